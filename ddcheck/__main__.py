@@ -1,0 +1,5 @@
+"""Run ddcheck with `python -m ddcheck`."""
+
+from ddcheck.cli.main import main
+
+raise SystemExit(main())

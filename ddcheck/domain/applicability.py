@@ -1,0 +1,113 @@
+"""Which templates and which items apply to a dossier, and why."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ddcheck.domain.conditions import describe, evaluate
+from ddcheck.domain.dossier import Company, Dossier, Mission, profile_values
+from ddcheck.domain.templates import Item, Section, Template
+from ddcheck.domain.text import Language
+
+
+@dataclass(frozen=True)
+class TemplateChoice:
+    """Whether a template applies to a profile, with the reason in words."""
+
+    template: Template
+    applies: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class ItemApplicability:
+    """One item of a template and whether it applies to the dossier."""
+
+    template: Template
+    section: Section
+    item: Item
+    applies: bool
+    reason: str
+
+    @property
+    def key(self) -> str:
+        """Return the item's `template_id/item_id` key."""
+        return f"{self.template.id}/{self.item.id}"
+
+
+def template_applies(template: Template, profile: Mapping[str, Any]) -> bool:
+    """Return whether a template applies to a profile (briefings also need a matching country)."""
+    if template.countries:
+        destinations = set(profile.get("destinations") or ())
+        if not destinations & set(template.countries):
+            return False
+    return evaluate(template.applies_if, profile, {})
+
+
+def explain_template(template: Template, profile: Mapping[str, Any], lang: Language) -> str:
+    """Return why a template does or does not apply, in one short sentence."""
+    nl = lang == "nl"
+    if template.countries:
+        matched = sorted(set(profile.get("destinations") or ()) & set(template.countries))
+        if not matched:
+            countries = ", ".join(template.countries)
+            return f"geen bestemming in {countries}" if nl else f"no destination in {countries}"
+        where = ", ".join(matched)
+        return f"bestemming {where}" if nl else f"destination {where}"
+    if template.applies_if is None:
+        return "geldt voor elke missie" if nl else "applies to every mission"
+    holds = evaluate(template.applies_if, profile, {})
+    condition = describe(template.applies_if, lang)
+    if holds:
+        return f"van toepassing: {condition}" if nl else f"applies: {condition}"
+    return f"alleen bij {condition}" if nl else f"only when {condition}"
+
+
+def choose_templates(
+    templates: Iterable[Template], company: Company, mission: Mission, lang: Language
+) -> list[TemplateChoice]:
+    """Return every template with whether it applies to this company and mission, and why."""
+    profile = profile_values(company, mission)
+    return [
+        TemplateChoice(
+            template=t,
+            applies=template_applies(t, profile),
+            reason=explain_template(t, profile, lang),
+        )
+        for t in templates
+    ]
+
+
+def answer_values(dossier: Dossier, template_id: str) -> dict[str, Any]:
+    """Return the answer values of one template, keyed by item id."""
+    return {a.item_id: a.value for a in dossier.answers if a.template_id == template_id}
+
+
+def item_applicability(
+    dossier: Dossier, templates: Mapping[str, Template], lang: Language = "en"
+) -> list[ItemApplicability]:
+    """Return every item of the dossier's templates with whether it applies and why not."""
+    profile = profile_values(dossier.company, dossier.mission)
+    result: list[ItemApplicability] = []
+    for use in dossier.templates:
+        template = templates.get(use.id)
+        if template is None:
+            continue
+        values = answer_values(dossier, template.id)
+        for section in template.sections:
+            section_applies = evaluate(section.applies_if, profile, values)
+            for item in section.items:
+                condition = section.applies_if if not section_applies else item.applies_if
+                applies = section_applies and evaluate(item.applies_if, profile, values)
+                reason = "" if applies else describe(condition, lang)
+                result.append(ItemApplicability(template, section, item, applies, reason))
+    return result
+
+
+def applicable_items(
+    dossier: Dossier, templates: Mapping[str, Template]
+) -> list[ItemApplicability]:
+    """Return only the items that apply to the dossier, in template order."""
+    return [entry for entry in item_applicability(dossier, templates) if entry.applies]

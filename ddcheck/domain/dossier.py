@@ -1,0 +1,237 @@
+"""A company's dossier for one mission: profile, answers, evidence, actions and reviews."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ddcheck.domain.text import Language
+
+Activity = Literal["export", "import_sourcing", "investment", "project", "services"]
+ACTIVITIES: tuple[str, ...] = Activity.__args__  # type: ignore[attr-defined]
+CompanySize = Literal["micro", "small", "medium", "large"]
+Involvement = Literal["cause", "contribute", "linked"]
+Priority = Literal["high", "medium", "low"]
+ActionStatus = Literal["open", "in_progress", "done", "dropped"]
+ItemAssessment = Literal["accepted", "question", "insufficient"]
+Verdict = Literal["sufficient", "sufficient_with_actions", "insufficient"]
+AnswerValue = str | float | list[str] | None
+
+KVK_PATTERN = r"^\d{8}$"
+
+
+class Company(BaseModel):
+    """Who fills in the dossier."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=300)
+    kvk_number: str = Field(default="", pattern=r"^(\d{8})?$")
+    sector: str = ""
+    size: CompanySize | None = None
+    contact_name: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+
+
+class Mission(BaseModel):
+    """The trade mission the dossier prepares for."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=300)
+    destinations: list[str] = Field(default_factory=list)
+    start: dt.date | None = None
+    end: dt.date | None = None
+    organiser: str = ""
+    activities: list[Activity] = Field(default_factory=list)
+    export_credit_insurance: bool = False
+
+    @field_validator("destinations")
+    @classmethod
+    def _iso_codes(cls, codes: list[str]) -> list[str]:
+        cleaned = [code.strip().upper() for code in codes]
+        for code in cleaned:
+            if len(code) != 2 or not code.isalpha():
+                raise ValueError(f"'{code}' is not a two-letter ISO country code")
+        return cleaned
+
+
+class Risk(BaseModel):
+    """A risk rating: severity and likelihood on 1–4, and how the company is involved."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    severity: int | None = Field(default=None, ge=1, le=4)
+    likelihood: int | None = Field(default=None, ge=1, le=4)
+    involvement: Involvement | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        """Return whether nothing was rated."""
+        return self.severity is None and self.likelihood is None and self.involvement is None
+
+
+class Answer(BaseModel):
+    """The company's answer to one item, each aspect in its own field."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    template_id: str
+    item_id: str
+    value: AnswerValue = None
+    note: str = ""
+    confidential: bool = False
+    review: bool = False
+    risk: Risk = Field(default_factory=Risk)
+    evidence_ids: list[str] = Field(default_factory=list)
+    needs_reconfirmation: bool = False
+    item_fingerprint: str = ""
+    updated_at: dt.datetime | None = None
+    updated_by: str = ""
+
+    @property
+    def key(self) -> str:
+        """Return the answer's key: template id and item id."""
+        return item_key(self.template_id, self.item_id)
+
+    @property
+    def is_answered(self) -> bool:
+        """Return whether a value was given."""
+        return self.value not in (None, "", [])
+
+
+class Evidence(BaseModel):
+    """A document kept as proof, stored in the workspace with its hash."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    name: str
+    media_type: str = "application/octet-stream"
+    size: int = Field(ge=0)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    added_at: dt.datetime
+    note: str = ""
+
+
+class Action(BaseModel):
+    """One row of the action plan (ESAP style)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    item_keys: list[str] = Field(default_factory=list)
+    standard_ref: str = ""
+    gap: str = ""
+    action: str = Field(min_length=1)
+    deliverable: str = ""
+    owner: str = ""
+    start: dt.date | None = None
+    due: dt.date | None = None
+    priority: Priority = "medium"
+    status: ActionStatus = "open"
+    budget: str = ""
+    completion_evidence: str = ""
+    progress_note: str = ""
+    agreed_with_adviser: bool = False
+
+    def is_overdue(self, today: dt.date) -> bool:
+        """Return whether the action is still open after its due date."""
+        return self.due is not None and self.due < today and self.status in ("open", "in_progress")
+
+
+class ItemReview(BaseModel):
+    """An adviser's assessment of one item."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    template_id: str
+    item_id: str
+    assessment: ItemAssessment
+    comment: str = ""
+
+    @property
+    def key(self) -> str:
+        """Return the key of the reviewed item."""
+        return item_key(self.template_id, self.item_id)
+
+
+class Review(BaseModel):
+    """An adviser's review of a dossier: per-item assessments, agreed actions and a verdict."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    reviewer: str = ""
+    organisation: str = ""
+    reviewed_at: dt.datetime | None = None
+    items: list[ItemReview] = Field(default_factory=list)
+    verdict: Verdict | None = None
+    verdict_note: str = ""
+    agreed_actions: list[Action] = Field(default_factory=list)
+
+
+class TemplateUse(BaseModel):
+    """Which template version a dossier was filled in against."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    version: int
+
+
+class Dossier(BaseModel):
+    """Everything a company records for one mission."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    company: Company
+    mission: Mission
+    language: Language = "nl"
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    templates: list[TemplateUse] = Field(default_factory=list)
+    answers: list[Answer] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    reviews: list[Review] = Field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """Return a display title: company and mission."""
+        return f"{self.company.name} — {self.mission.name}"
+
+    def answer(self, template_id: str, item_id: str) -> Answer | None:
+        """Return the answer to an item, or None."""
+        key = item_key(template_id, item_id)
+        return next((a for a in self.answers if a.key == key), None)
+
+    def answers_by_key(self) -> dict[str, Answer]:
+        """Return answers keyed by `template_id/item_id`."""
+        return {answer.key: answer for answer in self.answers}
+
+
+def item_key(template_id: str, item_id: str) -> str:
+    """Return the key that names one item across templates: `template_id/item_id`."""
+    return f"{template_id}/{item_id}"
+
+
+def split_item_key(key: str) -> tuple[str, str]:
+    """Split `template_id/item_id` into its two parts."""
+    template_id, _, item_id = key.partition("/")
+    return template_id, item_id
+
+
+def profile_values(company: Company, mission: Mission) -> dict[str, Any]:
+    """Return the profile fields applicability conditions look at."""
+    return {
+        "export_credit_insurance": mission.export_credit_insurance,
+        "destinations": list(mission.destinations),
+        "activities": list(mission.activities),
+        "sector": company.sector,
+        "size": company.size,
+    }

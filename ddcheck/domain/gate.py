@@ -1,0 +1,138 @@
+"""The export gate: what blocks or warns before a dossier is exported."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from ddcheck.domain.dossier import Dossier
+from ddcheck.domain.scoring import DossierSummary, is_red_flag, needs_justification, summarize
+from ddcheck.domain.templates import Template
+from ddcheck.domain.text import Language, LocalizedText
+
+GateLevel = Literal["block", "warn"]
+GateCode = Literal[
+    "unanswered_required",
+    "justification_missing",
+    "red_flag_without_action",
+    "action_without_owner",
+    "action_without_due",
+]
+
+
+@dataclass(frozen=True)
+class GateFinding:
+    """One reason to stop or think twice before exporting."""
+
+    level: GateLevel
+    code: GateCode
+    message: LocalizedText
+    item_key: str | None = None
+    action_id: str | None = None
+
+    def text(self, lang: Language) -> str:
+        """Return the message in `lang`."""
+        return self.message.get(lang)
+
+
+@dataclass(frozen=True)
+class GateReport:
+    """All findings of the export gate."""
+
+    findings: tuple[GateFinding, ...]
+
+    @property
+    def blockers(self) -> tuple[GateFinding, ...]:
+        """Return the findings that block an adviser export."""
+        return tuple(f for f in self.findings if f.level == "block")
+
+    @property
+    def warnings(self) -> tuple[GateFinding, ...]:
+        """Return the findings that only warn."""
+        return tuple(f for f in self.findings if f.level == "warn")
+
+    @property
+    def ok(self) -> bool:
+        """Return whether nothing blocks the export."""
+        return not self.blockers
+
+
+def _t(nl: str, en: str) -> LocalizedText:
+    return LocalizedText(nl=nl, en=en)
+
+
+def export_gate(
+    dossier: Dossier,
+    templates: Mapping[str, Template],
+    summary: DossierSummary | None = None,
+) -> GateReport:
+    """Return what blocks or warns before exporting `dossier`."""
+    summary = summary or summarize(dossier, templates)
+    actioned = {key for action in dossier.actions for key in action.item_keys}
+    findings: list[GateFinding] = []
+    for entry in summary.entries:
+        answer = summary.answers.get(entry.key)
+        question_en = entry.item.question.en
+        question_nl = entry.item.question.nl
+        if entry.item.required and (answer is None or not answer.is_answered):
+            findings.append(
+                GateFinding(
+                    "warn",
+                    "unanswered_required",
+                    _t(f"Nog niet beantwoord: {question_nl}", f"Not answered yet: {question_en}"),
+                    item_key=entry.key,
+                )
+            )
+        if needs_justification(entry, answer):
+            findings.append(
+                GateFinding(
+                    "block",
+                    "justification_missing",
+                    _t(
+                        f"Toelichting ontbreekt bij dit antwoord: {question_nl}",
+                        f"This answer needs a justification: {question_en}",
+                    ),
+                    item_key=entry.key,
+                )
+            )
+        if is_red_flag(entry, answer) and entry.key not in actioned:
+            findings.append(
+                GateFinding(
+                    "block",
+                    "red_flag_without_action",
+                    _t(
+                        f"Rode vlag zonder actie: {question_nl}",
+                        f"Red flag without an action: {question_en}",
+                    ),
+                    item_key=entry.key,
+                )
+            )
+    for action in dossier.actions:
+        if action.status in ("done", "dropped"):
+            continue
+        if not action.owner.strip():
+            findings.append(
+                GateFinding(
+                    "warn",
+                    "action_without_owner",
+                    _t(
+                        f"Actie zonder eigenaar: {action.action}",
+                        f"Action without an owner: {action.action}",
+                    ),
+                    action_id=action.id,
+                )
+            )
+        if action.due is None:
+            findings.append(
+                GateFinding(
+                    "warn",
+                    "action_without_due",
+                    _t(
+                        f"Actie zonder einddatum: {action.action}",
+                        f"Action without a due date: {action.action}",
+                    ),
+                    action_id=action.id,
+                )
+            )
+    return GateReport(findings=tuple(findings))

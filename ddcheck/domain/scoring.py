@@ -1,0 +1,181 @@
+"""Completeness, scores per section, OECD step and IFC standard, red flags and gaps."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from ddcheck.domain.applicability import ItemApplicability, applicable_items
+from ddcheck.domain.dossier import Answer, Dossier
+from ddcheck.domain.scales import ScaleOption
+from ddcheck.domain.templates import Template
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How many applicable items are answered."""
+
+    answered: int
+    total: int
+
+    @property
+    def ratio(self) -> float:
+        """Return the answered share, 0.0–1.0 (1.0 when nothing applies)."""
+        return self.answered / self.total if self.total else 1.0
+
+    @property
+    def percent(self) -> int:
+        """Return the answered share as a whole percentage."""
+        return round(self.ratio * 100)
+
+
+@dataclass(frozen=True)
+class Score:
+    """An average score over the scored answers of a group of items."""
+
+    value: float | None
+    scored: int
+
+    @property
+    def percent(self) -> int | None:
+        """Return the score as a whole percentage, or None when nothing was scored."""
+        return None if self.value is None else round(self.value * 100)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """An answered item whose answer is a red flag or a gap."""
+
+    entry: ItemApplicability
+    answer: Answer
+    options: tuple[ScaleOption, ...]
+    red_flag: bool
+
+    @property
+    def key(self) -> str:
+        """Return the item's `template_id/item_id` key."""
+        return self.entry.key
+
+
+def chosen_options(entry: ItemApplicability, answer: Answer | None) -> tuple[ScaleOption, ...]:
+    """Return the scale options an answer picked (none for text, number or date items)."""
+    if answer is None or not answer.is_answered:
+        return ()
+    scale = entry.template.scale_for(entry.item)
+    if not scale.is_choice:
+        return ()
+    values = answer.value if isinstance(answer.value, list) else [answer.value]
+    return tuple(o for v in values if (o := scale.option(str(v))) is not None)
+
+
+def is_not_applicable(entry: ItemApplicability, answer: Answer | None) -> bool:
+    """Return whether the answer says the item does not apply."""
+    return any(o.not_applicable for o in chosen_options(entry, answer))
+
+
+def is_red_flag(entry: ItemApplicability, answer: Answer | None) -> bool:
+    """Return whether the answer is a red flag (by the scale or by the item)."""
+    return any(o.red_flag or o.id in entry.item.red_flags for o in chosen_options(entry, answer))
+
+
+def is_gap(entry: ItemApplicability, answer: Answer | None) -> bool:
+    """Return whether the answer shows something not yet in order (a gap or a red flag)."""
+    return is_red_flag(entry, answer) or any(o.gap for o in chosen_options(entry, answer))
+
+
+def needs_justification(entry: ItemApplicability, answer: Answer | None) -> bool:
+    """Return whether the chosen answer asks for a note that is still missing."""
+    if answer is None or answer.note.strip():
+        return False
+    return any(o.needs_justification for o in chosen_options(entry, answer))
+
+
+def item_score(entry: ItemApplicability, answer: Answer | None) -> float | None:
+    """Return an answer's score on 0–1, or None when unscored or not applicable."""
+    options = chosen_options(entry, answer)
+    scores = [o.score for o in options if o.score is not None and not o.not_applicable]
+    maximum = entry.template.scale_for(entry.item).max_score
+    if not scores or not maximum:
+        return None
+    return (sum(scores) / len(scores)) / maximum
+
+
+def progress(entries: Iterable[ItemApplicability], answers: Mapping[str, Answer]) -> Progress:
+    """Return how many of `entries` have an answer."""
+    listed = list(entries)
+    answered = sum(1 for e in listed if (a := answers.get(e.key)) is not None and a.is_answered)
+    return Progress(answered=answered, total=len(listed))
+
+
+def average_score(entries: Iterable[ItemApplicability], answers: Mapping[str, Answer]) -> Score:
+    """Return the mean score of the scored answers among `entries`."""
+    scores = [s for e in entries if (s := item_score(e, answers.get(e.key))) is not None]
+    return Score(value=sum(scores) / len(scores) if scores else None, scored=len(scores))
+
+
+@dataclass(frozen=True)
+class DossierSummary:
+    """Everything derived from a dossier that pages, the overview and the report show."""
+
+    entries: tuple[ItemApplicability, ...]
+    answers: Mapping[str, Answer]
+    by_template: Mapping[str, Progress]
+    by_section: Mapping[tuple[str, str], Progress]
+    section_scores: Mapping[tuple[str, str], Score]
+    oecd_steps: Mapping[str, Score]
+    ifc_standards: Mapping[str, Score]
+    flags: tuple[Flag, ...]
+
+    @property
+    def overall(self) -> Progress:
+        """Return progress over every applicable item."""
+        return progress(self.entries, self.answers)
+
+    @property
+    def red_flags(self) -> tuple[Flag, ...]:
+        """Return the flags that are red flags."""
+        return tuple(f for f in self.flags if f.red_flag)
+
+
+def summarize(dossier: Dossier, templates: Mapping[str, Template]) -> DossierSummary:
+    """Compute completeness, scores and flags for a dossier."""
+    entries = tuple(applicable_items(dossier, templates))
+    answers = dossier.answers_by_key()
+    groups: dict[str, dict[object, list[ItemApplicability]]] = {
+        "template": defaultdict(list),
+        "section": defaultdict(list),
+        "oecd": defaultdict(list),
+        "ifc": defaultdict(list),
+    }
+    flags: list[Flag] = []
+    for entry in entries:
+        groups["template"][entry.template.id].append(entry)
+        groups["section"][(entry.template.id, entry.section.id)].append(entry)
+        step = entry.template.oecd_step_of(entry.item)
+        if step and step != "0":
+            groups["oecd"][step.split(".")[0]].append(entry)
+        standard = entry.template.ifc_standard_of(entry.item)
+        if standard:
+            groups["ifc"][standard].append(entry)
+        answer = answers.get(entry.key)
+        if answer is not None and is_gap(entry, answer):
+            flags.append(
+                Flag(entry, answer, chosen_options(entry, answer), is_red_flag(entry, answer))
+            )
+    return DossierSummary(
+        entries=entries,
+        answers=answers,
+        by_template={k: progress(v, answers) for k, v in groups["template"].items()},
+        by_section={k: progress(v, answers) for k, v in groups["section"].items()},  # type: ignore[misc]
+        section_scores={k: average_score(v, answers) for k, v in groups["section"].items()},  # type: ignore[misc]
+        oecd_steps={
+            k: average_score(v, answers)
+            for k, v in sorted(groups["oecd"].items())  # type: ignore[arg-type]
+        },
+        ifc_standards={
+            k: average_score(v, answers)
+            for k, v in sorted(groups["ifc"].items(), key=lambda kv: str(kv[0]))
+        },
+        flags=tuple(flags),
+    )

@@ -1,0 +1,56 @@
+"""The letters' IMVO expectations and the framework sources items refer to."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ddcheck.domain.scales import ID_PATTERN
+from ddcheck.domain.text import LocalizedText
+
+SourceKind = Literal["letter", "framework", "law", "guidance", "report"]
+
+
+class Source(BaseModel):
+    """A document items cite: one of the two letters, or a framework such as the OECD Guidance."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=ID_PATTERN)
+    kind: SourceKind
+    title: LocalizedText
+    publisher: str = Field(min_length=1)
+    date: dt.date | None = None
+    citation: str = ""
+    url: str | None = None
+
+
+class Expectation(BaseModel):
+    """One IMVO expectation taken from a letter, in the project's own words, with its citation."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[A-Z0-9][A-Za-z0-9.-]*$")
+    letter: str = Field(pattern=ID_PATTERN)
+    citation: LocalizedText
+    topic: str = Field(pattern=ID_PATTERN)
+    text: LocalizedText
+
+
+class SourceRegistry(BaseModel):
+    """Every source and expectation items may refer to."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    sources: tuple[Source, ...] = ()
+    expectations: tuple[Expectation, ...] = ()
+
+    def source(self, source_id: str) -> Source | None:
+        """Return the source with `source_id`, or None."""
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def expectation(self, expectation_id: str) -> Expectation | None:
+        """Return the expectation with `expectation_id`, or None."""
+        return next((e for e in self.expectations if e.id == expectation_id), None)
