@@ -1,0 +1,1 @@
+"""The `ddcheck` command line: argparse subcommands over the services."""

@@ -1,0 +1,70 @@
+"""Entry point: `ddcheck` opens the app; `ddcheck COMMAND ...` runs a command."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from ddcheck import __version__
+from ddcheck.cli.errors import UserError
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+
+COMMAND_MODULES: tuple[str, ...] = ("ddcheck.cli.templates",)
+
+GUI_FLAGS = ("--quit-after-ready",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser with every registered subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="ddcheck",
+        description="Offline IMVO due-diligence checklists for trade-mission participants.",
+    )
+    parser.add_argument("--version", action="version", version=f"ddcheck {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        help="workspace folder (default: $DDCHECK_DATA_DIR or the user data folder)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def _wants_gui(argv: Sequence[str]) -> bool:
+    rest = [a for a in argv if a not in GUI_FLAGS]
+    skip_next = False
+    for arg in rest:
+        if skip_next:
+            skip_next = False
+            continue
+        if arg == "--data-dir":
+            skip_next = True
+            continue
+        if arg.startswith("--data-dir="):
+            continue
+        return False
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ddcheck with `argv` (default: the process arguments) and return the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if _wants_gui(args_list):
+        from ddcheck.ui.app import run  # Qt is imported only when the GUI starts
+
+        return run(args_list)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    try:
+        return int(args.func(args) or EXIT_OK)
+    except UserError as error:
+        print(f"ddcheck: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("ddcheck: interrupted", file=sys.stderr)
+        return 130
