@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Build the Linux one-folder bundle from a clean clone, smoke-test it, and pack it:
+#
+#   bash packaging/build-linux.sh
+#
+# Needs only python3 (3.11+) with venv and network access to PyPI (or a pip cache / wheelhouse);
+# the smoke test needs poppler-utils (pdftotext). It creates its own venv in build/venv-bundle,
+# installs ddcheck and PyInstaller there, runs packaging/ddcheck.spec and then packaging/smoke.sh.
+# Result:  dist/ddcheck/ddcheck                        (run it; `--help` for the commands)
+#          dist/ddcheck-VERSION-linux-ARCH.tar.gz        (unpack anywhere, then ./install.sh)
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+PYTHON=${PYTHON:-python3}
+VENV=build/venv-bundle
+VERSION=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' ddcheck/__init__.py)
+ARCH=$(uname -m)
+APP_ID=io.github.ddcheck.ddcheck
+export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 PIP_PROGRESS_BAR=off
+
+t() { printf '[build-linux %4ds] %s\n' $((SECONDS)) "$*"; }
+
+t "venv $VENV ($("$PYTHON" --version))"
+rm -rf "$VENV"
+"$PYTHON" -m venv "$VENV"
+t "pip install . pyinstaller"
+"$VENV/bin/pip" install -q . "pyinstaller>=6.10,<7" 2>&1 | { grep -v "is ignored: it is neither" || true; }
+
+t "pyinstaller packaging/ddcheck.spec"
+rm -rf dist/ddcheck
+"$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
+    --distpath dist --workpath build/pyinstaller packaging/ddcheck.spec
+
+t "desktop integration files"
+share=dist/ddcheck/share
+install -D -m 644 packaging/linux/$APP_ID.desktop "$share/applications/$APP_ID.desktop"
+install -D -m 644 packaging/linux/$APP_ID.metainfo.xml "$share/metainfo/$APP_ID.metainfo.xml"
+install -D -m 644 resources/icons/app/ddcheck.svg "$share/icons/hicolor/scalable/apps/$APP_ID.svg"
+for png in resources/icons/app/ddcheck-*.png; do
+    size=$(basename "$png" .png); size=${size#ddcheck-}
+    install -D -m 644 "$png" "$share/icons/hicolor/${size}x${size}/apps/$APP_ID.png"
+done
+install -m 755 packaging/linux/install.sh dist/ddcheck/install.sh
+du -sh dist/ddcheck
+
+t "smoke test"
+bash packaging/smoke.sh dist/ddcheck/ddcheck
+
+t "tarball"
+tarball=dist/ddcheck-$VERSION-linux-$ARCH.tar.gz
+tar -C dist -czf "$tarball" ddcheck
+ls -l "$tarball"
+t "done: dist/ddcheck/ddcheck and $tarball"
