@@ -1,0 +1,88 @@
+"""The dossier as format-versioned JSON, in canonical bytes so its SHA-256 is stable."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from ddcheck.domain.applicability import applicable_items
+from ddcheck.domain.text import Language
+from ddcheck.exchange.answers import answer_text
+from ddcheck.exchange.redaction import Redaction
+
+FORMAT = "ddcheck-dossier"
+FORMAT_VERSION = 1
+ATTACHMENT_NAME = "ddcheck-dossier.json"
+MEDIA_TYPE = "application/json"
+
+
+class DossierFormatError(ValueError):
+    """The bytes are not a dossier JSON this version of ddcheck can read."""
+
+
+def rendered_answers(redaction: Redaction, lang: Language) -> dict[str, str]:
+    """Return the answers as the report prints them, keyed by item key (withheld ones left out)."""
+    snapshot = redaction.snapshot
+    answers = snapshot.dossier.answers_by_key()
+    rendered: dict[str, str] = {}
+    for entry in applicable_items(snapshot.dossier, snapshot.templates):
+        if redaction.is_withheld(entry.key):
+            continue
+        text = answer_text(entry.template, entry.item, answers.get(entry.key), lang)
+        if text:
+            rendered[entry.key] = text
+    return rendered
+
+
+def dossier_document(redaction: Redaction, lang: Language) -> dict[str, Any]:
+    """Return the JSON document for a redacted snapshot, as embedded in the report."""
+    snapshot = redaction.snapshot
+    dossier = snapshot.dossier
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "audience": redaction.audience,
+        "lang": lang,
+        "app_version": snapshot.app_version,
+        "generated_at": snapshot.generated_at.isoformat(),
+        "templates": [{"id": use.id, "version": use.version} for use in dossier.templates],
+        "dossier": dossier.model_dump(mode="json"),
+        "withheld": {
+            "items": sorted(redaction.withheld_items),
+            "evidence": redaction.withheld_evidence,
+            "actions": redaction.withheld_actions,
+        },
+        "rendered": {"answers": rendered_answers(redaction, lang)},
+    }
+
+
+def canonical_bytes(document: dict[str, Any]) -> bytes:
+    """Return the document as canonical UTF-8 JSON: sorted keys, fixed separators."""
+    text = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return text.encode("utf-8")
+
+
+def fingerprint(data: bytes) -> str:
+    """Return the SHA-256 of the bytes as 64 lowercase hex digits."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def parse_dossier_json(data: bytes) -> dict[str, Any]:
+    """Return the document in `data`; raise DossierFormatError when it is not a dossier JSON."""
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise DossierFormatError(f"the embedded data is not valid JSON: {error}") from error
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise DossierFormatError("the embedded data is not a ddcheck dossier")
+    version = document.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION or version < 1:
+        raise DossierFormatError(
+            f"dossier format version {version!r} is not supported (this ddcheck reads up to "
+            f"{FORMAT_VERSION})"
+        )
+    for key in ("dossier", "rendered", "withheld"):
+        if not isinstance(document.get(key), dict):
+            raise DossierFormatError(f"the embedded dossier lacks its '{key}' part")
+    return document

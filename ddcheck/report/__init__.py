@@ -1,0 +1,1 @@
+"""The PDF report: style sheet, page templates, story builder, charts and fonts (reportlab)."""

@@ -1,0 +1,136 @@
+"""Everything the story builders share: the redacted snapshot, derived indexes, styles, words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from reportlab.platypus import Paragraph
+
+from ddcheck.domain.dossier import Action, Dossier, Evidence, ItemReview, Review
+from ddcheck.domain.scoring import DossierSummary, summarize
+from ddcheck.domain.snapshot import DossierSnapshot
+from ddcheck.domain.text import Language
+from ddcheck.exchange.redaction import Redaction
+from ddcheck.report.labels import label
+from ddcheck.report.styles import Styles
+from ddcheck.report.text_safety import TextSafety
+
+
+@dataclass
+class ReportContext:
+    """The input of one report and the lookups the builders need, computed once."""
+
+    redaction: Redaction
+    lang: Language
+    fingerprint: str
+    styles: Styles
+    safety: TextSafety
+    _countries: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def snapshot(self) -> DossierSnapshot:
+        """Return the (redacted) snapshot."""
+        return self.redaction.snapshot
+
+    @property
+    def dossier(self) -> Dossier:
+        """Return the (redacted) dossier."""
+        return self.redaction.snapshot.dossier
+
+    @cached_property
+    def summary(self) -> DossierSummary:
+        """Return completeness, scores and flags of what this audience may see."""
+        return summarize(self.dossier, self.snapshot.templates)
+
+    @cached_property
+    def numbers(self) -> dict[str, str]:
+        """Return a stable display number ("2.3.1") for every item key of the used templates."""
+        result: dict[str, str] = {}
+        index = 0
+        for use in self.dossier.templates:
+            template = self.snapshot.templates.get(use.id)
+            if template is None:
+                continue
+            index += 1
+            for s_index, section in enumerate(template.sections, start=1):
+                for i_index, item in enumerate(section.items, start=1):
+                    result[f"{template.id}/{item.id}"] = f"{index}.{s_index}.{i_index}"
+        return result
+
+    @cached_property
+    def evidence_by_id(self) -> dict[str, Evidence]:
+        """Return the evidence this audience may see, by id."""
+        return {e.id: e for e in self.dossier.evidence}
+
+    @cached_property
+    def action_numbers(self) -> dict[str, str]:
+        """Return "A1", "A2", ... for the actions in plan order."""
+        return {a.id: f"A{n}" for n, a in enumerate(self.dossier.actions, start=1)}
+
+    @cached_property
+    def actions_by_item(self) -> dict[str, list[Action]]:
+        """Return the actions linked to each item key."""
+        linked: dict[str, list[Action]] = defaultdict(list)
+        for action in self.dossier.actions:
+            for key in action.item_keys:
+                linked[key].append(action)
+        return linked
+
+    @cached_property
+    def reviews_by_item(self) -> dict[str, list[tuple[Review, ItemReview]]]:
+        """Return the adviser's per-item reviews by item key."""
+        found: dict[str, list[tuple[Review, ItemReview]]] = defaultdict(list)
+        for review in self.dossier.reviews:
+            for item_review in review.items:
+                found[item_review.key].append((review, item_review))
+        return found
+
+    @property
+    def today(self) -> dt.date:
+        """Return the date the report is generated on."""
+        return self.snapshot.generated_at.date()
+
+    def t(self, key: str, **fields: object) -> str:
+        """Return a report label in the report's language (already safe as markup)."""
+        return label(key, self.lang, **fields)
+
+    def user(self, text: object) -> str:
+        """Return user text as safe paragraph markup."""
+        return self.safety.markup(text)
+
+    def para(self, markup: str, style: str = "body") -> Paragraph:
+        """Return a paragraph of already safe markup in a named style."""
+        return Paragraph(markup, getattr(self.styles, style))
+
+    def date(self, value: dt.date | dt.datetime | None) -> str:
+        """Return a date as the report writes it (Dutch: 23-11-2026; English: 2026-11-23)."""
+        if value is None:
+            return "–"
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return day.strftime("%d-%m-%Y") if self.lang == "nl" else day.isoformat()
+
+    def country(self, code: str) -> str:
+        """Return a country's name in the report's language, or the code."""
+        if code not in self._countries:
+            self._countries[code] = _country_name(code, self.lang)
+        return self._countries[code]
+
+
+def _country_name(code: str, lang: Language) -> str:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    name = getattr(country, "common_name", None) or country.name
+    if lang == "nl":
+        try:
+            translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"])
+            name = translation.gettext(country.name)
+        except OSError:
+            pass
+    return name

@@ -1,0 +1,171 @@
+"""Every applicable item, grouped by checklist and section, with answer, note, risk and links."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from reportlab.platypus import Flowable, PageBreak
+
+from ddcheck.domain.applicability import ItemApplicability
+from ddcheck.domain.dossier import Answer
+from ddcheck.domain.scoring import is_gap, is_red_flag
+from ddcheck.domain.templates import Template
+from ddcheck.exchange.answers import answer_text
+from ddcheck.report.context import ReportContext
+from ddcheck.report.labels import value_label
+from ddcheck.report.template import mark_outline
+
+TAG_DARK = '<font backColor="#1A1A1A" color="#FFFFFF"><b>&nbsp;{}&nbsp;</b></font>'
+TAG_LIGHT = '<font backColor="#D9D9D9"><b>&nbsp;{}&nbsp;</b></font>'
+
+
+def item_marker(key: str) -> str:
+    """Return the marker printed with every item, which `verify` finds in the page text."""
+    return f"ID {key}"
+
+
+def items_story(ctx: ReportContext, tick: Callable[[], None] | None = None) -> list[Flowable]:
+    """Return the answers part: one heading per checklist and section, one block per item."""
+    story: list[Flowable] = [
+        PageBreak(),
+        mark_outline(ctx.para(ctx.t("answers"), "h1"), ctx.t("answers"), 0),
+    ]
+    for template, groups in _grouped(ctx):
+        number = ctx.numbers.get(f"{template.id}/{groups[0][1][0].item.id}", "1").split(".")[0]
+        title = template.title.get(ctx.lang)
+        heading = f"{number}  {ctx.user(title)}"
+        story.append(mark_outline(ctx.para(heading, "h2"), f"{number} {title}", 1))
+        version = f"{ctx.t('version')} {template.version}"
+        story.append(
+            ctx.para(f"{ctx.user(template.description.get(ctx.lang))} ({version})", "muted")
+        )
+        for section_title, entries in groups:
+            section_no = ".".join(ctx.numbers.get(entries[0].key, "").split(".")[:2])
+            story.append(
+                mark_outline(
+                    ctx.para(f"{section_no}  {ctx.user(section_title)}", "h3"),
+                    f"{section_no} {section_title}",
+                    2,
+                )
+            )
+            for entry in entries:
+                story.extend(item_block(ctx, entry))
+                if tick is not None:
+                    tick()
+    return story
+
+
+def _grouped(
+    ctx: ReportContext,
+) -> Iterator[tuple[Template, list[tuple[str, list[ItemApplicability]]]]]:
+    """Yield each template with its sections' applicable entries, in template order."""
+    by_template: dict[str, dict[str, list[ItemApplicability]]] = {}
+    for entry in ctx.summary.entries:
+        sections = by_template.setdefault(entry.template.id, {})
+        sections.setdefault(entry.section.id, []).append(entry)
+    for use in ctx.dossier.templates:
+        template = ctx.snapshot.templates.get(use.id)
+        sections = by_template.get(use.id)
+        if template is None or not sections:
+            continue
+        groups = [
+            (section.title.get(ctx.lang), sections[section.id])
+            for section in template.sections
+            if section.id in sections
+        ]
+        yield template, groups
+
+
+def item_block(ctx: ReportContext, entry: ItemApplicability) -> list[Flowable]:
+    """Return the flowables of one item."""
+    lang = ctx.lang
+    key = entry.key
+    number = ctx.numbers.get(key, "")
+    question = ctx.para(
+        f"{number}&nbsp;&nbsp;{ctx.user(entry.item.question.get(lang))}", "question"
+    )
+    question.keepWithNext = 1
+    block: list[Flowable] = [question, ctx.para(_meta(ctx, entry), "item_meta")]
+    answer_word = ctx.t("answer")
+    if ctx.redaction.is_withheld(key):
+        block.append(ctx.para(f"<b>{answer_word}:</b> <i>{ctx.t('withheld')}</i>", "answer"))
+        return block
+    answer = ctx.summary.answers.get(key)
+    block.append(ctx.para(_answer_line(ctx, entry, answer, answer_word), "answer"))
+    if answer is None:
+        return block
+    if answer.note.strip():
+        block.append(ctx.para(f"<b>{ctx.t('note')}:</b> {ctx.user(answer.note)}", "detail"))
+    if not answer.risk.is_empty:
+        block.append(ctx.para(f"<b>{ctx.t('risk')}:</b> {_risk(ctx, answer)}", "detail"))
+    evidence = [ctx.evidence_by_id[i] for i in answer.evidence_ids if i in ctx.evidence_by_id]
+    if evidence:
+        names = "; ".join(f"{ctx.user(e.name)} ({e.sha256[:12]}…)" for e in evidence)
+        block.append(ctx.para(f"<b>{ctx.t('evidence')}:</b> {names}", "detail"))
+    actions = ctx.actions_by_item.get(key)
+    if actions:
+        listed = "; ".join(
+            f"{ctx.action_numbers[a.id]} {ctx.user(a.action)} "
+            f"({value_label('status', a.status, lang)})"
+            for a in actions
+        )
+        block.append(ctx.para(f"<b>{ctx.t('actions')}:</b> {listed}", "detail"))
+    for review, item_review in ctx.reviews_by_item.get(key, ()):
+        who = ctx.user(review.reviewer) if review.reviewer else ""
+        verdict = value_label("assessment", item_review.assessment, lang)
+        comment = f" — {ctx.user(item_review.comment)}" if item_review.comment else ""
+        block.append(ctx.para(f"<b>{ctx.t('review')}</b> {who}: {verdict}{comment}", "detail"))
+    return block
+
+
+def _meta(ctx: ReportContext, entry: ItemApplicability) -> str:
+    parts = [item_marker(entry.key)]
+    step = entry.template.oecd_step_of(entry.item)
+    if step and step != "0":
+        parts.append(f"OECD {step}")
+    standard = entry.template.ifc_standard_of(entry.item)
+    if standard:
+        parts.append(f"IFC {standard}")
+    refs = []
+    for ref in entry.item.refs:
+        refs.append(f"{ref.source} {ref.locator}" if ref.source and ref.locator else ref.target)
+    if refs:
+        parts.append(f"{ctx.t('sources_ref')}: {', '.join(refs)}")
+    return ctx.safety.line(" · ".join(parts))
+
+
+def _answer_line(
+    ctx: ReportContext, entry: ItemApplicability, answer: Answer | None, word: str
+) -> str:
+    if answer is None or not answer.is_answered:
+        line = f"<b>{word}:</b> {TAG_LIGHT.format(ctx.t('unanswered'))}"
+    else:
+        text = answer_text(entry.template, entry.item, answer, ctx.lang)
+        line = f"<b>{word}:</b> {ctx.user(text)}"
+        if is_red_flag(entry, answer):
+            line += f"&nbsp;&nbsp;{TAG_DARK.format(ctx.t('red_flag'))}"
+        elif is_gap(entry, answer):
+            line += f"&nbsp;&nbsp;<i>({ctx.t('gap')})</i>"
+    if answer is not None:
+        if ctx.redaction.is_confidential(entry.key):
+            line += f"&nbsp;&nbsp;{TAG_LIGHT.format(ctx.t('confidential'))}"
+        if answer.review:
+            line += f"&nbsp;&nbsp;<i>({ctx.t('marked_review')})</i>"
+        if answer.needs_reconfirmation:
+            line += f"&nbsp;&nbsp;<i>({ctx.t('reconfirm')})</i>"
+    return line
+
+
+def _risk(ctx: ReportContext, answer: Answer) -> str:
+    risk = answer.risk
+    lang = ctx.lang
+    parts = []
+    if risk.severity:
+        level = value_label("level", str(risk.severity), lang)
+        parts.append(f"{ctx.t('severity').lower()} {risk.severity} ({level})")
+    if risk.likelihood:
+        level = value_label("level", str(risk.likelihood), lang)
+        parts.append(f"{ctx.t('likelihood').lower()} {risk.likelihood} ({level})")
+    if risk.involvement:
+        parts.append(value_label("involvement", risk.involvement, lang))
+    return " · ".join(parts)

@@ -1,0 +1,234 @@
+"""The report's own words in Dutch and English (Qt-free)."""
+
+from __future__ import annotations
+
+from ddcheck.domain.text import Language
+
+_LABELS: dict[str, tuple[str, str]] = {
+    # cover and page furniture
+    "report_title": ("IMVO due-diligencedossier", "IMVO due diligence dossier"),
+    "company": ("Bedrijf", "Company"),
+    "kvk": ("KvK-nummer", "Chamber of Commerce no."),
+    "sector": ("Sector", "Sector"),
+    "size": ("Omvang", "Size"),
+    "contact": ("Contactpersoon", "Contact"),
+    "mission": ("Missie", "Mission"),
+    "destinations": ("Bestemmingen", "Destinations"),
+    "dates": ("Data", "Dates"),
+    "organiser": ("Organisator", "Organiser"),
+    "activities": ("Activiteiten", "Activities"),
+    "eci": ("Exportkredietverzekering (ekv)", "Export credit insurance"),
+    "eci_yes": ("aangevraagd", "applied for"),
+    "eci_no": ("niet aangevraagd", "not applied for"),
+    "checklists": ("Checklists", "Checklists"),
+    "version": ("versie", "version"),
+    "generated_on": ("Gemaakt op", "Generated on"),
+    "app_version": ("ddcheck-versie", "ddcheck version"),
+    "fingerprint": (
+        "Vingerafdruk van de ingesloten gegevens (SHA-256)",
+        "Fingerprint of the embedded data (SHA-256)",
+    ),
+    "fingerprint_note": (
+        "Dit PDF-bestand bevat het dossier ook als JSON-bijlage. Controleer met "
+        "‘ddcheck verify’ dat rapport en gegevens bij elkaar horen.",
+        "This PDF also carries the dossier as an attached JSON file. Run ‘ddcheck verify’ to "
+        "check that the report and its data match.",
+    ),
+    "audience": ("Versie", "Version"),
+    "audience_adviser": ("voor de RVO-adviseur", "for the RVO adviser"),
+    "audience_internal": ("intern — volledig", "internal — complete"),
+    "page_of": ("Pagina {n} van ", "Page {n} of "),
+    "label_adviser": ("Vertrouwelijk — voor de RVO-adviseur", "Confidential — for the RVO adviser"),
+    "label_internal": (
+        "INTERN — bevat vertrouwelijke onderdelen",
+        "INTERNAL — contains confidential items",
+    ),
+    "subject": (
+        "IMVO-due diligence voor een handelsmissie",
+        "IMVO due diligence for a trade mission",
+    ),
+    # summary
+    "summary": ("Samenvatting", "Summary"),
+    "completion": ("Volledigheid per checklist", "Completion per checklist"),
+    "answered": ("Beantwoord", "Answered"),
+    "applicable": ("Van toepassing", "Applicable"),
+    "withheld_col": ("Achtergehouden", "Withheld"),
+    "overall": ("Totaal", "Overall"),
+    "score_oecd": ("Score per OESO-stap", "Score per OECD step"),
+    "score_ifc": ("Score per IFC Performance Standard", "Score per IFC Performance Standard"),
+    "score_note": (
+        "Gemiddelde score van de beantwoorde vragen (0–100 %); ‘n.v.t.’ telt niet mee.",
+        "Average score of the answered questions (0–100 %); ‘not applicable’ is not counted.",
+    ),
+    "no_scores": ("Nog geen scores.", "No scores yet."),
+    "heatmap": ("Risico’s: ernst × waarschijnlijkheid", "Risks: severity × likelihood"),
+    "heatmap_note": (
+        "Aantal beoordeelde vragen per cel. Donkerder is ernstiger.",
+        "Number of rated questions per cell. Darker means more serious.",
+    ),
+    "severity": ("Ernst", "Severity"),
+    "likelihood": ("Waarschijnlijkheid", "Likelihood"),
+    "red_flags": ("Rode vlaggen", "Red flags"),
+    "no_red_flags": ("Geen rode vlaggen.", "No red flags."),
+    "open_high": ("Open acties met hoge prioriteit", "Open high-priority actions"),
+    "no_open_high": ("Geen open acties met hoge prioriteit.", "No open high-priority actions."),
+    "gate": ("Aandachtspunten bij export", "Export check findings"),
+    "gate_none": ("Geen aandachtspunten.", "No findings."),
+    "gate_block": ("blokkerend", "blocking"),
+    "gate_warn": ("let op", "warning"),
+    # items
+    "answers": ("Antwoorden per checklist", "Answers per checklist"),
+    "answer": ("Antwoord", "Answer"),
+    "unanswered": ("NIET BEANTWOORD", "NOT ANSWERED"),
+    "note": ("Toelichting", "Note"),
+    "risk": ("Risico", "Risk"),
+    "evidence": ("Bewijs", "Evidence"),
+    "actions": ("Acties", "Actions"),
+    "review": ("Beoordeling", "Review"),
+    "withheld": ("Achtergehouden door het bedrijf", "Withheld by the company"),
+    "confidential": ("VERTROUWELIJK", "CONFIDENTIAL"),
+    "marked_review": ("ter bespreking gemarkeerd", "marked for discussion"),
+    "reconfirm": (
+        "opnieuw bevestigen: de vraag is gewijzigd",
+        "to be reconfirmed: the question changed",
+    ),
+    "red_flag": ("RODE VLAG", "RED FLAG"),
+    "gap": ("tekortkoming", "gap"),
+    "sources_ref": ("Bron", "Source"),
+    # redaction
+    "redaction": ("Overzicht van achtergehouden onderdelen", "Redaction summary"),
+    "redaction_intro": (
+        "Het bedrijf heeft de volgende vragen als vertrouwelijk gemarkeerd. Antwoord, "
+        "toelichting en risico staan niet in deze versie; bewijsstukken en acties die alleen bij "
+        "deze vragen horen evenmin.",
+        "The company marked the following questions confidential. Their answer, note and risk are "
+        "not in this version, nor are evidence and actions that belong only to these questions.",
+    ),
+    "redaction_counts": (
+        "Achtergehouden: {items} vragen, {evidence} bewijsstukken, {actions} acties.",
+        "Withheld: {items} questions, {evidence} evidence files, {actions} actions.",
+    ),
+    "redaction_dependent": (
+        "volgt uit een achtergehouden antwoord",
+        "follows from a withheld answer",
+    ),
+    "internal_banner": (
+        "Interne versie: bevat ook de als vertrouwelijk gemarkeerde onderdelen. Niet delen.",
+        "Internal version: includes the items marked confidential. Do not share.",
+    ),
+    # action plan
+    "esap": ("Actieplan (ESAP)", "Action plan (ESAP)"),
+    "esap_none": ("Er zijn geen acties.", "There are no actions."),
+    "col_no": ("Nr.", "No."),
+    "col_action": ("Actie en tekortkoming", "Action and gap"),
+    "col_standard": ("Norm", "Standard"),
+    "col_deliverable": ("Resultaat", "Deliverable"),
+    "col_owner": ("Eigenaar", "Owner"),
+    "col_due": ("Gereed", "Due"),
+    "col_priority": ("Prio", "Prio"),
+    "col_status": ("Status", "Status"),
+    "budget": ("Budget", "Budget"),
+    "completion_evidence": ("Bewijs van afronding", "Evidence of completion"),
+    "progress_note": ("Voortgang", "Progress"),
+    "agreed": ("afgesproken met de adviseur", "agreed with the adviser"),
+    "linked_items": ("Vragen", "Questions"),
+    "overdue": ("verlopen", "overdue"),
+    # evidence register
+    "register": ("Bewijsregister", "Evidence register"),
+    "register_none": ("Er zijn geen bewijsstukken.", "There is no evidence."),
+    "col_name": ("Naam", "Name"),
+    "col_size": ("Grootte", "Size"),
+    "col_sha": ("SHA-256", "SHA-256"),
+    "col_date": ("Datum", "Date"),
+    # sources and glossary
+    "sources": ("Bronnen", "Sources"),
+    "sources_intro": (
+        "De brieven en kaders waarnaar de vragen in dit dossier verwijzen, met de verwachtingen "
+        "uit de brieven (id’s uit seeds/).",
+        "The letters and frameworks the questions in this dossier refer to, with the letters’ "
+        "expectations (ids from seeds/).",
+    ),
+    "expectations": ("Verwachtingen", "Expectations"),
+    "glossary": ("Begrippen", "Glossary"),
+    "reviews": ("Beoordelingen door de adviseur", "Adviser reviews"),
+    "verdict": ("Oordeel", "Verdict"),
+}
+
+_VALUES: dict[str, dict[str, tuple[str, str]]] = {
+    "priority": {"high": ("hoog", "high"), "medium": ("midden", "medium"), "low": ("laag", "low")},
+    "status": {
+        "open": ("open", "open"),
+        "in_progress": ("bezig", "in progress"),
+        "done": ("gereed", "done"),
+        "dropped": ("vervallen", "dropped"),
+    },
+    "involvement": {
+        "cause": ("veroorzaakt", "causes"),
+        "contribute": ("draagt bij", "contributes"),
+        "linked": ("direct verbonden", "directly linked"),
+    },
+    "size": {
+        "micro": ("micro", "micro"),
+        "small": ("klein", "small"),
+        "medium": ("middelgroot", "medium-sized"),
+        "large": ("groot", "large"),
+    },
+    "activity": {
+        "export": ("export", "export"),
+        "import_sourcing": ("import / inkoop", "import / sourcing"),
+        "investment": ("investering", "investment"),
+        "project": ("bouw- of infrastructuurproject", "construction or infrastructure project"),
+        "services": ("diensten", "services"),
+    },
+    "assessment": {
+        "accepted": ("akkoord", "accepted"),
+        "question": ("vraag", "question"),
+        "insufficient": ("onvoldoende", "insufficient"),
+    },
+    "verdict": {
+        "sufficient": ("voldoende", "sufficient"),
+        "sufficient_with_actions": ("voldoende met acties", "sufficient with actions"),
+        "insufficient": ("onvoldoende", "insufficient"),
+    },
+    "level": {
+        "1": ("laag", "low"),
+        "2": ("middel", "moderate"),
+        "3": ("hoog", "high"),
+        "4": ("zeer hoog", "very high"),
+    },
+}
+
+OECD_STEPS: dict[str, tuple[str, str]] = {
+    "1": ("1 Verankeren in beleid", "1 Embed RBC in policy"),
+    "2": ("2 Risico’s identificeren", "2 Identify impacts"),
+    "3": ("3 Stoppen en voorkomen", "3 Cease and prevent"),
+    "4": ("4 Monitoren", "4 Track"),
+    "5": ("5 Communiceren", "5 Communicate"),
+    "6": ("6 Herstel", "6 Remediate"),
+    "7": ("7 Overig", "7 Other"),
+}
+
+
+def label(key: str, lang: Language, **fields: object) -> str:
+    """Return the report label `key` in `lang`, with `{fields}` filled in."""
+    nl, en = _LABELS[key]
+    text = nl if lang == "nl" else en
+    return text.format(**fields) if fields else text
+
+
+def value_label(kind: str, value: str | None, lang: Language) -> str:
+    """Return a coded value (priority, status, involvement, ...) in words."""
+    if value is None:
+        return ""
+    pair = _VALUES[kind].get(str(value))
+    if pair is None:
+        return str(value)
+    return pair[0] if lang == "nl" else pair[1]
+
+
+def oecd_step_label(step: str, lang: Language) -> str:
+    """Return an OECD step number with its short name."""
+    pair = OECD_STEPS.get(step)
+    if pair is None:
+        return step
+    return pair[0] if lang == "nl" else pair[1]
