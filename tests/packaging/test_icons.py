@@ -1,0 +1,120 @@
+"""The app icon exists in every size and container, generated from its SVG source."""
+
+from __future__ import annotations
+
+import importlib.util
+import struct
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ICONS = ROOT / "resources" / "icons" / "app"
+PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    """Return (width, height) from a PNG's IHDR chunk."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])
+
+
+def _make_icons():
+    spec = importlib.util.spec_from_file_location(
+        "make_icons", ROOT / "packaging" / "make_icons.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_svg_source_is_a_square_svg() -> None:
+    root = ET.parse(ICONS / "ddcheck.svg").getroot()
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert root.get("viewBox") == "0 0 256 256"
+
+
+@pytest.mark.parametrize("size", PNG_SIZES)
+def test_png_has_its_size_and_transparent_corners(size: int) -> None:
+    data = (ICONS / f"ddcheck-{size}.png").read_bytes()
+    assert _png_size(data) == (size, size)
+    assert data[25] == 6, "colour type 6 (RGBA) expected"
+    from PIL import Image
+
+    with Image.open(ICONS / f"ddcheck-{size}.png") as image:
+        rgba = image.convert("RGBA")
+        assert rgba.getpixel((0, 0))[3] == 0
+        assert rgba.getpixel((size - 1, size - 1))[3] == 0
+        assert rgba.getpixel((size // 2, size // 2))[3] == 255
+
+
+def test_ico_holds_every_size_as_png() -> None:
+    data = (ICONS / "ddcheck.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", data[:6])
+    assert (reserved, kind) == (0, 1)
+    sizes = []
+    for index in range(count):
+        width, height, _, _, planes, bpp, length, offset = struct.unpack(
+            "<BBBBHHII", data[6 + 16 * index : 22 + 16 * index]
+        )
+        image = data[offset : offset + length]
+        assert len(image) == length
+        real = _png_size(image)
+        assert real == ((width or 256), (height or 256))
+        assert (planes, bpp) == (1, 32)
+        sizes.append(real[0])
+    assert sizes == [16, 24, 32, 48, 64, 128, 256]
+
+
+def test_icns_holds_every_retina_size_as_png() -> None:
+    data = (ICONS / "ddcheck.icns").read_bytes()
+    assert data[:4] == b"icns"
+    assert struct.unpack(">I", data[4:8])[0] == len(data)
+    found = {}
+    position = 8
+    while position < len(data):
+        kind, length = (
+            data[position : position + 4],
+            struct.unpack(">I", data[position + 4 : position + 8])[0],
+        )
+        found[kind.decode()] = _png_size(data[position + 8 : position + length])[0]
+        position += length
+    assert position == len(data)
+    assert found == {
+        "icp4": 16,
+        "icp5": 32,
+        "icp6": 64,
+        "ic07": 128,
+        "ic08": 256,
+        "ic09": 512,
+        "ic10": 1024,
+        "ic11": 32,
+        "ic12": 64,
+        "ic13": 256,
+        "ic14": 512,
+    }
+
+
+def test_pngs_match_the_svg(qapp) -> None:
+    """A fresh rendering of the SVG looks like the committed PNG (regenerate after edits)."""
+    from io import BytesIO
+
+    from PIL import Image, ImageChops
+
+    make_icons = _make_icons()
+    for size in (16, 64, 256):
+        fresh = Image.open(BytesIO(make_icons.render_png(ICONS / "ddcheck.svg", size)))
+        stored = Image.open(ICONS / f"ddcheck-{size}.png")
+        diff = ImageChops.difference(fresh.convert("RGBA"), stored.convert("RGBA"))
+        worst = max(high for _, high in diff.getextrema())
+        assert worst <= 16, f"ddcheck-{size}.png is out of date: run packaging/make_icons.py"
+
+
+def test_container_writers_round_trip() -> None:
+    make_icons = _make_icons()
+    fake = {16: b"\x89PNG\r\n\x1a\n" + b"\0\0\0\rIHDR" + struct.pack(">II", 16, 16) + b"x"}
+    ico = make_icons.ico_bytes(fake)
+    assert struct.unpack("<HHH", ico[:6]) == (0, 1, 1)
+    assert ico[22:] == fake[16]
