@@ -75,14 +75,21 @@ dd export "$dossier" -o "$WORK/demo.pdf" >"$WORK/export.log" 2>&1 \
 cat "$WORK/export.log"
 [[ -s $WORK/demo.pdf ]] || fail "ddcheck export wrote no PDF"
 
-step "read the PDF back (pdftotext, pdfinfo, pdfdetach)"
-pdfinfo "$WORK/demo.pdf" | grep -E '^(Title|Pages|Producer):' || fail "pdfinfo cannot read the PDF"
+step "read the PDF back (pdfinfo, pdftotext, pdfdetach)"
+pdfinfo "$WORK/demo.pdf" >"$WORK/pdfinfo.txt" || fail "pdfinfo cannot read the PDF"
+grep -E '^(Title|Creator|Producer|Pages):' "$WORK/pdfinfo.txt"
+grep -qE "^Creator: +ddcheck $VERSION\$" "$WORK/pdfinfo.txt" || fail "the PDF's Creator is not 'ddcheck $VERSION'"
 pdftotext -layout "$WORK/demo.pdf" "$WORK/demo.txt" || fail "pdftotext cannot read the PDF"
 words=$(wc -w <"$WORK/demo.txt")
 ((words > 200)) || fail "the PDF holds only $words words of text"
-grep -qi "ddcheck" "$WORK/demo.txt" || fail "the PDF text does not mention ddcheck"
 grep -q "$VERSION" "$WORK/demo.txt" || fail "the PDF text does not carry version $VERSION"
-pdfdetach -list "$WORK/demo.pdf" | grep -qi '\.json' || fail "the PDF carries no embedded JSON"
-echo "PDF: $(stat -c %s "$WORK/demo.pdf") bytes, $words words, embedded: $(pdfdetach -list "$WORK/demo.pdf" | tail -n +2 | tr '\n' ' ')"
+pdfdetach -list "$WORK/demo.pdf" >"$WORK/attachments.txt" || fail "pdfdetach cannot read the PDF"
+grep -qi '\.json' "$WORK/attachments.txt" || fail "the PDF carries no embedded JSON"
+echo "PDF: $(stat -c %s "$WORK/demo.pdf") bytes, $words words; $(tr '\n' ' ' <"$WORK/attachments.txt")"
+
+if has_command verify; then
+    step "verify (the embedded data matches the PDF)"
+    dd verify "$WORK/demo.pdf" || fail "ddcheck verify rejects the exported PDF"
+fi
 
 echo "smoke test passed: $EXE"
