@@ -13,7 +13,7 @@ from ddcheck.cli.errors import UserError
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
 
-COMMAND_MODULES: tuple[str, ...] = ("ddcheck.cli.templates",)
+COMMAND_MODULES: tuple[str, ...] = ("ddcheck.cli.templates", "ddcheck.cli.export")
 
 GUI_FLAGS = ("--quit-after-ready",)
 

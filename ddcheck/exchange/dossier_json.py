@@ -15,6 +15,7 @@ FORMAT = "ddcheck-dossier"
 FORMAT_VERSION = 1
 ATTACHMENT_NAME = "ddcheck-dossier.json"
 MEDIA_TYPE = "application/json"
+ITEM_MARKER = "ID {key}"  # printed with every item in the report; `verify` finds it in the text
 
 
 class DossierFormatError(ValueError):
@@ -35,7 +36,14 @@ def rendered_answers(redaction: Redaction, lang: Language) -> dict[str, str]:
     return rendered
 
 
-def dossier_document(redaction: Redaction, lang: Language) -> dict[str, Any]:
+def item_marker(key: str) -> str:
+    """Return the marker the report prints with an item."""
+    return ITEM_MARKER.format(key=key)
+
+
+def dossier_document(
+    redaction: Redaction, lang: Language, answer_label: str = "Answer"
+) -> dict[str, Any]:
     """Return the JSON document for a redacted snapshot, as embedded in the report."""
     snapshot = redaction.snapshot
     dossier = snapshot.dossier
@@ -53,7 +61,10 @@ def dossier_document(redaction: Redaction, lang: Language) -> dict[str, Any]:
             "evidence": redaction.withheld_evidence,
             "actions": redaction.withheld_actions,
         },
-        "rendered": {"answers": rendered_answers(redaction, lang)},
+        "rendered": {
+            "answer_label": answer_label,
+            "answers": rendered_answers(redaction, lang),
+        },
     }
 
 

@@ -39,9 +39,9 @@ def score_bars(
     label_width = min(180.0, width * 0.42)
     value_width = 58.0
     track = width - label_width - value_width
-    height = row_height * len(rows) + 14
+    height = row_height * len(rows) + 22
     drawing = Drawing(width, height)
-    top = height - 4
+    top = height - 2
     for index, (name, percent, scored) in enumerate(rows):
         y = top - (index + 1) * row_height
         drawing.add(

@@ -11,17 +11,13 @@ from ddcheck.domain.dossier import Answer
 from ddcheck.domain.scoring import is_gap, is_red_flag
 from ddcheck.domain.templates import Template
 from ddcheck.exchange.answers import answer_text
+from ddcheck.exchange.dossier_json import item_marker
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import value_label
 from ddcheck.report.template import mark_outline
 
 TAG_DARK = '<font backColor="#1A1A1A" color="#FFFFFF"><b>&nbsp;{}&nbsp;</b></font>'
 TAG_LIGHT = '<font backColor="#D9D9D9"><b>&nbsp;{}&nbsp;</b></font>'
-
-
-def item_marker(key: str) -> str:
-    """Return the marker printed with every item, which `verify` finds in the page text."""
-    return f"ID {key}"
 
 
 def items_story(ctx: ReportContext, tick: Callable[[], None] | None = None) -> list[Flowable]:

@@ -67,6 +67,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Number of rated questions per cell. Darker means more serious.",
     ),
     "severity": ("Ernst", "Severity"),
+    "involvement": ("Betrokkenheid van het bedrijf", "How the company is involved"),
     "likelihood": ("Waarschijnlijkheid", "Likelihood"),
     "red_flags": ("Rode vlaggen", "Red flags"),
     "no_red_flags": ("Geen rode vlaggen.", "No red flags."),

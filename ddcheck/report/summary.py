@@ -88,7 +88,7 @@ def _completion(ctx: ReportContext) -> list[Flowable]:
     rows.append(
         _completion_row(ctx, f"<b>{ctx.t('overall')}</b>", totals[0], totals[1], totals[2], overall)
     )
-    table = _grid(rows, [None, 20 * mm, 22 * mm, 22 * mm, 32 * mm, 12 * mm])
+    table = _grid(rows, [None, 22 * mm, 23 * mm, 25 * mm, 26 * mm, 13 * mm])
     table.setStyle(TableStyle([("BACKGROUND", (0, -1), (-1, -1), SHADE)]))
     return [_h2(ctx, "completion"), table]
 
@@ -114,7 +114,7 @@ def _completion_row(
         ctx.para(str(answered), "cell_right"),
         ctx.para(str(total), "cell_right"),
         ctx.para(str(held), "cell_right"),
-        progress_bar(percent, width=28 * mm),
+        progress_bar(percent, width=22 * mm),
         ctx.para(f"{percent} %", "cell_right"),
     ]
 
@@ -152,7 +152,11 @@ def _heat(ctx: ReportContext) -> list[Flowable]:
             involvement[risk.involvement] += 1
     levels = [value_label("level", str(n), ctx.lang) for n in range(1, 5)]
     drawing = heat_map(counts, ctx.t("severity"), ctx.t("likelihood"), levels)
-    legend = [ctx.para(ctx.t("heatmap_note"), "small"), Spacer(1, 4)]
+    legend = [
+        ctx.para(ctx.t("heatmap_note"), "small"),
+        Spacer(1, 6),
+        ctx.para(f"<b>{ctx.t('involvement')}</b>", "small"),
+    ]
     for kind in ("cause", "contribute", "linked"):
         legend.append(
             ctx.para(

@@ -1,0 +1,156 @@
+"""`ddcheck export` (the adviser's PDF) and `ddcheck verify` (does a PDF match its data)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from ddcheck.cli.errors import UserError
+from ddcheck.domain.snapshot import DossierSnapshot
+
+EXIT_MATCH = 0
+EXIT_MISMATCH = 1
+EXIT_UNREADABLE = 2
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `export` and `verify` commands."""
+    export = subparsers.add_parser("export", help="export a dossier as a PDF for the adviser")
+    export.add_argument("dossier", metavar="DOSSIER", help="dossier id")
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    export.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default=None,
+        help="report language (default: the dossier's language)",
+    )
+    export.add_argument(
+        "--audience",
+        choices=("adviser", "internal"),
+        default="adviser",
+        help="adviser (default) withholds confidential items; internal has all",
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="export for the adviser even when the export check finds blockers",
+    )
+    export.set_defaults(func=export_command)
+
+    verify = subparsers.add_parser(
+        "verify", help="check that a ddcheck PDF and its embedded data match (exit 0, 1 or 2)"
+    )
+    verify.add_argument("file", type=Path, metavar="FILE.pdf")
+    verify.add_argument("--json", action="store_true", help="print the result as JSON")
+    verify.set_defaults(func=verify_command)
+
+
+def load_snapshot(args: argparse.Namespace) -> DossierSnapshot:
+    """Return the snapshot of the dossier named on the command line."""
+    from ddcheck.services.workspace import Workspace
+
+    workspace = Workspace.open(args.data_dir)
+    try:
+        return workspace.snapshot(args.dossier)
+    finally:
+        close = getattr(workspace, "close", None)
+        if close is not None:
+            close()
+
+
+class _StderrProgress:
+    """Prints export progress on stderr once an export takes longer than a moment."""
+
+    def __init__(self, delay: float = 0.7) -> None:
+        self._start = time.monotonic()
+        self._delay = delay
+        self._last = -1
+        self._shown = False
+        self._tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        if time.monotonic() - self._start < self._delay:
+            return
+        step = percent if self._tty else percent - percent % 20
+        if step == self._last:
+            return
+        self._last = step
+        self._shown = True
+        end = "\r" if self._tty else "\n"
+        print(f"exporting… {step:3d} %", end=end, file=sys.stderr, flush=True)
+
+    def finish(self) -> None:
+        if self._shown and self._tty:
+            print(file=sys.stderr)
+
+
+def export_command(args: argparse.Namespace) -> int:
+    """Write the PDF; refuse an adviser export with blockers unless --force."""
+    from ddcheck.domain.gate import export_gate
+    from ddcheck.services.export import export_pdf
+
+    snapshot = load_snapshot(args)
+    lang = args.lang or snapshot.dossier.language
+    if args.audience == "adviser":
+        gate = export_gate(snapshot.dossier, snapshot.templates)
+        if gate.blockers:
+            for finding in gate.blockers:
+                print(f"blocker: {finding.text(lang)}", file=sys.stderr)
+            if not args.force:
+                raise UserError(
+                    f"{len(gate.blockers)} blocker(s) stop the export for the adviser; "
+                    "fix them or add --force"
+                )
+    if args.output.is_dir():
+        raise UserError(f"{args.output} is a folder; give a file name such as dossier.pdf")
+    progress = _StderrProgress()
+    try:
+        result = export_pdf(
+            snapshot, args.output, lang=lang, audience=args.audience, progress=progress
+        )
+    except OSError as error:
+        raise UserError(f"cannot write {args.output}: {error.strerror or error}") from error
+    finally:
+        progress.finish()
+    withheld = f", {result.withheld_items} item(s) withheld" if result.withheld_items else ""
+    print(
+        f"wrote {result.path} ({result.pages} pages, {result.audience}, {result.lang}{withheld}); "
+        f"sha256 {result.fingerprint}"
+    )
+    return 0
+
+
+def verify_command(args: argparse.Namespace) -> int:
+    """Exit 0 when report and data match, 1 when they do not, 2 when not a ddcheck PDF."""
+    from ddcheck.exchange.verify import NotADdcheckPdf, verify_pdf
+
+    if not args.file.is_file():
+        raise UserError(f"no such file: {args.file}")
+    try:
+        result = verify_pdf(args.file)
+    except NotADdcheckPdf as error:
+        raise UserError(f"{args.file} is not a ddcheck report: {error}") from error
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "ok": result.ok,
+                    "fingerprint": result.fingerprint,
+                    "problems": list(result.problems),
+                },
+                indent=2,
+            )
+        )
+    elif result.ok:
+        print(f"match: the report and its embedded data agree (sha256 {result.fingerprint})")
+    else:
+        print(f"MISMATCH: {args.file} was changed after export", file=sys.stderr)
+        for problem in result.problems[:20]:
+            print(f"  - {problem}", file=sys.stderr)
+        if len(result.problems) > 20:
+            print(f"  … and {len(result.problems) - 20} more", file=sys.stderr)
+    return EXIT_MATCH if result.ok else EXIT_MISMATCH

@@ -1,0 +1,68 @@
+"""The dossier JSON inside the PDF: attached as a file, its fingerprint in the document info."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ddcheck.exchange.dossier_json import ATTACHMENT_NAME
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+
+FINGERPRINT_KEY = "/DdcheckFingerprint"
+FORMAT_KEY = "/DdcheckFormat"
+
+
+class UnreadablePdf(ValueError):
+    """The file is not a PDF pypdf can read, or it is encrypted."""
+
+
+def embed_json(pdf: bytes, data: bytes, fingerprint: str) -> bytes:
+    """Return `pdf` with `data` attached as the dossier JSON and its fingerprint in the info."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(pdf))
+    writer.add_attachment(ATTACHMENT_NAME, data)
+    writer.add_metadata({FINGERPRINT_KEY: fingerprint, FORMAT_KEY: "ddcheck-dossier/1"})
+    writer.page_mode = "/UseOutlines"
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def open_pdf(path: Path | str) -> PdfReader:
+    """Return a PdfReader for `path`; raise UnreadablePdf when it cannot be read."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            raise UnreadablePdf("the PDF is encrypted")
+        _ = len(reader.pages)
+    except (OSError, PyPdfError, ValueError, KeyError, TypeError) as error:
+        if isinstance(error, UnreadablePdf):
+            raise
+        raise UnreadablePdf(f"cannot read the PDF: {error}") from error
+    return reader
+
+
+def attached_json(reader: PdfReader) -> bytes | None:
+    """Return the bytes of the attached dossier JSON, or None when there is none."""
+    try:
+        attachments = reader.attachments
+        found = attachments.get(ATTACHMENT_NAME)
+    except Exception:  # a damaged name tree means "no readable attachment"
+        return None
+    if not found:
+        return None
+    return found[0] if isinstance(found, list) else found
+
+
+def info_fingerprint(reader: PdfReader) -> str | None:
+    """Return the fingerprint stored in the document information, or None."""
+    info = reader.metadata or {}
+    value = info.get(FINGERPRINT_KEY)
+    return str(value) if value else None

@@ -1,0 +1,147 @@
+"""Check a ddcheck PDF: embedded JSON, its fingerprint (cover and metadata) and the page text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ddcheck.exchange.dossier_json import (
+    DossierFormatError,
+    fingerprint,
+    item_marker,
+    parse_dossier_json,
+)
+from ddcheck.exchange.pdf_attachment import (
+    UnreadablePdf,
+    attached_json,
+    info_fingerprint,
+    open_pdf,
+)
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_MARKER = re.compile(r"ID ([a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*)(?=\s|$)")
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+_SIMPLE_ANSWER_LENGTH = 80
+
+
+class NotADdcheckPdf(ValueError):
+    """The file is unreadable, or a PDF without ddcheck's embedded dossier."""
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """What `verify` found: whether report and data match, and every problem."""
+
+    fingerprint: str
+    document: dict[str, Any]
+    problems: tuple[str, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        """Return whether the report and its data match."""
+        return not self.problems
+
+
+def _load(path: Path | str) -> tuple[Any, bytes, dict[str, Any]]:
+    try:
+        reader = open_pdf(path)
+    except UnreadablePdf as error:
+        raise NotADdcheckPdf(str(error)) from error
+    data = attached_json(reader)
+    if data is None:
+        raise NotADdcheckPdf("the PDF has no embedded ddcheck dossier")
+    try:
+        document = parse_dossier_json(data)
+    except DossierFormatError as error:
+        raise NotADdcheckPdf(str(error)) from error
+    return reader, data, document
+
+
+def _page_text(page: Any) -> str:
+    try:
+        return page.extract_text() or ""
+    except Exception:  # a page pypdf cannot read counts as empty text
+        return ""
+
+
+def _fingerprint_problems(reader: Any, actual: str) -> list[str]:
+    problems = []
+    stored = info_fingerprint(reader)
+    if stored != actual:
+        problems.append("the fingerprint in the PDF metadata does not match the embedded data")
+    cover = "".join(_page_text(reader.pages[0]).split()) if reader.pages else ""
+    printed = _HEX64.findall(cover)
+    if not printed or printed[0] != actual:
+        problems.append("the fingerprint printed on the cover does not match the embedded data")
+    return problems
+
+
+def read_dossier_from_pdf(path: Path | str) -> tuple[dict[str, Any], bool]:
+    """Return the embedded dossier document and whether its fingerprint checks out.
+
+    Raise NotADdcheckPdf when the file is unreadable or carries no ddcheck dossier.
+    """
+    reader, data, document = _load(path)
+    return document, not _fingerprint_problems(reader, fingerprint(data))
+
+
+def verify_pdf(path: Path | str) -> VerifyResult:
+    """Check that the PDF's pages, cover, metadata and embedded data all agree."""
+    reader, data, document = _load(path)
+    actual = fingerprint(data)
+    problems = _fingerprint_problems(reader, actual)
+    text = " ".join(" ".join(_page_text(page).split()) for page in reader.pages)
+    problems += text_problems(document, text)
+    return VerifyResult(actual, document, tuple(problems))
+
+
+def _projection(text: str) -> str:
+    return _NOT_ALNUM.sub("", text)
+
+
+def _segments(text: str) -> dict[str, str]:
+    """Return the page text of each item, from its marker to the next one."""
+    found = list(_MARKER.finditer(text))
+    segments: dict[str, str] = {}
+    for index, match in enumerate(found):
+        end = found[index + 1].start() if index + 1 < len(found) else len(text)
+        segments.setdefault(match.group(1), text[match.start() : end])
+    return segments
+
+
+def text_problems(document: dict[str, Any], text: str) -> list[str]:
+    """Return how the (whitespace-collapsed) page text differs from the document's data."""
+    rendered = document.get("rendered", {})
+    word = str(rendered.get("answer_label", "Answer"))
+    answers: dict[str, str] = rendered.get("answers", {})
+    notes = {
+        f"{a.get('template_id')}/{a.get('item_id')}": str(a.get("note") or "")
+        for a in document["dossier"].get("answers", [])
+        if isinstance(a, dict)
+    }
+    segments = _segments(text)
+    problems = []
+    for key, shown in answers.items():
+        segment = segments.get(key)
+        if segment is None:
+            problems.append(f"item {key} is in the data but not in the report ({item_marker(key)})")
+            continue
+        if not _answer_shown(segment, word, str(shown)):
+            problems.append(f"the answer to item {key} in the report differs from the data")
+        note = notes.get(key, "").strip()
+        if note and _projection(note) not in _projection(segment):
+            problems.append(f"the note on item {key} in the report differs from the data")
+    for key in document.get("withheld", {}).get("items", []):
+        if key in answers:
+            problems.append(f"item {key} is both withheld and answered in the data")
+    return problems
+
+
+def _answer_shown(segment: str, word: str, shown: str) -> bool:
+    expected = f"{word}: {' '.join(shown.split())}"
+    simple = len(shown) <= _SIMPLE_ANSWER_LENGTH and all(ord(c) < 0x250 for c in shown)
+    if simple:
+        return re.search(re.escape(expected) + r"(?=\s|$)", segment) is not None
+    return _projection(expected) in _projection(segment)

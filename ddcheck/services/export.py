@@ -1,0 +1,99 @@
+"""Export use case: snapshot → redacted JSON + PDF report, written atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ddcheck.domain.snapshot import DossierSnapshot
+from ddcheck.domain.text import Language
+from ddcheck.exchange.dossier_json import canonical_bytes, dossier_document, fingerprint
+from ddcheck.exchange.redaction import Audience, redact
+from ddcheck.report.errors import ExportCancelled
+
+__all__ = ["ExportCancelled", "ExportResult", "export_pdf"]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote."""
+
+    path: Path
+    fingerprint: str
+    pages: int
+    size: int
+    lang: Language
+    audience: Audience
+    withheld_items: int
+
+
+def export_pdf(
+    snapshot: DossierSnapshot,
+    out_path: Path | str,
+    *,
+    lang: Language,
+    audience: Audience = "adviser",
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    invariant: bool = False,
+) -> ExportResult:
+    """Write the report PDF with the embedded dossier JSON to `out_path`.
+
+    Progress is reported as (done, total); `cancel` returning True raises ExportCancelled.
+    The file appears only when complete: a failed or cancelled export leaves nothing behind.
+    """
+    from ddcheck.exchange.pdf_attachment import embed_json
+    from ddcheck.report.builder import render_pdf  # reportlab is imported only at export
+    from ddcheck.report.labels import label
+
+    if lang not in ("nl", "en"):
+        raise ValueError(f"unknown language {lang!r}; choose nl or en")
+    target = Path(out_path)
+    redaction = redact(snapshot, audience)
+    data = canonical_bytes(dossier_document(redaction, lang, label("answer", lang)))
+    digest = fingerprint(data)
+    report = render_pdf(
+        redaction,
+        lang=lang,
+        fingerprint=digest,
+        progress=progress,
+        cancel=cancel,
+        invariant=invariant,
+    )
+    if cancel is not None and cancel():
+        raise ExportCancelled("the export was cancelled")
+    pdf = embed_json(report.pdf, data, digest)
+    _write_atomically(target, pdf)
+    if progress is not None:
+        progress(1000, 1000)
+    return ExportResult(
+        path=target,
+        fingerprint=digest,
+        pages=report.pages,
+        size=len(pdf),
+        lang=lang,
+        audience=audience,
+        withheld_items=len(redaction.withheld_items),
+    )
+
+
+def _write_atomically(target: Path, content: bytes) -> None:
+    """Write to a temporary file next to `target`, then rename it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
