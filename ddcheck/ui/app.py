@@ -1,0 +1,166 @@
+"""The composition root: parse arguments, open the workspace, build the context, run Qt."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from ddcheck import APP_NAME, __version__, paths
+from ddcheck.domain.text import Language
+from ddcheck.ui import i18n
+from ddcheck.ui.errors import make_excepthook, setup_logging
+from ddcheck.ui.prompts import Prompts
+from ddcheck.ui.settings import UiSettings
+
+log = logging.getLogger(__name__)
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Return the GUI options."""
+    parser = argparse.ArgumentParser(prog="ddcheck")
+    parser.add_argument("--data-dir", help="workspace folder")
+    parser.add_argument(
+        "--quit-after-ready", action="store_true", help="show the window, then exit 0"
+    )
+    parser.add_argument("--lang", choices=("nl", "en"), help="UI language for this run")
+    args, _unknown = parser.parse_known_args(list(argv))
+    return args
+
+
+class Translators:
+    """Install our catalog language and Qt's own translations (dialog buttons) together."""
+
+    def __init__(self, app: QApplication) -> None:
+        self._app = app
+        self._qt: QTranslator | None = None
+
+    def apply(self, lang: Language) -> None:
+        """Switch the UI language."""
+        i18n.set_language(lang)
+        if self._qt is not None:
+            self._app.removeTranslator(self._qt)
+            self._qt = None
+        if lang == "nl":
+            translator = QTranslator(self._app)
+            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if translator.load(QLocale(QLocale.Language.Dutch), "qtbase", "_", folder):
+                self._app.installTranslator(translator)
+                self._qt = translator
+            else:
+                log.warning("Qt's Dutch translations were not found in %s", folder)
+        QLocale.setDefault(
+            QLocale(QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English)
+        )
+
+
+def make_application(argv: Sequence[str]) -> QApplication:
+    """Return the QApplication (the existing one in tests)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_NAME)
+    return app
+
+
+def app_icon() -> Any:
+    """Return the app icon made by packaging, when present."""
+    from PySide6.QtGui import QIcon
+
+    folder = paths.resources_dir() / "icons" / "app"
+    for name in ("ddcheck.svg", "ddcheck.png", "ddcheck-256.png", "icon.png"):
+        if (folder / name).is_file():
+            return QIcon(str(folder / name))
+    pngs = sorted(folder.glob("*.png")) if folder.is_dir() else []
+    return QIcon(str(pngs[-1])) if pngs else QIcon()
+
+
+def open_workspace(data_dir: Path, prompts: Prompts) -> Any | None:
+    """Open the workspace; on damage, offer the newest backup. None means: quit."""
+    from ddcheck.catalog import load_shipped_catalog
+    from ddcheck.services import Workspace, WorkspaceDamaged
+
+    catalog = load_shipped_catalog()
+    user = _user()
+    try:
+        return Workspace.open(data_dir, user=user, catalog=catalog)
+    except WorkspaceDamaged as damage:
+        backup = getattr(damage, "backup", None)
+        if not prompts.damaged_workspace(None, str(damage), backup):
+            return None
+        Workspace.restore(data_dir, backup) if hasattr(Workspace, "restore") else None
+        return Workspace.open(data_dir, user=user, catalog=catalog)
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return ""
+
+
+def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
+    """Start the desktop app and return its exit code."""
+    args = parse_args(argv)
+    app = make_application(argv)
+    from ddcheck.ui.style import apply_style
+
+    apply_style(app)
+    app.setWindowIcon(app_icon())
+    data = paths.data_paths(args.data_dir)
+    data.root.mkdir(parents=True, exist_ok=True)
+    setup_logging(data.logs)
+    prompts = prompts or Prompts()
+    settings = UiSettings(data.root / "ui-settings.ini")
+    system_language = i18n.pick_language(QLocale.system().uiLanguages())
+    translators = Translators(app)
+    translators.apply(args.lang or settings.language() or system_language)
+    sys.excepthook = make_excepthook(
+        lambda text: prompts.error(None, i18n.tr("Unexpected error"), text)
+    )
+    workspace = open_workspace(data.root, prompts)
+    if workspace is None:
+        return 1
+    from ddcheck.ui.context import AppContext
+    from ddcheck.ui.controller import Controller
+    from ddcheck.ui.tasks import TaskRunner
+
+    ctx = AppContext(
+        workspace=workspace,
+        prompts=prompts,
+        settings=settings,
+        tasks=TaskRunner(),
+        data_dir=data.root,
+    )
+    ctx.extras["system_language"] = system_language
+    controller = Controller(ctx, translators.apply, import_available=_import_available())
+    window = controller.start()
+    app.setProperty("ddcheck_controller", id(controller))
+    if args.quit_after_ready:
+        QTimer.singleShot(0, lambda: (window.close(), app.exit(0)))
+    code = app.exec()
+    ctx.tasks.wait(10000)
+    _close(workspace)
+    return int(code)
+
+
+def _import_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("ddcheck.services.imports") is not None
+
+
+def _close(workspace: Any) -> None:
+    close = getattr(workspace, "close", None)
+    if close is not None:
+        close()

@@ -1,0 +1,36 @@
+"""What every page and dialog gets from the composition root."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ddcheck.ui.prompts import Prompts
+from ddcheck.ui.settings import UiSettings
+from ddcheck.ui.tasks import TaskRunner
+
+
+def open_with_system(path: Path) -> None:
+    """Open a file with the program the system associates with it."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+@dataclass
+class AppContext:
+    """The workspace, prompts, settings, task runner and a few replaceable system hooks."""
+
+    workspace: Any
+    prompts: Prompts
+    settings: UiSettings
+    tasks: TaskRunner
+    data_dir: Path
+    open_path: Callable[[Path], None] = open_with_system
+    today: Callable[[], dt.date] = dt.date.today
+    now: Callable[[], dt.datetime] = dt.datetime.now
+    extras: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,297 @@
+"""Wire the main window to the workspace: dossier commands, dossier pages, export, language."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+
+from ddcheck.domain.text import Language
+from ddcheck.ui import i18n
+from ddcheck.ui.context import AppContext
+from ddcheck.ui.dialogs.export_dialog import ExportDialog
+from ddcheck.ui.i18n import tr
+from ddcheck.ui.main_window import (
+    PAGE_ACTIONS,
+    PAGE_CHECKLIST,
+    PAGE_DOSSIERS,
+    PAGE_HISTORY,
+    PAGE_OVERVIEW,
+    MainWindow,
+)
+from ddcheck.ui.pages.actions import ActionsPage
+from ddcheck.ui.pages.checklist import ChecklistPage
+from ddcheck.ui.pages.history import HistoryPage
+from ddcheck.ui.pages.overview import OverviewPage
+from ddcheck.ui.session import DossierSession
+
+log = logging.getLogger(__name__)
+
+
+class Controller(QObject):
+    """Own the main window and the open dossier; rebuild the window when the language changes."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        apply_language: Callable[[Language], None],
+        import_available: bool = False,
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.apply_language = apply_language
+        self.import_available = import_available
+        self.window: MainWindow = self._build_window()
+        self.session: DossierSession | None = None
+
+    # ------------------------------------------------------------ window
+    def _build_window(self) -> MainWindow:
+        window = MainWindow(self.ctx, self.import_available)
+        lst = window.dossiers.list
+        welcome = window.dossiers.welcome
+        window.new_action.triggered.connect(self.new_dossier)
+        window.demo_action.triggered.connect(self.open_demo)
+        window.export_action.triggered.connect(self.export)
+        window.export_button.clicked.connect(self.export)
+        window.settings_action.triggered.connect(self.settings)
+        window.about_action.triggered.connect(self.about)
+        welcome.new_button.clicked.connect(self.new_dossier)
+        welcome.demo_button.clicked.connect(self.open_demo)
+        lst.newRequested.connect(self.new_dossier)
+        lst.openRequested.connect(self.open_dossier)
+        lst.renameRequested.connect(self.rename)
+        lst.duplicateRequested.connect(self.duplicate)
+        lst.deleteRequested.connect(self.delete)
+        lst.trashRequested.connect(self.trash)
+        return window
+
+    def start(self) -> MainWindow:
+        """Fill the window, reopen the last dossier and show it."""
+        self.refresh_list()
+        last = self.ctx.settings.last_dossier()
+        known = {info.id for info in self.ctx.workspace.list_dossiers()}
+        if last and last in known:
+            self.open_dossier(last)
+        else:
+            self.window.show_page(PAGE_DOSSIERS)
+        self.window.restore_state()
+        self.window.show()
+        return self.window
+
+    def refresh_list(self) -> None:
+        """Show the workspace's dossiers."""
+        self.window.dossiers.set_rows(list(self.ctx.workspace.list_dossiers()))
+
+    # ------------------------------------------------------------ dossiers
+    def new_dossier(self) -> None:
+        """Run the wizard and open the new dossier."""
+        result = self.ctx.prompts.new_dossier(
+            self.window, self.ctx.workspace.catalog.templates, i18n.language()
+        )
+        if result is None:
+            return
+        created = self._guard(
+            lambda: self.ctx.workspace.create_dossier(
+                result.company, result.mission, result.language
+            )
+        )
+        if created is not None:
+            self.refresh_list()
+            self.open_dossier(getattr(created, "id", created))
+
+    def open_demo(self) -> None:
+        """Create (or reopen) the demo dossier."""
+        from ddcheck.services import demo
+
+        created = self._guard(lambda: demo.open_demo(self.ctx.workspace, i18n.language()))
+        if created is not None:
+            self.refresh_list()
+            self.open_dossier(getattr(created, "id", created))
+
+    def open_dossier(self, dossier_id: str) -> None:
+        """Open a dossier on the checklist page."""
+        if self.session is not None:
+            self.window._flush()
+        session = DossierSession(
+            self.ctx.workspace, dossier_id, i18n.language(), self.ctx.now, self
+        )
+        checklist = ChecklistPage(self.ctx, session)
+        overview = OverviewPage(session)
+        actions = ActionsPage(self.ctx, session)
+        history = HistoryPage(session)
+        for page in (overview, actions, history):
+            page.itemRequested.connect(self.go_to_item)
+        overview.actionRequested.connect(self.go_to_action)
+        checklist.panel_action = self.go_to_action  # type: ignore[attr-defined]
+        self.session = session
+        session.changed.connect(self._dossier_changed)
+        self.window.set_session(
+            session,
+            {
+                PAGE_CHECKLIST: checklist,
+                PAGE_OVERVIEW: overview,
+                PAGE_ACTIONS: actions,
+                PAGE_HISTORY: history,
+            },
+        )
+        self.window.restore_splitters()
+        self.window.show_page(PAGE_CHECKLIST)
+        first = next((e.key for e in session.summary.entries), None)
+        if first:
+            checklist.select(first)
+        self.ctx.settings.set_last_dossier(dossier_id)
+
+    def _dossier_changed(self) -> None:
+        self._list_timer().start()
+
+    def _list_timer(self) -> QTimer:
+        timer = getattr(self, "_timer", None)
+        if timer is None:
+            timer = QTimer(self, singleShot=True, interval=300)
+            timer.timeout.connect(self.refresh_list)
+            self._timer = timer
+        return timer
+
+    def go_to_item(self, key: str) -> None:
+        """Show an item on the checklist page."""
+        self.window.show_page(PAGE_CHECKLIST)
+        page = self.window.page(PAGE_CHECKLIST)
+        if isinstance(page, ChecklistPage):
+            page.select(key)
+
+    def go_to_action(self, action_id: str) -> None:
+        """Show an action on the action plan page."""
+        self.window.show_page(PAGE_ACTIONS)
+        page = self.window.page(PAGE_ACTIONS)
+        if isinstance(page, ActionsPage):
+            page.select(action_id)
+
+    def rename(self, dossier_id: str) -> None:
+        """Rename a dossier's mission (the title is company — mission)."""
+        info = next((i for i in self.ctx.workspace.list_dossiers() if i.id == dossier_id), None)
+        current = info.title if info else ""
+        text = self.ctx.prompts.ask_text(self.window, tr("Rename dossier"), tr("New name"), current)
+        if text and text.strip() and text.strip() != current:
+            self._guard(lambda: self.ctx.workspace.rename_dossier(dossier_id, text.strip()))
+            self._after_dossier_edit(dossier_id)
+
+    def duplicate(self, dossier_id: str) -> None:
+        """Copy a dossier as the baseline for a next mission."""
+        copy = self._guard(lambda: self.ctx.workspace.duplicate_dossier(dossier_id))
+        self.refresh_list()
+        if copy is not None:
+            self.window.dossiers.list.select(getattr(copy, "id", copy))
+
+    def delete(self, dossier_id: str) -> None:
+        """Move a dossier to the trash after confirmation."""
+        info = next((i for i in self.ctx.workspace.list_dossiers() if i.id == dossier_id), None)
+        title = info.title if info else dossier_id
+        if not self.ctx.prompts.confirm(
+            self.window,
+            tr("Delete dossier"),
+            tr(
+                "Move “{title}” to the trash? You can restore it from the trash later.", title=title
+            ),
+            tr("Move to trash"),
+        ):
+            return
+        if self.session is not None and self.session.dossier_id == dossier_id:
+            self.close_dossier()
+        self._guard(lambda: self.ctx.workspace.delete_dossier(dossier_id))
+        self.refresh_list()
+
+    def trash(self) -> None:
+        """Offer to restore dossiers from the trash."""
+        trashed = list(self._guard(lambda: self.ctx.workspace.list_dossiers(trashed=True)) or [])
+        if not trashed:
+            self.ctx.prompts.inform(self.window, tr("Trash"), tr("The trash is empty."))
+            return
+        for info in trashed:
+            if self.ctx.prompts.confirm(
+                self.window, tr("Trash"), tr("Restore “{title}”?", title=info.title), tr("Restore")
+            ):
+                self._guard(lambda i=info: self.ctx.workspace.restore_dossier(i.id))
+        self.refresh_list()
+
+    def _after_dossier_edit(self, dossier_id: str) -> None:
+        self.refresh_list()
+        if self.session is not None and self.session.dossier_id == dossier_id:
+            self.session.reload()
+            self.window.set_session(self.session, {r: self.window.page(r) for r in range(1, 5)})
+
+    def close_dossier(self) -> None:
+        """Close the open dossier."""
+        self.window._flush()
+        self.session = None
+        self.window.set_session(None)
+        self.window.show_page(PAGE_DOSSIERS)
+        self.ctx.settings.set_last_dossier(None)
+
+    # ------------------------------------------------------------ export, settings
+    def export(self) -> ExportDialog | None:
+        """Open the export dialog for the open dossier."""
+        if self.session is None:
+            return None
+        self.window._flush()
+        dialog = ExportDialog(self.ctx, self.session, parent=self.window)
+        dialog.itemRequested.connect(self.go_to_item)
+        self.ctx.prompts.export(dialog)
+        return dialog
+
+    def settings(self) -> None:
+        """Show the settings; switch the language when it changed."""
+        choice = self.ctx.prompts.choose_settings(self.window, self.ctx.settings.language())
+        if choice is None:
+            return
+        self.ctx.settings.set_language(None if choice == "system" else choice)  # type: ignore[arg-type]
+        lang = self.ctx.settings.language() or self.ctx.extras.get("system_language", "en")
+        if lang != i18n.language():
+            self.switch_language(lang)
+
+    def switch_language(self, lang: Language) -> None:
+        """Rebuild the window in another language, keeping the dossier, page and item."""
+        old = self.window
+        page = old.current_page()
+        dossier_id = self.session.dossier_id if self.session else None
+        key = None
+        checklist = old.page(PAGE_CHECKLIST)
+        if isinstance(checklist, ChecklistPage):
+            key = checklist.current_key()
+        old._flush()
+        old.save_state()
+        self.apply_language(lang)
+        self.session = None
+        self.window = self._build_window()
+        self.refresh_list()
+        if dossier_id:
+            self.open_dossier(dossier_id)
+            if key:
+                self.go_to_item(key)
+        self.window.restore_state()
+        self.window.show_page(page)
+        self.window.show()
+        old.hide()
+        old.deleteLater()
+
+    def about(self) -> None:
+        """Show what ddcheck is."""
+        from ddcheck import __version__
+
+        self.ctx.prompts.inform(
+            self.window,
+            tr("About ddcheck"),
+            tr(
+                "ddcheck {version} — offline IMVO due-diligence checklists for trade missions.",
+                version=__version__,
+            ),
+        )
+
+    def _guard(self, call: Callable[[], Any]) -> Any:
+        try:
+            return call()
+        except Exception as error:
+            log.exception("workspace call failed")
+            self.ctx.prompts.error(self.window, tr("Something went wrong"), str(error))
+            return None

@@ -1,0 +1,304 @@
+"""The new-dossier wizard: company, mission, and which checklists will apply and why."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from html import escape
+
+from pydantic import ValidationError
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from ddcheck.domain.applicability import choose_templates
+from ddcheck.domain.dossier import Company, Mission
+from ddcheck.domain.templates import Template
+from ddcheck.domain.text import Language
+from ddcheck.ui.i18n import tr
+from ddcheck.ui.layout import TIGHT, hbox, label, vbox
+from ddcheck.ui.style import repolish
+from ddcheck.ui.widgets.country_picker import CountryPicker
+
+_NO_DATE = QDate(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class NewDossier:
+    """What the wizard collected."""
+
+    company: Company
+    mission: Mission
+    language: Language
+
+
+def activity_labels() -> dict[str, str]:
+    """Return the planned-activity labels."""
+    return {
+        "export": tr("Export of goods"),
+        "import_sourcing": tr("Import or sourcing"),
+        "investment": tr("Investment (own establishment, joint venture)"),
+        "project": tr("Construction or infrastructure project"),
+        "services": tr("Services"),
+    }
+
+
+def size_labels() -> dict[str, str]:
+    """Return the company-size labels."""
+    return {
+        "micro": tr("Micro (fewer than 10 staff)"),
+        "small": tr("Small (10–49 staff)"),
+        "medium": tr("Medium (50–249 staff)"),
+        "large": tr("Large (250 staff or more)"),
+    }
+
+
+def kvk_problem(text: str) -> str:
+    """Return why a KvK number is wrong, or '' when it is fine (empty is allowed)."""
+    digits = text.replace(" ", "")
+    if not digits:
+        return ""
+    if not digits.isdigit() or len(digits) != 8:
+        return tr("A KvK number has exactly 8 digits.")
+    return ""
+
+
+def _date_edit(parent: QWidget) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(_NO_DATE)
+    edit.setSpecialValueText(tr("Not set"))
+    edit.setDate(_NO_DATE)
+    return edit
+
+
+def _date_value(edit: QDateEdit) -> dt.date | None:
+    date = edit.date()
+    return None if date == _NO_DATE else dt.date(date.year(), date.month(), date.day())
+
+
+class CompanyPage(QWizardPage):
+    """Who fills in the dossier."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(tr("Your company"))
+        self.setSubTitle(tr("The adviser sees these details on the first page of the PDF."))
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText(tr("e.g. Van Dijk Pompen B.V."))
+        self.kvk = QLineEdit(self)
+        self.kvk.setPlaceholderText("12345678")
+        self.kvk.setMaxLength(9)
+        self.kvk_error = label("", "error")
+        self.sector = QLineEdit(self)
+        self.sector.setPlaceholderText(tr("e.g. water technology"))
+        self.size = QComboBox(self)
+        self.size.addItem(tr("Not specified"), None)
+        for key, text in size_labels().items():
+            self.size.addItem(text, key)
+        self.contact = QLineEdit(self)
+        self.email = QLineEdit(self)
+        form = QFormLayout()
+        form.addRow(tr("Company name") + " *", self.name)
+        form.addRow(tr("KvK number"), vbox(self.kvk, self.kvk_error, spacing=2))
+        form.addRow(tr("Sector"), self.sector)
+        form.addRow(tr("Size"), self.size)
+        form.addRow(tr("Contact person"), self.contact)
+        form.addRow(tr("E-mail"), self.email)
+        self.setLayout(form)
+        self.name.textChanged.connect(self.completeChanged)
+        self.kvk.textChanged.connect(self._check_kvk)
+        self._check_kvk()
+
+    def _check_kvk(self) -> None:
+        problem = kvk_problem(self.kvk.text())
+        self.kvk_error.setText(problem)
+        self.kvk_error.setVisible(bool(problem))
+        self.kvk.setProperty("invalid", bool(problem))
+        repolish(self.kvk)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        """Return whether the page can be left."""
+        return bool(self.name.text().strip()) and not kvk_problem(self.kvk.text())
+
+    def company(self) -> Company:
+        """Return the company entered."""
+        return Company(
+            name=self.name.text().strip(),
+            kvk_number=self.kvk.text().replace(" ", ""),
+            sector=self.sector.text().strip(),
+            size=self.size.currentData(),
+            contact_name=self.contact.text().strip(),
+            contact_email=self.email.text().strip(),
+        )
+
+
+class MissionPage(QWizardPage):
+    """The trade mission the dossier prepares for."""
+
+    def __init__(self, lang: Language, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(tr("The mission"))
+        self.setSubTitle(tr("Destinations and activities decide which checklists apply."))
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText(tr("e.g. Trade mission Saudi Arabia, water and energy"))
+        self.countries = CountryPicker(lang, self)
+        self.start = _date_edit(self)
+        self.end = _date_edit(self)
+        self.organiser = QLineEdit(self)
+        self.organiser.setPlaceholderText(tr("e.g. RVO, embassy, branch organisation"))
+        self.activities: dict[str, QCheckBox] = {}
+        for key, text in activity_labels().items():
+            self.activities[key] = QCheckBox(text, self)
+        self.ekv_yes = QRadioButton(tr("Yes"), self)
+        self.ekv_no = QRadioButton(tr("No"), self)
+        self.ekv_no.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.ekv_yes)
+        group.addButton(self.ekv_no)
+        self.language = QComboBox(self)
+        self.language.addItem("Nederlands", "nl")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(0 if lang == "nl" else 1)
+        self.date_error = label("", "error")
+        form = QFormLayout()
+        form.addRow(tr("Mission name") + " *", self.name)
+        form.addRow(tr("Destination countries"), self.countries)
+        form.addRow(
+            tr("Dates"),
+            vbox(
+                hbox(self.start, label("–"), self.end, 1, spacing=TIGHT), self.date_error, spacing=2
+            ),
+        )
+        form.addRow(tr("Organiser"), self.organiser)
+        form.addRow(tr("Planned activities"), vbox(*self.activities.values(), spacing=2))
+        form.addRow(tr("Export credit insurance (ekv)?"), hbox(self.ekv_yes, self.ekv_no, 1))
+        form.addRow(tr("Language of the dossier"), self.language)
+        self.setLayout(form)
+        self.name.textChanged.connect(self.completeChanged)
+        self.start.dateChanged.connect(self._check_dates)
+        self.end.dateChanged.connect(self._check_dates)
+        self._check_dates()
+
+    def _dates_problem(self) -> str:
+        start, end = _date_value(self.start), _date_value(self.end)
+        if start and end and end < start:
+            return tr("The mission cannot end before it starts.")
+        return ""
+
+    def _check_dates(self) -> None:
+        problem = self._dates_problem()
+        self.date_error.setText(problem)
+        self.date_error.setVisible(bool(problem))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        """Return whether the page can be left."""
+        return bool(self.name.text().strip()) and not self._dates_problem()
+
+    def mission(self) -> Mission:
+        """Return the mission entered."""
+        return Mission(
+            name=self.name.text().strip(),
+            destinations=self.countries.codes(),
+            start=_date_value(self.start),
+            end=_date_value(self.end),
+            organiser=self.organiser.text().strip(),
+            activities=[k for k, box in self.activities.items() if box.isChecked()],  # type: ignore[misc]
+            export_credit_insurance=self.ekv_yes.isChecked(),
+        )
+
+
+class ChecklistsPage(QWizardPage):
+    """Which checklists will apply, and why."""
+
+    def __init__(
+        self, templates: dict[str, Template], lang: Language, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._templates = templates
+        self._lang = lang
+        self.setTitle(tr("Checklists for this mission"))
+        self.setSubTitle(
+            tr("Based on your answers, these checklists apply. You can go back and change them.")
+        )
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.setLayout(vbox(self.summary, 1))
+
+    def initializePage(self) -> None:
+        """Explain the choice for the company and mission entered."""
+        wizard = self.wizard()
+        assert isinstance(wizard, NewDossierWizard)
+        company, mission = wizard.company_page.company(), wizard.mission_page.mission()
+        choices = choose_templates(self._templates.values(), company, mission, self._lang)
+        rows = []
+        for choice in sorted(choices, key=lambda c: not c.applies):
+            mark = "✓" if choice.applies else "–"
+            colour = "#2f7d32" if choice.applies else "#8a96a3"
+            ink = "#1f2933" if choice.applies else "#8a96a3"
+            title = escape(choice.template.title.get(self._lang))
+            count = choice.template.item_count
+            rows.append(
+                f"<tr><td style='color:{colour};font-size:14pt;padding-right:10px'>{mark}</td>"
+                f"<td style='padding-bottom:10px'><b style='color:{ink}'>{title}</b>"
+                f" <span style='color:#5f6b7a'>({escape(tr('{n} questions', n=count))})</span><br/>"
+                f"<span style='color:#5f6b7a'>{escape(choice.reason)}</span></td></tr>"
+            )
+        if not rows:
+            rows.append(f"<tr><td>{escape(tr('No checklists are installed.'))}</td></tr>")
+        self.summary.setText("<table>" + "".join(rows) + "</table>")
+
+    def applying(self) -> list[str]:
+        """Return the ids of the templates that apply (for tests)."""
+        wizard = self.wizard()
+        assert isinstance(wizard, NewDossierWizard)
+        company, mission = wizard.company_page.company(), wizard.mission_page.mission()
+        return [
+            c.template.id
+            for c in choose_templates(self._templates.values(), company, mission, self._lang)
+            if c.applies
+        ]
+
+
+class NewDossierWizard(QWizard):
+    """Collect a company and a mission; `result_value()` returns them once finished."""
+
+    def __init__(
+        self, templates: dict[str, Template], lang: Language, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("New dossier"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.company_page = CompanyPage(self)
+        self.mission_page = MissionPage(lang, self)
+        self.checklists_page = ChecklistsPage(templates, lang, self)
+        for page in (self.company_page, self.mission_page, self.checklists_page):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("Create dossier"))
+        self.resize(760, 620)
+
+    def result_value(self) -> NewDossier | None:
+        """Return what was entered, or None when it is not valid."""
+        try:
+            return NewDossier(
+                company=self.company_page.company(),
+                mission=self.mission_page.mission(),
+                language=self.mission_page.language.currentData(),
+            )
+        except ValidationError:
+            return None

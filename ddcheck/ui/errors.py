@@ -1,0 +1,45 @@
+"""Unexpected errors: log them and show a short message instead of dying silently."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+
+log = logging.getLogger("ddcheck.ui")
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def make_excepthook(show: Callable[[str], None]) -> ExceptHook:
+    """Return an excepthook that logs the traceback and shows a one-line message."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        try:
+            show(f"{kind.__name__}: {error}")
+        except Exception:
+            log.exception("could not show the error")
+
+    return hook
+
+
+def setup_logging(folder: object) -> None:
+    """Log to `folder/ddcheck.log` (rotating) and stderr."""
+    from logging.handlers import RotatingFileHandler
+    from pathlib import Path
+
+    path = Path(str(folder))
+    path.mkdir(parents=True, exist_ok=True)
+    root = logging.getLogger("ddcheck")
+    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        return
+    handler = RotatingFileHandler(path / "ddcheck.log", maxBytes=1_000_000, backupCount=3)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)

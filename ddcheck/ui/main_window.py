@@ -1,0 +1,289 @@
+"""The main window: a sidebar of pages, a header with the dossier and its saved state, menus."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from ddcheck.ui.context import AppContext
+from ddcheck.ui.i18n import tr
+from ddcheck.ui.layout import MARGIN, SPACING, hbox, label, vbox
+from ddcheck.ui.pages.dossiers import DossiersPage
+from ddcheck.ui.session import DossierSession
+from ddcheck.ui.style import repolish
+
+log = logging.getLogger(__name__)
+
+PAGE_DOSSIERS, PAGE_CHECKLIST, PAGE_OVERVIEW, PAGE_ACTIONS, PAGE_HISTORY = range(5)
+
+
+class MainWindow(QMainWindow):
+    """Pages in a stack, chosen in the sidebar; the dossier commands live in the controller."""
+
+    languageChangeRequested = Signal(str)
+
+    def __init__(
+        self, ctx: AppContext, import_available: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session: DossierSession | None = None
+        self.setWindowTitle("ddcheck")
+        self.setMinimumSize(1000, 640)
+        self.nav = QListWidget(self)
+        self.nav.setProperty("role", "nav")
+        self.nav.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        for text in (
+            tr("Dossiers"),
+            tr("Checklist"),
+            tr("Overview"),
+            tr("Action plan"),
+            tr("History"),
+        ):
+            self.nav.addItem(QListWidgetItem(text))
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.dossier_label = label("", "sidebar-muted", wrap=True)
+        brand = label("ddcheck", "brand")
+        sidebar = QFrame(self)
+        sidebar.setProperty("role", "sidebar")
+        sidebar.setFixedWidth(220)
+        self.settings_button = QPushButton(tr("Settings…"), self)
+        sidebar.setLayout(vbox(brand, self.dossier_label, self.nav, 1, margin=0, spacing=SPACING))
+        self.pages = QStackedWidget(self)
+        self.dossiers = DossiersPage(import_available, self)
+        self.pages.addWidget(self.dossiers)
+        for _ in range(4):
+            self.pages.addWidget(QWidget(self))
+        self.title = label("", "subtitle")
+        self.saved = label("", "saved")
+        self.export_button = QPushButton(tr("Export PDF…"), self)
+        self.export_button.setProperty("role", "primary")
+        header = QFrame(self)
+        header.setProperty("role", "header")
+        header.setLayout(
+            hbox(self.title, 1, self.saved, self.export_button, margin=SPACING, spacing=SPACING)
+        )
+        self.header = header
+        body = QWidget(self)
+        body.setLayout(vbox(header, self.pages, spacing=0))
+        central = QWidget(self)
+        central.setLayout(hbox(sidebar, body, spacing=0))
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.set_session(None)
+        _ = MARGIN
+
+    # ------------------------------------------------------------ menus
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(tr("&File"))
+        self.new_action = self._action(tr("&New dossier…"), QKeySequence.StandardKey.New)
+        self.demo_action = self._action(tr("Open the &demo dossier"))
+        self.export_action = self._action(tr("&Export PDF…"), "Ctrl+E")
+        self.settings_action = self._action(tr("&Settings…"), QKeySequence.StandardKey.Preferences)
+        self.quit_action = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        for action in (
+            self.new_action,
+            self.demo_action,
+            None,
+            self.export_action,
+            None,
+            self.settings_action,
+            None,
+            self.quit_action,
+        ):
+            if action is None:
+                file_menu.addSeparator()
+            else:
+                file_menu.addAction(action)
+        edit_menu = menu.addMenu(tr("&Edit"))
+        self.undo_action = self._action(tr("&Undo"), QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(tr("&Redo"), QKeySequence.StandardKey.Redo)
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action.triggered.connect(self.redo)
+        self.find_action = self._action(tr("&Find item…"), QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._find)
+        for action in (self.undo_action, self.redo_action, self.find_action):
+            edit_menu.addAction(action)
+        go_menu = menu.addMenu(tr("&Go"))
+        self.go_actions: list[QAction] = []
+        for row, (text, keys) in enumerate(
+            (
+                (tr("Dossiers"), "Ctrl+1"),
+                (tr("Checklist"), "Ctrl+2"),
+                (tr("Overview"), "Ctrl+3"),
+                (tr("Action plan"), "Ctrl+4"),
+                (tr("History"), "Ctrl+5"),
+            )
+        ):
+            action = self._action(text, keys)
+            action.triggered.connect(lambda _c=False, r=row: self.show_page(r))
+            go_menu.addAction(action)
+            self.go_actions.append(action)
+        help_menu = menu.addMenu(tr("&Help"))
+        self.about_action = self._action(tr("&About ddcheck"))
+        help_menu.addAction(self.about_action)
+
+    def _action(self, text: str, keys: Any = None) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        self.addAction(action)
+        return action
+
+    # ------------------------------------------------------------ pages
+    def set_session(
+        self, session: DossierSession | None, pages: dict[int, QWidget] | None = None
+    ) -> None:
+        """Show a dossier's pages (or none)."""
+        self.session = session
+        for row in range(1, 5):
+            old = self.pages.widget(row)
+            new = (pages or {}).get(row) or QWidget(self)
+            self.pages.insertWidget(row, new)
+            self.pages.removeWidget(old)
+            old.deleteLater()
+            item = self.nav.item(row)
+            enabled = session is not None
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                if enabled
+                else Qt.ItemFlag.NoItemFlags
+            )
+            self.go_actions[row].setEnabled(enabled)
+        self.export_button.setVisible(session is not None)
+        self.export_action.setEnabled(session is not None)
+        if session is not None:
+            session.savedStateChanged.connect(self.show_saved_state)
+            session.undo_stack.canUndoChanged.connect(self._undo_state)
+            session.undo_stack.canRedoChanged.connect(self._undo_state)
+            self.dossier_label.setText(session.dossier.title)
+            self.setWindowTitle(f"{session.dossier.title} — ddcheck")
+            self.show_saved_state("saved", tr("All changes saved"))
+        else:
+            self.dossier_label.setText(tr("No dossier open"))
+            self.setWindowTitle("ddcheck")
+            self.saved.setText("")
+        self._undo_state()
+
+    def page(self, row: int) -> QWidget:
+        """Return the page widget at `row`."""
+        return self.pages.widget(row)
+
+    def show_page(self, row: int) -> None:
+        """Switch to a page."""
+        if row != PAGE_DOSSIERS and self.session is None:
+            return
+        self.nav.setCurrentRow(row)
+
+    def current_page(self) -> int:
+        """Return the row of the page shown."""
+        return self.pages.currentIndex()
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self._flush()
+        self.pages.setCurrentIndex(row)
+        page = self.pages.widget(row)
+        refresh: Callable[[], None] | None = getattr(page, "on_shown", None)
+        if refresh is not None:
+            refresh()
+        titles = [tr("Dossiers"), tr("Checklist"), tr("Overview"), tr("Action plan"), tr("History")]
+        self.title.setText(titles[row])
+
+    def _find(self) -> None:
+        if self.session is None:
+            self.show_page(PAGE_DOSSIERS)
+            self.dossiers.list.search.setFocus()
+            return
+        self.show_page(PAGE_CHECKLIST)
+        page = self.page(PAGE_CHECKLIST)
+        focus = getattr(page, "focus_find", None)
+        if focus is not None:
+            focus()
+
+    # ------------------------------------------------------------ saved state, undo
+    def show_saved_state(self, state: str, text: str) -> None:
+        """Show whether everything is saved."""
+        self.saved.setText(text)
+        self.saved.setProperty("role", {"saved": "saved", "saving": "saving"}.get(state, "error"))
+        repolish(self.saved)
+
+    def _undo_state(self, *_args: object) -> None:
+        stack = self.session.undo_stack if self.session else None
+        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
+        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
+        if stack is not None:
+            self.undo_action.setText(
+                tr("&Undo") + (f": {stack.undoText()}" if stack.canUndo() else "")
+            )
+            self.redo_action.setText(
+                tr("&Redo") + (f": {stack.redoText()}" if stack.canRedo() else "")
+            )
+
+    def _flush(self) -> None:
+        for row in range(1, 5):
+            flush = getattr(self.pages.widget(row), "flush", None)
+            if flush is not None:
+                flush()
+
+    def undo(self) -> None:
+        """Undo the last change of the open dossier."""
+        if self.session is not None:
+            self._flush()
+            self.session.undo_stack.undo()
+
+    def redo(self) -> None:
+        """Redo the last undone change."""
+        if self.session is not None:
+            self.session.undo_stack.redo()
+
+    # ------------------------------------------------------------ window state
+    def restore_state(self) -> None:
+        """Restore the window geometry and splitters."""
+        geometry = self.ctx.settings.bytes_value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        self.restore_splitters()
+
+    def restore_splitters(self) -> None:
+        """Restore the sizes of every named splitter."""
+        for splitter in self.findChildren(QSplitter):
+            if splitter.objectName():
+                state = self.ctx.settings.bytes_value(f"splitters/{splitter.objectName()}")
+                if state is not None:
+                    splitter.restoreState(state)
+
+    def save_state(self) -> None:
+        """Remember the window geometry, splitters and open dossier."""
+        settings = self.ctx.settings
+        settings.set_bytes_value("window/geometry", self.saveGeometry())
+        for splitter in self.findChildren(QSplitter):
+            if splitter.objectName():
+                settings.set_bytes_value(f"splitters/{splitter.objectName()}", splitter.saveState())
+        settings.set_last_dossier(self.session.dossier_id if self.session else None)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save typed text and window state; nothing asks to save."""
+        self._flush()
+        self.save_state()
+        super().closeEvent(event)

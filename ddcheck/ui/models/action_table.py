@@ -1,0 +1,182 @@
+"""The action plan as an editable table over domain Actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from ddcheck.domain.dossier import Action
+from ddcheck.ui.dialogs.action_editor import priority_labels, status_labels
+from ddcheck.ui.i18n import tr
+
+COL_ACTION, COL_OWNER, COL_DUE, COL_PRIORITY, COL_STATUS, COL_ITEMS, COL_STANDARD = range(7)
+COLUMN_FIELDS = ("action", "owner", "due", "priority", "status", "item_keys", "standard_ref")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+EDITABLE = {COL_ACTION, COL_OWNER, COL_DUE, COL_PRIORITY, COL_STATUS, COL_STANDARD}
+_PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+_STATUS_ORDER = {"open": 0, "in_progress": 1, "done": 2, "dropped": 3}
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def column_titles() -> list[str]:
+    """Return the column titles."""
+    return [
+        tr("Action"),
+        tr("Owner"),
+        tr("Due"),
+        tr("Priority"),
+        tr("Status"),
+        tr("Linked items"),
+        tr("Standard"),
+    ]
+
+
+class ActionTableModel(QAbstractTableModel):
+    """Actions as rows; edits go to `on_edit(action_id, field, value)`, which saves them."""
+
+    def __init__(
+        self,
+        on_edit: Callable[[str, str, Any], None],
+        item_title: Callable[[str], str],
+        today: Callable[[], dt.date],
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._on_edit = on_edit
+        self._item_title = item_title
+        self._today = today
+        self._rows: list[Action] = []
+
+    def set_actions(self, actions: Sequence[Action]) -> None:
+        """Show `actions` (a full refresh keeps it simple and correct)."""
+        new = list(actions)
+        if [a.id for a in new] == [a.id for a in self._rows]:
+            self._rows = new
+            if new:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(new) - 1, len(COLUMN_FIELDS) - 1)
+                )
+            return
+        self.beginResetModel()
+        self._rows = new
+        self.endResetModel()
+
+    def action_at(self, row: int) -> Action:
+        """Return the action of a row."""
+        return self._rows[row]
+
+    def row_of(self, action_id: str) -> int:
+        """Return the row of an action, or -1."""
+        return next((i for i, a in enumerate(self._rows) if a.id == action_id), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Return the number of actions."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Return the number of columns."""
+        return 0 if parent.isValid() else len(COLUMN_FIELDS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Return one cell."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        action = self._rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return action.id
+        if role == SORT_ROLE:
+            return self._sort_key(action, column)
+        if role == Qt.ItemDataRole.EditRole:
+            value = getattr(action, COLUMN_FIELDS[column])
+            return value.isoformat() if isinstance(value, dt.date) else value
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(action, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == COL_DUE and action.is_overdue(self._today()):
+                return QColor("#b42318")
+            if action.status in ("done", "dropped"):
+                return QColor("#8a96a3")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_ITEMS:
+                return "\n".join(self._item_title(k) for k in action.item_keys)
+            if column == COL_ACTION:
+                return action.action + (f"\n\n{tr('Gap')}: {action.gap}" if action.gap else "")
+            if column == COL_DUE and action.is_overdue(self._today()):
+                return tr("Overdue")
+        return None
+
+    def _display(self, action: Action, column: int) -> str:
+        if column == COL_ACTION:
+            return action.action
+        if column == COL_OWNER:
+            return action.owner
+        if column == COL_DUE:
+            return action.due.isoformat() if action.due else ""
+        if column == COL_PRIORITY:
+            return priority_labels()[action.priority]
+        if column == COL_STATUS:
+            return status_labels()[action.status]
+        if column == COL_ITEMS:
+            return "; ".join(self._item_title(k) for k in action.item_keys)
+        return action.standard_ref
+
+    def _sort_key(self, action: Action, column: int) -> Any:
+        if column == COL_DUE:
+            return action.due.isoformat() if action.due else "9999"
+        if column == COL_PRIORITY:
+            return _PRIORITY_ORDER[action.priority]
+        if column == COL_STATUS:
+            return _STATUS_ORDER[action.status]
+        return self._display(action, column).casefold()
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        """Return the flags: most columns are editable in place."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() in EDITABLE else base
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Save an edit made in the table."""
+        if (
+            not index.isValid()
+            or role != Qt.ItemDataRole.EditRole
+            or index.column() not in EDITABLE
+        ):
+            return False
+        action = self._rows[index.row()]
+        field = COLUMN_FIELDS[index.column()]
+        if field == "due":
+            text = str(value or "").strip()
+            try:
+                value = dt.date.fromisoformat(text) if text else None
+            except ValueError:
+                return False
+        elif field == "action":
+            value = str(value).strip()
+            if not value:
+                return False
+        elif isinstance(value, str):
+            value = value.strip()
+        if field == "priority" and value not in _PRIORITY_ORDER:
+            return False
+        if field == "status" and value not in _STATUS_ORDER:
+            return False
+        if getattr(action, field) == value:
+            return False
+        self._on_edit(action.id, field, value)
+        return True
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Return the column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return column_titles()[section]
+        return None

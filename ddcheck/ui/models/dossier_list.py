@@ -1,0 +1,112 @@
+"""The workspace's dossiers as a table: title, status, completion, red flags, last change."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from ddcheck.ui.i18n import tr
+
+COL_TITLE, COL_STATUS, COL_PROGRESS, COL_FLAGS, COL_UPDATED = range(5)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _percent(info: Any) -> int:
+    progress = getattr(info, "progress", 0)
+    if hasattr(progress, "percent"):
+        return int(progress.percent)
+    value = float(progress or 0)
+    return round(value * 100) if value <= 1 else round(value)
+
+
+def dossier_status(info: Any) -> str:
+    """Return a short status word for a dossier."""
+    percent = _percent(info)
+    if percent >= 100:
+        return tr("Complete")
+    return tr("In progress") if percent > 0 else tr("Not started")
+
+
+class DossierListModel(QAbstractTableModel):
+    """Rows of DossierInfo (duck-typed: id, title, progress, red_flags, updated_at)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_info(self, row: int) -> Any:
+        """Return the DossierInfo of a row."""
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Return the number of dossiers."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Return the number of columns."""
+        return 0 if parent.isValid() else 5
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Return one cell."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        info = self._rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return info.id
+        if role == PROGRESS_ROLE:
+            return _percent(info)
+        flags = int(getattr(info, "red_flags", 0) or 0)
+        updated = getattr(info, "updated_at", None)
+        if role == SORT_ROLE:
+            return [
+                str(info.title).casefold(),
+                _percent(info),
+                _percent(info),
+                flags,
+                updated.isoformat() if isinstance(updated, dt.datetime) else "",
+            ][column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_TITLE:
+                return info.title
+            if column == COL_STATUS:
+                return dossier_status(info)
+            if column == COL_PROGRESS:
+                return f"{_percent(info)}%"
+            if column == COL_FLAGS:
+                return str(flags) if flags else "–"
+            if column == COL_UPDATED and isinstance(updated, dt.datetime):
+                return (
+                    updated.astimezone().strftime("%Y-%m-%d %H:%M")
+                    if updated.tzinfo
+                    else updated.strftime("%Y-%m-%d %H:%M")
+                )
+            return ""
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_FLAGS and flags:
+            return QColor("#b42318")
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
+            return info.title
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Return the column titles."""
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [tr("Dossier"), tr("Status"), tr("Completion"), tr("Red flags"), tr("Last change")][
+            section
+        ]

@@ -1,0 +1,338 @@
+"""The checklist page: the section tree with progress on the left, the item on the right."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QWidget,
+)
+
+from ddcheck.ui.context import AppContext
+from ddcheck.ui.i18n import tr
+from ddcheck.ui.layout import SPACING, TIGHT, hbox, label, vbox
+from ddcheck.ui.models.section_tree import (
+    COL_PROGRESS,
+    COL_TITLE,
+    KEY_ROLE,
+    KIND_ROLE,
+    SEARCH_ROLE,
+    SectionTreeModel,
+)
+from ddcheck.ui.session import DossierSession
+from ddcheck.ui.widgets.item_panel import ItemPanel, ItemState
+
+NEXT_OPEN_KEY = "Ctrl+J"
+NEXT_FLAG_KEY = "Ctrl+R"
+
+
+class _TreeFilter(QSortFilterProxyModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setFilterRole(SEARCH_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.words: list[str] = []
+
+    def set_words(self, text: str) -> None:
+        """Filter on the words of `text` (empty: show everything)."""
+        self.words = text.casefold().split()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+        """Match items whose question or guidance contains every typed word."""
+        words = self.words
+        if not words:
+            return True
+        index = self.sourceModel().index(row, 0, parent)
+        if index.data(KIND_ROLE) != "item":
+            return False
+        text = str(index.data(SEARCH_ROLE) or "")
+        return all(word in text for word in words)
+
+
+class ChecklistPage(QWidget):
+    """Answer the items of the open dossier."""
+
+    def __init__(
+        self, ctx: AppContext, session: DossierSession, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session = session
+        self.guidance_open = True
+        self.model = SectionTreeModel(session.lang, self)
+        self.proxy = _TreeFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.find = QLineEdit(self)
+        self.find.setPlaceholderText(tr("Find items (Ctrl+F)"))
+        self.find.setClearButtonEnabled(True)
+        self.find.textChanged.connect(self._filter)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(
+            COL_PROGRESS, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.installEventFilter(self)
+        self.next_open = QPushButton(tr("Next open"), self)
+        self.next_open.setToolTip(tr("Go to the next unanswered item ({key})", key=NEXT_OPEN_KEY))
+        self.next_open.clicked.connect(self.go_next_unanswered)
+        self.next_flag = QPushButton(tr("Next red flag"), self)
+        self.next_flag.setToolTip(tr("Go to the next red flag ({key})", key=NEXT_FLAG_KEY))
+        self.next_flag.clicked.connect(self.go_next_red_flag)
+        self.progress_label = label("", "muted")
+        left = QWidget(self)
+        left.setLayout(
+            vbox(
+                self.find,
+                self.tree,
+                hbox(self.next_open, self.next_flag, 1, spacing=TIGHT),
+                self.progress_label,
+                margin=SPACING,
+                spacing=TIGHT,
+            )
+        )
+        self.placeholder = label(tr("Choose an item on the left."), "muted")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.panel: ItemPanel | None = None
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("checklist")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.placeholder)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([380, 900])
+        self.splitter.setChildrenCollapsible(False)
+        self.setLayout(vbox(self.splitter))
+        for keys, slot in (
+            ("Ctrl+F", self.focus_find),
+            (NEXT_OPEN_KEY, self.go_next_unanswered),
+            (NEXT_FLAG_KEY, self.go_next_red_flag),
+            ("Ctrl+PgDown", lambda: self.step(1)),
+            ("Ctrl+PgUp", lambda: self.step(-1)),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        session.changed.connect(self._session_changed)
+        self._keys: list[str] = []
+        self._rebuild()
+
+    # ------------------------------------------------------------ tree
+    def _rebuild(self) -> None:
+        session = self.session
+        self._keys = [e.key for e in session.entries]
+        self.model.set_entries(session.entries, session.summary.answers)
+        self.tree.expandToDepth(0)
+        self._update_progress()
+
+    def _session_changed(self) -> None:
+        keys = [e.key for e in self.session.entries]
+        if keys != self._keys:
+            current = self.current_key()
+            self._rebuild()
+            if current:
+                self.select(current)
+        else:
+            self.model.update_answers(self.session.entries, self.session.summary.answers)
+            self._update_progress()
+        if self.panel is not None:
+            state = self._state(self.panel.key)
+            if state is not None:
+                self.panel.refresh(state)
+
+    def _update_progress(self) -> None:
+        overall = self.session.summary.overall
+        flags = len(self.session.summary.red_flags)
+        text = tr("{a} of {n} answered", a=overall.answered, n=overall.total)
+        if flags:
+            text += " · " + tr("{n} red flags", n=flags)
+        self.progress_label.setText(text)
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_words(text)
+        if text:
+            self.tree.expandAll()
+            first = self._first_item(QModelIndex())
+            if first is not None and self.current_key() is None:
+                self.tree.setCurrentIndex(first)
+
+    def _first_item(self, parent: QModelIndex) -> QModelIndex | None:
+        for row in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(row, 0, parent)
+            if index.data(KIND_ROLE) == "item":
+                return index
+            found = self._first_item(index)
+            if found is not None:
+                return found
+        return None
+
+    def focus_find(self) -> None:
+        """Put the cursor in the find field."""
+        self.find.setFocus()
+        self.find.selectAll()
+
+    def current_key(self) -> str | None:
+        """Return the key of the item shown."""
+        return self.panel.key if self.panel is not None else None
+
+    def select(self, key: str) -> bool:
+        """Show the item with `key` (clearing the find filter when it hides the item)."""
+        source = self.model.index_of(key)
+        if not source.isValid():
+            return False
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            self.find.clear()
+            index = self.proxy.mapFromSource(source)
+        self.tree.scrollTo(index)
+        self.tree.setCurrentIndex(index)
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.data(KIND_ROLE) != "item":
+            return
+        key = str(current.data(KEY_ROLE))
+        if self.panel is not None and self.panel.key == key:
+            return
+        self._show(key)
+
+    # ------------------------------------------------------------ item panel
+    def _state(self, key: str) -> ItemState | None:
+        session = self.session
+        entry = session.entry(key)
+        if entry is None:
+            return None
+        return ItemState(
+            entry=entry,
+            answer=session.answer(key),
+            evidence=session.evidence_for(key),
+            actions=session.actions_for(key),
+            registry=session.registry,
+            lang=session.lang,
+            position=self._keys.index(key) + 1,
+            total=len(self._keys),
+        )
+
+    def _show(self, key: str) -> None:
+        state = self._state(key)
+        if state is None:
+            return
+        if self.panel is not None:
+            self.panel.flush()
+            self.guidance_open = self.panel.guidance_toggle.isChecked()
+        panel = ItemPanel(state, self.guidance_open, self)
+        panel.answerEdited.connect(lambda fields, k=key: self.session.set_answer(k, **fields))
+        panel.typing.connect(self.session.mark_editing)
+        panel.addEvidenceRequested.connect(lambda k=key: self._add_evidence(k))
+        panel.filesDropped.connect(lambda files, k=key: self.session.attach_evidence(k, files))
+        panel.openEvidenceRequested.connect(self._open_evidence)
+        panel.removeEvidenceRequested.connect(lambda eid, k=key: self._remove_evidence(k, eid))
+        panel.createActionRequested.connect(lambda k=key: self.create_action(k))
+        old = self.splitter.widget(1)
+        self.splitter.replaceWidget(1, panel)
+        old.hide()
+        if old is not self.placeholder:
+            old.deleteLater()
+        self.panel = panel
+
+    def _add_evidence(self, key: str) -> None:
+        files = self.ctx.prompts.open_files(self, tr("Add evidence"), tr("All files (*)"))
+        if files:
+            self.session.attach_evidence(key, files)
+
+    def _open_evidence(self, evidence_id: str) -> None:
+        folder = Path(tempfile.mkdtemp(prefix="ddcheck-evidence-"))
+        self.ctx.open_path(self.session.export_evidence(evidence_id, folder))
+
+    def _remove_evidence(self, key: str, evidence_id: str) -> None:
+        evidence = next((e for e in self.session.dossier.evidence if e.id == evidence_id), None)
+        name = evidence.name if evidence else evidence_id
+        if self.ctx.prompts.confirm(
+            self,
+            tr("Remove evidence"),
+            tr("Remove {name} from this item?", name=name),
+            tr("Remove"),
+        ):
+            self.session.detach_evidence(key, evidence_id)
+
+    def create_action(self, key: str) -> None:
+        """Open the action editor pre-filled from the item's gap, and add the action."""
+        draft = self.session.new_action_from_gap(key)
+        action = self.ctx.prompts.edit_action(self, draft, tr("New action"))
+        if action is not None:
+            self.session.add_action(action)
+
+    # ------------------------------------------------------------ navigation
+    def _ordered_from_current(self) -> list[str]:
+        current = self.current_key()
+        if current not in self._keys:
+            return list(self._keys)
+        i = self._keys.index(current)  # type: ignore[arg-type]
+        return self._keys[i + 1 :] + self._keys[: i + 1]
+
+    def go_next_unanswered(self) -> bool:
+        """Show the next applicable item without an answer."""
+        answers = self.session.summary.answers
+        applicable = {e.key for e in self.session.summary.entries}
+        for key in self._ordered_from_current():
+            answer = answers.get(key)
+            if key in applicable and (answer is None or not answer.is_answered):
+                return self.select(key)
+        self.ctx.prompts.inform(
+            self, tr("All answered"), tr("Every item that applies has an answer.")
+        )
+        return False
+
+    def go_next_red_flag(self) -> bool:
+        """Show the next item whose answer is a red flag."""
+        flagged = {f.key for f in self.session.summary.red_flags}
+        for key in self._ordered_from_current():
+            if key in flagged:
+                return self.select(key)
+        self.ctx.prompts.inform(self, tr("No red flags"), tr("No answer is a red flag."))
+        return False
+
+    def step(self, delta: int) -> None:
+        """Show the next (1) or previous (-1) item."""
+        current = self.current_key()
+        if not self._keys:
+            return
+        i = self._keys.index(current) if current in self._keys else -1
+        self.select(self._keys[max(0, min(len(self._keys) - 1, i + delta))])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Let number keys pressed in the tree choose answer options."""
+        if watched is self.tree and event.type() == QEvent.Type.KeyPress and self.panel is not None:
+            key_event = event if isinstance(event, QKeyEvent) else None
+            if (
+                key_event is not None
+                and key_event.text().isdigit()
+                and key_event.modifiers()
+                in (
+                    Qt.KeyboardModifier.NoModifier,
+                    Qt.KeyboardModifier.KeypadModifier,
+                )
+            ):
+                return self.panel.choose_number(int(key_event.text()))
+        return super().eventFilter(watched, event)
+
+    def flush(self) -> None:
+        """Save text still being typed."""
+        if self.panel is not None:
+            self.panel.flush()

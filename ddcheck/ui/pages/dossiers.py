@@ -1,0 +1,258 @@
+"""Welcome and the dossier list: search, sort, status, completion; rename, duplicate, delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from ddcheck.ui.i18n import tr
+from ddcheck.ui.layout import MARGIN, SPACING, card, hbox, label, vbox
+from ddcheck.ui.models.dossier_list import (
+    COL_PROGRESS,
+    COL_TITLE,
+    COL_UPDATED,
+    ID_ROLE,
+    PROGRESS_ROLE,
+    SORT_ROLE,
+    DossierListModel,
+)
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Draw a slim completion bar with the percentage next to it."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """Paint the bar."""
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(style.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        percent = int(index.data(PROGRESS_ROLE) or 0)
+        rect = option.rect.adjusted(10, 0, -52, 0)
+        bar = QRect(rect.left(), rect.center().y() - 3, max(rect.width(), 10), 7)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#e7ebf0"))
+        painter.drawRoundedRect(bar, 3.5, 3.5)
+        if percent:
+            filled = QRect(
+                bar.left(), bar.top(), max(7, bar.width() * percent // 100), bar.height()
+            )
+            painter.setBrush(QColor("#2f7d32" if percent >= 100 else "#1d5c96"))
+            painter.drawRoundedRect(filled, 3.5, 3.5)
+        painter.setPen(QColor("#3d4a5a"))
+        text_rect = QRect(bar.right() + 8, option.rect.top(), 44, option.rect.height())
+        painter.drawText(
+            text_rect,
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+            f"{percent}%",
+        )
+        painter.restore()
+
+
+class WelcomePanel(QWidget):
+    """The first-run page: new dossier, demo dossier, import."""
+
+    def __init__(self, import_available: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.new_button = QPushButton(
+            tr("New dossier") + "\n" + tr("Prepare for a trade mission, step by step"), self
+        )
+        self.demo_button = QPushButton(
+            tr("Open the demo dossier") + "\n" + tr("See a filled-in example for a Saudi mission"),
+            self,
+        )
+        self.import_button = QPushButton(
+            tr("Import")
+            + "\n"
+            + (
+                tr("Open a .ddcheck file or a received PDF")
+                if import_available
+                else tr("Coming in a next version")
+            ),
+            self,
+        )
+        self.import_button.setEnabled(import_available)
+        for button in (self.new_button, self.demo_button, self.import_button):
+            button.setProperty("role", "big")
+            button.setMinimumWidth(380)
+        self.new_button.setProperty("role", "big")
+        panel = card(self)
+        panel.setMaximumWidth(620)
+        panel.setLayout(
+            vbox(
+                label(tr("Welcome to ddcheck"), "title"),
+                label(
+                    tr(
+                        "Prepare the IMVO due-diligence checks for a trade mission, "
+                        "keep everything on "
+                        "this computer, and export one PDF for your RVO adviser."
+                    ),
+                    "muted",
+                    wrap=True,
+                ),
+                SPACING,
+                self.new_button,
+                self.demo_button,
+                self.import_button,
+                margin=MARGIN + 8,
+                spacing=SPACING,
+            )
+        )
+        self.setLayout(vbox(1, hbox(1, panel, 1), 2, margin=MARGIN))
+
+
+class _SortProxy(QSortFilterProxyModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(COL_TITLE)
+
+
+class DossierList(QWidget):
+    """The table of dossiers with search and the dossier commands."""
+
+    openRequested = Signal(str)
+    newRequested = Signal()
+    renameRequested = Signal(str)
+    duplicateRequested = Signal(str)
+    deleteRequested = Signal(str)
+    trashRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = DossierListModel(self)
+        self.proxy = _SortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(tr("Search dossiers"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_UPDATED, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(38)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        for column, width in ((1, 120), (2, 190), (3, 90), (4, 150)):
+            self.table.setColumnWidth(column, width)
+        self.table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(self.table))
+        self.table.doubleClicked.connect(lambda _i: self._emit(self.openRequested))
+        self.table.activated.connect(lambda _i: self._emit(self.openRequested))
+        self.new_button = QPushButton(tr("New dossier…"), self)
+        self.new_button.setProperty("role", "primary")
+        self.new_button.clicked.connect(self.newRequested)
+        self.open_button = QPushButton(tr("Open"), self)
+        self.rename_button = QPushButton(tr("Rename…"), self)
+        self.duplicate_button = QPushButton(tr("Duplicate"), self)
+        self.duplicate_button.setToolTip(
+            tr("Copy this dossier as the starting point for a next mission")
+        )
+        self.delete_button = QPushButton(tr("Delete…"), self)
+        self.trash_button = QPushButton(tr("Trash…"), self)
+        self.open_button.clicked.connect(lambda: self._emit(self.openRequested))
+        self.rename_button.clicked.connect(lambda: self._emit(self.renameRequested))
+        self.duplicate_button.clicked.connect(lambda: self._emit(self.duplicateRequested))
+        self.delete_button.clicked.connect(lambda: self._emit(self.deleteRequested))
+        self.trash_button.clicked.connect(self.trashRequested)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.setLayout(
+            vbox(
+                hbox(label(tr("Dossiers"), "title"), 1, self.trash_button, self.new_button),
+                hbox(self.search, 1),
+                self.table,
+                hbox(
+                    self.open_button,
+                    self.rename_button,
+                    self.duplicate_button,
+                    self.delete_button,
+                    1,
+                ),
+                margin=MARGIN,
+            )
+        )
+        self._update_buttons()
+
+    def set_rows(self, rows: list[Any]) -> None:
+        """Show the dossiers."""
+        self.model.set_rows(rows)
+        self._update_buttons()
+
+    def current_id(self) -> str | None:
+        """Return the id of the selected dossier."""
+        rows = self.table.selectionModel().selectedRows()
+        return str(rows[0].data(ID_ROLE)) if rows else None
+
+    def select(self, dossier_id: str) -> None:
+        """Select the row of a dossier."""
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(ID_ROLE) == dossier_id:
+                self.table.selectRow(row)
+                return
+
+    def _emit(self, signal: Any) -> None:
+        dossier_id = self.current_id()
+        if dossier_id:
+            signal.emit(dossier_id)
+
+    def _update_buttons(self, *_args: object) -> None:
+        has = self.current_id() is not None
+        for button in (
+            self.open_button,
+            self.rename_button,
+            self.duplicate_button,
+            self.delete_button,
+        ):
+            button.setEnabled(has)
+
+
+class DossiersPage(QStackedWidget):
+    """The welcome panel when the workspace is empty, otherwise the dossier list."""
+
+    def __init__(self, import_available: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.welcome = WelcomePanel(import_available, self)
+        self.list = DossierList(self)
+        self.addWidget(self.welcome)
+        self.addWidget(self.list)
+
+    def set_rows(self, rows: list[Any]) -> None:
+        """Show the dossiers, or the welcome panel when there are none."""
+        self.list.set_rows(rows)
+        self.setCurrentWidget(self.list if rows else self.welcome)

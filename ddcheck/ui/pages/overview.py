@@ -1,0 +1,188 @@
+"""The overview: completion, scores per OECD step and IFC standard, heat map, red flags, gate."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QScrollArea,
+    QWidget,
+)
+
+from ddcheck.ui.i18n import tr
+from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, card, hbox, label, vbox
+from ddcheck.ui.session import DossierSession
+from ddcheck.ui.widgets.charts import HeatMap, ScoreBars
+
+OECD_STEPS = {
+    "1": "Embed RBC in policy and management",
+    "2": "Identify and assess impacts",
+    "3": "Cease, prevent or mitigate",
+    "4": "Track implementation and results",
+    "5": "Communicate how impacts are addressed",
+    "6": "Provide for or cooperate in remediation",
+}
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _tile(title: str, value_label: QWidget, extra: QWidget | None = None) -> QFrame:
+    frame = card()
+    frame.setLayout(
+        vbox(label(title, "muted"), value_label, extra, 1, margin=SPACING + 4, spacing=TIGHT)
+    )
+    return frame
+
+
+class OverviewPage(QScrollArea):
+    """Where the dossier stands; every flag and warning leads to its item."""
+
+    itemRequested = Signal(str)
+    actionRequested = Signal(str)
+
+    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.completion = label("", "title")
+        self.completion_bar = QProgressBar(self)
+        self.completion_bar.setTextVisible(False)
+        self.flags_value = label("", "title")
+        self.gate_value = label("", "title")
+        self.gate_hint = label("", "muted", wrap=True)
+        self.actions_value = label("", "title")
+        self.oecd = ScoreBars(self)
+        self.ifc = ScoreBars(self)
+        self.heat = HeatMap(self)
+        self.heat.cellClicked.connect(self._heat_clicked)
+        self.heat_hint = label(
+            tr("Items with a risk rating. Click a cell to go to its items."), "small", wrap=True
+        )
+        self.flags = QListWidget(self)
+        self.gate = QListWidget(self)
+        for widget in (self.flags, self.gate):
+            widget.setWordWrap(True)
+            widget.itemActivated.connect(self._activated)
+            widget.itemClicked.connect(self._activated)
+        tiles = hbox(
+            _tile(tr("Completion"), self.completion, self.completion_bar),
+            _tile(tr("Red flags"), self.flags_value),
+            _tile(tr("Before export"), self.gate_value, self.gate_hint),
+            _tile(tr("Open actions"), self.actions_value),
+        )
+        scores = card()
+        scores.setLayout(
+            vbox(
+                label(tr("Scores per OECD due-diligence step"), "subtitle"),
+                self.oecd,
+                label(tr("Scores per IFC Performance Standard"), "subtitle"),
+                self.ifc,
+                1,
+                margin=SPACING + 4,
+            )
+        )
+        heat = card()
+        heat.setLayout(
+            vbox(
+                label(tr("Risk heat map"), "subtitle"),
+                self.heat,
+                self.heat_hint,
+                margin=SPACING + 4,
+            )
+        )
+        flags = card()
+        flags.setLayout(vbox(label(tr("Red flags"), "subtitle"), self.flags, margin=SPACING + 4))
+        gate = card()
+        gate.setLayout(vbox(label(tr("Export check"), "subtitle"), self.gate, margin=SPACING + 4))
+        body = QWidget(self)
+        body.setLayout(
+            vbox(
+                tiles, hbox(scores, heat), hbox(flags, gate), 1, margin=MARGIN, spacing=SPACING + 4
+            )
+        )
+        self.setWidget(body)
+        session.changed.connect(self.refresh)
+        self.refresh()
+
+    def on_shown(self) -> None:
+        """Refresh when the page comes into view."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the newest state of the dossier."""
+        session = self.session
+        summary = session.summary
+        lang = session.lang
+        overall = summary.overall
+        self.completion.setText(f"{overall.percent}%")
+        self.completion_bar.setValue(overall.percent)
+        self.completion_bar.setToolTip(
+            tr("{a} of {n} answered", a=overall.answered, n=overall.total)
+        )
+        self.flags_value.setText(str(len(summary.red_flags)))
+        report = session.gate()
+        self.gate_value.setText(
+            tr("{b} to fix", b=len(report.blockers)) if report.blockers else tr("Ready")
+        )
+        self.gate_hint.setText(tr("{w} warnings", w=len(report.warnings)))
+        open_actions = [a for a in session.dossier.actions if a.status in ("open", "in_progress")]
+        self.actions_value.setText(str(len(open_actions)))
+        self.oecd.set_rows(
+            [
+                (
+                    f"{step}. {tr(OECD_STEPS.get(step, ''))}" if step in OECD_STEPS else step,
+                    score.percent,
+                    "",
+                )
+                for step, score in summary.oecd_steps.items()
+            ]
+        )
+        self.ifc.set_rows(
+            [(standard, score.percent, "") for standard, score in summary.ifc_standards.items()]
+        )
+        counts: dict[tuple[int, int], int] = defaultdict(int)
+        for entry in summary.entries:
+            answer = summary.answers.get(entry.key)
+            if answer and answer.risk.severity and answer.risk.likelihood:
+                counts[(answer.risk.severity, answer.risk.likelihood)] += 1
+        self.heat.set_counts(counts)
+        self.flags.clear()
+        for flag in summary.red_flags:
+            chosen = ", ".join(o.label.get(lang) for o in flag.options)
+            item = QListWidgetItem(f"⚑  {flag.entry.item.question.get(lang)} — {chosen}")
+            item.setData(KEY_ROLE, ("item", flag.key))
+            item.setForeground(Qt.GlobalColor.darkRed)
+            self.flags.addItem(item)
+        if not summary.red_flags:
+            self.flags.addItem(QListWidgetItem(tr("No red flags.")))
+        self.gate.clear()
+        for finding in (*report.blockers, *report.warnings):
+            prefix = "⛔ " if finding.level == "block" else "⚠ "
+            item = QListWidgetItem(prefix + finding.text(lang))
+            if finding.item_key:
+                item.setData(KEY_ROLE, ("item", finding.item_key))
+            elif finding.action_id:
+                item.setData(KEY_ROLE, ("action", finding.action_id))
+            self.gate.addItem(item)
+        if not report.findings:
+            self.gate.addItem(QListWidgetItem(tr("Nothing stands in the way of an export.")))
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        target = item.data(KEY_ROLE)
+        if not target:
+            return
+        kind, key = target
+        (self.itemRequested if kind == "item" else self.actionRequested).emit(key)
+
+    def _heat_clicked(self, severity: int, likelihood: int) -> None:
+        summary = self.session.summary
+        for entry in summary.entries:
+            answer = summary.answers.get(entry.key)
+            if answer and answer.risk.severity == severity and answer.risk.likelihood == likelihood:
+                self.itemRequested.emit(entry.key)
+                return

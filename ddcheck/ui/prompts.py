@@ -1,0 +1,99 @@
+"""Modal questions to the user behind one injectable object, so tests never block on a dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from ddcheck.domain.dossier import Action
+from ddcheck.domain.templates import Template
+from ddcheck.domain.text import Language
+from ddcheck.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from ddcheck.ui.dialogs.wizard import NewDossier
+
+
+class Prompts:
+    """Ask the user through standard Qt dialogs."""
+
+    def open_files(self, parent: QWidget | None, title: str, name_filter: str = "") -> list[Path]:
+        """Return the files the user picked (empty when cancelled)."""
+        names, _ = QFileDialog.getOpenFileNames(parent, title, "", name_filter)
+        return [Path(n) for n in names]
+
+    def save_file(
+        self, parent: QWidget | None, title: str, suggested: Path, name_filter: str = ""
+    ) -> Path | None:
+        """Return where to save, or None when cancelled."""
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), name_filter)
+        return Path(name) if name else None
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, ok_label: str) -> bool:
+        """Return whether the user agreed to `text`, with `ok_label` on the agreeing button."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(ok)
+        box.exec()
+        return box.clickedButton() is ok
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        """Tell the user something."""
+        QMessageBox.information(parent, title, text)
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        """Tell the user something went wrong."""
+        QMessageBox.warning(parent, title, text)
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str, text: str) -> str | None:
+        """Return a line of text the user typed, or None when cancelled."""
+        value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+        return value if ok else None
+
+    def ask_open_result(self, parent: QWidget | None, path: Path) -> bool:
+        """Return whether the user wants to open the file just written."""
+        return self.confirm(
+            parent, tr("Export finished"), tr("Saved as {name}.", name=path.name), tr("Open PDF")
+        )
+
+    def edit_action(self, parent: QWidget | None, action: Action, title: str) -> Action | None:
+        """Return the action after the user edited it, or None when cancelled."""
+        from ddcheck.ui.dialogs.action_editor import ActionEditor
+
+        dialog = ActionEditor(action, title, [], parent)
+        return dialog.result_value() if dialog.exec() == ActionEditor.DialogCode.Accepted else None
+
+    def new_dossier(
+        self, parent: QWidget | None, templates: dict[str, Template], lang: Language
+    ) -> NewDossier | None:
+        """Run the new-dossier wizard; return what was entered, or None when cancelled."""
+        from ddcheck.ui.dialogs.wizard import NewDossierWizard
+
+        wizard = NewDossierWizard(templates, lang, parent)
+        return (
+            wizard.result_value() if wizard.exec() == NewDossierWizard.DialogCode.Accepted else None
+        )
+
+    def choose_settings(self, parent: QWidget | None, current: Language | None) -> str | None:
+        """Show the settings; return 'nl', 'en' or 'system', or None when cancelled."""
+        from ddcheck.ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(current, parent)
+        return (
+            dialog.result_value() if dialog.exec() == SettingsDialog.DialogCode.Accepted else None
+        )
+
+    def damaged_workspace(self, parent: QWidget | None, message: str, backup: Path | None) -> bool:
+        """Explain a damaged workspace; return whether to restore the newest backup."""
+        from ddcheck.ui.dialogs.damaged import RESTORE, DamagedDialog
+
+        dialog = DamagedDialog(message, backup, parent)
+        dialog.exec()
+        return dialog.choice == RESTORE
+
+    def export(self, dialog: QDialog) -> None:
+        """Show the export dialog (modal; it runs the export itself)."""
+        dialog.exec()

@@ -1,0 +1,291 @@
+"""The open dossier: its state for the pages, saving through the workspace, and undo/redo."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ddcheck.domain.applicability import ItemApplicability, item_applicability
+from ddcheck.domain.dossier import Action, Answer, Dossier, Risk, split_item_key
+from ddcheck.domain.gate import GateReport, export_gate
+from ddcheck.domain.scoring import DossierSummary, summarize
+from ddcheck.domain.templates import Template
+from ddcheck.domain.text import Language
+from ddcheck.ui.i18n import tr
+
+log = logging.getLogger(__name__)
+
+ANSWER_FIELDS = ("value", "note", "confidential", "review", "risk")
+_NOTE_MERGE_ID = 1001
+
+
+def answer_fields(answer: Answer | None) -> dict[str, Any]:
+    """Return the editable fields of an answer (defaults when there is none)."""
+    if answer is None:
+        return {"value": None, "note": "", "confidential": False, "review": False, "risk": Risk()}
+    return {name: getattr(answer, name) for name in ANSWER_FIELDS}
+
+
+class AnswerCommand(QUndoCommand):
+    """Change fields of one answer; undo writes the old values back."""
+
+    def __init__(
+        self, session: DossierSession, key: str, new: dict[str, Any], old: dict[str, Any]
+    ) -> None:
+        super().__init__(tr("Change answer"))
+        self.session, self.key, self.new, self.old = session, key, dict(new), dict(old)
+
+    def redo(self) -> None:
+        """Write the new values."""
+        self.session._write_answer(self.key, self.new)
+
+    def undo(self) -> None:
+        """Write the old values."""
+        self.session._write_answer(self.key, self.old)
+
+    def id(self) -> int:
+        """Let successive note edits of one item merge into one undo step."""
+        return _NOTE_MERGE_ID if set(self.new) == {"note"} else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Merge a following note edit of the same item."""
+        if not isinstance(other, AnswerCommand) or other.key != self.key:
+            return False
+        self.new.update(other.new)
+        return True
+
+
+class ActionCommand(QUndoCommand):
+    """Add, change or delete one action; undo restores the previous state."""
+
+    def __init__(
+        self, session: DossierSession, text: str, before: Action | None, after: Action | None
+    ) -> None:
+        super().__init__(text)
+        self.session, self.before, self.after = session, before, after
+
+    def redo(self) -> None:
+        """Apply the change."""
+        self.session._write_action(self.before, self.after)
+
+    def undo(self) -> None:
+        """Revert the change."""
+        self.session._write_action(self.after, self.before)
+
+
+class DossierSession(QObject):
+    """Hold the open dossier and its derived state; every edit is saved at once."""
+
+    changed = Signal()
+    savedStateChanged = Signal(str, str)
+
+    def __init__(
+        self,
+        workspace: Any,
+        dossier_id: str,
+        lang: Language,
+        now: Callable[[], dt.datetime] = dt.datetime.now,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.dossier_id = dossier_id
+        self.lang = lang
+        self._now = now
+        self.undo_stack = QUndoStack(self)
+        self.dossier: Dossier
+        self.templates: dict[str, Template] = {}
+        self.entries: list[ItemApplicability] = []
+        self.summary: DossierSummary
+        self.reload()
+
+    # ---------------------------------------------------------------- state
+    def reload(self) -> None:
+        """Read the dossier again and recompute what is derived from it."""
+        self.dossier = self.workspace.get_dossier(self.dossier_id)
+        catalog = self.workspace.catalog
+        self.templates = {}
+        for use in self.dossier.templates:
+            template = catalog.get(use.id, use.version) or catalog.get(use.id)
+            if template is not None:
+                self.templates[use.id] = template
+        self.entries = item_applicability(self.dossier, self.templates, self.lang)
+        self.summary = summarize(self.dossier, self.templates)
+        self.changed.emit()
+
+    @property
+    def registry(self) -> Any:
+        """Return the source registry the items cite."""
+        return self.workspace.catalog.registry
+
+    def entry(self, key: str) -> ItemApplicability | None:
+        """Return the item with `key`."""
+        return next((e for e in self.entries if e.key == key), None)
+
+    def answer(self, key: str) -> Answer | None:
+        """Return the saved answer to an item."""
+        return self.summary.answers.get(key)
+
+    def gate(self) -> GateReport:
+        """Return the export gate findings for the current state."""
+        return export_gate(self.dossier, self.templates, self.summary)
+
+    def actions_for(self, key: str) -> tuple[Action, ...]:
+        """Return the actions linked to an item."""
+        return tuple(a for a in self.dossier.actions if key in a.item_keys)
+
+    def action(self, action_id: str) -> Action | None:
+        """Return an action by id."""
+        return next((a for a in self.dossier.actions if a.id == action_id), None)
+
+    def snapshot(self) -> Any:
+        """Return a frozen snapshot for export (the workspace's own when it offers one)."""
+        make = getattr(self.workspace, "snapshot", None)
+        if make is not None:
+            return make(self.dossier_id)
+        from ddcheck import __version__
+
+        return build_snapshot(self, __version__)
+
+    # ---------------------------------------------------------------- answers
+    def set_answer(self, key: str, **fields: Any) -> None:
+        """Change answer fields of one item as one undoable step, saved at once."""
+        old_all = answer_fields(self.answer(key))
+        new = {k: v for k, v in fields.items() if old_all.get(k) != v}
+        if not new:
+            return
+        self.undo_stack.push(AnswerCommand(self, key, new, {k: old_all[k] for k in new}))
+
+    def _write_answer(self, key: str, fields: dict[str, Any]) -> None:
+        template_id, item_id = split_item_key(key)
+        self._save(lambda: self.workspace.answer(self.dossier_id, template_id, item_id, **fields))
+
+    # ---------------------------------------------------------------- actions
+    def add_action(self, action: Action) -> None:
+        """Add an action (undoable)."""
+        self.undo_stack.push(ActionCommand(self, tr("Add action"), None, action))
+
+    def update_action(self, action_id: str, **fields: Any) -> None:
+        """Change fields of an action (undoable)."""
+        before = self.action(action_id)
+        if before is None:
+            return
+        after = before.model_copy(update=fields)
+        if after == before:
+            return
+        self.undo_stack.push(ActionCommand(self, tr("Change action"), before, after))
+
+    def delete_action(self, action_id: str) -> None:
+        """Delete an action (undoable)."""
+        before = self.action(action_id)
+        if before is not None:
+            self.undo_stack.push(ActionCommand(self, tr("Delete action"), before, None))
+
+    def _write_action(self, before: Action | None, after: Action | None) -> None:
+        ws, did = self.workspace, self.dossier_id
+        if before is None and after is not None:
+            self._save(lambda: ws.add_action(did, after))
+        elif after is None and before is not None:
+            self._save(lambda: ws.delete_action(did, before.id))
+        elif after is not None:
+            fields = after.model_dump(exclude={"id"})
+            self._save(lambda: ws.update_action(did, after.id, **fields))
+
+    def new_action_from_gap(self, key: str) -> Action:
+        """Return an unsaved action pre-filled from the gap an item's answer shows."""
+        entry = self.entry(key)
+        answer = self.answer(key)
+        if entry is None:
+            raise KeyError(key)
+        lang = self.lang
+        template = entry.template
+        standard = template.ifc_standard_of(entry.item) or ""
+        step = template.oecd_step_of(entry.item) or ""
+        refs = ", ".join(r.target + (f" {r.locator}" if r.locator else "") for r in entry.item.refs)
+        chosen = ""
+        if answer is not None and answer.is_answered:
+            scale = template.scale_for(entry.item)
+            values = answer.value if isinstance(answer.value, list) else [answer.value]
+            labels = [o.label.get(lang) if (o := scale.option(str(v))) else str(v) for v in values]
+            chosen = ", ".join(labels)
+        gap = entry.item.question.get(lang) + (f" — {chosen}" if chosen else "")
+        what = entry.item.gap_action.get(lang) if entry.item.gap_action else ""
+        red = key in {f.key for f in self.summary.red_flags}
+        return Action(
+            id=new_id(),
+            item_keys=[key],
+            standard_ref=standard or (f"OECD {step}" if step else refs),
+            gap=gap,
+            action=what or tr("Close the gap: {question}", question=entry.item.question.get(lang)),
+            priority="high" if red else "medium",
+        )
+
+    # ---------------------------------------------------------------- evidence
+    def attach_evidence(self, key: str, files: list[Path]) -> None:
+        """Store files as evidence for an item."""
+        for path in files:
+            self._save(
+                lambda p=path: self.workspace.attach_evidence(self.dossier_id, p, item_key=key)
+            )
+
+    def detach_evidence(self, key: str, evidence_id: str) -> None:
+        """Remove a piece of evidence from an item."""
+        self._save(
+            lambda: self.workspace.detach_evidence(self.dossier_id, evidence_id, item_key=key)
+        )
+
+    def export_evidence(self, evidence_id: str, folder: Path) -> Path:
+        """Write a piece of evidence to `folder` and return the file."""
+        return Path(self.workspace.export_evidence(self.dossier_id, evidence_id, folder))
+
+    def evidence_for(self, key: str) -> tuple[Any, ...]:
+        """Return the evidence attached to an item."""
+        answer = self.answer(key)
+        ids = answer.evidence_ids if answer else []
+        by_id = {e.id: e for e in self.dossier.evidence}
+        return tuple(by_id[i] for i in ids if i in by_id)
+
+    # ---------------------------------------------------------------- saving
+    def mark_editing(self) -> None:
+        """Show that typed text is about to be saved."""
+        self.savedStateChanged.emit("saving", tr("Saving…"))
+
+    def _save(self, write: Callable[[], Any]) -> None:
+        self.savedStateChanged.emit("saving", tr("Saving…"))
+        try:
+            write()
+        except Exception as error:
+            log.exception("saving failed")
+            self.savedStateChanged.emit("error", tr("Not saved: {error}", error=str(error)))
+            self.reload()
+            raise
+        self.reload()
+        self.savedStateChanged.emit(
+            "saved", tr("All changes saved · {time}", time=self._now().strftime("%H:%M"))
+        )
+
+
+def new_id() -> str:
+    """Return a fresh random id."""
+    import uuid
+
+    return uuid.uuid4().hex[:12]
+
+
+def build_snapshot(session: DossierSession, app_version: str) -> Any:
+    """Return a frozen snapshot of the session's dossier for the exporter."""
+    from ddcheck.domain.snapshot import DossierSnapshot
+
+    return DossierSnapshot(
+        dossier=session.dossier,
+        templates=dict(session.templates),
+        registry=session.registry,
+        generated_at=dt.datetime.now(dt.UTC),
+        app_version=app_version,
+    )

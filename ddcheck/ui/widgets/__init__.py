@@ -1,0 +1,1 @@
+"""Small reusable widgets: answer editors, risk, evidence, country picker, heat map."""

@@ -1,0 +1,213 @@
+"""The answer widget for one item, chosen by the kind of its scale."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from ddcheck.domain.dossier import AnswerValue
+from ddcheck.domain.scales import AnswerScale
+from ddcheck.domain.text import Language
+from ddcheck.ui.i18n import tr
+from ddcheck.ui.layout import TIGHT, hbox, vbox
+
+DEBOUNCE_MS = 500
+_NO_DATE = QDate(1900, 1, 1)
+
+
+class AnswerEditor(QWidget):
+    """Edit an answer value; emits `valueChanged` once per deliberate change."""
+
+    valueChanged = Signal(object)
+
+    def __init__(
+        self,
+        scale: AnswerScale,
+        lang: Language,
+        red_flags: tuple[str, ...] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.scale = scale
+        self._buttons: list[QPushButton | QCheckBox] = []
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self._emit_typed)
+        self._text: QPlainTextEdit | None = None
+        self._line: QLineEdit | None = None
+        self._date: QDateEdit | None = None
+        if scale.kind == "single":
+            self._build_single(lang, red_flags)
+        elif scale.kind == "multiple":
+            self._build_multiple(lang)
+        elif scale.kind == "text":
+            self._text = QPlainTextEdit(self)
+            self._text.setPlaceholderText(tr("Type your answer"))
+            self._text.setFixedHeight(110)
+            self._text.textChanged.connect(self._timer.start)
+            self.setLayout(vbox(self._text))
+        elif scale.kind == "number":
+            self._line = QLineEdit(self)
+            self._line.setValidator(QDoubleValidator(self._line))
+            self._line.setPlaceholderText(tr("Number"))
+            self._line.setMaximumWidth(220)
+            self._line.textEdited.connect(self._timer.start)
+            self._line.editingFinished.connect(self.flush)
+            self.setLayout(hbox(self._line, 1))
+        else:
+            self._build_date()
+
+    def _build_single(self, lang: Language, red_flags: tuple[str, ...]) -> None:
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(False)
+        for number, option in enumerate(self.scale.options, start=1):
+            text = f"{number}   {option.label.get(lang)}" if number <= 9 else option.label.get(lang)
+            button = QPushButton(text, self)
+            button.setCheckable(True)
+            button.setProperty("option_id", option.id)
+            button.setProperty(
+                "role", "option-red" if option.red_flag or option.id in red_flags else "option"
+            )
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setToolTip(tr("Press {n} to choose", n=number) if number <= 9 else "")
+            button.clicked.connect(lambda _checked=False, oid=option.id: self._single_clicked(oid))
+            self._group.addButton(button)
+            self._buttons.append(button)
+        box = vbox(*self._buttons, spacing=TIGHT)
+        self.setLayout(hbox(box, 1))
+
+    def _build_multiple(self, lang: Language) -> None:
+        for number, option in enumerate(self.scale.options, start=1):
+            box = QCheckBox(
+                f"{number}   {option.label.get(lang)}" if number <= 9 else option.label.get(lang),
+                self,
+            )
+            box.setProperty("option_id", option.id)
+            box.toggled.connect(lambda _on=False: self.valueChanged.emit(self.value()))
+            self._buttons.append(box)
+        self.setLayout(vbox(*self._buttons, spacing=TIGHT))
+
+    def _build_date(self) -> None:
+        self._date = QDateEdit(self)
+        self._date.setCalendarPopup(True)
+        self._date.setDisplayFormat("yyyy-MM-dd")
+        self._date.setMinimumDate(_NO_DATE)
+        self._date.setSpecialValueText(tr("No date"))
+        self._date.setDate(_NO_DATE)
+        self._date.dateChanged.connect(lambda _d: self.valueChanged.emit(self.value()))
+        clear = QPushButton(tr("Clear"), self)
+        clear.clicked.connect(lambda: self._date.setDate(_NO_DATE))  # type: ignore[union-attr]
+        self.setLayout(hbox(self._date, clear, 1))
+
+    def _single_clicked(self, option_id: str) -> None:
+        new = option_id if self.option_button(option_id).isChecked() else None
+        self._check_single(new)
+        self.valueChanged.emit(new)
+
+    def _check_single(self, option_id: str | None) -> None:
+        for button in self._buttons:
+            button.setChecked(button.property("option_id") == option_id)
+
+    def choose_number(self, number: int) -> bool:
+        """Choose (multiple choice: toggle) option `number`, 1-based; return whether it exists."""
+        if not self.scale.is_choice or not 1 <= number <= len(self._buttons):
+            return False
+        button = self._buttons[number - 1]
+        if self.scale.kind == "single":
+            option_id = str(button.property("option_id"))
+            if self.value() != option_id:
+                self._check_single(option_id)
+                self.valueChanged.emit(option_id)
+        else:
+            button.setChecked(not button.isChecked())
+        return True
+
+    def option_button(self, option_id: str) -> QPushButton | QCheckBox:
+        """Return the button of an option (for tests and focus)."""
+        return next(b for b in self._buttons if b.property("option_id") == option_id)
+
+    def value(self) -> AnswerValue:
+        """Return the value shown."""
+        kind = self.scale.kind
+        if kind == "single":
+            return next(
+                (str(b.property("option_id")) for b in self._buttons if b.isChecked()), None
+            )
+        if kind == "multiple":
+            return [str(b.property("option_id")) for b in self._buttons if b.isChecked()]
+        if kind == "text":
+            return self._text.toPlainText() if self._text else ""
+        if kind == "number":
+            text = self._line.text().strip().replace(",", ".") if self._line else ""
+            try:
+                return float(text) if text else None
+            except ValueError:
+                return None
+        date = self._date.date() if self._date else _NO_DATE
+        return None if date == _NO_DATE else date.toString("yyyy-MM-dd")
+
+    def set_value(self, value: AnswerValue) -> None:
+        """Show `value` without emitting a change."""
+        self.blockSignals(True)
+        try:
+            self._set_value(value)
+        finally:
+            self.blockSignals(False)
+
+    def _set_value(self, value: AnswerValue) -> None:
+        kind = self.scale.kind
+        if kind == "single":
+            self._check_single(str(value) if value else None)
+        elif kind == "multiple":
+            chosen = set(value) if isinstance(value, list) else set()
+            for button in self._buttons:
+                button.setChecked(button.property("option_id") in chosen)
+        elif kind == "text" and self._text is not None:
+            if self._text.toPlainText() != (value or ""):
+                self._text.setPlainText(str(value or ""))
+        elif kind == "number" and self._line is not None:
+            text = "" if value is None else f"{float(value):g}"  # type: ignore[arg-type]
+            if self._line.text() != text:
+                self._line.setText(text)
+        elif self._date is not None:
+            parsed = _parse_date(value)
+            self._date.setDate(QDate(parsed.year, parsed.month, parsed.day) if parsed else _NO_DATE)
+
+    @property
+    def pending(self) -> bool:
+        """Return whether typed text waits to be sent."""
+        return self._timer.isActive()
+
+    def flush(self) -> None:
+        """Send typed text now instead of after the pause."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._emit_typed()
+
+    def _emit_typed(self) -> None:
+        self.valueChanged.emit(self.value())
+
+    def focus_first(self) -> None:
+        """Put keyboard focus on the editor."""
+        target = self._buttons[0] if self._buttons else (self._text or self._line or self._date)
+        if target is not None:
+            target.setFocus()
+
+
+def _parse_date(value: AnswerValue) -> dt.date | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None

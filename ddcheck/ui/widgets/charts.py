@@ -1,0 +1,173 @@
+"""Painted charts for the overview: score bars and the risk heat map."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ddcheck.ui.i18n import tr
+
+ROW_HEIGHT = 26
+
+
+def score_colour(percent: int | None) -> QColor:
+    """Return the bar colour for a score."""
+    if percent is None:
+        return QColor("#c9d1da")
+    if percent >= 75:
+        return QColor("#2f7d32")
+    if percent >= 50:
+        return QColor("#d68a00")
+    return QColor("#b42318")
+
+
+class ScoreBars(QWidget):
+    """Horizontal bars: one labelled score (0–100 or none) per row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, int | None, str]] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_rows(self, rows: Sequence[tuple[str, int | None, str]]) -> None:
+        """Show (label, percent or None, tooltip) rows."""
+        self._rows = list(rows)
+        self.setFixedHeight(max(1, len(self._rows)) * ROW_HEIGHT + 4)
+        self.update()
+
+    def rows(self) -> list[tuple[str, int | None, str]]:
+        """Return the rows shown."""
+        return list(self._rows)
+
+    def sizeHint(self) -> QSize:
+        """Return a comfortable size."""
+        return QSize(360, max(1, len(self._rows)) * ROW_HEIGHT + 4)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        """Paint the bars."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width = self.width()
+        label_w = min(190, width // 2)
+        value_w = 56
+        bar_w = max(20, width - label_w - value_w - 16)
+        if not self._rows:
+            painter.setPen(QColor("#5f6b7a"))
+            painter.drawText(
+                self.rect(),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                tr("Nothing scored yet"),
+            )
+        for row, (text, percent, _tip) in enumerate(self._rows):
+            top = row * ROW_HEIGHT + 2
+            painter.setPen(QColor("#1f2933"))
+            painter.drawText(
+                QRect(0, top, label_w, ROW_HEIGHT), int(Qt.AlignmentFlag.AlignVCenter), text
+            )
+            track = QRectF(label_w + 8, top + ROW_HEIGHT / 2 - 5, bar_w, 10)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#e7ebf0"))
+            painter.drawRoundedRect(track, 5, 5)
+            if percent:
+                fill = QRectF(track.left(), track.top(), max(10.0, bar_w * percent / 100), 10)
+                painter.setBrush(score_colour(percent))
+                painter.drawRoundedRect(fill, 5, 5)
+            painter.setPen(QColor("#3d4a5a"))
+            shown = "–" if percent is None else f"{percent}%"
+            painter.drawText(
+                QRect(int(track.right()) + 8, top, value_w, ROW_HEIGHT),
+                int(Qt.AlignmentFlag.AlignVCenter),
+                shown,
+            )
+        painter.end()
+
+
+class HeatMap(QWidget):
+    """A 4×4 grid of severity (rows, high at the top) by likelihood (columns) with counts."""
+
+    cellClicked = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._counts: dict[tuple[int, int], int] = {}
+        self.setMinimumSize(300, 240)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_counts(self, counts: dict[tuple[int, int], int]) -> None:
+        """Show counts keyed by (severity, likelihood), both 1–4."""
+        self._counts = dict(counts)
+        self.update()
+
+    def _grid(self) -> tuple[int, int, float, float]:
+        left, top = 92, 8
+        cell_w = (self.width() - left - 8) / 4
+        cell_h = (self.height() - top - 36) / 4
+        return left, top, cell_w, cell_h
+
+    def cell_rect(self, severity: int, likelihood: int) -> QRectF:
+        """Return the rectangle of a cell."""
+        left, top, cell_w, cell_h = self._grid()
+        return QRectF(
+            left + (likelihood - 1) * cell_w, top + (4 - severity) * cell_h, cell_w - 3, cell_h - 3
+        )
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        """Paint the grid."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        left, top, cell_w, cell_h = self._grid()
+        for severity in range(1, 5):
+            for likelihood in range(1, 5):
+                rect = self.cell_rect(severity, likelihood)
+                level = severity * likelihood
+                base = (
+                    "#e8f3e9"
+                    if level <= 3
+                    else "#fdf1d8"
+                    if level <= 6
+                    else "#fbe0c8"
+                    if level <= 9
+                    else "#f8d4d0"
+                )
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(base))
+                painter.drawRoundedRect(rect, 4, 4)
+                count = self._counts.get((severity, likelihood), 0)
+                if count:
+                    painter.setPen(QColor("#111a24"))
+                    font = painter.font()
+                    font.setBold(True)
+                    font.setPointSizeF(font.pointSizeF() * 1.3)
+                    painter.setFont(font)
+                    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(count))
+                    font.setBold(False)
+                    font.setPointSizeF(font.pointSizeF() / 1.3)
+                    painter.setFont(font)
+        painter.setPen(QColor("#5f6b7a"))
+        for severity in range(1, 5):
+            rect = QRectF(0, top + (4 - severity) * cell_h, left - 8, cell_h)
+            painter.drawText(
+                rect,
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
+                f"{tr('Severity')} {severity}",
+            )
+        for likelihood in range(1, 5):
+            rect = QRectF(left + (likelihood - 1) * cell_w, top + 4 * cell_h, cell_w, 20)
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(likelihood))
+        painter.drawText(
+            QRectF(left, top + 4 * cell_h + 16, 4 * cell_w, 20),
+            int(Qt.AlignmentFlag.AlignCenter),
+            tr("Likelihood"),
+        )
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Report which cell was clicked."""
+        for severity in range(1, 5):
+            for likelihood in range(1, 5):
+                if self.cell_rect(severity, likelihood).contains(event.position()):
+                    self.cellClicked.emit(severity, likelihood)
+                    return

@@ -1,0 +1,99 @@
+"""The evidence files of one item: add by dialog or drag and drop, open, remove."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QWidget
+
+from ddcheck.domain.dossier import Evidence
+from ddcheck.ui.i18n import tr
+from ddcheck.ui.layout import TIGHT, hbox, label, vbox
+
+
+def human_size(size: int) -> str:
+    """Return a byte count as a short human text."""
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"
+
+
+class EvidenceList(QWidget):
+    """List an item's evidence; ask to add (dialog or dropped files), open or remove."""
+
+    addRequested = Signal()
+    filesDropped = Signal(list)
+    openRequested = Signal(str)
+    removeRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.list = QListWidget(self)
+        self.list.setMaximumHeight(120)
+        self.list.itemDoubleClicked.connect(
+            lambda it: self.openRequested.emit(it.data(Qt.ItemDataRole.UserRole))
+        )
+        self.list.currentRowChanged.connect(self._update_buttons)
+        self.hint = label(tr("Drop files here or use Add file…"), "small")
+        self.add_button = QPushButton(tr("Add file…"), self)
+        self.open_button = QPushButton(tr("Open"), self)
+        self.remove_button = QPushButton(tr("Remove"), self)
+        self.add_button.clicked.connect(self.addRequested)
+        self.open_button.clicked.connect(lambda: self._emit_current(self.openRequested))
+        self.remove_button.clicked.connect(lambda: self._emit_current(self.removeRequested))
+        self.setLayout(
+            vbox(
+                self.list,
+                hbox(self.add_button, self.open_button, self.remove_button, 1, self.hint),
+                spacing=TIGHT,
+            )
+        )
+        self._update_buttons()
+
+    def set_evidence(self, evidence: list[Evidence]) -> None:
+        """Show `evidence`."""
+        current = self.current_id()
+        self.list.clear()
+        for entry in evidence:
+            item = QListWidgetItem(f"{entry.name}   ·   {human_size(entry.size)}")
+            item.setData(Qt.ItemDataRole.UserRole, entry.id)
+            item.setToolTip(f"SHA-256 {entry.sha256}")
+            self.list.addItem(item)
+            if entry.id == current:
+                self.list.setCurrentItem(item)
+        self.list.setVisible(bool(evidence))
+        self._update_buttons()
+
+    def current_id(self) -> str | None:
+        """Return the id of the selected evidence, or None."""
+        item = self.list.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def _emit_current(self, signal: Signal) -> None:  # type: ignore[valid-type]
+        evidence_id = self.current_id()
+        if evidence_id:
+            signal.emit(evidence_id)  # type: ignore[attr-defined]
+
+    def _update_buttons(self, *_args: object) -> None:
+        has = self.list.currentItem() is not None
+        self.open_button.setEnabled(has)
+        self.remove_button.setEnabled(has)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept dragged local files."""
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Hand dropped local files on."""
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        files = [f for f in files if f.is_file()]
+        if files:
+            self.filesDropped.emit(files)
+            event.acceptProposedAction()

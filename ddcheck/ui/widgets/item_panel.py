@@ -1,0 +1,311 @@
+"""One checklist item: question, guidance, sources, answer, note, marks, risk, evidence, action."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QWidget,
+)
+
+from ddcheck.domain.applicability import ItemApplicability
+from ddcheck.domain.dossier import Action, Answer, Evidence, Risk
+from ddcheck.domain.scoring import is_gap, is_red_flag
+from ddcheck.domain.sources import SourceRegistry
+from ddcheck.domain.text import Language
+from ddcheck.ui.i18n import tr
+from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, card, hbox, label, separator, vbox
+from ddcheck.ui.style import repolish
+from ddcheck.ui.widgets.answer_editor import DEBOUNCE_MS, AnswerEditor
+from ddcheck.ui.widgets.evidence_list import EvidenceList
+from ddcheck.ui.widgets.references import ReferenceLinks
+from ddcheck.ui.widgets.risk_editor import RiskEditor
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """Everything the panel shows about one item."""
+
+    entry: ItemApplicability
+    answer: Answer | None
+    evidence: tuple[Evidence, ...]
+    actions: tuple[Action, ...]
+    registry: SourceRegistry
+    lang: Language
+    position: int
+    total: int
+
+    @property
+    def key(self) -> str:
+        """Return the item's key."""
+        return self.entry.key
+
+
+def _needs_note(state: ItemState) -> bool:
+    scale = state.entry.template.scale_for(state.entry.item)
+    answer = state.answer
+    if answer is None or not scale.is_choice:
+        return False
+    values = answer.value if isinstance(answer.value, list) else [answer.value]
+    return any((o := scale.option(str(v))) is not None and o.needs_justification for v in values)
+
+
+class ItemPanel(QScrollArea):
+    """Show and edit one item; every edit is emitted as a dict of changed answer fields."""
+
+    answerEdited = Signal(dict)
+    addEvidenceRequested = Signal()
+    filesDropped = Signal(list)
+    openEvidenceRequested = Signal(str)
+    removeEvidenceRequested = Signal(str)
+    createActionRequested = Signal()
+    showActionRequested = Signal(str)
+    typing = Signal()
+
+    def __init__(
+        self, state: ItemState, guidance_open: bool = True, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        lang = state.lang
+        entry = state.entry
+        item = entry.item
+        scale = entry.template.scale_for(item)
+
+        self.where = label(
+            f"{entry.template.title.get(lang)}  ›  {entry.section.title.get(lang)}", "small"
+        )
+        self.where.setMinimumWidth(10)
+        self.position = label(tr("Item {i} of {n}", i=state.position, n=state.total), "small")
+        self.question = label(item.question.get(lang), "question", wrap=True)
+        self.badges = hbox(spacing=TIGHT)
+        self.not_applicable = label("", "greyed", wrap=True)
+
+        self.guidance_toggle = QToolButton(self)
+        self.guidance_toggle.setProperty("role", "disclosure")
+        self.guidance_toggle.setCheckable(True)
+        self.guidance_toggle.setChecked(guidance_open)
+        self.guidance_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.guidance_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if guidance_open else Qt.ArrowType.RightArrow
+        )
+        self.guidance_toggle.setText(tr("Guidance"))
+        hints = "".join(f"\n• {h.get(lang)}" for h in item.evidence_hints)
+        guidance_text = item.guidance.get(lang) + (
+            f"\n\n{tr('Typical evidence')}:{hints}" if hints else ""
+        )
+        self.guidance = label(guidance_text, "", wrap=True)
+        self.guidance.setVisible(guidance_open)
+        self.guidance_toggle.toggled.connect(self._toggle_guidance)
+        self.references = ReferenceLinks(item.refs, state.registry, lang, self)
+
+        self.editor = AnswerEditor(scale, lang, item.red_flags, self)
+        self.editor.valueChanged.connect(lambda v: self.answerEdited.emit({"value": v}))
+        self.justification = label(
+            tr("This answer needs a justification. Explain it in the note below."),
+            "notice",
+            wrap=True,
+        )
+        self.note = QPlainTextEdit(self)
+        self.note.setPlaceholderText(tr("Note or justification (optional unless asked for)"))
+        self.note.setFixedHeight(96)
+        self.note.setTabChangesFocus(True)
+        self._note_timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._note_timer.timeout.connect(self._emit_note)
+        self.note.textChanged.connect(self._note_typed)
+        self.confidential = QCheckBox(tr("Confidential — keep out of the adviser's PDF"), self)
+        self.review = QCheckBox(tr("Mark for review"), self)
+        self.confidential.toggled.connect(lambda on: self.answerEdited.emit({"confidential": on}))
+        self.review.toggled.connect(lambda on: self.answerEdited.emit({"review": on}))
+        self.risk = RiskEditor(self)
+        self.risk.riskChanged.connect(lambda r: self.answerEdited.emit({"risk": r}))
+        self.evidence = EvidenceList(self)
+        self.evidence.addRequested.connect(self.addEvidenceRequested)
+        self.evidence.filesDropped.connect(self.filesDropped)
+        self.evidence.openRequested.connect(self.openEvidenceRequested)
+        self.evidence.removeRequested.connect(self.removeEvidenceRequested)
+        self.gap_text = label("", "notice", wrap=True)
+        self.create_action = QPushButton(tr("Create action…"), self)
+        self.create_action.clicked.connect(self.createActionRequested)
+        self.action_links = vbox(spacing=0)
+
+        self._editable: list[QWidget] = [
+            self.editor,
+            self.note,
+            self.confidential,
+            self.review,
+            self.risk,
+            self.evidence,
+            self.create_action,
+        ]
+        body = card(self)
+        body.setLayout(
+            vbox(
+                hbox(self.where, self.position),
+                self.question,
+                self.badges,
+                self.not_applicable,
+                hbox(self.guidance_toggle, 1),
+                self.guidance,
+                self.references,
+                separator(),
+                label(tr("Answer"), "subtitle"),
+                self.editor,
+                self.justification,
+                self.note,
+                hbox(self.confidential, SPACING, self.review, 1),
+                separator(),
+                hbox(
+                    vbox(label(tr("Risk"), "subtitle"), self.risk, 1),
+                    vbox(label(tr("Evidence"), "subtitle"), self.evidence, 1),
+                    spacing=MARGIN,
+                ),
+                separator(),
+                self.gap_text,
+                hbox(self.create_action, 1),
+                self.action_links,
+                1,
+                margin=MARGIN,
+                spacing=SPACING,
+            )
+        )
+        holder = QWidget(self)
+        holder.setLayout(vbox(body, margin=SPACING))
+        self.setWidget(holder)
+        self.refresh(state, force=True)
+
+    @property
+    def key(self) -> str:
+        """Return the key of the item shown."""
+        return self.state.key
+
+    def _toggle_guidance(self, open_: bool) -> None:
+        self.guidance.setVisible(open_)
+        self.guidance_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow
+        )
+
+    def _note_typed(self) -> None:
+        if not self._refreshing:
+            self._note_timer.start()
+            self.typing.emit()
+
+    def _emit_note(self) -> None:
+        self.answerEdited.emit({"note": self.note.toPlainText()})
+
+    @property
+    def pending(self) -> bool:
+        """Return whether typed text has not been sent yet."""
+        return self._note_timer.isActive() or self.editor.pending
+
+    def flush(self) -> None:
+        """Send typed text now (before leaving the item)."""
+        if self._note_timer.isActive():
+            self._note_timer.stop()
+            self._emit_note()
+        self.editor.flush()
+
+    _refreshing = False
+
+    def refresh(self, state: ItemState, force: bool = False) -> None:
+        """Show the newest saved state without disturbing text being typed."""
+        self.state = state
+        answer = state.answer
+        self._refreshing = True
+        try:
+            widgets: list[Any] = [self.confidential, self.review, self.risk]
+            for widget in widgets:
+                widget.blockSignals(True)
+            if force or not self.editor.pending:
+                self.editor.set_value(answer.value if answer else None)
+            note = answer.note if answer else ""
+            if (force or not self._note_timer.isActive()) and self.note.toPlainText() != note:
+                self.note.setPlainText(note)
+            self.confidential.setChecked(bool(answer and answer.confidential))
+            self.review.setChecked(bool(answer and answer.review))
+            self.risk.set_risk(answer.risk if answer else Risk())
+            for widget in widgets:
+                widget.blockSignals(False)
+        finally:
+            self._refreshing = False
+        self.evidence.set_evidence(list(state.evidence))
+        self._refresh_marks()
+
+    def _refresh_marks(self) -> None:
+        state = self.state
+        entry, answer = state.entry, state.answer
+        while self.badges.count():
+            widget = self.badges.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        badges: list[tuple[str, str]] = []
+        if is_red_flag(entry, answer):
+            badges.append((tr("Red flag"), "badge-red"))
+        elif is_gap(entry, answer):
+            badges.append((tr("Gap"), "badge-amber"))
+        if entry.item.required:
+            badges.append((tr("Required"), "badge-muted"))
+        step = entry.template.oecd_step_of(entry.item)
+        if step and step != "0":
+            badges.append((tr("OECD step {step}", step=step), "badge-muted"))
+        standard = entry.template.ifc_standard_of(entry.item)
+        if standard:
+            badges.append((tr("IFC {ps}", ps=standard), "badge-muted"))
+        for text, role in badges:
+            self.badges.addWidget(label(text, role))
+        self.badges.addStretch(1)
+        self.not_applicable.setVisible(not entry.applies)
+        self.not_applicable.setText(
+            tr("Does not apply to this dossier: {reason}", reason=entry.reason)
+        )
+        for widget in self._editable:
+            widget.setEnabled(entry.applies)
+        missing = _needs_note(state) and not (answer and answer.note.strip())
+        self.justification.setVisible(missing and not self._note_timer.isActive())
+        self.note.setProperty("invalid", missing)
+        repolish(self.note)
+        gap = is_gap(entry, answer)
+        linked = state.actions
+        self.gap_text.setVisible(gap and not linked)
+        self.gap_text.setText(
+            tr("This answer shows a gap. Turn it into an action for your action plan.")
+        )
+        self.create_action.setText(
+            tr("Create action…") if not linked else tr("Add another action…")
+        )
+        while self.action_links.count():
+            widget = self.action_links.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for action in linked:
+            link = QPushButton(tr("Action: {what}", what=action.action), self)
+            link.setProperty("role", "link")
+            link.clicked.connect(lambda _c=False, aid=action.id: self.showActionRequested.emit(aid))
+            self.action_links.addWidget(link)
+
+    def choose_number(self, number: int) -> bool:
+        """Choose option `number` of the answer scale."""
+        return self.state.entry.applies and self.editor.choose_number(number)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Let the number keys choose answer options."""
+        text = event.text()
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if text.isdigit() and plain and self.choose_number(int(text)):
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,108 @@
+"""An item's references as links; a click shows the letter's expectation or the framework source."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from ddcheck.domain.sources import SourceRegistry
+from ddcheck.domain.templates import Reference
+from ddcheck.domain.text import Language
+from ddcheck.ui.i18n import tr
+from ddcheck.ui.layout import TIGHT, hbox, label, vbox
+
+
+def reference_title(ref: Reference, registry: SourceRegistry, lang: Language) -> str:
+    """Return a short link text for a reference."""
+    if ref.expectation:
+        expectation = registry.expectation(ref.expectation)
+        if expectation is None:
+            return ref.expectation
+        return f"{ref.expectation} · {expectation.citation.get(lang)}"
+    source = registry.source(ref.source or "")
+    name = ref.source or ""
+    if source is not None:
+        name = source.title.get(lang)
+        if len(name) > 48:
+            name = name[:46].rstrip() + "…"
+    return f"{name} · {ref.locator}" if ref.locator else name
+
+
+def reference_detail(ref: Reference, registry: SourceRegistry, lang: Language) -> str:
+    """Return the rich-text explanation of a reference: expectation or source, with citation."""
+    if ref.expectation:
+        expectation = registry.expectation(ref.expectation)
+        if expectation is None:
+            return escape(tr("Unknown expectation {id}", id=ref.expectation))
+        letter = registry.source(expectation.letter)
+        letter_title = letter.title.get(lang) if letter else expectation.letter
+        parts = [
+            f"<p>{escape(expectation.text.get(lang))}</p>",
+            f"<p><b>{escape(expectation.citation.get(lang))}</b> — {escape(letter_title)}</p>",
+        ]
+        if letter and letter.citation:
+            parts.append(f"<p style='color:#5f6b7a'>{escape(letter.citation)}</p>")
+        return "".join(parts)
+    source = registry.source(ref.source or "")
+    if source is None:
+        return escape(tr("Unknown source {id}", id=ref.source or ""))
+    parts = [f"<p><b>{escape(source.title.get(lang))}</b></p>"]
+    if ref.locator:
+        parts.append(f"<p>{escape(tr('Where'))}: {escape(ref.locator)}</p>")
+    meta = ", ".join(
+        x for x in (source.publisher, source.date.isoformat() if source.date else "") if x
+    )
+    parts.append(f"<p style='color:#5f6b7a'>{escape(meta)}</p>")
+    if source.citation:
+        parts.append(f"<p style='color:#5f6b7a'>{escape(source.citation)}</p>")
+    if source.url:
+        parts.append(f"<p style='color:#5f6b7a'>{escape(source.url)}</p>")
+    return "".join(parts)
+
+
+class ReferenceLinks(QWidget):
+    """Links to an item's references; clicking one toggles its explanation below."""
+
+    shown = Signal(int)
+
+    def __init__(
+        self,
+        refs: tuple[Reference, ...],
+        registry: SourceRegistry,
+        lang: Language,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._refs = refs
+        self._registry = registry
+        self._lang = lang
+        self._open: int | None = None
+        self.buttons: list[QPushButton] = []
+        for index, ref in enumerate(refs):
+            button = QPushButton(reference_title(ref, registry, lang), self)
+            button.setProperty("role", "link")
+            button.setCursor(button.cursor())
+            button.clicked.connect(lambda _c=False, i=index: self.toggle(i))
+            self.buttons.append(button)
+        self.detail = QLabel(self)
+        self.detail.setProperty("role", "greyed")
+        self.detail.setWordWrap(True)
+        self.detail.setOpenExternalLinks(False)
+        self.detail.hide()
+        links = vbox(*self.buttons, spacing=0)
+        self.setLayout(
+            vbox(hbox(label(tr("Sources"), "small"), 1), links, self.detail, spacing=TIGHT)
+        )
+
+    def toggle(self, index: int) -> None:
+        """Show the explanation of reference `index`, or hide it when it is already shown."""
+        if self._open == index:
+            self._open = None
+            self.detail.hide()
+            return
+        self._open = index
+        self.detail.setText(reference_detail(self._refs[index], self._registry, self._lang))
+        self.detail.show()
+        self.shown.emit(index)

@@ -1,0 +1,177 @@
+"""An in-memory stand-in for the services Workspace, for widget tests that need no database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ddcheck.domain.applicability import choose_templates
+from ddcheck.domain.dossier import Action, Answer, Company, Dossier, Evidence, Mission, TemplateUse
+from ddcheck.domain.scoring import summarize
+
+NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
+
+
+@dataclass
+class Info:
+    """What the dossier list shows."""
+
+    id: str
+    title: str
+    progress: float
+    red_flags: int
+    updated_at: dt.datetime
+
+
+@dataclass
+class Change:
+    """One history entry."""
+
+    at: dt.datetime
+    what: str
+    item_key: str | None
+    old: Any
+    new: Any
+
+
+class FakeWorkspace:
+    """Dossiers in a dict; enough behaviour for the pages."""
+
+    def __init__(self, catalog: Any) -> None:
+        self.catalog = catalog
+        self.dossiers: dict[str, Dossier] = {}
+        self.trashed: set[str] = set()
+        self.blobs: dict[str, bytes] = {}
+        self.log: dict[str, list[Change]] = {}
+        self.fail_next: Exception | None = None
+
+    def _check(self) -> None:
+        if self.fail_next is not None:
+            error, self.fail_next = self.fail_next, None
+            raise error
+
+    def list_dossiers(self, trashed: bool = False) -> list[Info]:
+        rows = []
+        for d in self.dossiers.values():
+            if (d.id in self.trashed) != trashed:
+                continue
+            summary = summarize(d, {t.id: self.catalog.get(t.id) for t in d.templates})
+            rows.append(
+                Info(d.id, d.title, summary.overall.ratio, len(summary.red_flags), d.updated_at)
+            )
+        return rows
+
+    def create_dossier(self, company: Company, mission: Mission, language: str) -> Dossier:
+        self._check()
+        uses = [
+            TemplateUse(id=c.template.id, version=c.template.version)
+            for c in choose_templates(self.catalog.templates.values(), company, mission, "en")
+            if c.applies
+        ]
+        dossier = Dossier(
+            id=uuid.uuid4().hex[:8],
+            company=company,
+            mission=mission,
+            language=language,  # type: ignore[arg-type]
+            created_at=NOW,
+            updated_at=NOW,
+            templates=uses,
+        )
+        self.dossiers[dossier.id] = dossier
+        return dossier
+
+    def get_dossier(self, dossier_id: str) -> Dossier:
+        return self.dossiers[dossier_id].model_copy(deep=True)
+
+    def rename_dossier(self, dossier_id: str, name: str) -> None:
+        d = self.dossiers[dossier_id]
+        d.mission.name = name
+
+    def duplicate_dossier(self, dossier_id: str) -> Dossier:
+        copy = self.dossiers[dossier_id].model_copy(deep=True, update={"id": uuid.uuid4().hex[:8]})
+        self.dossiers[copy.id] = copy
+        return copy
+
+    def delete_dossier(self, dossier_id: str) -> None:
+        self.trashed.add(dossier_id)
+
+    def restore_dossier(self, dossier_id: str) -> None:
+        self.trashed.discard(dossier_id)
+
+    def _touch(self, dossier_id: str, what: str, key: str | None, old: Any, new: Any) -> None:
+        self.dossiers[dossier_id].updated_at = dt.datetime.now(dt.UTC)
+        self.log.setdefault(dossier_id, []).insert(
+            0, Change(dt.datetime.now(dt.UTC), what, key, old, new)
+        )
+
+    def answer(self, dossier_id: str, template_id: str, item_id: str, **fields: Any) -> None:
+        self._check()
+        d = self.dossiers[dossier_id]
+        answer = d.answer(template_id, item_id)
+        if answer is None:
+            answer = Answer(template_id=template_id, item_id=item_id)
+            d.answers.append(answer)
+        for name, value in fields.items():
+            old = getattr(answer, name)
+            setattr(answer, name, value)
+            self._touch(dossier_id, name, answer.key, old, value)
+
+    def attach_evidence(self, dossier_id: str, path: Path, item_key: str | None = None) -> Evidence:
+        data = Path(path).read_bytes()
+        ev = Evidence(
+            id=uuid.uuid4().hex[:8],
+            name=Path(path).name,
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+            added_at=NOW,
+        )
+        self.blobs[ev.id] = data
+        d = self.dossiers[dossier_id]
+        d.evidence.append(ev)
+        if item_key:
+            tid, _, iid = item_key.partition("/")
+            answer = d.answer(tid, iid)
+            if answer is None:
+                answer = Answer(template_id=tid, item_id=iid)
+                d.answers.append(answer)
+            answer.evidence_ids.append(ev.id)
+        self._touch(dossier_id, "evidence", item_key, None, ev.name)
+        return ev
+
+    def detach_evidence(
+        self, dossier_id: str, evidence_id: str, item_key: str | None = None
+    ) -> None:
+        d = self.dossiers[dossier_id]
+        for answer in d.answers:
+            if evidence_id in answer.evidence_ids:
+                answer.evidence_ids.remove(evidence_id)
+        self._touch(dossier_id, "evidence", item_key, evidence_id, None)
+
+    def export_evidence(self, dossier_id: str, evidence_id: str, folder: Path) -> Path:
+        ev = next(e for e in self.dossiers[dossier_id].evidence if e.id == evidence_id)
+        target = Path(folder) / ev.name
+        target.write_bytes(self.blobs[evidence_id])
+        return target
+
+    def add_action(self, dossier_id: str, action: Action) -> None:
+        self._check()
+        self.dossiers[dossier_id].actions.append(action.model_copy(deep=True))
+        self._touch(dossier_id, "action", None, None, action.action)
+
+    def update_action(self, dossier_id: str, action_id: str, **fields: Any) -> None:
+        actions = self.dossiers[dossier_id].actions
+        i = next(i for i, a in enumerate(actions) if a.id == action_id)
+        actions[i] = actions[i].model_copy(update=fields)
+        self._touch(dossier_id, "action", None, None, fields)
+
+    def delete_action(self, dossier_id: str, action_id: str) -> None:
+        actions = self.dossiers[dossier_id].actions
+        actions[:] = [a for a in actions if a.id != action_id]
+        self._touch(dossier_id, "action", None, action_id, None)
+
+    def history(self, dossier_id: str) -> list[Change]:
+        return list(self.log.get(dossier_id, []))
