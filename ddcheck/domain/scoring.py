@@ -81,7 +81,9 @@ def is_red_flag(entry: ItemApplicability, answer: Answer | None) -> bool:
 
 def is_gap(entry: ItemApplicability, answer: Answer | None) -> bool:
     """Return whether the answer shows something not yet in order (a gap or a red flag)."""
-    return is_red_flag(entry, answer) or any(o.gap for o in chosen_options(entry, answer))
+    return is_red_flag(entry, answer) or any(
+        o.gap or o.id in entry.item.gaps for o in chosen_options(entry, answer)
+    )
 
 
 def needs_justification(entry: ItemApplicability, answer: Answer | None) -> bool:

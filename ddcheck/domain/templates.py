@@ -70,6 +70,7 @@ class Item(BaseModel):
     refs: tuple[Reference, ...] = Field(min_length=1)
     applies_if: Condition | None = None
     red_flags: tuple[str, ...] = ()
+    gaps: tuple[str, ...] = ()
     evidence_hints: tuple[LocalizedText, ...] = ()
     oecd_step: str | None = Field(default=None, pattern=OECD_STEP_PATTERN)
     ifc_standard: str | None = Field(default=None, pattern=IFC_STANDARD_PATTERN)
@@ -245,13 +246,14 @@ def _scale_and_condition_problems(template: Template) -> Iterator[Problem]:
                     message=f"item '{item.id}' uses unknown scale '{item.scale}' (known: {known})",
                 )
                 continue
-            for f_index, option_id in enumerate(item.red_flags):
-                if scale.option(option_id) is None:
-                    yield Problem(
-                        path=(*at, "red_flags", f_index),
-                        message=f"item '{item.id}' marks '{option_id}' as a red flag, "
-                        f"but scale '{scale.id}' has no such option",
-                    )
+            for field, what in (("red_flags", "a red flag"), ("gaps", "a gap")):
+                for f_index, option_id in enumerate(getattr(item, field)):
+                    if scale.option(option_id) is None:
+                        yield Problem(
+                            path=(*at, field, f_index),
+                            message=f"item '{item.id}' marks '{option_id}' as {what}, "
+                            f"but scale '{scale.id}' has no such option",
+                        )
     for path, condition in conditions:
         for target in sorted(referenced_answers(condition) - item_ids):
             yield Problem(path=path, message=f"the condition refers to unknown item '{target}'")

@@ -105,3 +105,12 @@ def test_overdue_actions() -> None:
     action = Action(id="a", action="x", due=dt.date(2026, 1, 1))
     assert action.is_overdue(dt.date(2026, 11, 23))
     assert not action.model_copy(update={"status": "done"}).is_overdue(dt.date(2026, 11, 23))
+
+
+def test_an_item_can_mark_extra_answers_as_gaps_without_making_them_red_flags() -> None:
+    data = template_data()
+    data["sections"][1]["items"][0]["gaps"] = ["unknown"]
+    gated = {"mini": Template.model_validate(data)}
+    summary = summarize(make_dossier([answer("ps2-applicable", "unknown")]), gated)
+    assert [f.key for f in summary.flags] == ["mini/ps2-applicable"]
+    assert summary.red_flags == ()
