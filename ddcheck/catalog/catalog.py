@@ -29,13 +29,18 @@ class Catalog:
         for (template_id, version), template in sorted(self.versions.items()):
             if template_id not in newest or newest[template_id].version < version:
                 newest[template_id] = template
-        return dict(sorted(newest.items(), key=lambda kv: (kv[1].kind != "checklist", kv[0])))
+        return dict(sorted(newest.items(), key=lambda kv: _display_order(kv[1])))
 
     def get(self, template_id: str, version: int | None = None) -> Template | None:
         """Return a template by id: the given version, or the newest one."""
         if version is not None:
             return self.versions.get((template_id, version))
         return self.templates.get(template_id)
+
+
+def _display_order(template: Template) -> tuple[bool, bool, str]:
+    """Checklists before briefings; within them, the ones that always apply first."""
+    return (template.kind != "checklist", template.applies_if is not None, template.id)
 
 
 def load_catalog(
