@@ -73,7 +73,8 @@ def test_gap_able_items_suggest_an_action(catalog: Catalog) -> None:
         (template.id, item.id)
         for template in catalog.templates.values()
         for _, item in template.iter_items()
-        if any(o.gap for o in template.scale_for(item).options) and item.gap_action is None
+        if (item.red_flags or item.gaps or any(o.gap for o in template.scale_for(item).options))
+        and item.gap_action is None
     ]
     assert missing == []
 
