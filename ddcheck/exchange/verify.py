@@ -20,7 +20,12 @@ from ddcheck.exchange.pdf_attachment import (
     open_pdf,
 )
 
-_HEX64 = re.compile(r"[0-9a-f]{64}")
+_COVER_FINGERPRINT = re.compile(r"\(SHA-256\)([0-9a-f]{64})")
+_COVER_PAGES = 6  # a cover stretched by very long company fields may run over a few pages
+# The report's header sits above and its footer below these heights (points, A4): text there is
+# page furniture, left out so a note that runs over a page break reads as one text.
+BODY_BOTTOM = 50.0
+BODY_TOP = 780.0
 _MARKER = re.compile(r"ID ([a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*)(?=\s|$)")
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 _SIMPLE_ANSWER_LENGTH = 80
@@ -60,10 +65,19 @@ def _load(path: Path | str) -> tuple[Any, bytes, dict[str, Any]]:
 
 
 def _page_text(page: Any) -> str:
+    """Return the text of a page's body, without header and footer, whitespace collapsed."""
+    parts: list[str] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text and BODY_BOTTOM < y < BODY_TOP:
+            parts.append(text)
+
     try:
-        return page.extract_text() or ""
+        page.extract_text(visitor_text=visit)
     except Exception:  # a page pypdf cannot read counts as empty text
         return ""
+    return " ".join("".join(parts).split())
 
 
 def _fingerprint_problems(reader: Any, actual: str) -> list[str]:
@@ -71,9 +85,13 @@ def _fingerprint_problems(reader: Any, actual: str) -> list[str]:
     stored = info_fingerprint(reader)
     if stored != actual:
         problems.append("the fingerprint in the PDF metadata does not match the embedded data")
-    cover = "".join(_page_text(reader.pages[0]).split()) if reader.pages else ""
-    printed = _HEX64.findall(cover)
-    if not printed or printed[0] != actual:
+    printed = None
+    for page in list(reader.pages)[:_COVER_PAGES]:
+        found = _COVER_FINGERPRINT.search("".join(_page_text(page).split()))
+        if found:
+            printed = found.group(1)
+            break
+    if printed != actual:
         problems.append("the fingerprint printed on the cover does not match the embedded data")
     return problems
 
@@ -92,7 +110,7 @@ def verify_pdf(path: Path | str) -> VerifyResult:
     reader, data, document = _load(path)
     actual = fingerprint(data)
     problems = _fingerprint_problems(reader, actual)
-    text = " ".join(" ".join(_page_text(page).split()) for page in reader.pages)
+    text = " ".join(_page_text(page) for page in reader.pages)
     problems += text_problems(document, text)
     return VerifyResult(actual, document, tuple(problems))
 

@@ -7,6 +7,9 @@ from collections.abc import Collection
 from xml.sax.saxutils import escape
 
 REPLACEMENT = "\ufffd"  # shown where the font has no glyph: a visible, extractable mark
+# reportlab writes a malformed ToUnicode entry for characters beyond the BMP (emoji), which
+# breaks text extraction, so those are replaced too even when the font has a glyph.
+_MAX_CODE_POINT = 0xFFFF
 _KEEP_CONTROLS = {"\n"}
 
 
@@ -31,7 +34,11 @@ class TextSafety:
                 out.append(char)
             elif char == "\t":
                 out.append(" ")
-            elif ord(char) in covered and unicodedata.category(char) not in ("Cc", "Cs", "Co"):
+            elif (
+                ord(char) <= _MAX_CODE_POINT
+                and ord(char) in covered
+                and unicodedata.category(char) not in ("Cc", "Cs", "Co")
+            ):
                 out.append(char)
             else:
                 out.append(self._replacement)

@@ -6,7 +6,7 @@ import pytest
 
 from ddcheck.report.text_safety import REPLACEMENT, TextSafety
 
-COVERED = frozenset(range(0x20, 0x7F)) | {ord("é"), ord("ĳ"), ord("ж"), ord("ا"), ord(REPLACEMENT)}
+COVERED = frozenset(range(0x20, 0x7F)) | {ord(c) for c in ("é", "ĳ", "ж", "ا", "😀", REPLACEMENT)}
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def test_newlines_become_line_breaks_and_tabs_spaces(safety: TextSafety) -> None
     assert safety.markup("one\r\ntwo\rthree\nfour\tfive") == "one<br/>two<br/>three<br/>four five"
 
 
-def test_characters_the_font_lacks_become_the_replacement_mark(safety: TextSafety) -> None:
+def test_characters_the_font_lacks_or_beyond_the_bmp_become_the_mark(safety: TextSafety) -> None:
     assert safety.plain("ĳs é ж ا 中文 😀") == f"ĳs é ж ا {REPLACEMENT * 2} {REPLACEMENT}"
 
 
