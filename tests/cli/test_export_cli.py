@@ -1,0 +1,79 @@
+"""`ddcheck export` and `ddcheck verify`: files written, exit codes 0 / 1 / 2, one-line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from ddcheck.cli import export as export_cli
+from ddcheck.cli.main import main
+from ddcheck.domain.dossier import Answer
+from ddcheck.domain.gate import export_gate
+from tests.factories import filled_dossier, make_snapshot, synthetic_template
+
+
+@pytest.fixture
+def snapshot(monkeypatch: pytest.MonkeyPatch):
+    template = synthetic_template()
+    dossier = filled_dossier({template.id: template})
+    red_flag = Answer(template_id=template.id, item_id="q1-1", value="no", note="not yet")
+    answers = [red_flag, *(a for a in dossier.answers if a.item_id != "q1-1")]
+    actions = [a for a in dossier.actions if f"{template.id}/q1-1" not in a.item_keys]
+    dossier = dossier.model_copy(update={"answers": answers, "actions": actions})
+    snap = make_snapshot(dossier, {template.id: template})
+    monkeypatch.setattr(export_cli, "load_snapshot", lambda args: snap)
+    return snap
+
+
+def test_export_refuses_an_adviser_export_with_blockers_unless_forced(
+    snapshot, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    blockers = export_gate(snapshot.dossier, snapshot.templates).blockers
+    assert blockers
+    out = tmp_path / "r.pdf"
+    assert main(["export", "d-0001", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "blocker:" in err and "add --force" in err
+    assert not out.exists()
+    assert main(["export", "d-0001", "-o", str(out), "--force", "--lang", "nl"]) == 0
+    printed = capsys.readouterr().out
+    assert f"wrote {out}" in printed and "adviser, nl" in printed
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_internal_export_needs_no_gate(snapshot, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "internal.pdf"
+    assert main(["export", "d-0001", "-o", str(out), "--audience", "internal"]) == 0
+    assert "internal" in capsys.readouterr().out
+
+
+def test_export_to_a_folder_is_a_user_error(snapshot, tmp_path: Path, capsys) -> None:
+    assert main(["export", "d-0001", "-o", str(tmp_path), "--audience", "internal"]) == 2
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_verify_exit_codes(snapshot, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "r.pdf"
+    assert main(["export", "d-0001", "-o", str(out), "--force"]) == 0
+    capsys.readouterr()
+    assert main(["verify", str(out)]) == 0
+    assert "match" in capsys.readouterr().out
+
+    edited = tmp_path / "edited.pdf"
+    with pikepdf.open(out) as pdf:
+        for page in pdf.pages:
+            data = page.Contents.read_bytes()
+            page.Contents.write(data.replace(b"with our supplier", b"with nobody at all"))
+        pdf.save(edited)
+    assert main(["verify", str(edited)]) == 1
+    assert "MISMATCH" in capsys.readouterr().err
+
+    junk = tmp_path / "junk.pdf"
+    junk.write_text("not a pdf")
+    assert main(["verify", str(junk)]) == 2
+    err = capsys.readouterr().err
+    assert "not a ddcheck report" in err and "Traceback" not in err
+    assert main(["verify", str(tmp_path / "missing.pdf")]) == 2
+    assert "no such file" in capsys.readouterr().err
