@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 
 from ddcheck.domain.text import Language
@@ -49,6 +50,7 @@ class Controller(QObject):
     # ------------------------------------------------------------ window
     def _build_window(self) -> MainWindow:
         window = MainWindow(self.ctx, self.import_available)
+        window.controller = self  # type: ignore[attr-defined]  # keep the controller alive with its window
         lst = window.dossiers.list
         welcome = window.dossiers.welcome
         window.new_action.triggered.connect(self.new_dossier)
@@ -114,9 +116,7 @@ class Controller(QObject):
         """Open a dossier on the checklist page."""
         if self.session is not None:
             self.window._flush()
-        session = DossierSession(
-            self.ctx.workspace, dossier_id, i18n.language(), self.ctx.now, self
-        )
+        session = DossierSession(self.ctx.workspace, dossier_id, i18n.language(), self.ctx.now)
         checklist = ChecklistPage(self.ctx, session)
         overview = OverviewPage(session)
         actions = ActionsPage(self.ctx, session)
@@ -148,8 +148,8 @@ class Controller(QObject):
 
     def _list_timer(self) -> QTimer:
         timer = getattr(self, "_timer", None)
-        if timer is None:
-            timer = QTimer(self, singleShot=True, interval=300)
+        if timer is None or not shiboken6.isValid(timer) or timer.parent() is not self.window:
+            timer = QTimer(self.window, singleShot=True, interval=300)
             timer.timeout.connect(self.refresh_list)
             self._timer = timer
         return timer

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -227,6 +228,8 @@ class MainWindow(QMainWindow):
 
     def _undo_state(self, *_args: object) -> None:
         stack = self.session.undo_stack if self.session else None
+        if stack is not None and not shiboken6.isValid(stack):
+            return
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
         if stack is not None:

@@ -79,8 +79,13 @@ class ActionFilter(QSortFilterProxyModel):
 
     def set_filter(self, status: str, owner: str | None, overdue_only: bool) -> None:
         """Show only the matching actions ('' / None: any; 'not_done': open or in progress)."""
-        self.status, self.owner, self.overdue_only = status, owner, overdue_only
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+            self.status, self.owner, self.overdue_only = status, owner, overdue_only
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.status, self.owner, self.overdue_only = status, owner, overdue_only
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
         """Return whether an action passes the filters."""

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, 
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLineEdit,
     QPushButton,
@@ -45,8 +46,13 @@ class _TreeFilter(QSortFilterProxyModel):
 
     def set_words(self, text: str) -> None:
         """Filter on the words of `text` (empty: show everything)."""
-        self.words = text.casefold().split()
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+            self.words = text.casefold().split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.words = text.casefold().split()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         """Match items whose question or guidance contains every typed word."""
@@ -245,11 +251,15 @@ class ChecklistPage(QWidget):
         panel.removeEvidenceRequested.connect(lambda eid, k=key: self._remove_evidence(k, eid))
         panel.createActionRequested.connect(lambda k=key: self.create_action(k))
         old = self.splitter.widget(1)
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and (focus is old or old.isAncestorOf(focus))
         self.splitter.replaceWidget(1, panel)
         old.hide()
         if old is not self.placeholder:
             old.deleteLater()
         self.panel = panel
+        if had_focus:
+            panel.editor.focus_first()
 
     def _add_evidence(self, key: str) -> None:
         files = self.ctx.prompts.open_files(self, tr("Add evidence"), tr("All files (*)"))

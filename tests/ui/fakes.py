@@ -1,0 +1,88 @@
+"""Scripted prompts: tests say in advance what the 'user' answers to each dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ddcheck.ui.prompts import Prompts
+
+
+class FakePrompts(Prompts):
+    """Answer dialogs from queues; record every question asked."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, str]] = []
+        self.files: list[list[Path]] = []
+        self.save_paths: list[Path | None] = []
+        self.confirms: list[bool] = []
+        self.texts: list[str | None] = []
+        self.open_result = False
+        self.wizard: Callable[[Any], Any] | None = None
+        self.action_editor: Callable[[Any], Any] | None = None
+        self.settings_choice: str | None = None
+        self.restore_backup = True
+        self.export_handler: Callable[[Any], None] | None = None
+
+    def open_files(self, parent: Any, title: str, name_filter: str = "") -> list[Path]:
+        self.asked.append(("open_files", title))
+        return self.files.pop(0) if self.files else []
+
+    def save_file(
+        self, parent: Any, title: str, suggested: Path, name_filter: str = ""
+    ) -> Path | None:
+        self.asked.append(("save_file", title))
+        return self.save_paths.pop(0) if self.save_paths else None
+
+    def confirm(self, parent: Any, title: str, text: str, ok_label: str) -> bool:
+        self.asked.append(("confirm", text))
+        return self.confirms.pop(0) if self.confirms else False
+
+    def inform(self, parent: Any, title: str, text: str) -> None:
+        self.asked.append(("inform", text))
+
+    def error(self, parent: Any, title: str, text: str) -> None:
+        self.asked.append(("error", text))
+
+    def ask_text(self, parent: Any, title: str, label: str, text: str) -> str | None:
+        self.asked.append(("ask_text", text))
+        return self.texts.pop(0) if self.texts else None
+
+    def ask_open_result(self, parent: Any, path: Path) -> bool:
+        self.asked.append(("ask_open_result", str(path)))
+        return self.open_result
+
+    def edit_action(self, parent: Any, action: Any, title: str) -> Any:
+        """Build the real editor; let the test fill it; return its result."""
+        from ddcheck.ui.dialogs.action_editor import ActionEditor
+
+        self.asked.append(("edit_action", title))
+        dialog = ActionEditor(action, title, [], parent)
+        if self.action_editor is None:
+            return dialog.result_value()
+        return self.action_editor(dialog)
+
+    def new_dossier(self, parent: Any, templates: Any, lang: Any) -> Any:
+        """Build the real wizard; let the test drive it; return its result."""
+        from ddcheck.ui.dialogs.wizard import NewDossierWizard
+
+        self.asked.append(("new_dossier", ""))
+        wizard = NewDossierWizard(templates, lang, parent)
+        if self.wizard is None:
+            return None
+        return self.wizard(wizard)
+
+    def choose_settings(self, parent: Any, current: Any) -> str | None:
+        self.asked.append(("settings", str(current)))
+        return self.settings_choice
+
+    def damaged_workspace(self, parent: Any, message: str, backup: Path | None) -> bool:
+        self.asked.append(("damaged", message))
+        return self.restore_backup
+
+    def export(self, dialog: Any) -> None:
+        self.asked.append(("export", ""))
+        dialog.show()
+        if self.export_handler is not None:
+            self.export_handler(dialog)

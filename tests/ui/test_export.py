@@ -1,0 +1,142 @@
+"""Export: gate warnings first, background task with progress, cancel, and the PDF read back."""
+
+from __future__ import annotations
+
+import io
+import threading
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from ddcheck.ui.dialogs.export_dialog import ExportDialog
+from ddcheck.ui.main_window import PAGE_CHECKLIST
+
+
+def answer_everything(controller: Any) -> None:
+    """Answer every applicable item 'yes' / first option / some text."""
+    page = controller.window.page(PAGE_CHECKLIST)
+    session = page.session
+    for entry in list(session.summary.entries):
+        scale = entry.template.scale_for(entry.item)
+        if scale.is_choice:
+            option = next(
+                o
+                for o in scale.options
+                if not o.red_flag and not o.needs_justification and not o.gap
+            )
+            value: Any = option.id if scale.kind == "single" else [option.id]
+        elif scale.kind == "number":
+            value = 3.0
+        elif scale.kind == "date":
+            value = "2027-01-01"
+        else:
+            value = "Answered in the test"
+        session.set_answer(entry.key, value=value)
+
+
+def test_export_writes_a_pdf_with_the_answers_and_offers_to_open_it(
+    qtbot: Any, controller: Any, saudi: Any, prompts: Any, tmp_path: Path
+) -> None:
+    controller.open_dossier(saudi.id)
+    session = controller.session
+    key = session.summary.entries[0].key
+    session.set_answer(
+        key, value="Our buyer is the Riyadh Water Company", note="Contract signed in 2026"
+    )
+    target = tmp_path / "out" / "adviser.pdf"
+    prompts.open_result = True
+    dialogs: list[ExportDialog] = []
+
+    def handle(dialog: ExportDialog) -> None:
+        dialogs.append(dialog)
+        assert dialog.findings.count() > 0  # unanswered items are listed before exporting
+        assert dialog.export_button.isEnabled()
+        dialog.path.setText(str(target))
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        dialog.path.setText(str(target))
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        assert dialog.progress.isVisible()
+        qtbot.waitUntil(lambda: not dialog.running, timeout=60000)
+
+    prompts.export_handler = handle
+    controller.window.export_button.click()
+    assert target.is_file()
+    reader = PdfReader(io.BytesIO(target.read_bytes()))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Van Dijk Pompen" in text
+    assert "Riyadh Water Company" in text
+    assert reader.attachments, "the dossier JSON is embedded"
+    assert ("ask_open_result", str(target)) in prompts.asked
+    assert controller.ctx.extras["opened"] == [target]
+
+
+def test_red_flag_without_action_blocks_the_adviser_export_and_leads_to_the_item(
+    qtbot: Any, controller: Any, saudi: Any, prompts: Any
+) -> None:
+    controller.open_dossier(saudi.id)
+    session = controller.session
+    flagged = next(
+        e
+        for e in session.summary.entries
+        if e.template.scale_for(e.item).is_choice
+        and any(
+            o.red_flag or o.id in e.item.red_flags for o in e.template.scale_for(e.item).options
+        )
+    )
+    scale = flagged.template.scale_for(flagged.item)
+    red = next(o for o in scale.options if o.red_flag or o.id in flagged.item.red_flags)
+    session.set_answer(flagged.key, value=red.id, note="Honest answer")
+
+    def handle(dialog: ExportDialog) -> None:
+        assert not dialog.export_button.isEnabled()
+        assert dialog.gate_title.text() == "Fix these before exporting for the adviser"
+        dialog.audience.setCurrentIndex(dialog.audience.findData("internal"))
+        assert dialog.export_button.isEnabled()
+        dialog.audience.setCurrentIndex(dialog.audience.findData("adviser"))
+        row = next(
+            i
+            for i in range(dialog.findings.count())
+            if dialog.findings.item(i).data(Qt.ItemDataRole.UserRole + 1) == flagged.key
+        )
+        dialog.findings.itemDoubleClicked.emit(dialog.findings.item(row))
+
+    prompts.export_handler = handle
+    controller.export()
+    assert controller.window.current_page() == PAGE_CHECKLIST
+    assert controller.window.page(PAGE_CHECKLIST).current_key() == flagged.key
+
+
+def test_cancel_stops_the_export_and_writes_nothing(
+    qtbot: Any, controller: Any, saudi: Any, tmp_path: Path
+) -> None:
+    controller.open_dossier(saudi.id)
+    started = threading.Event()
+
+    def slow_export(snapshot: Any, path: Path, *, progress: Any, cancel: Any, **_kw: Any) -> None:
+        started.set()
+        for step in range(2000):
+            progress(step, 2000)
+            if cancel():
+                from ddcheck.report.errors import ExportCancelled
+
+                raise ExportCancelled("cancelled")
+            threading.Event().wait(0.005)
+        path.write_bytes(b"late")
+
+    dialog = ExportDialog(
+        controller.ctx, controller.session, export_fn=slow_export, parent=controller.window
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    target = tmp_path / "never.pdf"
+    dialog.path.setText(str(target))
+    dialog.start()
+    assert started.wait(5)
+    qtbot.waitUntil(lambda: dialog.progress.value() > 0, timeout=5000)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=10000)
+    assert dialog.status.text() == "Export cancelled; nothing was written."
+    assert not target.exists()
+    assert dialog.isVisible()
