@@ -19,14 +19,19 @@ from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, card, hbox, label, vbox
 from ddcheck.ui.session import DossierSession
 from ddcheck.ui.widgets.charts import HeatMap, ScoreBars
 
-OECD_STEPS = {
-    "1": "Embed RBC in policy and management",
-    "2": "Identify and assess impacts",
-    "3": "Cease, prevent or mitigate",
-    "4": "Track implementation and results",
-    "5": "Communicate how impacts are addressed",
-    "6": "Provide for or cooperate in remediation",
-}
+
+def oecd_step_names() -> dict[str, str]:
+    """Return the short names of the six OECD due-diligence steps."""
+    return {
+        "1": tr("Embed responsible business conduct"),
+        "2": tr("Identify and assess impacts"),
+        "3": tr("Cease, prevent or mitigate"),
+        "4": tr("Track implementation and results"),
+        "5": tr("Communicate"),
+        "6": tr("Remediation"),
+    }
+
+
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -132,10 +137,11 @@ class OverviewPage(QScrollArea):
         self.gate_hint.setText(tr("{w} warnings", w=len(report.warnings)))
         open_actions = [a for a in session.dossier.actions if a.status in ("open", "in_progress")]
         self.actions_value.setText(str(len(open_actions)))
+        names = oecd_step_names()
         self.oecd.set_rows(
             [
                 (
-                    f"{step}. {tr(OECD_STEPS.get(step, ''))}" if step in OECD_STEPS else step,
+                    f"{step}. {names[step]}" if step in names else tr("Step {step}", step=step),
                     score.percent,
                     "",
                 )

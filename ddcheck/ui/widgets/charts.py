@@ -51,7 +51,7 @@ class ScoreBars(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         width = self.width()
-        label_w = min(190, width // 2)
+        label_w = min(300, width * 2 // 5)
         value_w = 56
         bar_w = max(20, width - label_w - value_w - 16)
         if not self._rows:

@@ -1,0 +1,106 @@
+"""Dutch and English: every UI string has a Dutch translation, and switching rebuilds the window."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from ddcheck import paths
+from ddcheck.ui import i18n
+from ddcheck.ui.app import Translators
+from ddcheck.ui.main_window import PAGE_ACTIONS
+
+UI_DIR = Path(i18n.__file__).parent
+
+
+def ui_strings() -> set[str]:
+    found: set[str] = set()
+    for path in UI_DIR.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("tr", "tr_n")
+            ):
+                count = 2 if node.func.id == "tr_n" else 1
+                found.update(a.value for a in node.args[:count] if isinstance(a, ast.Constant))
+    return found
+
+
+def test_every_ui_string_has_a_dutch_translation_with_the_same_fields() -> None:
+    catalog = json.loads((paths.resources_dir() / "i18n" / "nl.json").read_text(encoding="utf-8"))
+    strings = ui_strings()
+    assert len(strings) > 200
+    missing = sorted(strings - set(catalog))
+    assert missing == []
+    import string
+
+    def fields(text: str) -> set[str]:
+        return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+    assert [s for s in strings if fields(s) != fields(catalog[s])] == []
+
+
+def test_tr_translates_and_fills_fields() -> None:
+    i18n.set_language("nl")
+    assert i18n.tr("{a} of {n} answered", a=3, n=10) == "3 van 10 beantwoord"
+    assert i18n.tr("A sentence nobody translated") == "A sentence nobody translated"
+    i18n.set_language("en")
+    assert i18n.tr("{a} of {n} answered", a=3, n=10) == "3 of 10 answered"
+
+
+def test_system_language_picks_dutch_only_for_dutch() -> None:
+    assert i18n.pick_language(["nl-NL", "en-US"]) == "nl"
+    assert i18n.pick_language(["nl_BE"]) == "nl"
+    assert i18n.pick_language(["de-DE", "nl-NL"]) == "nl"
+    assert i18n.pick_language(["en-GB", "nl-NL"]) == "en"
+    assert i18n.pick_language(["C"]) == "en"
+
+
+def test_qt_dialog_buttons_are_dutch_with_qtbase_nl(qtbot: Any) -> None:
+    translators = Translators(QApplication.instance())  # type: ignore[arg-type]
+    try:
+        translators.apply("nl")
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Ok
+        )
+        qtbot.addWidget(box)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuleren"
+    finally:
+        translators.apply("en")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
+
+
+def test_switching_language_in_settings_rebuilds_the_window_and_keeps_the_dossier(
+    qtbot: Any, controller: Any, saudi: Any, prompts: Any
+) -> None:
+    controller.open_dossier(saudi.id)
+    controller.window.show_page(PAGE_ACTIONS)
+    old = controller.window
+    prompts.settings_choice = "nl"
+    controller.window.settings_action.trigger()
+    window = controller.window
+    qtbot.addWidget(window)
+    assert window is not old
+    assert controller.languages[-1] == "nl"
+    assert [window.nav.item(i).text() for i in range(5)] == [
+        "Dossiers",
+        "Checklist",
+        "Overzicht",
+        "Actieplan",
+        "Geschiedenis",
+    ]
+    assert window.current_page() == PAGE_ACTIONS
+    assert window.session is not None and window.session.dossier_id == saudi.id
+    assert window.export_button.text() == "PDF exporteren…"
+    assert controller.ctx.settings.language() == "nl"
+    prompts.settings_choice = "en"
+    window.settings_action.trigger()
+    qtbot.addWidget(controller.window)
+    assert controller.window.nav.item(3).text() == "Action plan"
