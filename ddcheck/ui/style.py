@@ -17,9 +17,11 @@ MUTED = "#5f6b7a"
 def style_sheet() -> str:
     """Return the app style sheet text (empty when the file is missing)."""
     try:
-        return (paths.resources_dir() / "style" / "app.qss").read_text(encoding="utf-8")
+        text = (paths.resources_dir() / "style" / "app.qss").read_text(encoding="utf-8")
     except OSError:
         return ""
+    icons = (paths.resources_dir() / "icons").as_posix()
+    return text.replace("@ICONS@", icons)
 
 
 def apply_style(app: QApplication) -> None:

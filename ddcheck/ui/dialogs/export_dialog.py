@@ -23,6 +23,7 @@ from ddcheck.domain.text import Language
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, TIGHT, hbox, label, vbox
+from ddcheck.ui.models.icons import status_icon
 from ddcheck.ui.session import DossierSession
 from ddcheck.ui.tasks import TaskHandle
 
@@ -84,6 +85,7 @@ class ExportDialog(QDialog):
         self.browse.clicked.connect(self._browse)
         self.findings = QListWidget(self)
         self.findings.setWordWrap(True)
+        self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.findings.itemActivated.connect(self._go_to)
         self.findings.itemDoubleClicked.connect(self._go_to)
         self.gate_title = label("", "subtitle")
@@ -136,8 +138,9 @@ class ExportDialog(QDialog):
         lang = self.lang()
         self.findings.clear()
         for finding in (*report.blockers, *report.warnings):
-            mark = "⛔ " if finding.level == "block" else "⚠ "
-            item = QListWidgetItem(mark + finding.text(lang))
+            item = QListWidgetItem(
+                status_icon("red" if finding.level == "block" else "gap"), finding.text(lang)
+            )
             item.setData(KEY_ROLE, finding.item_key)
             self.findings.addItem(item)
         adviser = self.audience.currentData() == "adviser"

@@ -170,6 +170,7 @@ class ActionsPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(34)
         header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(COL_ACTION, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 140), (2, 100), (3, 90), (4, 110), (5, 220), (6, 120)):
             self.table.setColumnWidth(column, width)

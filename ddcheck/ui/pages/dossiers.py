@@ -118,7 +118,6 @@ class WelcomePanel(QWidget):
                     "muted",
                     wrap=True,
                 ),
-                SPACING,
                 self.new_button,
                 self.demo_button,
                 self.import_button,
@@ -168,6 +167,7 @@ class DossierList(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(38)
         header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         for column, width in ((1, 120), (2, 190), (3, 90), (4, 150)):
@@ -194,8 +194,7 @@ class DossierList(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.setLayout(
             vbox(
-                hbox(label(tr("Dossiers"), "title"), 1, self.trash_button, self.new_button),
-                hbox(self.search, 1),
+                hbox(self.search, 1, self.trash_button, self.new_button),
                 self.table,
                 hbox(
                     self.open_button,

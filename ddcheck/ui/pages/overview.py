@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, card, hbox, label, vbox
+from ddcheck.ui.models.icons import status_icon
 from ddcheck.ui.session import DossierSession
 from ddcheck.ui.widgets.charts import HeatMap, ScoreBars
 
@@ -72,6 +73,8 @@ class OverviewPage(QScrollArea):
         self.gate = QListWidget(self)
         for widget in (self.flags, self.gate):
             widget.setWordWrap(True)
+            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            widget.setMinimumHeight(220)
             widget.itemActivated.connect(self._activated)
             widget.itemClicked.connect(self._activated)
         tiles = hbox(
@@ -160,7 +163,9 @@ class OverviewPage(QScrollArea):
         self.flags.clear()
         for flag in summary.red_flags:
             chosen = ", ".join(o.label.get(lang) for o in flag.options)
-            item = QListWidgetItem(f"⚑  {flag.entry.item.question.get(lang)} — {chosen}")
+            item = QListWidgetItem(
+                status_icon("red"), f"{flag.entry.item.question.get(lang)} — {chosen}"
+            )
             item.setData(KEY_ROLE, ("item", flag.key))
             item.setForeground(Qt.GlobalColor.darkRed)
             self.flags.addItem(item)
@@ -168,8 +173,8 @@ class OverviewPage(QScrollArea):
             self.flags.addItem(QListWidgetItem(tr("No red flags.")))
         self.gate.clear()
         for finding in (*report.blockers, *report.warnings):
-            prefix = "⛔ " if finding.level == "block" else "⚠ "
-            item = QListWidgetItem(prefix + finding.text(lang))
+            icon = status_icon("red" if finding.level == "block" else "gap")
+            item = QListWidgetItem(icon, finding.text(lang))
             if finding.item_key:
                 item.setData(KEY_ROLE, ("item", finding.item_key))
             elif finding.action_id:

@@ -65,7 +65,9 @@ class ScoreBars(QWidget):
             top = row * ROW_HEIGHT + 2
             painter.setPen(QColor("#1f2933"))
             painter.drawText(
-                QRect(0, top, label_w, ROW_HEIGHT), int(Qt.AlignmentFlag.AlignVCenter), text
+                QRect(0, top, label_w, ROW_HEIGHT),
+                int(Qt.AlignmentFlag.AlignVCenter),
+                painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, label_w - 4),
             )
             track = QRectF(label_w + 8, top + ROW_HEIGHT / 2 - 5, bar_w, 10)
             painter.setPen(Qt.PenStyle.NoPen)

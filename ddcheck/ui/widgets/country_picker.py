@@ -41,13 +41,16 @@ class CountryPicker(QWidget):
         self.add_button = QPushButton(tr("Add"), self)
         self.add_button.clicked.connect(self._return_pressed)
         self.chosen = QListWidget(self)
-        self.chosen.setMaximumHeight(96)
+        self.chosen.setFixedHeight(78)
+        self.chosen.hide()
         self.remove_button = QPushButton(tr("Remove"), self)
         self.remove_button.clicked.connect(self._remove_current)
+        self.remove_button.hide()
         self.setLayout(
             vbox(
                 hbox(self.search, self.add_button, spacing=TIGHT),
-                hbox(self.chosen, vbox(self.remove_button, 1)),
+                self.chosen,
+                hbox(self.remove_button, 1),
                 spacing=TIGHT,
             )
         )
@@ -82,6 +85,8 @@ class CountryPicker(QWidget):
             item = QListWidgetItem(self._display(code))
             item.setData(Qt.ItemDataRole.UserRole, code)
             self.chosen.addItem(item)
+            self.chosen.setCurrentItem(item)
+            self._update_visibility()
             self.changed.emit(self.codes())
         self.search.clear()
 
@@ -91,7 +96,12 @@ class CountryPicker(QWidget):
             return
         self._codes.remove(str(item.data(Qt.ItemDataRole.UserRole)))
         self.chosen.takeItem(self.chosen.row(item))
+        self._update_visibility()
         self.changed.emit(self.codes())
+
+    def _update_visibility(self) -> None:
+        self.chosen.setVisible(bool(self._codes))
+        self.remove_button.setVisible(bool(self._codes))
 
     def codes(self) -> list[str]:
         """Return the chosen ISO codes in the order they were added."""

@@ -50,7 +50,8 @@ class EvidenceList(QWidget):
         self.setLayout(
             vbox(
                 self.list,
-                hbox(self.add_button, self.open_button, self.remove_button, 1, self.hint),
+                hbox(self.add_button, self.open_button, self.remove_button, 1),
+                self.hint,
                 spacing=TIGHT,
             )
         )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -78,15 +79,16 @@ class ItemPanel(QScrollArea):
         self.state = state
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lang = state.lang
         entry = state.entry
         item = entry.item
         scale = entry.template.scale_for(item)
 
-        self.where = label(
-            f"{entry.template.title.get(lang)}  ›  {entry.section.title.get(lang)}", "small"
-        )
+        self.where = label(entry.section.title.get(lang), "small")
+        self.where.setToolTip(f"{entry.template.title.get(lang)} › {entry.section.title.get(lang)}")
         self.where.setMinimumWidth(10)
+        self.where.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.position = label(tr("Item {i} of {n}", i=state.position, n=state.total), "small")
         self.question = label(item.question.get(lang), "question", wrap=True)
         self.badges = hbox(spacing=TIGHT)
@@ -164,7 +166,7 @@ class ItemPanel(QScrollArea):
                 self.editor,
                 self.justification,
                 self.note,
-                hbox(self.confidential, SPACING, self.review, 1),
+                hbox(self.confidential, self.review, 1, spacing=MARGIN),
                 separator(),
                 hbox(
                     vbox(label(tr("Risk"), "subtitle"), self.risk, 1),

@@ -27,7 +27,8 @@ def reference_title(ref: Reference, registry: SourceRegistry, lang: Language) ->
         name = source.title.get(lang)
         if len(name) > 48:
             name = name[:46].rstrip() + "…"
-    return f"{name} · {ref.locator}" if ref.locator else name
+    text = f"{name} · {ref.locator}" if ref.locator else name
+    return text if len(text) <= 80 else text[:78].rstrip() + "…"
 
 
 def reference_detail(ref: Reference, registry: SourceRegistry, lang: Language) -> str:

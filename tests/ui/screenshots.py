@@ -1,0 +1,158 @@
+"""Render every page and dialog at 1366×768 and 1920×1080 into screenshots/ (run by hand).
+
+    QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots [--lang nl] [--real]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+OUT = Path(__file__).resolve().parents[2] / "screenshots"
+SIZES = ((1366, 768), (1920, 1080))
+
+
+def fill_demo(session: Any) -> None:
+    """Answer a realistic share of the dossier: yes, partly, no, red flags, notes, risks."""
+    from ddcheck.domain.dossier import Action, Risk
+
+    entries = list(session.summary.entries)
+    for n, entry in enumerate(entries[: int(len(entries) * 0.6)]):
+        scale = entry.template.scale_for(entry.item)
+        if scale.is_choice:
+            options = [o for o in scale.options if not o.not_applicable]
+            option = options[0] if n % 5 else options[min(len(options) - 1, 2)]
+            value: Any = option.id if scale.kind == "single" else [option.id]
+            note = "Discussed with our project partner; see the attached policy." if n % 4 == 0 else ""
+            session.workspace.answer(session.dossier_id, entry.template.id, entry.item.id, value=value, note=note)
+        elif scale.kind == "text":
+            session.workspace.answer(
+                session.dossier_id, entry.template.id, entry.item.id,
+                value="Riyadh Water Company (state-owned); we supply pumps under a subcontract.",
+            )
+        if n % 7 == 0:
+            session.workspace.answer(
+                session.dossier_id, entry.template.id, entry.item.id,
+                risk=Risk(severity=1 + n % 4, likelihood=1 + (n // 3) % 4, involvement="linked"),
+            )
+    session.reload()
+    for flag in list(session.summary.flags)[:3]:
+        action = session.new_action_from_gap(flag.key)
+        session.workspace.add_action(
+            session.dossier_id,
+            action.model_copy(update={"owner": "Anna de Vries", "due": dt.date(2027, 1, 15)}),
+        )
+    session.workspace.add_action(
+        session.dossier_id,
+        Action(id="x1", action="Ask the main contractor for its worker welfare plan", owner="Bram Jansen", due=dt.date(2026, 10, 1)),
+    )
+    session.reload()
+
+
+def grab(widget: QWidget, name: str, size: tuple[int, int]) -> Path:
+    widget.resize(*size)
+    QApplication.processEvents()
+    path = OUT / f"{name}-{size[0]}x{size[1]}.png"
+    widget.grab().save(str(path))
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="en", choices=("en", "nl"))
+    parser.add_argument("--real", action="store_true", help="use the real services Workspace")
+    args = parser.parse_args()
+    app = QApplication([])
+    from ddcheck.catalog import load_shipped_catalog
+    from ddcheck.domain.dossier import Company, Mission
+    from ddcheck.ui.app import Translators
+    from ddcheck.ui.context import AppContext
+    from ddcheck.ui.controller import Controller
+    from ddcheck.ui.dialogs.export_dialog import ExportDialog
+    from ddcheck.ui.dialogs.wizard import NewDossierWizard
+    from ddcheck.ui.main_window import PAGE_CHECKLIST
+    from ddcheck.ui.settings import UiSettings
+    from ddcheck.ui.style import apply_style
+    from ddcheck.ui.tasks import TaskRunner
+    from tests.ui.fakes import FakePrompts
+
+    apply_style(app)
+    Translators(app).apply(args.lang)
+    OUT.mkdir(exist_ok=True)
+    tmp = Path(tempfile.mkdtemp())
+    catalog = load_shipped_catalog()
+    if args.real:
+        from ddcheck.services import Workspace
+
+        workspace: Any = Workspace.open(tmp, user="screenshots", catalog=catalog)
+    else:
+        from tests.ui.fake_workspace import FakeWorkspace
+
+        workspace = FakeWorkspace(catalog)
+    ctx = AppContext(workspace=workspace, prompts=FakePrompts(), settings=UiSettings(tmp / "ui.ini"), tasks=TaskRunner(), data_dir=tmp)
+    controller = Controller(ctx, lambda lang: None)
+    window = controller.start()
+    suffix = f"-{args.lang}"
+    for size in SIZES:
+        grab(window, f"01-welcome{suffix}", size)
+    created = workspace.create_dossier(
+        Company(name="Van Dijk Pompen B.V.", kvk_number="12345678", sector="Water technology", size="small"),
+        Mission(name="Trade mission Saudi Arabia 2027", destinations=["SA", "AE"], activities=["export", "project"], export_credit_insurance=True),
+        args.lang,
+    )
+    controller.refresh_list()
+    controller.open_dossier(getattr(created, "id", created))
+    fill_demo(controller.session)
+    controller.refresh_list()
+    page = window.page(PAGE_CHECKLIST)
+    flagged = next(iter(controller.session.summary.flags), None)
+    if flagged:
+        page.select(flagged.key)
+    for size in SIZES:
+        grab(window, f"03-checklist{suffix}", size)
+    for row, name in ((2, "04-overview"), (3, "05-actions"), (4, "06-history"), (0, "02-dossiers")):
+        window.show_page(row)
+        for size in SIZES:
+            grab(window, f"{name}{suffix}", size)
+    wizard = NewDossierWizard(catalog.templates, args.lang)
+    wizard.company_page.name.setText("Van Dijk Pompen B.V.")
+    wizard.company_page.kvk.setText("1234567")
+    wizard.show()
+    grab(wizard, f"07-wizard-company{suffix}", (760, 620))
+    wizard.company_page.kvk.setText("12345678")
+    wizard.next()
+    wizard.mission_page.name.setText("Trade mission Saudi Arabia 2027")
+    wizard.mission_page.countries.add("SA")
+    wizard.mission_page.countries.add("AE")
+    wizard.mission_page.activities["project"].setChecked(True)
+    wizard.mission_page.ekv_yes.setChecked(True)
+    grab(wizard, f"08-wizard-mission{suffix}", (760, 660))
+    wizard.next()
+    grab(wizard, f"09-wizard-checklists{suffix}", (760, 620))
+    dialog = ExportDialog(ctx, controller.session, parent=window)
+    dialog.show()
+    grab(dialog, f"10-export{suffix}", (720, 560))
+    from ddcheck.ui.dialogs.action_editor import ActionEditor
+
+    action = controller.session.dossier.actions[0]
+    editor = ActionEditor(action, "Edit action", [], window)
+    editor.show()
+    grab(editor, f"11-action-editor{suffix}", (640, 560))
+    from ddcheck.ui.dialogs.damaged import DamagedDialog
+
+    damaged = DamagedDialog("The workspace file could not be read: the database disk image is malformed.", Path("workspace-2026-11-23T10-00.sqlite"))
+    damaged.show()
+    grab(damaged, f"12-damaged{suffix}", (520, 240))
+    print(f"screenshots in {OUT}")
+
+
+if __name__ == "__main__":
+    main()
