@@ -109,12 +109,10 @@ class DossierSession(QObject):
     def reload(self) -> None:
         """Read the dossier again and recompute what is derived from it."""
         self.dossier = self.workspace.get_dossier(self.dossier_id)
-        catalog = self.workspace.catalog
-        self.templates = {}
-        for use in self.dossier.templates:
-            template = catalog.get(use.id, use.version) or catalog.get(use.id)
-            if template is not None:
-                self.templates[use.id] = template
+        available = getattr(self.workspace, "templates", None) or self.workspace.catalog.templates
+        self.templates = {
+            u.id: available[u.id] for u in self.dossier.templates if u.id in available
+        }
         self.entries = item_applicability(self.dossier, self.templates, self.lang)
         self.summary = summarize(self.dossier, self.templates)
         self.changed.emit()

@@ -54,6 +54,10 @@ class FakeWorkspace:
             error, self.fail_next = self.fail_next, None
             raise error
 
+    @property
+    def templates(self) -> dict[str, Any]:
+        return dict(self.catalog.templates)
+
     def list_dossiers(self, trashed: bool = False) -> list[Info]:
         rows = []
         for d in self.dossiers.values():

@@ -1,6 +1,6 @@
 """Render every page and dialog at 1366×768 and 1920×1080 into screenshots/ (run by hand).
 
-    QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots [--lang nl] [--real]
+QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots [--lang nl] [--real]
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget
 
 OUT = Path(__file__).resolve().parents[2] / "screenshots"
 SIZES = ((1366, 768), (1920, 1080))
@@ -31,16 +31,24 @@ def fill_demo(session: Any) -> None:
             options = [o for o in scale.options if not o.not_applicable]
             option = options[0] if n % 5 else options[min(len(options) - 1, 2)]
             value: Any = option.id if scale.kind == "single" else [option.id]
-            note = "Discussed with our project partner; see the attached policy." if n % 4 == 0 else ""
-            session.workspace.answer(session.dossier_id, entry.template.id, entry.item.id, value=value, note=note)
+            note = (
+                "Discussed with our project partner; see the attached policy." if n % 4 == 0 else ""
+            )
+            session.workspace.answer(
+                session.dossier_id, entry.template.id, entry.item.id, value=value, note=note
+            )
         elif scale.kind == "text":
             session.workspace.answer(
-                session.dossier_id, entry.template.id, entry.item.id,
+                session.dossier_id,
+                entry.template.id,
+                entry.item.id,
                 value="Riyadh Water Company (state-owned); we supply pumps under a subcontract.",
             )
         if n % 7 == 0:
             session.workspace.answer(
-                session.dossier_id, entry.template.id, entry.item.id,
+                session.dossier_id,
+                entry.template.id,
+                entry.item.id,
                 risk=Risk(severity=1 + n % 4, likelihood=1 + (n // 3) % 4, involvement="linked"),
             )
     session.reload()
@@ -52,7 +60,12 @@ def fill_demo(session: Any) -> None:
         )
     session.workspace.add_action(
         session.dossier_id,
-        Action(id="x1", action="Ask the main contractor for its worker welfare plan", owner="Bram Jansen", due=dt.date(2026, 10, 1)),
+        Action(
+            id="x1",
+            action="Ask the main contractor for its worker welfare plan",
+            owner="Bram Jansen",
+            due=dt.date(2026, 10, 1),
+        ),
     )
     session.reload()
 
@@ -97,15 +110,31 @@ def main() -> None:
         from tests.ui.fake_workspace import FakeWorkspace
 
         workspace = FakeWorkspace(catalog)
-    ctx = AppContext(workspace=workspace, prompts=FakePrompts(), settings=UiSettings(tmp / "ui.ini"), tasks=TaskRunner(), data_dir=tmp)
+    ctx = AppContext(
+        workspace=workspace,
+        prompts=FakePrompts(),
+        settings=UiSettings(tmp / "ui.ini"),
+        tasks=TaskRunner(),
+        data_dir=tmp,
+    )
     controller = Controller(ctx, lambda lang: None)
     window = controller.start()
     suffix = f"-{args.lang}"
     for size in SIZES:
         grab(window, f"01-welcome{suffix}", size)
     created = workspace.create_dossier(
-        Company(name="Van Dijk Pompen B.V.", kvk_number="12345678", sector="Water technology", size="small"),
-        Mission(name="Trade mission Saudi Arabia 2027", destinations=["SA", "AE"], activities=["export", "project"], export_credit_insurance=True),
+        Company(
+            name="Van Dijk Pompen B.V.",
+            kvk_number="12345678",
+            sector="Water technology",
+            size="small",
+        ),
+        Mission(
+            name="Trade mission Saudi Arabia 2027",
+            destinations=["SA", "AE"],
+            activities=["export", "project"],
+            export_credit_insurance=True,
+        ),
         args.lang,
     )
     controller.refresh_list()
@@ -148,7 +177,10 @@ def main() -> None:
     grab(editor, f"11-action-editor{suffix}", (640, 560))
     from ddcheck.ui.dialogs.damaged import DamagedDialog
 
-    damaged = DamagedDialog("The workspace file could not be read: the database disk image is malformed.", Path("workspace-2026-11-23T10-00.sqlite"))
+    damaged = DamagedDialog(
+        "The workspace file could not be read: the database disk image is malformed.",
+        Path("workspace-2026-11-23T10-00.sqlite"),
+    )
     damaged.show()
     grab(damaged, f"12-damaged{suffix}", (520, 240))
     print(f"screenshots in {OUT}")

@@ -56,6 +56,7 @@ class SectionTreeModel(QAbstractItemModel):
         self._roots: list[_Node] = []
         self._items: dict[str, _Node] = {}
         self._answers: Mapping[str, Answer] = {}
+        self._progress_cache: dict[int, tuple[int, int]] = {}
 
     def set_entries(
         self, entries: Sequence[ItemApplicability], answers: Mapping[str, Answer]
@@ -63,6 +64,7 @@ class SectionTreeModel(QAbstractItemModel):
         """Rebuild the tree from every item of the dossier (applicable or not)."""
         self.beginResetModel()
         self._roots, self._items, self._answers = [], {}, answers
+        self._progress_cache = {}
         lang = self._lang
         by_template: dict[str, _Node] = {}
         by_section: dict[tuple[str, str], _Node] = {}
@@ -98,6 +100,7 @@ class SectionTreeModel(QAbstractItemModel):
     ) -> None:
         """Refresh statuses and progress after answers changed (same items, same order)."""
         self._answers = answers
+        self._progress_cache = {}
         for entry in entries:
             node = self._items.get(entry.key)
             if node is not None:
@@ -154,6 +157,12 @@ class SectionTreeModel(QAbstractItemModel):
         return 2
 
     def _progress(self, node: _Node) -> tuple[int, int]:
+        cached = self._progress_cache.get(id(node))
+        if cached is None:
+            cached = self._progress_cache[id(node)] = self._count(node)
+        return cached
+
+    def _count(self, node: _Node) -> tuple[int, int]:
         if node.kind == "item":
             assert node.entry is not None
             answer = self._answers.get(node.key)

@@ -225,8 +225,7 @@ class ActionsPage(QWidget):
                 margin=MARGIN,
             )
         )
-        session.changed.connect(self.refresh)
-        self.refresh()
+        session.changed.connect(self._session_changed)
         self.table.sortByColumn(COL_PRIORITY, Qt.SortOrder.AscendingOrder)
 
     def item_title(self, key: str) -> str:
@@ -335,6 +334,10 @@ class ActionsPage(QWidget):
                 tr("Export action plan"),
                 tr("Could not write {path}: {error}", path=str(path), error=str(error)),
             )
+
+    def _session_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
 
     def on_shown(self) -> None:
         """Refresh when the page comes into view."""

@@ -30,6 +30,13 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def item_key_of(entry: Any) -> str | None:
+    """Return the item key a history entry is about, if any."""
+    if getattr(entry, "entity", "answer") == "answer":
+        return getattr(entry, "entity_id", None) or getattr(entry, "item_key", None)
+    return getattr(entry, "item_key", None)
+
+
 class HistoryModel(QAbstractTableModel):
     """History entries (duck-typed: at/when, what/field, old, new, item_key)."""
 
@@ -58,7 +65,7 @@ class HistoryModel(QAbstractTableModel):
             return None
         entry = self._rows[index.row()]
         if role == KEY_ROLE:
-            return getattr(entry, "item_key", None)
+            return item_key_of(entry)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         column = index.column()
@@ -88,6 +95,28 @@ class HistoryModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return [tr("When"), tr("What"), tr("Before"), tr("After")][section]
         return None
+
+
+def field_label(field: str) -> str:
+    """Return a readable name for a changed field."""
+    return {
+        "value": tr("Answer"),
+        "note": tr("Note"),
+        "confidential": tr("Confidential"),
+        "review": tr("Marked for review"),
+        "risk": tr("Risk"),
+        "evidence": tr("Evidence"),
+        "evidence_ids": tr("Evidence"),
+    }.get(field, field)
+
+
+def entity_label(entity: str) -> str:
+    """Return a readable name for a kind of changed thing."""
+    return {
+        "action": tr("Action"),
+        "evidence": tr("Evidence"),
+        "dossier": tr("Dossier"),
+    }.get(entity, entity)
 
 
 class HistoryPage(QWidget):
@@ -124,10 +153,11 @@ class HistoryPage(QWidget):
 
     def describe(self, entry: Any) -> str:
         """Return what an entry changed, in words."""
-        key = getattr(entry, "item_key", None)
-        what = str(
-            getattr(entry, "what", "") or getattr(entry, "field", "") or getattr(entry, "kind", "")
-        )
+        key = item_key_of(entry)
+        what = field_label(str(getattr(entry, "field", "") or getattr(entry, "what", "")))
+        entity = str(getattr(entry, "entity", ""))
+        if entity and entity != "answer":
+            what = f"{entity_label(entity)} · {what}" if what else entity_label(entity)
         if key:
             found = self.session.entry(key)
             if found is not None:

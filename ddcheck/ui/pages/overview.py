@@ -114,8 +114,11 @@ class OverviewPage(QScrollArea):
             )
         )
         self.setWidget(body)
-        session.changed.connect(self.refresh)
-        self.refresh()
+        session.changed.connect(self._session_changed)
+
+    def _session_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
 
     def on_shown(self) -> None:
         """Refresh when the page comes into view."""
