@@ -3,22 +3,41 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from ddcheck.domain.dossier import Action
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import value_label
-from ddcheck.report.styles import ACCENT, RULE, SHADE
+from ddcheck.report.styles import ACCENT, FONT, FONT_BOLD, INK, RULE, SHADE
 from ddcheck.report.template import mark_outline
 
 # No. | action and gap | deliverable | owner | due | priority | status  = 170 mm
+# Long tables are set as several tables (reportlab re-measures every row on each split), and
+# short fixed values are plain strings, not paragraphs, which tables measure much faster.
+CHUNK_ROWS = 24
 ESAP_WIDTHS = [9 * mm, 60 * mm, 28 * mm, 22 * mm, 18.5 * mm, 13.5 * mm, 19 * mm]
 REGISTER_WIDTHS = [62 * mm, 16 * mm, 70 * mm, 22 * mm]
+
+
+def chunked_tables(
+    head: list[object], rows: list[list[object]], widths: list[float]
+) -> list[Flowable]:
+    """Return the rows as tables of at most CHUNK_ROWS rows, each repeating the header."""
+    tables: list[Flowable] = []
+    for start in range(0, len(rows), CHUNK_ROWS):
+        chunk = [head, *rows[start : start + CHUNK_ROWS]]
+        table = Table(chunk, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        table.setStyle(_table_style(len(chunk) - 1))
+        tables.append(table)
+    return tables
 
 
 def _table_style(zebra_rows: int) -> TableStyle:
     commands: list[tuple[object, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ("FONT", (0, 1), (-1, -1), FONT, 7.5, 9.5),
+        ("TEXTCOLOR", (0, 1), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("BOX", (0, 0), (-1, -1), 0.6, ACCENT),
@@ -27,6 +46,7 @@ def _table_style(zebra_rows: int) -> TableStyle:
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
+    commands.append(("FONT", (0, 1), (0, -1), FONT_BOLD, 7.5, 9.5))
     for row in range(2, zebra_rows + 1, 2):
         commands.append(("BACKGROUND", (0, row), (-1, row), SHADE))
     return TableStyle(commands)
@@ -51,13 +71,8 @@ def esap_story(ctx: ReportContext) -> list[Flowable]:
             "col_status",
         )
     ]
-    rows: list[list[object]] = [head]
-    for action in actions:
-        rows.append(_esap_row(ctx, action))
-    table = Table(rows, colWidths=ESAP_WIDTHS, repeatRows=1, splitInRow=1, hAlign="LEFT")
-    table.setStyle(_table_style(len(rows) - 1))
-    story.append(table)
-    return story
+    rows = [_esap_row(ctx, action) for action in actions]
+    return [*story, *chunked_tables(head, rows, ESAP_WIDTHS)]
 
 
 def _esap_row(ctx: ReportContext, action: Action) -> list[object]:
@@ -79,26 +94,38 @@ def _esap_row(ctx: ReportContext, action: Action) -> list[object]:
         lines.append(f'<font color="#5A5A5A">{" · ".join(meta)}</font>')
     if action.progress_note:
         lines.append(f"<i>{ctx.t('progress_note')}:</i> {ctx.user(action.progress_note)}")
-    deliverable = ctx.user(action.deliverable) if action.deliverable else "–"
+    deliverable = _cell(ctx, action.deliverable, ESAP_WIDTHS[2])
     if action.completion_evidence:
-        deliverable += (
-            f"<br/><i>{ctx.t('completion_evidence')}:</i> {ctx.user(action.completion_evidence)}"
+        deliverable = ctx.para(
+            f"{ctx.user(action.deliverable or '–')}<br/><i>{ctx.t('completion_evidence')}:</i> "
+            f"{ctx.user(action.completion_evidence)}",
+            "cell",
         )
     due = ctx.date(action.due)
     if action.is_overdue(ctx.today):
-        due += f"<br/><b>{ctx.t('overdue')}</b>"
+        due += f"\n{ctx.t('overdue')}"
     priority = value_label("priority", action.priority, lang)
     if action.priority == "high":
-        priority = f"<b>{priority}</b>"
+        priority = priority.upper()
     return [
-        ctx.para(f"<b>{ctx.action_numbers[action.id]}</b>", "cell"),
+        ctx.action_numbers[action.id],
         ctx.para("<br/>".join(lines), "cell"),
-        ctx.para(deliverable, "cell"),
-        ctx.para(ctx.user(action.owner) if action.owner else "–", "cell"),
-        ctx.para(due, "cell"),
-        ctx.para(priority, "cell"),
-        ctx.para(value_label("status", action.status, lang), "cell"),
+        deliverable,
+        _cell(ctx, action.owner, ESAP_WIDTHS[3]),
+        due,
+        priority,
+        value_label("status", action.status, lang),
     ]
+
+
+def _cell(ctx: ReportContext, text: str, width: float, bold: bool = False) -> object:
+    """Return user text for a table cell: a plain string when it fits one line, else a paragraph."""
+    if not text:
+        return "–"
+    line = ctx.safety.plain(" ".join(text.split()))
+    if "\n" not in text and stringWidth(line, FONT_BOLD if bold else FONT, 7.5) <= width - 7:
+        return line
+    return ctx.para(f"<b>{ctx.user(text)}</b>" if bold else ctx.user(text), "cell")
 
 
 def _size(n: int) -> str:
@@ -120,21 +147,18 @@ def register_story(ctx: ReportContext) -> list[Flowable]:
     head = [
         ctx.para(ctx.t(k), "cell_head") for k in ("col_name", "col_size", "col_sha", "col_date")
     ]
-    rows: list[list[object]] = [head]
+    rows: list[list[object]] = []
     for item in evidence:
-        name = f"<b>{ctx.user(item.name)}</b>"
+        name = _cell(ctx, item.name, REGISTER_WIDTHS[0], bold=True)
         if item.note:
-            name += f"<br/>{ctx.user(item.note)}"
-        digest = f"{item.sha256[:32]}<br/>{item.sha256[32:]}"
+            name = ctx.para(f"<b>{ctx.user(item.name)}</b><br/>{ctx.user(item.note)}", "cell")
+        digest = f"{item.sha256[:32]}\n{item.sha256[32:]}"
         rows.append(
             [
-                ctx.para(name, "cell"),
-                ctx.para(_size(item.size), "cell_right"),
-                ctx.para(digest, "mono"),
-                ctx.para(ctx.date(item.added_at), "cell"),
+                name,
+                _size(item.size),
+                digest,
+                ctx.date(item.added_at),
             ]
         )
-    table = Table(rows, colWidths=REGISTER_WIDTHS, repeatRows=1, splitInRow=1, hAlign="LEFT")
-    table.setStyle(_table_style(len(rows) - 1))
-    story.append(table)
-    return story
+    return [*story, *chunked_tables(head, rows, REGISTER_WIDTHS)]

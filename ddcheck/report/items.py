@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import Answer
@@ -16,6 +16,7 @@ from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import value_label
 from ddcheck.report.template import mark_outline
 
+KEEP_WITH_QUESTION = 48  # points: start an item on a new page rather than strand its question
 TAG_DARK = '<font backColor="#1A1A1A" color="#FFFFFF"><b>&nbsp;{}&nbsp;</b></font>'
 TAG_LIGHT = '<font backColor="#D9D9D9"><b>&nbsp;{}&nbsp;</b></font>'
 
@@ -73,31 +74,38 @@ def _grouped(
 
 
 def item_block(ctx: ReportContext, entry: ItemApplicability) -> list[Flowable]:
-    """Return the flowables of one item."""
+    """Return one item as one paragraph: question, references, answer and details."""
     lang = ctx.lang
     key = entry.key
     number = ctx.numbers.get(key, "")
-    question = ctx.para(
-        f"{number}&nbsp;&nbsp;{ctx.user(entry.item.question.get(lang))}", "question"
-    )
-    question.keepWithNext = 1
-    block: list[Flowable] = [question, ctx.para(_meta(ctx, entry), "item_meta")]
+    block: list[Flowable] = [
+        CondPageBreak(KEEP_WITH_QUESTION),
+        ctx.para(f"{number}&nbsp;&nbsp;{ctx.user(entry.item.question.get(lang))}", "question"),
+        ctx.para(_meta(ctx, entry), "item_meta"),
+    ]
     answer_word = ctx.t("answer")
     if ctx.redaction.is_withheld(key):
         block.append(ctx.para(f"<b>{answer_word}:</b> <i>{ctx.t('withheld')}</i>", "answer"))
         return block
     answer = ctx.summary.answers.get(key)
     block.append(ctx.para(_answer_line(ctx, entry, answer, answer_word), "answer"))
-    if answer is None:
-        return block
+    if answer is not None:
+        block.extend(ctx.para(detail, "detail") for detail in _details(ctx, key, answer))
+    return block
+
+
+def _details(ctx: ReportContext, key: str, answer: Answer) -> list[str]:
+    """Return the note, risk, evidence, actions and review lines of an answered item."""
+    lang = ctx.lang
+    details = []
     if answer.note.strip():
-        block.append(ctx.para(f"<b>{ctx.t('note')}:</b> {ctx.user(answer.note)}", "detail"))
+        details.append(f"<b>{ctx.t('note')}:</b> {ctx.user(answer.note)}")
     if not answer.risk.is_empty:
-        block.append(ctx.para(f"<b>{ctx.t('risk')}:</b> {_risk(ctx, answer)}", "detail"))
+        details.append(f"<b>{ctx.t('risk')}:</b> {_risk(ctx, answer)}")
     evidence = [ctx.evidence_by_id[i] for i in answer.evidence_ids if i in ctx.evidence_by_id]
     if evidence:
         names = "; ".join(f"{ctx.user(e.name)} ({e.sha256[:12]}…)" for e in evidence)
-        block.append(ctx.para(f"<b>{ctx.t('evidence')}:</b> {names}", "detail"))
+        details.append(f"<b>{ctx.t('evidence')}:</b> {names}")
     actions = ctx.actions_by_item.get(key)
     if actions:
         listed = "; ".join(
@@ -105,13 +113,13 @@ def item_block(ctx: ReportContext, entry: ItemApplicability) -> list[Flowable]:
             f"({value_label('status', a.status, lang)})"
             for a in actions
         )
-        block.append(ctx.para(f"<b>{ctx.t('actions')}:</b> {listed}", "detail"))
+        details.append(f"<b>{ctx.t('actions')}:</b> {listed}")
     for review, item_review in ctx.reviews_by_item.get(key, ()):
         who = ctx.user(review.reviewer) if review.reviewer else ""
         verdict = value_label("assessment", item_review.assessment, lang)
         comment = f" — {ctx.user(item_review.comment)}" if item_review.comment else ""
-        block.append(ctx.para(f"<b>{ctx.t('review')}</b> {who}: {verdict}{comment}", "detail"))
-    return block
+        details.append(f"<b>{ctx.t('review')}</b> {who}: {verdict}{comment}")
+    return details
 
 
 def _meta(ctx: ReportContext, entry: ItemApplicability) -> str:
@@ -127,7 +135,7 @@ def _meta(ctx: ReportContext, entry: ItemApplicability) -> str:
         refs.append(f"{ref.source} {ref.locator}" if ref.source and ref.locator else ref.target)
     if refs:
         parts.append(f"{ctx.t('sources_ref')}: {', '.join(refs)}")
-    return ctx.safety.line(" · ".join(parts))
+    return " · ".join(ctx.safety.line(part) for part in parts)
 
 
 def _answer_line(

@@ -64,8 +64,8 @@ class Styles:
     small: ParagraphStyle
     muted: ParagraphStyle
     question: ParagraphStyle
-    item_meta: ParagraphStyle
     answer: ParagraphStyle
+    item_meta: ParagraphStyle
     detail: ParagraphStyle
     banner: ParagraphStyle
     cell: ParagraphStyle
@@ -144,15 +144,15 @@ def make_styles() -> Styles:
             fontName=FONT_BOLD,
             fontSize=9.5,
             leading=12.5,
-            spaceBefore=9,
+            spaceBefore=8,
             spaceAfter=1,
             leftIndent=26,
             firstLineIndent=-26,
         ),
+        answer=_style("answer", leftIndent=26, spaceAfter=1),
         item_meta=_style(
             "item_meta", fontSize=7.5, leading=9.5, textColor=MUTED, leftIndent=26, spaceAfter=2
         ),
-        answer=_style("answer", leftIndent=26, spaceAfter=1),
         detail=_style("detail", fontSize=8.5, leading=11.5, leftIndent=26, spaceAfter=1),
         banner=_style(
             "banner",
