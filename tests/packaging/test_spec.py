@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import types
@@ -22,6 +23,8 @@ BINARIES = [
     ("PySide6/Qt/lib/libQt6Svg.so.6", "x", "BINARY"),
     ("PySide6/Qt/lib/libQt6Quick.so.6", "x", "BINARY"),
     ("PySide6/Qt/lib/libQt6Pdf.so.6", "x", "BINARY"),
+    ("PySide6/Qt/lib/libQt6QmlModels.so.6", "x", "BINARY"),
+    ("PySide6/Qt/lib/libQt6DBus.so.6", "x", "BINARY"),
     ("PySide6/Qt/plugins/platforms/libqoffscreen.so", "x", "BINARY"),
     ("PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so", "x", "B"),
     ("PySide6/Qt/plugins/imageformats/libqpdf.so", "x", "BINARY"),
@@ -35,6 +38,12 @@ DATAS = [
     ("pycountry/locales/nl/LC_MESSAGES/iso3166-1.mo", "x", "DATA"),
     ("pycountry/locales/de/LC_MESSAGES/iso3166-1.mo", "x", "DATA"),
     ("pycountry/databases/iso3166-1.json", "x", "DATA"),
+    ("babel/locale-data/root.dat", "x", "DATA"),
+    ("babel/locale-data/nl_BE.dat", "x", "DATA"),
+    ("babel/locale-data/en_150.dat", "x", "DATA"),
+    ("babel/locale-data/fr.dat", "x", "DATA"),
+    ("babel/locale-data/nds.dat", "x", "DATA"),
+    ("babel/global.dat", "x", "DATA"),
 ]
 
 
@@ -122,6 +131,7 @@ def test_unused_qt_files_and_other_languages_are_dropped(
         "libQt6Core.so.6",
         "libQt6Widgets.so.6",
         "libQt6Svg.so.6",
+        "libQt6DBus.so.6",
         "libqoffscreen.so",
         "libcomposeplatforminputcontextplugin.so",
         "libqsvg.so",
@@ -129,6 +139,10 @@ def test_unused_qt_files_and_other_languages_are_dropped(
         "qtbase_en.qm",
         "iso3166-1.mo",
         "iso3166-1.json",
+        "root.dat",
+        "nl_BE.dat",
+        "en_150.dat",
+        "global.dat",
     }
     assert not [d for d in analysis.datas if "/de/" in d[0]]
 
@@ -178,3 +192,60 @@ def test_shell_scripts_parse(script: str) -> None:
     result = subprocess.run(["bash", "-n", str(path)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert path.read_text("utf-8").startswith("#!/usr/bin/env bash\n")
+
+
+# Plugin folders that PyInstaller's QtGui/QtWidgets hooks collect into a Linux bundle.
+GUI_PLUGIN_FOLDERS = (
+    "platforms",
+    "platformthemes",
+    "platforminputcontexts",
+    "imageformats",
+    "iconengines",
+    "xcbglintegrations",
+    "egldeviceintegrations",
+    "generic",
+    "wayland-decoration-client",
+    "wayland-graphics-integration-client",
+    "wayland-shell-integration",
+)
+
+
+def _needed_qt_libraries(path: Path) -> list[str]:
+    """Return the Qt libraries an ELF file links to (its NEEDED entries), as file names."""
+    dynamic = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True)
+    return re.findall(r"\(NEEDED\)\s+Shared library: \[(libQt6\w+\.so\.6)\]", dynamic.stdout)
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or shutil.which("readelf") is None, reason="ELF only"
+)
+def test_no_kept_qt_module_or_plugin_needs_a_dropped_library(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import PySide6
+
+    spec = _run_spec(monkeypatch, tmp_path, "linux")
+    dropped = spec["UNUSED_QT_FILES"]
+    qt_dir = Path(PySide6.__file__).parent
+    excluded = set(spec["excludes"])
+    modules = qt_dir.glob("Qt*.abi3.so")
+    todo = [p for p in modules if f"PySide6.{p.name.split('.')[0]}" not in excluded]
+    for folder in GUI_PLUGIN_FOLDERS:
+        todo += [
+            p
+            for p in (qt_dir / "Qt" / "plugins" / folder).glob("*.so")
+            if not dropped.search(f"/PySide6/Qt/plugins/{folder}/{p.name}")
+        ]
+    assert any(p.name.startswith("QtWidgets") for p in todo)
+    seen: set[str] = set()
+    needs_dropped = []
+    while todo:
+        path = todo.pop()
+        for lib in _needed_qt_libraries(path):
+            if dropped.search(f"/PySide6/Qt/lib/{lib}"):
+                needs_dropped.append((path.name, lib))
+            elif lib not in seen:
+                seen.add(lib)
+                todo.append(qt_dir / "Qt" / "lib" / lib)
+    assert "libQt6Gui.so.6" in seen
+    assert needs_dropped == []
