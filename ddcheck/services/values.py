@@ -1,0 +1,86 @@
+"""Check an answer value against its item's scale and bring it to its stored form."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+from ddcheck.domain.scales import AnswerScale
+from ddcheck.services.errors import InvalidInput
+
+MAX_TEXT = 100_000
+
+
+def option_list(scale: AnswerScale) -> str:
+    """Return the scale's option ids with their English labels, for error messages."""
+    return ", ".join(f"{o.id} ({o.label.en})" for o in scale.options)
+
+
+def _choice(scale: AnswerScale, raw: str) -> str:
+    option = scale.option(raw.strip())
+    if option is None:
+        raise InvalidInput(
+            f"'{raw}' is not an option of this item; choose one of: {option_list(scale)}"
+        )
+    return option.id
+
+
+def normalize_value(scale: AnswerScale, value: Any) -> Any:
+    """Return `value` in the form stored for `scale`, or raise InvalidInput saying what fits."""
+    if value is None or value == "" or value == []:
+        return None
+    if scale.kind == "single":
+        if not isinstance(value, str):
+            raise InvalidInput(f"Choose one option: {option_list(scale)}")
+        return _choice(scale, value)
+    if scale.kind == "multiple":
+        parts = value.split(",") if isinstance(value, str) else value
+        if not isinstance(parts, list | tuple):
+            raise InvalidInput(f"Choose one or more options: {option_list(scale)}")
+        chosen: list[str] = []
+        for part in parts:
+            option_id = _choice(scale, str(part))
+            if option_id not in chosen:
+                chosen.append(option_id)
+        return chosen
+    if scale.kind == "number":
+        return _number(value)
+    if scale.kind == "date":
+        return _date(value)
+    text = str(value)
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(f"The text is too long ({len(text)} characters; at most {MAX_TEXT}).")
+    return text
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool):
+        raise InvalidInput("Give a number, such as 12 or 3.5.")
+    try:
+        number = (
+            float(str(value).strip().replace(",", ".")) if isinstance(value, str) else float(value)
+        )
+    except (TypeError, ValueError) as error:
+        raise InvalidInput(f"'{value}' is not a number; give one such as 12 or 3.5.") from error
+    if not math.isfinite(number):
+        raise InvalidInput(f"'{value}' is not a usable number.")
+    return number
+
+
+def _date(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    try:
+        return dt.date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError as error:
+        raise InvalidInput(f"'{value}' is not a date; write it as YYYY-MM-DD.") from error
+
+
+def check_text(label: str, text: Any) -> str:
+    """Return `text` as a string, or raise InvalidInput when it is not text or far too long."""
+    if not isinstance(text, str):
+        raise InvalidInput(f"The {label} must be text.")
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(f"The {label} is too long ({len(text)} characters; at most {MAX_TEXT}).")
+    return text

@@ -1,0 +1,78 @@
+"""The workspace façade the command line and the app both use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from ddcheck.paths import DataPaths, data_paths
+from ddcheck.preferences import history_user, load_preferences
+from ddcheck.services.answers import AnswerOps
+from ddcheck.services.catalogs import CatalogLike, default_catalog, merged_templates
+from ddcheck.services.dossiers import DossierOps
+from ddcheck.store import open_store
+from ddcheck.store import templates as template_rows
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Workspace(AnswerOps, DossierOps):
+    """One open workspace: dossiers, answers, evidence, actions, history and backups."""
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path | str | None = None,
+        *,
+        user: str | None = None,
+        catalog: CatalogLike | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> Workspace:
+        """Open (or create) the workspace in `data_dir` (default: the user data folder)."""
+        paths = data_paths(data_dir)
+        clock = clock or _utc_now
+        preferences = load_preferences(paths.preferences)
+        catalog = catalog if catalog is not None else default_catalog()
+        store = open_store(paths, clock(), keep=preferences.backups_to_keep)
+        try:
+            own = template_rows.load_templates(store.conn)
+            workspace = cls(
+                store=store,
+                paths=paths,
+                catalog=catalog,
+                templates=merged_templates(catalog, own),
+                clock=clock,
+                user=user or history_user(preferences),
+            )
+            workspace._sync_templates_on_open()
+        except BaseException:
+            store.close()
+            raise
+        return workspace
+
+    @property
+    def backups_made_on_open(self) -> list[Path]:
+        """Return the backups opening the workspace made (daily, before a migration)."""
+        return list(self._store.backups_made)
+
+    def close(self) -> None:
+        """Close the workspace file."""
+        self._store.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+__all__ = ["DataPaths", "Workspace"]

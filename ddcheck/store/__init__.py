@@ -1,0 +1,20 @@
+"""The workspace file: SQLite through sqlite-utils; all SQL of ddcheck lives in this package."""
+
+from ddcheck.store.errors import (
+    NotFound,
+    WorkspaceBusy,
+    WorkspaceDamaged,
+    WorkspaceError,
+    WorkspaceTooNew,
+)
+from ddcheck.store.opening import Store, open_store
+
+__all__ = [
+    "NotFound",
+    "Store",
+    "WorkspaceBusy",
+    "WorkspaceDamaged",
+    "WorkspaceError",
+    "WorkspaceTooNew",
+    "open_store",
+]

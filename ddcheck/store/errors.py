@@ -1,0 +1,30 @@
+"""Errors the workspace store raises; each carries one plain sentence for the user."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class WorkspaceError(Exception):
+    """A problem with the workspace the user can act on; `str()` is one plain sentence."""
+
+
+class NotFound(WorkspaceError):
+    """A dossier, evidence file, action or backup that does not exist."""
+
+
+class WorkspaceDamaged(WorkspaceError):
+    """The workspace file is damaged or not a workspace; it was moved aside, never overwritten."""
+
+    def __init__(self, message: str, moved_to: Path | None, newest_backup: Path | None) -> None:
+        super().__init__(message)
+        self.moved_to = moved_to
+        self.newest_backup = newest_backup
+
+
+class WorkspaceTooNew(WorkspaceError):
+    """The workspace was written by a newer ddcheck; it is left untouched."""
+
+
+class WorkspaceBusy(WorkspaceError):
+    """Another program kept the workspace locked for too long."""

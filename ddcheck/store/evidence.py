@@ -1,0 +1,128 @@
+"""Evidence files stored as blobs (deduplicated by SHA-256) and their links to items."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+from ddcheck.domain.dossier import Evidence
+from ddcheck.store.errors import NotFound
+
+_SELECT = "SELECT id, name, media_type, size, sha256, added_at, note FROM evidence"
+
+
+def _evidence(row: tuple) -> Evidence:
+    ident, name, media_type, size, sha256, added_at, note = row
+    return Evidence(
+        id=ident,
+        name=name,
+        media_type=media_type,
+        size=size,
+        sha256=sha256,
+        added_at=dt.datetime.fromisoformat(added_at),
+        note=note,
+    )
+
+
+def put_blob(conn: sqlite3.Connection, sha256: str, data: bytes) -> None:
+    """Store file contents once under their SHA-256."""
+    conn.execute(
+        "INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+        (sha256, len(data), data),
+    )
+
+
+def insert_evidence(conn: sqlite3.Connection, dossier_id: str, item: Evidence) -> None:
+    """Record an evidence file of a dossier (its blob must be stored already)."""
+    conn.execute(
+        "INSERT INTO evidence (id, dossier_id, name, media_type, size, sha256, added_at, note)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            item.id,
+            dossier_id,
+            item.name,
+            item.media_type,
+            item.size,
+            item.sha256,
+            item.added_at.isoformat(),
+            item.note,
+        ),
+    )
+
+
+def get_evidence(conn: sqlite3.Connection, evidence_id: str) -> tuple[str, Evidence]:
+    """Return (dossier id, evidence) for an evidence id, or raise NotFound."""
+    row = conn.execute(
+        "SELECT dossier_id, id, name, media_type, size, sha256, added_at, note"
+        " FROM evidence WHERE id = ?",
+        (evidence_id,),
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"There is no evidence file '{evidence_id}'.")
+    return row[0], _evidence(row[1:])
+
+
+def load_evidence(conn: sqlite3.Connection, dossier_id: str) -> list[Evidence]:
+    """Return a dossier's evidence files in the order they were added."""
+    rows = conn.execute(f"{_SELECT} WHERE dossier_id = ? ORDER BY rowid", (dossier_id,))
+    return [_evidence(row) for row in rows]
+
+
+def blob(conn: sqlite3.Connection, sha256: str) -> bytes:
+    """Return stored file contents by their SHA-256."""
+    row = conn.execute("SELECT data FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
+    if row is None:
+        raise NotFound(f"The contents of evidence file {sha256[:12]} are missing.")
+    return bytes(row[0])
+
+
+def link(conn: sqlite3.Connection, dossier_id: str, evidence_id: str, item_key: str) -> bool:
+    """Link evidence to an item; return False when it was linked already."""
+    cursor = conn.execute(
+        "INSERT INTO evidence_links (evidence_id, dossier_id, item_key) VALUES (?, ?, ?)"
+        " ON CONFLICT DO NOTHING",
+        (evidence_id, dossier_id, item_key),
+    )
+    return cursor.rowcount > 0
+
+
+def unlink(conn: sqlite3.Connection, evidence_id: str, item_key: str) -> bool:
+    """Remove one link; return whether there was one."""
+    cursor = conn.execute(
+        "DELETE FROM evidence_links WHERE evidence_id = ? AND item_key = ?",
+        (evidence_id, item_key),
+    )
+    return cursor.rowcount > 0
+
+
+def links_of(conn: sqlite3.Connection, evidence_id: str) -> list[str]:
+    """Return the item keys an evidence file is linked to."""
+    rows = conn.execute(
+        "SELECT item_key FROM evidence_links WHERE evidence_id = ? ORDER BY rowid", (evidence_id,)
+    )
+    return [row[0] for row in rows]
+
+
+def delete_evidence(conn: sqlite3.Connection, evidence_id: str) -> None:
+    """Delete an evidence record, its links, and its blob when nothing else uses it."""
+    conn.execute("DELETE FROM evidence WHERE id = ?", (evidence_id,))
+    delete_orphan_blobs(conn)
+
+
+def delete_orphan_blobs(conn: sqlite3.Connection) -> None:
+    """Delete blobs no evidence record refers to any more."""
+    conn.execute("DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM evidence)")
+
+
+def copy_evidence(
+    conn: sqlite3.Connection, source_id: str, target_id: str, new_ids: dict[str, str]
+) -> None:
+    """Copy a dossier's evidence records and links to another dossier (blobs are shared)."""
+    for item in load_evidence(conn, source_id):
+        insert_evidence(conn, target_id, item.model_copy(update={"id": new_ids[item.id]}))
+    rows = conn.execute(
+        "SELECT evidence_id, item_key FROM evidence_links WHERE dossier_id = ? ORDER BY rowid",
+        (source_id,),
+    ).fetchall()
+    for evidence_id, key in rows:
+        link(conn, target_id, new_ids[evidence_id], key)

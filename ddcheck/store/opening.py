@@ -1,0 +1,98 @@
+"""Open a workspace safely: check it, set a damaged file aside, back up, migrate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ddcheck.paths import DataPaths
+from ddcheck.store import backups, schema
+from ddcheck.store.database import connect, looks_like_sqlite, problems, set_aside, transaction
+from ddcheck.store.errors import WorkspaceDamaged, WorkspaceTooNew
+
+
+@dataclass
+class Store:
+    """An open workspace file: the raw connection for hot paths, sqlite-utils for the rest."""
+
+    conn: sqlite3.Connection
+    db: Database
+    path: Path
+    backups_made: list[Path] = field(default_factory=list)
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL when this is the last one)."""
+        self.conn.close()
+
+
+def _damaged(paths: DataPaths, now: dt.datetime, reason: str) -> WorkspaceDamaged:
+    moved = set_aside(paths.database, paths.damaged, now)
+    newest = backups.newest_good_backup(paths.backups)
+    offer = (
+        f" The newest good backup is {newest.name}; run 'ddcheck restore' to use it."
+        if newest
+        else " There is no backup to restore."
+    )
+    return WorkspaceDamaged(
+        f"The workspace file was damaged ({reason}), so it was moved to {moved} and left untouched."
+        + offer,
+        moved_to=moved,
+        newest_backup=newest,
+    )
+
+
+def _connect_checked(paths: DataPaths, now: dt.datetime) -> sqlite3.Connection:
+    path = paths.database
+    if path.exists() and not looks_like_sqlite(path):
+        raise _damaged(paths, now, "it is not an SQLite database")
+    try:
+        conn = connect(path)
+    except sqlite3.DatabaseError as error:
+        raise _damaged(paths, now, str(error)) from error
+    found = problems(conn)
+    if found:
+        conn.close()
+        raise _damaged(paths, now, found[0])
+    return conn
+
+
+def _has_dossiers(db: Database) -> bool:
+    return "dossiers" in db.table_names() and db["dossiers"].count > 0
+
+
+def _migrate(store: Store, paths: DataPaths, now: dt.datetime, keep: int) -> None:
+    pending = schema.pending_names(store.db)
+    if not pending:
+        return
+    if schema.applied_names(store.db):
+        store.backups_made.append(
+            backups.make_backup(store.conn, paths.backups, now, backups.PRE_MIGRATION)
+        )
+        backups.prune(paths.backups, backups.PRE_MIGRATION, keep)
+    with transaction(store.conn):
+        schema.migrate(store.db)
+
+
+def open_store(paths: DataPaths, now: dt.datetime, *, keep: int = backups.KEEP) -> Store:
+    """Open (or create) the workspace file; raise WorkspaceDamaged or WorkspaceTooNew."""
+    paths.root.mkdir(parents=True, exist_ok=True)
+    conn = _connect_checked(paths, now)
+    store = Store(conn=conn, db=Database(conn, execute_plugins=False), path=paths.database)
+    try:
+        unknown = schema.unknown_names(store.db)
+        if unknown:
+            raise WorkspaceTooNew(
+                "The workspace was saved by a newer version of ddcheck; update ddcheck to open it."
+            )
+        _migrate(store, paths, now, keep)
+        if _has_dossiers(store.db) and not backups.has_backup_on(paths.backups, now.date()):
+            store.backups_made.append(backups.make_backup(conn, paths.backups, now, backups.DAILY))
+            backups.prune(paths.backups, backups.DAILY, keep)
+    except BaseException:
+        conn.close()
+        raise
+    return store

@@ -1,0 +1,132 @@
+"""The workspace schema as sqlite-utils migrations, one function per schema version."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATIONS = Migrations("ddcheck")
+
+
+@MIGRATIONS(name="0001_initial")
+def _initial(db: Database) -> None:
+    """Schema 1: dossiers, their templates, answers, evidence, actions, reviews and history."""
+    db.executescript(
+        """
+        CREATE TABLE dossiers (
+            id TEXT PRIMARY KEY,
+            company TEXT NOT NULL,
+            mission TEXT NOT NULL,
+            language TEXT NOT NULL DEFAULT 'nl',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            trashed_at TEXT
+        );
+        CREATE TABLE dossier_templates (
+            dossier_id TEXT NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            template_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (dossier_id, template_id)
+        );
+        CREATE TABLE answers (
+            dossier_id TEXT NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            template_id TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            value TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            confidential INTEGER NOT NULL DEFAULT 0,
+            review INTEGER NOT NULL DEFAULT 0,
+            risk TEXT NOT NULL DEFAULT '{}',
+            needs_reconfirmation INTEGER NOT NULL DEFAULT 0,
+            item_fingerprint TEXT NOT NULL DEFAULT '',
+            updated_at TEXT,
+            updated_by TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (dossier_id, template_id, item_id)
+        );
+        CREATE TABLE blobs (
+            sha256 TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            data BLOB NOT NULL
+        );
+        CREATE TABLE evidence (
+            id TEXT PRIMARY KEY,
+            dossier_id TEXT NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL REFERENCES blobs(sha256),
+            added_at TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX evidence_dossier ON evidence(dossier_id);
+        CREATE INDEX evidence_sha256 ON evidence(sha256);
+        CREATE TABLE evidence_links (
+            evidence_id TEXT NOT NULL REFERENCES evidence(id) ON DELETE CASCADE,
+            dossier_id TEXT NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            item_key TEXT NOT NULL,
+            PRIMARY KEY (evidence_id, item_key)
+        );
+        CREATE INDEX evidence_links_dossier ON evidence_links(dossier_id);
+        CREATE TABLE actions (
+            id TEXT PRIMARY KEY,
+            dossier_id TEXT NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX actions_dossier ON actions(dossier_id, position);
+        CREATE TABLE reviews (
+            id TEXT PRIMARY KEY,
+            dossier_id TEXT NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY,
+            dossier_id TEXT NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old TEXT,
+            new TEXT
+        );
+        CREATE INDEX history_dossier ON history(dossier_id, id);
+        """
+    )
+
+
+@MIGRATIONS(name="0002_templates_and_stats")
+def _templates_and_stats(db: Database) -> None:
+    """Schema 2: workspace templates, cached list statistics, and a key-value meta table."""
+    db["custom_templates"].create(
+        {"id": str, "version": int, "body": str, "added_at": str},
+        pk=("id", "version"),
+        not_null={"body", "added_at"},
+    )
+    db["dossiers"].add_column("stats", str)
+    db["meta"].create({"key": str, "value": str}, pk="key")
+
+
+SCHEMA_VERSION = len(MIGRATIONS._migrations)
+MIGRATION_NAMES: tuple[str, ...] = tuple(m.name for m in MIGRATIONS._migrations)
+
+
+def applied_names(db: Database) -> list[str]:
+    """Return the names of the migrations already applied to `db`."""
+    return [m.name for m in MIGRATIONS.applied(db)]
+
+
+def pending_names(db: Database) -> list[str]:
+    """Return the names of the migrations `db` still needs."""
+    return [m.name for m in MIGRATIONS.pending(db)]
+
+
+def unknown_names(db: Database) -> list[str]:
+    """Return applied migrations this version of ddcheck does not know (a newer workspace)."""
+    return [name for name in applied_names(db) if name not in MIGRATION_NAMES]
+
+
+def migrate(db: Database, *, stop_before: str | None = None) -> None:
+    """Apply every pending migration (each in its own transaction)."""
+    MIGRATIONS.apply(db, stop_before=stop_before)
