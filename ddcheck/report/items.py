@@ -16,7 +16,12 @@ from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import value_label
 from ddcheck.report.template import mark_outline
 
-KEEP_WITH_QUESTION = 48  # points: start an item on a new page rather than strand its question
+# Room (points) a question, its references and its answer need at the foot of a page; with less
+# room left the item starts on the next page. CondPageBreak costs nothing, unlike keep-together.
+KEEP_ITEM = 50
+KEEP_LINE = 12.5
+KEEP_SECTION = 110
+KEEP_CHECKLIST = 160
 TAG_DARK = '<font backColor="#1A1A1A" color="#FFFFFF"><b>&nbsp;{}&nbsp;</b></font>'
 TAG_LIGHT = '<font backColor="#D9D9D9"><b>&nbsp;{}&nbsp;</b></font>'
 
@@ -31,6 +36,7 @@ def items_story(ctx: ReportContext, tick: Callable[[], None] | None = None) -> l
         number = ctx.numbers.get(f"{template.id}/{groups[0][1][0].item.id}", "1").split(".")[0]
         title = template.title.get(ctx.lang)
         heading = f"{number}  {ctx.user(title)}"
+        story.append(CondPageBreak(KEEP_CHECKLIST))
         story.append(mark_outline(ctx.para(heading, "h2"), f"{number} {title}", 1))
         version = f"{ctx.t('version')} {template.version}"
         story.append(
@@ -38,6 +44,7 @@ def items_story(ctx: ReportContext, tick: Callable[[], None] | None = None) -> l
         )
         for section_title, entries in groups:
             section_no = ".".join(ctx.numbers.get(entries[0].key, "").split(".")[:2])
+            story.append(CondPageBreak(KEEP_SECTION))
             story.append(
                 mark_outline(
                     ctx.para(f"{section_no}  {ctx.user(section_title)}", "h3"),
@@ -78,9 +85,10 @@ def item_block(ctx: ReportContext, entry: ItemApplicability) -> list[Flowable]:
     lang = ctx.lang
     key = entry.key
     number = ctx.numbers.get(key, "")
+    question = entry.item.question.get(lang)
     block: list[Flowable] = [
-        CondPageBreak(KEEP_WITH_QUESTION),
-        ctx.para(f"{number}&nbsp;&nbsp;{ctx.user(entry.item.question.get(lang))}", "question"),
+        CondPageBreak(KEEP_ITEM + KEEP_LINE * (len(question) // 80)),
+        ctx.para(f"{number}&nbsp;&nbsp;{ctx.user(question)}", "question"),
         ctx.para(_meta(ctx, entry), "item_meta"),
     ]
     answer_word = ctx.t("answer")
@@ -118,7 +126,8 @@ def _details(ctx: ReportContext, key: str, answer: Answer) -> list[str]:
         who = ctx.user(review.reviewer) if review.reviewer else ""
         verdict = value_label("assessment", item_review.assessment, lang)
         comment = f" — {ctx.user(item_review.comment)}" if item_review.comment else ""
-        details.append(f"<b>{ctx.t('review')}</b> {who}: {verdict}{comment}")
+        by = f" ({who})" if who else ""
+        details.append(f"<b>{ctx.t('review')}:</b> {verdict}{by}{comment}")
     return details
 
 

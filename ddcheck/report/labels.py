@@ -150,6 +150,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "expectations (ids from seeds/).",
     ),
     "expectations": ("Verwachtingen", "Expectations"),
+    "sources_unknown": ("Niet in het bronnenregister", "Not in the source register"),
     "glossary": ("Begrippen", "Glossary"),
     "reviews": ("Beoordelingen door de adviseur", "Adviser reviews"),
     "verdict": ("Oordeel", "Verdict"),

@@ -77,7 +77,7 @@ def sources_story(ctx: ReportContext) -> list[Flowable]:
                 for e in expectations
             ]
             story.append(ctx.para(f"<i>{ctx.t('expectations')}:</i>", "detail"))
-            story.extend(ctx.para(line, "detail") for line in lines)
+            story.extend(ctx.para(line, "expectation") for line in lines)
     briefing_sources = [
         (template, dated)
         for template in (ctx.snapshot.templates.get(u.id) for u in ctx.dossier.templates)
@@ -92,8 +92,10 @@ def sources_story(ctx: ReportContext) -> list[Flowable]:
                 "detail",
             )
         )
+    unknown -= {dated.id for _, dated in briefing_sources}
     if unknown:
-        story.append(ctx.para(ctx.safety.line(", ".join(sorted(unknown))), "muted"))
+        listed = ctx.safety.line(", ".join(sorted(unknown)))
+        story.append(ctx.para(f"{ctx.t('sources_unknown')}: {listed}", "muted"))
     return story
 
 

@@ -67,6 +67,7 @@ class Styles:
     answer: ParagraphStyle
     item_meta: ParagraphStyle
     detail: ParagraphStyle
+    expectation: ParagraphStyle
     banner: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
@@ -154,6 +155,9 @@ def make_styles() -> Styles:
             "item_meta", fontSize=7.5, leading=9.5, textColor=MUTED, leftIndent=26, spaceAfter=2
         ),
         detail=_style("detail", fontSize=8.5, leading=11.5, leftIndent=26, spaceAfter=1),
+        expectation=_style(
+            "expectation", fontSize=7.5, leading=9.8, leftIndent=26, spaceAfter=1.5, textColor=INK
+        ),
         banner=_style(
             "banner",
             fontName=FONT_BOLD,
