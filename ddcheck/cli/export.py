@@ -49,16 +49,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def load_snapshot(args: argparse.Namespace) -> DossierSnapshot:
-    """Return the snapshot of the dossier named on the command line."""
-    from ddcheck.services.workspace import Workspace
+    """Return the snapshot of the dossier named on the command line (an id or its prefix)."""
+    from ddcheck.services import Workspace, WorkspaceError
 
-    workspace = Workspace.open(args.data_dir)
     try:
-        return workspace.snapshot(args.dossier)
-    finally:
-        close = getattr(workspace, "close", None)
-        if close is not None:
-            close()
+        with Workspace.open(args.data_dir) as workspace:
+            return workspace.snapshot(workspace.resolve_dossier(args.dossier))
+    except WorkspaceError as error:
+        raise UserError(str(error)) from error
 
 
 class _StderrProgress:

@@ -77,3 +77,36 @@ def test_verify_exit_codes(snapshot, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "not a ddcheck report" in err and "Traceback" not in err
     assert main(["verify", str(tmp_path / "missing.pdf")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_export_and_verify_a_dossier_from_a_real_workspace(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    from ddcheck.services import Workspace
+    from tests.factories import make_company, make_mission
+
+    data = tmp_path / "ws"
+    with Workspace.open(data) as workspace:
+        dossier = workspace.create_dossier(make_company(), make_mission(), "en")
+        use = dossier.templates[0]
+        template = workspace.templates[use.id]
+        items = [item for _, item in template.iter_items()][:3]
+        for index, item in enumerate(items):
+            workspace.answer(
+                dossier.id,
+                template.id,
+                item.id,
+                note=f"note {index} {'TOPSECRET' if index == 1 else 'open'}",
+                confidential=index == 1,
+            )
+    out = tmp_path / "dossier.pdf"
+    code = main(["--data-dir", str(data), "export", dossier.id[:8], "-o", str(out), "--force"])
+    assert code == 0, capsys.readouterr().err
+    assert main(["verify", str(out)]) == 0
+    from tests.report.pdf_tools import deep_scan
+
+    assert b"TOPSECRET" not in deep_scan(out)
+    internal = tmp_path / "internal.pdf"
+    args = ["--data-dir", str(data), "export", dossier.id, "-o", str(internal)]
+    assert main([*args, "--audience", "internal"]) == 0
+    assert b"TOPSECRET" in deep_scan(internal)
