@@ -85,21 +85,44 @@ def app_icon() -> Any:
     return QIcon(str(pngs[-1])) if pngs else QIcon()
 
 
-def open_workspace(data_dir: Path, prompts: Prompts) -> Any | None:
+def open_workspace(data_dir: Path, prompts: Prompts, catalog: Any = None) -> Any | None:
     """Open the workspace; on damage, offer the newest backup. None means: quit."""
-    from ddcheck.catalog import load_shipped_catalog
-    from ddcheck.services import Workspace, WorkspaceDamaged
+    from ddcheck.services import Workspace, WorkspaceDamaged, WorkspaceError
 
-    catalog = load_shipped_catalog()
+    if catalog is None:
+        from ddcheck.catalog import load_shipped_catalog
+
+        catalog = load_shipped_catalog()
     user = _user()
     try:
         return Workspace.open(data_dir, user=user, catalog=catalog)
     except WorkspaceDamaged as damage:
-        backup = getattr(damage, "backup", None)
-        if not prompts.damaged_workspace(None, str(damage), backup):
+        backup = getattr(damage, "newest_backup", None)
+        if backup is None or not prompts.damaged_workspace(None, str(damage), backup):
+            if backup is None:
+                prompts.damaged_workspace(None, str(damage), None)
             return None
-        Workspace.restore(data_dir, backup) if hasattr(Workspace, "restore") else None
-        return Workspace.open(data_dir, user=user, catalog=catalog)
+        try:
+            restore_backup(data_dir, backup)
+            return Workspace.open(data_dir, user=user, catalog=catalog)
+        except (WorkspaceError, OSError) as error:
+            prompts.error(None, i18n.tr("The workspace is damaged"), str(error))
+            return None
+    except WorkspaceError as error:
+        prompts.error(None, i18n.tr("ddcheck cannot open your workspace"), str(error))
+        return None
+
+
+def restore_backup(data_dir: Path, backup: Path) -> None:
+    """Put a backup in place of the (already set aside) damaged workspace file."""
+    from ddcheck import services
+
+    restore = getattr(services.Workspace, "restore", None) or getattr(
+        services, "restore_backup", None
+    )
+    if restore is None:
+        raise OSError(f"Copy {backup} to {paths.data_paths(data_dir).database} by hand.")
+    restore(data_dir, backup)
 
 
 def _user() -> str:

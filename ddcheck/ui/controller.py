@@ -150,9 +150,13 @@ class Controller(QObject):
         timer = getattr(self, "_timer", None)
         if timer is None or not shiboken6.isValid(timer) or timer.parent() is not self.window:
             timer = QTimer(self.window, singleShot=True, interval=300)
-            timer.timeout.connect(self.refresh_list)
+            timer.timeout.connect(self._refresh_if_open)
             self._timer = timer
         return timer
+
+    def _refresh_if_open(self) -> None:
+        if self.window.isVisible():
+            self.refresh_list()
 
     def go_to_item(self, key: str) -> None:
         """Show an item on the checklist page."""
@@ -168,25 +172,40 @@ class Controller(QObject):
         if isinstance(page, ActionsPage):
             page.select(action_id)
 
+    def _info(self, dossier_id: str) -> Any:
+        return next((i for i in self.ctx.workspace.list_dossiers() if i.id == dossier_id), None)
+
     def rename(self, dossier_id: str) -> None:
         """Rename a dossier's mission (the title is company — mission)."""
-        info = next((i for i in self.ctx.workspace.list_dossiers() if i.id == dossier_id), None)
-        current = info.title if info else ""
-        text = self.ctx.prompts.ask_text(self.window, tr("Rename dossier"), tr("New name"), current)
+        info = self._info(dossier_id)
+        current = info.mission.name if info else ""
+        text = self.ctx.prompts.ask_text(
+            self.window, tr("Rename dossier"), tr("Name of the mission"), current
+        )
         if text and text.strip() and text.strip() != current:
             self._guard(lambda: self.ctx.workspace.rename_dossier(dossier_id, text.strip()))
             self._after_dossier_edit(dossier_id)
 
     def duplicate(self, dossier_id: str) -> None:
         """Copy a dossier as the baseline for a next mission."""
-        copy = self._guard(lambda: self.ctx.workspace.duplicate_dossier(dossier_id))
+        info = self._info(dossier_id)
+        current = info.mission.name if info else ""
+        name = self.ctx.prompts.ask_text(
+            self.window,
+            tr("Duplicate dossier"),
+            tr("Name of the next mission (answers, evidence and actions are copied)"),
+            current,
+        )
+        if not name or not name.strip():
+            return
+        copy = self._guard(lambda: self.ctx.workspace.duplicate_dossier(dossier_id, name.strip()))
         self.refresh_list()
         if copy is not None:
             self.window.dossiers.list.select(getattr(copy, "id", copy))
 
     def delete(self, dossier_id: str) -> None:
         """Move a dossier to the trash after confirmation."""
-        info = next((i for i in self.ctx.workspace.list_dossiers() if i.id == dossier_id), None)
+        info = self._info(dossier_id)
         title = info.title if info else dossier_id
         if not self.ctx.prompts.confirm(
             self.window,
@@ -204,7 +223,8 @@ class Controller(QObject):
 
     def trash(self) -> None:
         """Offer to restore dossiers from the trash."""
-        trashed = list(self._guard(lambda: self.ctx.workspace.list_dossiers(trashed=True)) or [])
+        every = self._guard(lambda: self.ctx.workspace.list_dossiers(include_trashed=True)) or []
+        trashed = [i for i in every if getattr(i, "trashed_at", None) is not None]
         if not trashed:
             self.ctx.prompts.inform(self.window, tr("Trash"), tr("The trash is empty."))
             return

@@ -25,6 +25,8 @@ class Info:
     progress: float
     red_flags: int
     updated_at: dt.datetime
+    mission: Any = None
+    trashed_at: dt.datetime | None = None
 
 
 @dataclass
@@ -58,14 +60,23 @@ class FakeWorkspace:
     def templates(self) -> dict[str, Any]:
         return dict(self.catalog.templates)
 
-    def list_dossiers(self, trashed: bool = False) -> list[Info]:
+    def list_dossiers(self, include_trashed: bool = False) -> list[Info]:
         rows = []
         for d in self.dossiers.values():
-            if (d.id in self.trashed) != trashed:
+            if d.id in self.trashed and not include_trashed:
                 continue
             summary = summarize(d, {t.id: self.catalog.get(t.id) for t in d.templates})
+            trashed_at = NOW if d.id in self.trashed else None
             rows.append(
-                Info(d.id, d.title, summary.overall.ratio, len(summary.red_flags), d.updated_at)
+                Info(
+                    d.id,
+                    d.title,
+                    summary.overall.ratio,
+                    len(summary.red_flags),
+                    d.updated_at,
+                    d.mission,
+                    trashed_at,
+                )
             )
         return rows
 
@@ -95,8 +106,9 @@ class FakeWorkspace:
         d = self.dossiers[dossier_id]
         d.mission.name = name
 
-    def duplicate_dossier(self, dossier_id: str) -> Dossier:
+    def duplicate_dossier(self, dossier_id: str, mission_name: str) -> Dossier:
         copy = self.dossiers[dossier_id].model_copy(deep=True, update={"id": uuid.uuid4().hex[:8]})
+        copy.mission.name = mission_name
         self.dossiers[copy.id] = copy
         return copy
 
