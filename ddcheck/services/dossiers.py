@@ -199,10 +199,13 @@ class DossierOps(TemplateOps, WorkspaceBase):
             raise InvalidInput("A mission name must be 1 to 300 characters.") from error
         return self.update_profile(dossier_id, mission=mission)
 
-    def duplicate_dossier(self, dossier_id: str, mission_name: str) -> Dossier:
+    def duplicate_dossier(self, dossier_id: str, mission_name: str | None = None) -> Dossier:
         """Copy a dossier as the baseline for a next mission; every answer needs re-confirmation."""
         source = self.get_dossier(dossier_id)
         now = self._now()
+        if mission_name is None:
+            suffix = "vervolg" if source.language == "nl" else "next mission"
+            mission_name = f"{source.mission.name} ({suffix})"[:300]
         try:
             mission = Mission.model_validate(
                 {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ddcheck.domain.dossier import Answer, TemplateUse
 from ddcheck.domain.templates import Template
 from ddcheck.services.base import WorkspaceBase
-from ddcheck.services.catalogs import signature
+from ddcheck.services.catalogs import merged_templates, signature
 from ddcheck.services.changes import Change, Changes
 from ddcheck.store import answers as answer_rows
 from ddcheck.store import dossiers as dossier_rows
@@ -26,6 +26,13 @@ class TemplateOps(WorkspaceBase):
         if current is None or template.version >= current.version:
             self._templates[template.id] = template
         return self.upgrade_templates()
+
+    def _reload_templates(self) -> list[Changes]:
+        """Read the workspace's own templates again, merge them, and upgrade dossiers."""
+        own = template_rows.load_templates(self._store.conn)
+        self._templates = merged_templates(self._catalog, own)
+        self._fingerprints.clear()
+        return self._sync_templates_on_open()
 
     def _sync_templates_on_open(self) -> list[Changes]:
         """Upgrade dossiers when the available template versions differ from last time."""

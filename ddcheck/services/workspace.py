@@ -9,18 +9,20 @@ from types import TracebackType
 
 from ddcheck.paths import DataPaths, data_paths
 from ddcheck.preferences import history_user, load_preferences
+from ddcheck.services.actions import ActionOps
 from ddcheck.services.answers import AnswerOps
-from ddcheck.services.catalogs import CatalogLike, default_catalog, merged_templates
+from ddcheck.services.catalogs import CatalogLike, default_catalog
 from ddcheck.services.dossiers import DossierOps
+from ddcheck.services.evidence import EvidenceOps
+from ddcheck.services.safety import SafetyOps
 from ddcheck.store import open_store
-from ddcheck.store import templates as template_rows
 
 
 def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Workspace(AnswerOps, DossierOps):
+class Workspace(SafetyOps, EvidenceOps, ActionOps, AnswerOps, DossierOps):
     """One open workspace: dossiers, answers, evidence, actions, history and backups."""
 
     @classmethod
@@ -39,16 +41,15 @@ class Workspace(AnswerOps, DossierOps):
         catalog = catalog if catalog is not None else default_catalog()
         store = open_store(paths, clock(), keep=preferences.backups_to_keep)
         try:
-            own = template_rows.load_templates(store.conn)
             workspace = cls(
                 store=store,
                 paths=paths,
                 catalog=catalog,
-                templates=merged_templates(catalog, own),
+                templates=dict(catalog.templates),
                 clock=clock,
                 user=user or history_user(preferences),
             )
-            workspace._sync_templates_on_open()
+            workspace._reload_templates()
         except BaseException:
             store.close()
             raise

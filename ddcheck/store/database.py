@@ -105,3 +105,11 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def foreign_key_problems(conn: sqlite3.Connection) -> list[str]:
+    """Return rows that break a foreign key, as sentences."""
+    rows = conn.execute("PRAGMA foreign_key_check").fetchall()
+    return [
+        f"row {rowid} of {table} refers to a missing {parent}" for table, rowid, parent, _ in rows
+    ]

@@ -21,6 +21,11 @@ class WorkspaceDamaged(WorkspaceError):
         self.moved_to = moved_to
         self.newest_backup = newest_backup
 
+    @property
+    def backup(self) -> Path | None:
+        """Return the newest good backup (the same as `newest_backup`)."""
+        return self.newest_backup
+
 
 class WorkspaceTooNew(WorkspaceError):
     """The workspace was written by a newer ddcheck; it is left untouched."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import sqlite3
 
 from ddcheck.domain.dossier import Evidence
@@ -126,3 +127,18 @@ def copy_evidence(
     ).fetchall()
     for evidence_id, key in rows:
         link(conn, target_id, new_ids[evidence_id], key)
+
+
+def damaged_blobs(conn: sqlite3.Connection) -> list[str]:
+    """Return the SHA-256 of every stored blob whose contents no longer match it."""
+    bad = []
+    for sha256, data in conn.execute("SELECT sha256, data FROM blobs"):
+        if hashlib.sha256(bytes(data)).hexdigest() != sha256:
+            bad.append(sha256)
+    return bad
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Return how many dossiers, answers, evidence files and history rows the workspace holds."""
+    tables = ("dossiers", "answers", "evidence", "actions", "history")
+    return {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}

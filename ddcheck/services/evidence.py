@@ -1,0 +1,156 @@
+"""Evidence files: attach them to a dossier or an item, read them back, detach them."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+from pathlib import Path
+from typing import Any
+
+from ddcheck.domain.dossier import Evidence, split_item_key
+from ddcheck.services.base import WorkspaceBase, new_id
+from ddcheck.services.changes import Change, Changes
+from ddcheck.services.errors import EvidenceTooLarge, InvalidInput, NotFound
+from ddcheck.store import evidence as evidence_rows
+
+MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
+"""Evidence files above 25 MiB are refused: the workspace and its backups stay easy to copy."""
+
+_FORBIDDEN_NAME = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
+
+
+def _safe_name(name: str) -> str:
+    cleaned = "".join("_" if ch in _FORBIDDEN_NAME else ch for ch in name).strip(" .")
+    return cleaned[:200] or "evidence"
+
+
+def _size_text(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MiB"
+
+
+class EvidenceOps(WorkspaceBase):
+    """Keep evidence files inside the workspace, with their SHA-256."""
+
+    def attach_evidence(
+        self,
+        dossier_id: str,
+        source: Path | str,
+        *,
+        item_key: str | None = None,
+        name: str | None = None,
+    ) -> Evidence:
+        """Store a file as evidence of a dossier (linked to an item when `item_key` is given)."""
+        source = Path(source)
+        if item_key is not None:
+            self._item(*split_item_key(item_key))
+        try:
+            size = source.stat().st_size
+            if size > MAX_EVIDENCE_BYTES:
+                raise EvidenceTooLarge(
+                    f"{source.name} is {_size_text(size)}; evidence files may be at most "
+                    f"{_size_text(MAX_EVIDENCE_BYTES)}. Attach a smaller file or a summary."
+                )
+            data = source.read_bytes()
+        except IsADirectoryError as error:
+            raise InvalidInput(f"{source} is a folder; attach a file.") from error
+        except OSError as error:
+            raise InvalidInput(f"Cannot read {source}: {error.strerror or error}.") from error
+        if len(data) > MAX_EVIDENCE_BYTES:
+            raise EvidenceTooLarge(f"{source.name} grew beyond the evidence limit while reading.")
+        display = _safe_name(name or source.name)
+        media_type = mimetypes.guess_type(display)[0] or "application/octet-stream"
+        now = self._now()
+        item = Evidence(
+            id=new_id(),
+            name=display,
+            media_type=media_type,
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+            added_at=now,
+        )
+        conn = self._store.conn
+        with self._transaction():
+            self._check_writable(dossier_id)
+            evidence_rows.put_blob(conn, item.sha256, data)
+            evidence_rows.insert_evidence(conn, dossier_id, item)
+            changes = [Change("evidence", item.id, "added", None, item.name)]
+            if item_key is not None:
+                evidence_rows.link(conn, dossier_id, item.id, item_key)
+                changes.append(Change("answer", item_key, "evidence", None, item.id))
+            self._commit_changes(dossier_id, changes, now)
+        return item
+
+    def link_evidence(self, dossier_id: str, evidence_id: str, item_key: str) -> Changes:
+        """Link evidence already in the dossier to (another) item."""
+        self._item(*split_item_key(item_key))
+        with self._transaction():
+            self._check_writable(dossier_id)
+            self._own_evidence(dossier_id, evidence_id)
+            if not evidence_rows.link(self._store.conn, dossier_id, evidence_id, item_key):
+                return Changes(dossier_id)
+            return self._commit_changes(
+                dossier_id, [Change("answer", item_key, "evidence", None, evidence_id)]
+            )
+
+    def _own_evidence(self, dossier_id: str, evidence_id: str) -> Evidence:
+        owner, item = evidence_rows.get_evidence(self._store.conn, evidence_id)
+        if owner != dossier_id:
+            raise NotFound(f"Evidence file '{evidence_id}' is not part of this dossier.")
+        return item
+
+    def evidence(self, evidence_id: str) -> Evidence:
+        """Return an evidence record."""
+        return evidence_rows.get_evidence(self._store.conn, evidence_id)[1]
+
+    def evidence_bytes(self, evidence_id: str) -> bytes:
+        """Return the contents of an evidence file, checked against its SHA-256."""
+        item = self.evidence(evidence_id)
+        data = evidence_rows.blob(self._store.conn, item.sha256)
+        if hashlib.sha256(data).hexdigest() != item.sha256:
+            raise InvalidInput(f"The stored copy of {item.name} is damaged (checksum differs).")
+        return data
+
+    def export_evidence(self, *args: Any) -> Path:
+        """Save evidence to a folder: (evidence_id, folder) or (dossier_id, evidence_id, …)."""
+        if len(args) == 3:
+            dossier_id, evidence_id, folder = args
+            self._own_evidence(dossier_id, evidence_id)
+        elif len(args) == 2:
+            evidence_id, folder = args
+        else:
+            raise TypeError(
+                "export_evidence(evidence_id, folder) or (dossier_id, evidence_id, folder)"
+            )
+        item = self.evidence(evidence_id)
+        data = self.evidence_bytes(evidence_id)
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / _safe_name(item.name)
+        stem, suffix = target.stem, target.suffix
+        counter = 1
+        while target.exists():
+            target = folder / f"{stem} ({counter}){suffix}"
+            counter += 1
+        partial = target.with_name(target.name + ".part")
+        partial.write_bytes(data)
+        partial.replace(target)
+        return target
+
+    def detach_evidence(
+        self, dossier_id: str, evidence_id: str, item_key: str | None = None
+    ) -> Changes:
+        """Unlink evidence from one item, or (without `item_key`) remove it from the dossier."""
+        conn = self._store.conn
+        with self._transaction():
+            self._check_writable(dossier_id)
+            item = self._own_evidence(dossier_id, evidence_id)
+            if item_key is not None:
+                if not evidence_rows.unlink(conn, evidence_id, item_key):
+                    return Changes(dossier_id)
+                changes = [Change("answer", item_key, "evidence", evidence_id, None)]
+            else:
+                keys = evidence_rows.links_of(conn, evidence_id)
+                evidence_rows.delete_evidence(conn, evidence_id)
+                changes = [Change("answer", key, "evidence", evidence_id, None) for key in keys]
+                changes.append(Change("evidence", evidence_id, "removed", item.name, None))
+            return self._commit_changes(dossier_id, changes)

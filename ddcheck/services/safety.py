@@ -1,0 +1,111 @@
+"""Backups, restoring one, and checking the workspace file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ddcheck.paths import data_paths
+from ddcheck.services.errors import NotFound
+from ddcheck.services.templates import TemplateOps
+from ddcheck.store import backups as backup_files
+from ddcheck.store import open_store
+from ddcheck.store.backups import BackupInfo
+from ddcheck.store.database import connect, file_problems, foreign_key_problems, problems, set_aside
+from ddcheck.store.evidence import counts, damaged_blobs
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What `check` found: integrity, foreign keys, evidence checksums, and what is stored."""
+
+    problems: tuple[str, ...]
+    counts: dict[str, int] = field(default_factory=dict)
+    size_bytes: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """Return whether nothing is wrong."""
+        return not self.problems
+
+
+def restore_workspace(
+    data_dir: Path | str | None, backup: Path | str | None = None, *, now: dt.datetime | None = None
+) -> Path:
+    """Restore a backup (default: the newest good one) as the workspace; return the backup used."""
+    paths = data_paths(data_dir)
+    now = now or dt.datetime.now(dt.UTC)
+    chosen = Path(backup) if backup else backup_files.newest_good_backup(paths.backups)
+    if chosen is None:
+        raise NotFound(f"There is no good backup in {paths.backups}.")
+    target = paths.database
+    if target.exists():
+        if file_problems(target):
+            set_aside(target, paths.damaged, now)
+        else:
+            conn = connect(target)
+            try:
+                backup_files.make_backup(conn, paths.backups, now, backup_files.PRE_RESTORE)
+            finally:
+                conn.close()
+            backup_files.prune(paths.backups, backup_files.PRE_RESTORE)
+    paths.root.mkdir(parents=True, exist_ok=True)
+    backup_files.restore_into(chosen, target)
+    return chosen
+
+
+class _ClassOrInstance:
+    """A method that works on the class (closed workspace) and on an open instance."""
+
+    def __init__(self, on_class: Callable[..., Any], on_instance: Callable[..., Any]) -> None:
+        self._on_class = on_class
+        self._on_instance = on_instance
+        self.__doc__ = on_instance.__doc__
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Callable[..., Any]:
+        if obj is None:
+            return self._on_class
+        return functools.partial(self._on_instance, obj)
+
+
+class SafetyOps(TemplateOps):
+    """Back up, restore and check the workspace file."""
+
+    def backup(self) -> Path:
+        """Make a backup now with SQLite's backup API; return the file."""
+        made = backup_files.make_backup(
+            self._store.conn, self._paths.backups, self._now(), backup_files.MANUAL
+        )
+        backup_files.prune(self._paths.backups, backup_files.MANUAL)
+        return made
+
+    def list_backups(self) -> list[BackupInfo]:
+        """Return the backups of this workspace, newest first."""
+        return backup_files.list_backups(self._paths.backups)
+
+    def _restore_open(self, backup: Path | str | None = None) -> Path:
+        """Replace the workspace by a backup (the current state is backed up first)."""
+        self._store.close()
+        try:
+            used = restore_workspace(self._paths.root, backup, now=self._now())
+        finally:
+            self._store = open_store(self._paths, self._now())
+        self._reload_templates()
+        return used
+
+    restore = _ClassOrInstance(restore_workspace, _restore_open)
+
+    def check(self) -> CheckReport:
+        """Run SQLite's integrity and foreign-key checks and verify every evidence checksum."""
+        conn = self._store.conn
+        found = problems(conn, full=True) + foreign_key_problems(conn)
+        found += [
+            f"evidence contents {sha[:12]} do not match their checksum"
+            for sha in damaged_blobs(conn)
+        ]
+        size = self._paths.database.stat().st_size if self._paths.database.exists() else 0
+        return CheckReport(problems=tuple(found), counts=counts(conn), size_bytes=size)

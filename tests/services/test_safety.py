@@ -1,0 +1,133 @@
+"""Opening safely: daily backups, a damaged file set aside and reported, restore, check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from ddcheck.paths import data_paths
+from ddcheck.services import Workspace, WorkspaceDamaged
+
+
+def _fill(tmp_path, catalog, clock, company, mission) -> str:
+    with Workspace.open(tmp_path, user="t", catalog=catalog, clock=clock) as ws:
+        dossier_id = ws.create_dossier(company, mission).id
+        ws.answer(dossier_id, "mini", "policy", value="yes", note="bewaard")
+    return dossier_id
+
+
+def test_first_open_of_a_day_makes_one_backup(tmp_path, catalog, clock, company, mission):
+    _fill(tmp_path, catalog, clock, company, mission)
+    with Workspace.open(tmp_path, catalog=catalog, clock=clock) as ws:
+        assert [b.kind for b in ws.list_backups()] == ["daily"]
+    with Workspace.open(tmp_path, catalog=catalog, clock=clock) as ws:
+        assert len(ws.list_backups()) == 1
+    clock.now += dt.timedelta(days=1)
+    with Workspace.open(tmp_path, catalog=catalog, clock=clock) as ws:
+        assert [b.kind for b in ws.list_backups()] == ["daily", "daily"]
+
+
+def test_only_the_newest_backups_are_kept(tmp_path, catalog, clock, company, mission):
+    _fill(tmp_path, catalog, clock, company, mission)
+    for _ in range(13):
+        clock.now += dt.timedelta(days=1)
+        Workspace.open(tmp_path, catalog=catalog, clock=clock).close()
+    assert len(list(data_paths(tmp_path).backups.glob("daily-*.sqlite"))) == 10
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda p: p.write_bytes(b"this is not a database at all" * 100), id="garbage"),
+        pytest.param(lambda p: p.write_bytes(p.read_bytes()[:6000]), id="truncated"),
+        pytest.param(
+            lambda p: p.write_bytes(
+                p.read_bytes()[:4096] + b"\x13" * 8192 + p.read_bytes()[12288:]
+            ),
+            id="overwritten-pages",
+        ),
+    ],
+)
+def test_a_damaged_file_is_set_aside_and_reported(
+    tmp_path, catalog, clock, company, mission, damage
+):
+    dossier_id = _fill(tmp_path, catalog, clock, company, mission)
+    paths = data_paths(tmp_path)
+    with Workspace.open(tmp_path, catalog=catalog, clock=clock) as ws:
+        ws.backup()
+    damage(paths.database)
+    broken = paths.database.read_bytes()
+
+    with pytest.raises(WorkspaceDamaged) as caught:
+        Workspace.open(tmp_path, catalog=catalog, clock=clock)
+
+    error = caught.value
+    assert error.moved_to is not None and error.moved_to.parent == paths.damaged
+    assert error.moved_to.read_bytes() == broken
+    assert not paths.database.exists()
+    assert error.newest_backup is not None and error.backup == error.newest_backup
+    assert "ddcheck restore" in str(error) and "\n" not in str(error)
+
+    Workspace.restore(tmp_path)
+    with Workspace.open(tmp_path, catalog=catalog, clock=clock) as ws:
+        assert ws.get_dossier(dossier_id).answer("mini", "policy").note == "bewaard"
+        assert ws.check().ok
+
+
+def test_damage_without_any_backup_says_so(tmp_path, catalog, clock):
+    paths = data_paths(tmp_path)
+    paths.root.mkdir(parents=True, exist_ok=True)
+    paths.database.write_bytes(b"\x00garbage" * 50)
+    with pytest.raises(WorkspaceDamaged, match="no backup") as caught:
+        Workspace.open(tmp_path, catalog=catalog, clock=clock)
+    assert caught.value.newest_backup is None
+
+
+def test_restore_on_an_open_workspace_keeps_the_current_state_as_a_backup(
+    tmp_path, catalog, clock, company, mission
+):
+    dossier_id = _fill(tmp_path, catalog, clock, company, mission)
+    with Workspace.open(tmp_path, catalog=catalog, clock=clock) as ws:
+        backup = ws.backup()
+        ws.answer(dossier_id, "mini", "policy", note="later veranderd")
+        ws.restore(backup)
+        assert ws.get_dossier(dossier_id).answer("mini", "policy").note == "bewaard"
+        kinds = {b.kind for b in ws.list_backups()}
+        assert "pre-restore" in kinds
+        ws.answer(dossier_id, "mini", "policy", note="na herstel")
+    with Workspace.open(tmp_path, catalog=catalog, clock=clock) as ws:
+        assert ws.get_dossier(dossier_id).answer("mini", "policy").note == "na herstel"
+
+
+def test_backups_are_complete_sqlite_files(tmp_path, catalog, clock, company, mission):
+    dossier_id = _fill(tmp_path, catalog, clock, company, mission)
+    with Workspace.open(tmp_path, catalog=catalog, clock=clock) as ws:
+        backup = ws.backup()
+    conn = sqlite3.connect(backup)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert (
+        conn.execute("SELECT count(*) FROM answers WHERE dossier_id = ?", (dossier_id,)).fetchone()[
+            0
+        ]
+        == 1
+    )
+    conn.close()
+
+
+def test_check_reports_a_tampered_evidence_blob(tmp_path, catalog, clock, company, mission):
+    dossier_id = _fill(tmp_path, catalog, clock, company, mission)
+    (tmp_path / "f.txt").write_text("bewijs")
+    with Workspace.open(tmp_path, catalog=catalog, clock=clock) as ws:
+        ws.attach_evidence(dossier_id, tmp_path / "f.txt")
+        assert ws.check().ok
+        assert ws.check().counts["answers"] == 1
+    conn = sqlite3.connect(data_paths(tmp_path).database)
+    conn.execute("UPDATE blobs SET data = ?", (b"vervalst",))
+    conn.commit()
+    conn.close()
+    with Workspace.open(tmp_path, catalog=catalog, clock=clock) as ws:
+        report = ws.check()
+        assert not report.ok
+        assert "do not match their checksum" in report.problems[0]
