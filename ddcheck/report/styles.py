@@ -18,6 +18,7 @@ FONT = "DDSans"
 FONT_BOLD = "DDSans-Bold"
 FONT_ITALIC = "DDSans-Oblique"
 FONT_BOLD_ITALIC = "DDSans-BoldOblique"
+USER_TEXT_FACES = (FONT, FONT_BOLD)
 _FONT_FILES = {
     FONT: "DejaVuSans.ttf",
     FONT_BOLD: "DejaVuSans-Bold.ttf",
@@ -35,14 +36,19 @@ SHADE_DARK = colors.HexColor("#D5DCE6")
 
 @cache
 def register_fonts(font_dir: Path | None = None) -> frozenset[int]:
-    """Register the embedded font family once; return the code points every face can draw."""
+    """Register the embedded font family once; return the code points user text may use.
+
+    User text is set in the regular and bold faces only (the oblique faces lack Arabic), so
+    the coverage is what those two share.
+    """
     folder = font_dir or paths.fonts_dir()
     covered: set[int] | None = None
     for name, filename in _FONT_FILES.items():
         font = TTFont(name, str(folder / filename))
         pdfmetrics.registerFont(font)
-        chars = set(font.face.charToGlyph)
-        covered = chars if covered is None else covered & chars
+        if name in USER_TEXT_FACES:
+            chars = set(font.face.charToGlyph)
+            covered = chars if covered is None else covered & chars
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
     )

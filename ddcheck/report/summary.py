@@ -189,8 +189,7 @@ def _red_flags(ctx: ReportContext) -> list[Flowable]:
         text = answer_text(entry.template, entry.item, flag.answer, ctx.lang)
         number = ctx.numbers.get(entry.key, "")
         lines.append(
-            f"<b>{number}</b> {ctx.user(entry.item.question.get(ctx.lang))} "
-            f"— <i>{ctx.user(text)}</i>"
+            f"<b>{number}</b> {ctx.user(entry.item.question.get(ctx.lang))} — {ctx.user(text)}"
         )
     return [_h2(ctx, "red_flags"), *_bullets(ctx, lines, "no_red_flags")]
 
