@@ -110,3 +110,14 @@ def test_export_and_verify_a_dossier_from_a_real_workspace(
     args = ["--data-dir", str(data), "export", dossier.id, "-o", str(internal)]
     assert main([*args, "--audience", "internal"]) == 0
     assert b"TOPSECRET" in deep_scan(internal)
+
+
+def test_progress_goes_to_stderr_in_steps_once_an_export_takes_a_while(
+    capsys: pytest.CaptureFixture,
+) -> None:
+    progress = export_cli._StderrProgress(delay=0)
+    for done in range(0, 1001, 50):
+        progress(done, 1000)
+    progress.finish()
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [f"exporting… {p:3d} %" for p in (0, 20, 40, 60, 80, 100)]
