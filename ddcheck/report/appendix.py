@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
 from ddcheck.domain.dossier import Action
 from ddcheck.report.context import ReportContext
@@ -140,7 +140,11 @@ def _size(n: int) -> str:
 def register_story(ctx: ReportContext) -> list[Flowable]:
     """Return the evidence register part."""
     title = ctx.t("register")
-    story: list[Flowable] = [mark_outline(ctx.para(title, "h1"), title, 0)]
+    story: list[Flowable] = [
+        Spacer(1, 14),
+        CondPageBreak(220),
+        mark_outline(ctx.para(title, "h1"), title, 0),
+    ]
     evidence = ctx.dossier.evidence
     if not evidence:
         return [*story, ctx.para(ctx.t("register_none"))]
