@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from ddcheck.paths import DataPaths, data_paths
 from ddcheck.preferences import history_user, load_preferences
@@ -14,6 +15,7 @@ from ddcheck.services.answers import AnswerOps
 from ddcheck.services.catalogs import CatalogLike, default_catalog
 from ddcheck.services.dossiers import DossierOps
 from ddcheck.services.evidence import EvidenceOps
+from ddcheck.services.export import ExportResult, export_pdf
 from ddcheck.services.safety import SafetyOps
 from ddcheck.store import open_store
 
@@ -63,6 +65,10 @@ class Workspace(SafetyOps, EvidenceOps, ActionOps, AnswerOps, DossierOps):
     def close(self) -> None:
         """Close the workspace file."""
         self._store.close()
+
+    def export_pdf(self, dossier_id: str, out_path: Path | str, **options: Any) -> ExportResult:
+        """Write the dossier's report PDF; options as in `services.export.export_pdf`."""
+        return export_pdf(self.snapshot(dossier_id), out_path, **options)
 
     def __enter__(self) -> Workspace:
         return self

@@ -50,3 +50,13 @@ def test_a_cancelled_export_keeps_the_previous_file(tmp_path: Path) -> None:
 def test_unknown_language_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown language"):
         export_pdf(make_snapshot(), tmp_path / "r.pdf", lang="de")  # type: ignore[arg-type]
+
+
+def test_workspace_exports_a_dossier(tmp_path: Path) -> None:
+    from ddcheck.services import Workspace
+    from tests.factories import make_company, make_mission
+
+    with Workspace.open(tmp_path / "ws") as workspace:
+        dossier = workspace.create_dossier(make_company(), make_mission(), "nl")
+        result = workspace.export_pdf(dossier.id, tmp_path / "out.pdf", lang="nl")
+    assert result.path.read_bytes().startswith(b"%PDF") and result.lang == "nl"
