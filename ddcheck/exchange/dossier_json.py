@@ -6,7 +6,10 @@ import hashlib
 import json
 from typing import Any
 
+from pydantic import ValidationError
+
 from ddcheck.domain.applicability import applicable_items
+from ddcheck.domain.dossier import Dossier
 from ddcheck.domain.text import Language
 from ddcheck.exchange.answers import answer_text
 from ddcheck.exchange.redaction import Redaction
@@ -96,4 +99,19 @@ def parse_dossier_json(data: bytes) -> dict[str, Any]:
     for key in ("dossier", "rendered", "withheld"):
         if not isinstance(document.get(key), dict):
             raise DossierFormatError(f"the embedded dossier lacks its '{key}' part")
+    answers = document["rendered"].get("answers")
+    if not isinstance(answers, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in answers.items()
+    ):
+        raise DossierFormatError("the embedded dossier's rendered answers are malformed")
+    withheld = document["withheld"].get("items", [])
+    if not isinstance(withheld, list) or not all(isinstance(k, str) for k in withheld):
+        raise DossierFormatError("the embedded dossier's list of withheld items is malformed")
+    try:
+        Dossier.model_validate(document["dossier"])
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        message = f"the embedded dossier is invalid at {where}: {first['msg']}"
+        raise DossierFormatError(message) from error
     return document

@@ -65,6 +65,21 @@ def test_adviser_json_has_no_confidential_text_and_internal_has_it() -> None:
         (b'{"format": "other"}', "not a ddcheck dossier"),
         (b'{"format": "ddcheck-dossier", "format_version": 99}', "not supported"),
         (b'{"format": "ddcheck-dossier", "format_version": 1}', "lacks its 'dossier'"),
+        (
+            b'{"format": "ddcheck-dossier", "format_version": 1, "dossier": {}, "withheld": {},'
+            b' "rendered": {"answers": {"a/b": 3}}}',
+            "rendered answers are malformed",
+        ),
+        (
+            b'{"format": "ddcheck-dossier", "format_version": 1, "dossier": {}, "withheld":'
+            b' {"items": "x"}, "rendered": {"answers": {}}}',
+            "withheld items is malformed",
+        ),
+        (
+            b'{"format": "ddcheck-dossier", "format_version": 1, "dossier": {"id": 1},'
+            b' "withheld": {}, "rendered": {"answers": {}}}',
+            "the embedded dossier is invalid at",
+        ),
     ],
 )
 def test_parse_refuses_what_is_not_a_dossier(data: bytes, message: str) -> None:
