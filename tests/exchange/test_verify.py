@@ -110,3 +110,16 @@ def test_not_a_pdf_and_a_foreign_pdf_are_refused(tmp_path: Path, fresh: Path) ->
         pdf.save(foreign)
     with pytest.raises(NotADdcheckPdf, match="no embedded ddcheck dossier"):
         verify_pdf(foreign)
+
+
+def test_a_truncated_pdf_or_broken_embedded_data_is_refused(tmp_path: Path, fresh: Path) -> None:
+    truncated = tmp_path / "truncated.pdf"
+    truncated.write_bytes(fresh.read_bytes()[:20000])
+    with pytest.raises(NotADdcheckPdf):
+        verify_pdf(truncated)
+    broken = tmp_path / "broken.pdf"
+    with pikepdf.open(fresh) as pdf:
+        pdf.attachments[ATTACHMENT_NAME] = pikepdf.AttachedFileSpec(pdf, b"{not json")
+        pdf.save(broken)
+    with pytest.raises(NotADdcheckPdf, match="not valid JSON"):
+        read_dossier_from_pdf(broken)
