@@ -44,7 +44,7 @@ install -m 755 packaging/linux/install.sh dist/ddcheck/install.sh
 du -sh dist/ddcheck
 
 t "smoke test"
-bash packaging/smoke.sh dist/ddcheck/ddcheck
+bash packaging/smoke.sh dist/ddcheck/ddcheck --without-python
 
 t "tarball"
 tarball=dist/ddcheck-$VERSION-linux-$ARCH.tar.gz

@@ -4,7 +4,11 @@
 # demo dossier, and read the PDF back with pdftotext. Everything runs in a clean environment
 # (`env -i`) with a throw-away HOME and DDCHECK_DATA_DIR, so nothing from this machine leaks in.
 #
-# Usage: packaging/smoke.sh PATH/TO/ddcheck
+# With --without-python (for a frozen bundle, as root), every Python installation on this machine
+# and the build venv are hidden from the executable in a private mount namespace, which proves
+# the bundle needs no Python of the machine's.
+#
+# Usage: packaging/smoke.sh PATH/TO/ddcheck [--without-python]
 set -euo pipefail
 
 EXE=$(realpath "$1")
@@ -17,9 +21,30 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/home" "$WORK/runtime" "$WORK/data"
 chmod 700 "$WORK/runtime"
 
+HIDE=()
+if [[ ${2:-} == --without-python ]]; then
+    hide_script='
+        for d in /root/.pyenv /usr/lib/python3* /usr/local/lib/python3* /opt/python* "$0"; do
+            if [ -d "$d" ]; then mount -t tmpfs none "$d" || exit 97; fi
+        done
+        for f in /usr/bin/python3* /usr/local/bin/python3* /usr/lib/*/libpython3*; do
+            if [ -e "$f" ]; then mount --bind /dev/null "$f" || exit 97; fi
+        done
+        exec "$@"'
+    if unshare -m true 2>/dev/null; then
+        HIDE=(unshare -m sh -c "$hide_script" "$ROOT/build/venv-bundle")
+        if "${HIDE[@]}" sh -c 'test -s /usr/lib/python3.11/os.py || test -d /root/.pyenv/versions'; then
+            fail "could not hide this machine's Python"
+        fi
+        echo "this machine's Python installations and the build venv are hidden from $EXE"
+    else
+        echo "note: cannot hide this machine's Python (unshare needs root); using env -i only"
+    fi
+fi
+
 dd() {
     # Run the executable with nothing but a minimal, throw-away environment.
-    timeout --kill-after=10 "$STEP_TIMEOUT" env -i \
+    timeout --kill-after=10 "$STEP_TIMEOUT" "${HIDE[@]}" env -i \
         PATH=/usr/bin:/bin HOME="$WORK/home" LANG=C.UTF-8 \
         XDG_RUNTIME_DIR="$WORK/runtime" XDG_CONFIG_HOME="$WORK/home/.config" \
         XDG_DATA_HOME="$WORK/home/.local/share" XDG_CACHE_HOME="$WORK/home/.cache" \
