@@ -11,6 +11,8 @@ from ddcheck.domain.dossier import Answer, Dossier
 from ddcheck.domain.scales import ScaleOption
 from ddcheck.domain.templates import Template
 
+OECD_STEPS = ("1", "2", "3", "4", "5", "6")  # "0" (context) and "7" (support wanted) are not scored
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -154,9 +156,9 @@ def summarize(dossier: Dossier, templates: Mapping[str, Template]) -> DossierSum
     for entry in entries:
         groups["template"][entry.template.id].append(entry)
         groups["section"][(entry.template.id, entry.section.id)].append(entry)
-        step = entry.template.oecd_step_of(entry.item)
-        if step and step != "0":
-            groups["oecd"][step.split(".")[0]].append(entry)
+        step = (entry.template.oecd_step_of(entry.item) or "").split(".")[0]
+        if step in OECD_STEPS:
+            groups["oecd"][step].append(entry)
         standard = entry.template.ifc_standard_of(entry.item)
         if standard:
             groups["ifc"][standard].append(entry)

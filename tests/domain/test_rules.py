@@ -114,3 +114,15 @@ def test_an_item_can_mark_extra_answers_as_gaps_without_making_them_red_flags() 
     summary = summarize(make_dossier([answer("ps2-applicable", "unknown")]), gated)
     assert [f.key for f in summary.flags] == ["mini/ps2-applicable"]
     assert summary.red_flags == ()
+
+
+def test_only_the_six_oecd_steps_are_scored() -> None:
+    data = template_data()
+    data["sections"][0]["items"][0]["oecd_step"] = "7"
+    data["sections"][0]["items"][1]["oecd_step"] = "0"
+    summary = summarize(
+        make_dossier([answer("policy", "yes"), answer("maturity", "m5")]),
+        {"mini": Template.model_validate(data)},
+    )
+    assert set(summary.oecd_steps) == {"1"}  # only the unanswered text item is left in step 1
+    assert summary.oecd_steps["1"].value is None
