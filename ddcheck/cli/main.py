@@ -13,7 +13,13 @@ from ddcheck.cli.errors import UserError
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
 
-COMMAND_MODULES: tuple[str, ...] = ("ddcheck.cli.templates", "ddcheck.cli.export")
+COMMAND_MODULES: tuple[str, ...] = (
+    "ddcheck.cli.templates",
+    "ddcheck.cli.export",
+    "ddcheck.cli.dossiers",
+    "ddcheck.cli.answers",
+    "ddcheck.cli.backup",
+)
 
 GUI_FLAGS = ("--quit-after-ready",)
 

@@ -70,6 +70,10 @@ class WorkspaceBase:
     def _transaction(self) -> Any:
         return transaction(self._store.conn)
 
+    def batch(self) -> Any:
+        """Return a context in which several changes are saved together, all or nothing."""
+        return transaction(self._store.conn)
+
     def _template(self, template_id: str) -> Template:
         template = self._templates.get(template_id)
         if template is None:

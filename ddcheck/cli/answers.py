@@ -1,0 +1,181 @@
+"""`ddcheck answer`, `attach`, `actions` and `history`: filling in a dossier from the shell."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ddcheck.cli.workspace import dossier_arg, json_flag, opened, print_json, shorten
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `answer`, `attach`, `actions` and `history` commands."""
+    answer = subparsers.add_parser("answer", help="answer one item (saved at once)")
+    dossier_arg(answer)
+    answer.add_argument("item", metavar="ITEM", help="template/item, or an item id")
+    answer.add_argument(
+        "value", metavar="VALUE", nargs="?", help="an option id of the item's scale"
+    )
+    answer.add_argument("--note", help="note or justification")
+    flag = answer.add_mutually_exclusive_group()
+    flag.add_argument("--confidential", dest="confidential", action="store_true", default=None)
+    flag.add_argument("--not-confidential", dest="confidential", action="store_false")
+    review = answer.add_mutually_exclusive_group()
+    review.add_argument("--review", dest="review", action="store_true", default=None)
+    review.add_argument("--no-review", dest="review", action="store_false")
+    answer.add_argument("--severity", type=int, choices=range(1, 5), help="risk severity 1–4")
+    answer.add_argument("--likelihood", type=int, choices=range(1, 5), help="risk likelihood 1–4")
+    answer.add_argument("--involvement", choices=("cause", "contribute", "linked"))
+    json_flag(answer)
+    answer.set_defaults(func=answer_command)
+
+    attach = subparsers.add_parser("attach", help="keep a file as evidence in the workspace")
+    dossier_arg(attach)
+    attach.add_argument("file", metavar="FILE", type=Path)
+    attach.add_argument("--item", help="link it to this item (template/item or item id)")
+    attach.add_argument("--name", help="name to store it under (default: the file name)")
+    json_flag(attach)
+    attach.set_defaults(func=attach_command)
+
+    actions = subparsers.add_parser("actions", help="show the action plan")
+    dossier_arg(actions)
+    actions.add_argument("--propose", action="store_true", help="propose actions for open gaps")
+    actions.add_argument("--save", action="store_true", help="with --propose: add them to the plan")
+    json_flag(actions)
+    actions.set_defaults(func=actions_command)
+
+    history = subparsers.add_parser("history", help="show what changed, when and by whom")
+    dossier_arg(history)
+    history.add_argument("--limit", type=int, help="only the newest N changes")
+    json_flag(history)
+    history.set_defaults(func=history_command)
+
+
+def _changes_json(changes: Any) -> dict[str, Any]:
+    return {
+        "dossier_id": changes.dossier_id,
+        "changes": [
+            {"entity": c.entity, "id": c.entity_id, "field": c.field, "old": c.old, "new": c.new}
+            for c in changes.changes
+        ],
+    }
+
+
+def answer_command(args: argparse.Namespace) -> int:
+    """Save an answer (value, note, marks, risk) and say what changed."""
+    from ddcheck.services import UNSET
+
+    fields: dict[str, Any] = {}
+    if args.value is not None:
+        fields["value"] = args.value
+    if args.note is not None:
+        fields["note"] = args.note
+    if args.confidential is not None:
+        fields["confidential"] = args.confidential
+    if args.review is not None:
+        fields["review"] = args.review
+    risk = {
+        "severity": args.severity,
+        "likelihood": args.likelihood,
+        "involvement": args.involvement,
+    }
+    if any(v is not None for v in risk.values()):
+        fields["risk"] = risk
+    with opened(args) as ws:
+        dossier_id = ws.resolve_dossier(args.dossier)
+        template, item = ws.find_item(dossier_id, args.item)
+        if "risk" in fields:
+            old = ws.get_dossier(dossier_id).answer(template.id, item.id)
+            base = old.risk.model_dump() if old else {}
+            fields["risk"] = {**base, **{k: v for k, v in risk.items() if v is not None}}
+        if not fields:
+            fields["value"] = UNSET
+        changes = ws.answer(dossier_id, template.id, item.id, **fields)
+        if args.json:
+            print_json(_changes_json(changes))
+            return 0
+        key = f"{template.id}/{item.id}"
+        if not changes:
+            print(f"{key}: nothing changed")
+        for change in changes.changes:
+            print(f"{key} {change.field}: {change.old!r} → {change.new!r}")
+    return 0
+
+
+def attach_command(args: argparse.Namespace) -> int:
+    """Store a file as evidence (optionally linked to an item) and print its id."""
+    with opened(args) as ws:
+        dossier_id = ws.resolve_dossier(args.dossier)
+        key = None
+        if args.item:
+            template, item = ws.find_item(dossier_id, args.item)
+            key = f"{template.id}/{item.id}"
+        evidence = ws.attach_evidence(dossier_id, args.file, item_key=key, name=args.name)
+    if args.json:
+        print_json({**evidence.model_dump(mode="json"), "item_key": key})
+        return 0
+    linked = f", linked to {key}" if key else ""
+    print(f"{evidence.id}  {evidence.name} ({evidence.size} bytes, {evidence.media_type}{linked})")
+    print(f"  sha256 {evidence.sha256}")
+    return 0
+
+
+def actions_command(args: argparse.Namespace) -> int:
+    """Print the action plan, or proposals for gaps without an action."""
+    with opened(args) as ws:
+        dossier_id = ws.resolve_dossier(args.dossier)
+        if args.propose:
+            actions = ws.propose_actions(dossier_id)
+            if args.save:
+                with ws.batch():
+                    for action in actions:
+                        ws.add_action(dossier_id, action)
+        else:
+            actions = ws.get_dossier(dossier_id).actions
+    if args.json:
+        print_json([a.model_dump(mode="json") for a in actions])
+        return 0
+    if not actions:
+        print("No proposals: every gap has an action." if args.propose else "No actions yet.")
+        return 0
+    if args.propose:
+        state = "added to the plan" if args.save else "not saved; add --save to keep them"
+        print(f"{len(actions)} proposed actions ({state}):")
+    print(f"{'ID':16}  {'STATUS':11}  {'PRIO':6}  {'OWNER':16}  {'DUE':10}  ACTION")
+    for a in actions:
+        due = a.due.isoformat() if a.due else "-"
+        owner = shorten(a.owner, 16) or "-"
+        what = shorten(a.action, 60)
+        print(f"{a.id:16}  {a.status:11}  {a.priority:6}  {owner:16}  {due:10}  {what}")
+        for key in a.item_keys:
+            print(f"{'':16}  for {key}  {shorten(a.standard_ref, 50)}")
+    return 0
+
+
+def history_command(args: argparse.Namespace) -> int:
+    """Print the dossier's change history, oldest first."""
+    with opened(args) as ws:
+        dossier_id = ws.resolve_dossier(args.dossier)
+        rows = ws.history(dossier_id, limit=args.limit)
+    if args.json:
+        print_json(
+            [
+                {
+                    "at": r.at.isoformat(),
+                    "who": r.who,
+                    "entity": r.entity,
+                    "id": r.entity_id,
+                    "field": r.field,
+                    "old": r.old,
+                    "new": r.new,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    for r in rows:
+        when = r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        old, new = shorten(repr(r.old), 40), shorten(repr(r.new), 40)
+        print(f"{when}  {r.who}  {r.entity} {r.entity_id} {r.field}: {old} → {new}")
+    return 0

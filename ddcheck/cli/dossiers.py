@@ -1,0 +1,188 @@
+"""`ddcheck new`, `list`, `show` and `demo`: dossiers on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from ddcheck.cli.errors import UserError
+from ddcheck.cli.show import print_dossier, show_json
+from ddcheck.cli.workspace import (
+    dossier_arg,
+    json_flag,
+    opened,
+    print_json,
+    split_list,
+    validation_message,
+)
+from ddcheck.domain.dossier import ACTIVITIES
+
+if TYPE_CHECKING:
+    from ddcheck.services import DossierInfo
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `new`, `list`, `show` and `demo` commands."""
+    new = subparsers.add_parser("new", help="create a dossier for a company and a mission")
+    new.add_argument("--company", required=True, help="company name")
+    new.add_argument("--kvk", default="", help="KvK number (8 digits)")
+    new.add_argument("--sector", default="")
+    new.add_argument("--size", choices=("micro", "small", "medium", "large"))
+    new.add_argument("--mission", required=True, help="mission name")
+    new.add_argument("--destinations", help="country codes, comma-separated (e.g. SA,AE)")
+    new.add_argument("--activities", help=f"comma-separated: {', '.join(ACTIVITIES)}")
+    new.add_argument("--ekv", action="store_true", help="applying for export credit insurance")
+    new.add_argument("--start", type=_date, help="mission start, YYYY-MM-DD")
+    new.add_argument("--end", type=_date, help="mission end, YYYY-MM-DD")
+    new.add_argument("--organiser", default="")
+    new.add_argument("--lang", choices=("nl", "en"), default="nl")
+    json_flag(new)
+    new.set_defaults(func=new_command)
+
+    listing = subparsers.add_parser("list", help="list the dossiers in the workspace")
+    listing.add_argument("--trash", action="store_true", help="include dossiers in the trash")
+    json_flag(listing)
+    listing.set_defaults(func=list_command)
+
+    show = subparsers.add_parser("show", help="show a dossier with every applicable item")
+    dossier_arg(show)
+    show.add_argument("--lang", choices=("nl", "en"), help="default: the dossier's language")
+    json_flag(show)
+    show.set_defaults(func=show_command)
+
+    demo = subparsers.add_parser("demo", help="create the demo dossier (or a synthetic one)")
+    demo.add_argument("--items", type=_positive, help="synthetic dossier with N answered items")
+    demo.add_argument("--lang", choices=("nl", "en"), default="nl")
+    json_flag(demo)
+    demo.set_defaults(func=demo_command)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date; use YYYY-MM-DD") from error
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 100_000:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number from 1 to 100000")
+    return int(text)
+
+
+def _profile(args: argparse.Namespace) -> tuple[Any, Any]:
+    from ddcheck.domain.dossier import Company, Mission
+
+    activities = split_list(args.activities)
+    unknown = [a for a in activities if a not in ACTIVITIES]
+    if unknown:
+        raise UserError(f"Unknown activity {unknown[0]}; choose from {', '.join(ACTIVITIES)}.")
+    try:
+        company = Company(
+            name=args.company.strip(),
+            kvk_number=args.kvk.strip(),
+            sector=args.sector,
+            size=args.size,
+        )
+        mission = Mission(
+            name=args.mission.strip(),
+            destinations=split_list(args.destinations),
+            activities=activities,
+            export_credit_insurance=args.ekv,
+            start=args.start,
+            end=args.end,
+            organiser=args.organiser,
+        )
+    except ValidationError as error:
+        raise UserError(validation_message(error)) from error
+    return company, mission
+
+
+def new_command(args: argparse.Namespace) -> int:
+    """Create a dossier and print its id and the checklists that apply."""
+    company, mission = _profile(args)
+    with opened(args) as ws:
+        dossier = ws.create_dossier(company, mission, language=args.lang)
+        if args.json:
+            print_json(show_json(ws, dossier.id, args.lang))
+            return 0
+        print(dossier.id)
+        for use in dossier.templates:
+            template = ws.templates[use.id]
+            print(f"  {use.id} v{use.version}: {template.title.get(args.lang)}")
+    return 0
+
+
+def _info_json(info: DossierInfo) -> dict[str, Any]:
+    return {
+        "id": info.id,
+        "title": info.title,
+        "company": info.company.model_dump(mode="json"),
+        "mission": info.mission.model_dump(mode="json"),
+        "destinations": list(info.destinations),
+        "language": info.language,
+        "updated_at": info.updated_at.isoformat(),
+        "progress": {"answered": info.progress.answered, "total": info.progress.total},
+        "red_flags": info.red_flags,
+        "needs_reconfirmation": info.needs_reconfirmation,
+        "trashed_at": info.trashed_at.isoformat() if info.trashed_at else None,
+    }
+
+
+def list_command(args: argparse.Namespace) -> int:
+    """Print the dossiers, most recently changed first."""
+    with opened(args) as ws:
+        infos = ws.list_dossiers(include_trashed=args.trash)
+    if args.json:
+        print_json([_info_json(info) for info in infos])
+        return 0
+    if not infos:
+        print("No dossiers yet. Create one with 'ddcheck new' or try 'ddcheck demo'.")
+        return 0
+    print(f"{'ID':16}  {'UPDATED':16}  {'DONE':>9}  {'FLAGS':>5}  TITLE")
+    for info in infos:
+        done = f"{info.progress.answered}/{info.progress.total}"
+        when = info.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        trash = "  [trash]" if info.trashed_at else ""
+        places = ",".join(info.destinations)
+        title = f"{info.title} ({places}){trash}"
+        print(f"{info.id:16}  {when:16}  {done:>9}  {info.red_flags:>5}  {title}")
+    return 0
+
+
+def show_command(args: argparse.Namespace) -> int:
+    """Print a dossier: profile, progress, and every applicable item with its answer."""
+    with opened(args) as ws:
+        dossier_id = ws.resolve_dossier(args.dossier)
+        if args.json:
+            print_json(show_json(ws, dossier_id, args.lang))
+        else:
+            print_dossier(ws, dossier_id, args.lang)
+    return 0
+
+
+def demo_command(args: argparse.Namespace) -> int:
+    """Create the demo dossier, or a synthetic one with --items, and print its id."""
+    from ddcheck.services.demo import build_demo, build_synthetic
+
+    with opened(args) as ws:
+        if args.items:
+            dossier = build_synthetic(ws, args.items, lang=args.lang)
+        else:
+            dossier = build_demo(ws, lang=args.lang)
+        summary = ws.summary(dossier.id)
+        if args.json:
+            print_json(show_json(ws, dossier.id, args.lang))
+            return 0
+        print(dossier.id)
+        overall = summary.overall
+        print(
+            f"  {dossier.title}: {overall.answered}/{overall.total} answered, "
+            f"{len(summary.red_flags)} red flags, {len(dossier.actions)} actions, "
+            f"{len(dossier.evidence)} evidence files"
+        )
+        print(f"  Next: ddcheck show {dossier.id[:8]}")
+    return 0

@@ -1,0 +1,64 @@
+"""What the workspace commands share: opening the workspace, naming dossiers, printing."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from ddcheck.cli.errors import UserError
+
+if TYPE_CHECKING:
+    from ddcheck.services import Workspace
+
+
+@contextlib.contextmanager
+def opened(args: argparse.Namespace) -> Iterator[Workspace]:
+    """Open the workspace named by --data-dir; turn workspace errors into one-line user errors."""
+    from ddcheck.services import Workspace, WorkspaceError
+
+    try:
+        with Workspace.open(getattr(args, "data_dir", None)) as workspace:
+            yield workspace
+    except WorkspaceError as error:
+        raise UserError(str(error)) from error
+    except ValidationError as error:
+        raise UserError(validation_message(error)) from error
+
+
+def validation_message(error: ValidationError) -> str:
+    """Return the first problem of a validation error as one sentence."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{where}: {first['msg']}" if where else str(first["msg"])
+
+
+def dossier_arg(parser: argparse.ArgumentParser) -> None:
+    """Add the DOSSIER argument (an id or a unique start of one)."""
+    parser.add_argument("dossier", metavar="DOSSIER", help="dossier id, or its first characters")
+
+
+def json_flag(parser: argparse.ArgumentParser) -> None:
+    """Add --json."""
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def print_json(data: Any) -> None:
+    """Print `data` as indented JSON (UTF-8, dates as ISO text)."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def split_list(text: str | None) -> list[str]:
+    """Return the comma-separated parts of `text`, stripped, without empty ones."""
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+def shorten(text: str, width: int) -> str:
+    """Return `text` on one line, cut to `width` characters with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
