@@ -158,8 +158,9 @@ def text_problems(document: dict[str, Any], text: str) -> list[str]:
 
 
 def _answer_shown(segment: str, word: str, shown: str) -> bool:
-    expected = f"{word}: {' '.join(shown.split())}"
+    value = " ".join(shown.split())
     simple = len(shown) <= _SIMPLE_ANSWER_LENGTH and all(ord(c) < 0x250 for c in shown)
     if simple:
-        return re.search(re.escape(expected) + r"(?=\s|$)", segment) is not None
-    return _projection(expected) in _projection(segment)
+        pattern = re.escape(f"{word}:") + r"\s*" + re.escape(value) + r"(?=\s|$)"
+        return re.search(pattern, segment) is not None
+    return _projection(f"{word}{value}") in _projection(segment)

@@ -102,9 +102,9 @@ class ReportContext:
         """Return user text as safe paragraph markup."""
         return self.safety.markup(text)
 
-    def para(self, markup: str, style: str = "body") -> Paragraph:
-        """Return a paragraph of already safe markup in a named style."""
-        return Paragraph(markup, getattr(self.styles, style))
+    def para(self, markup: str, style: str = "body", bullet: str | None = None) -> Paragraph:
+        """Return a paragraph of already safe markup in a named style (with a hanging label)."""
+        return Paragraph(markup, getattr(self.styles, style), bulletText=bullet)
 
     def date(self, value: dt.date | dt.datetime | None) -> str:
         """Return a date as the report writes it (Dutch: 23-11-2026; English: 2026-11-23)."""

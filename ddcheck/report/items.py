@@ -81,7 +81,7 @@ def _grouped(
 
 
 def item_block(ctx: ReportContext, entry: ItemApplicability) -> list[Flowable]:
-    """Return one item as one paragraph: question, references, answer and details."""
+    """Return one item: question, references, then labelled answer and details."""
     lang = ctx.lang
     key = entry.key
     number = ctx.numbers.get(key, "")
@@ -91,29 +91,32 @@ def item_block(ctx: ReportContext, entry: ItemApplicability) -> list[Flowable]:
         ctx.para(f"{number}&nbsp;&nbsp;{ctx.user(question)}", "question"),
         ctx.para(_meta(ctx, entry), "item_meta"),
     ]
-    answer_word = ctx.t("answer")
+    answer_word = f"{ctx.t('answer')}:"
     if ctx.redaction.is_withheld(key):
-        block.append(ctx.para(f"<b>{answer_word}:</b> <i>{ctx.t('withheld')}</i>", "answer"))
+        block.append(ctx.para(f"<i>{ctx.t('withheld')}</i>", "answer", bullet=answer_word))
         return block
     answer = ctx.summary.answers.get(key)
-    block.append(ctx.para(_answer_line(ctx, entry, answer, answer_word), "answer"))
+    block.append(ctx.para(_answer_line(ctx, entry, answer), "answer", bullet=answer_word))
     if answer is not None:
-        block.extend(ctx.para(detail, "detail") for detail in _details(ctx, key, answer))
+        block.extend(
+            ctx.para(text, "labelled", bullet=f"{label}:")
+            for label, text in _details(ctx, key, answer)
+        )
     return block
 
 
-def _details(ctx: ReportContext, key: str, answer: Answer) -> list[str]:
+def _details(ctx: ReportContext, key: str, answer: Answer) -> list[tuple[str, str]]:
     """Return the note, risk, evidence, actions and review lines of an answered item."""
     lang = ctx.lang
     details = []
     if answer.note.strip():
-        details.append(f"<b>{ctx.t('note')}:</b> {ctx.user(answer.note)}")
+        details.append((ctx.t("note"), ctx.user(answer.note)))
     if not answer.risk.is_empty:
-        details.append(f"<b>{ctx.t('risk')}:</b> {_risk(ctx, answer)}")
+        details.append((ctx.t("risk"), _risk(ctx, answer)))
     evidence = [ctx.evidence_by_id[i] for i in answer.evidence_ids if i in ctx.evidence_by_id]
     if evidence:
         names = "; ".join(f"{ctx.user(e.name)} ({e.sha256[:12]}…)" for e in evidence)
-        details.append(f"<b>{ctx.t('evidence')}:</b> {names}")
+        details.append((ctx.t("evidence"), names))
     actions = ctx.actions_by_item.get(key)
     if actions:
         listed = "; ".join(
@@ -121,13 +124,13 @@ def _details(ctx: ReportContext, key: str, answer: Answer) -> list[str]:
             f"({value_label('status', a.status, lang)})"
             for a in actions
         )
-        details.append(f"<b>{ctx.t('actions')}:</b> {listed}")
+        details.append((ctx.t("actions"), listed))
     for review, item_review in ctx.reviews_by_item.get(key, ()):
         who = ctx.user(review.reviewer) if review.reviewer else ""
         verdict = value_label("assessment", item_review.assessment, lang)
         comment = f" — {ctx.user(item_review.comment)}" if item_review.comment else ""
         by = f" ({who})" if who else ""
-        details.append(f"<b>{ctx.t('review')}:</b> {verdict}{by}{comment}")
+        details.append((ctx.t("review"), f"{verdict}{by}{comment}"))
     return details
 
 
@@ -147,14 +150,12 @@ def _meta(ctx: ReportContext, entry: ItemApplicability) -> str:
     return " · ".join(ctx.safety.line(part) for part in parts)
 
 
-def _answer_line(
-    ctx: ReportContext, entry: ItemApplicability, answer: Answer | None, word: str
-) -> str:
+def _answer_line(ctx: ReportContext, entry: ItemApplicability, answer: Answer | None) -> str:
     if answer is None or not answer.is_answered:
-        line = f"<b>{word}:</b> {TAG_LIGHT.format(ctx.t('unanswered'))}"
+        line = TAG_LIGHT.format(ctx.t("unanswered"))
     else:
         text = answer_text(entry.template, entry.item, answer, ctx.lang)
-        line = f"<b>{word}:</b> {ctx.user(text)}"
+        line = ctx.user(text)
         if is_red_flag(entry, answer):
             line += f"&nbsp;&nbsp;{TAG_DARK.format(ctx.t('red_flag'))}"
         elif is_gap(entry, answer):

@@ -31,6 +31,7 @@ ACCENT = colors.HexColor("#1F3A5F")
 MUTED = colors.HexColor("#5A5A5A")
 RULE = colors.HexColor("#B8B8B8")
 SHADE = colors.HexColor("#EEF1F5")
+LABEL_WIDTH = 70  # points for the hanging labels (Answer:, Note:, Risk:) of an item
 SHADE_DARK = colors.HexColor("#D5DCE6")
 
 
@@ -73,6 +74,7 @@ class Styles:
     answer: ParagraphStyle
     item_meta: ParagraphStyle
     detail: ParagraphStyle
+    labelled: ParagraphStyle
     expectation: ParagraphStyle
     banner: ParagraphStyle
     cell: ParagraphStyle
@@ -156,11 +158,28 @@ def make_styles() -> Styles:
             leftIndent=26,
             firstLineIndent=-26,
         ),
-        answer=_style("answer", leftIndent=26, spaceAfter=1),
+        answer=_style(
+            "answer",
+            leftIndent=26 + LABEL_WIDTH,
+            bulletIndent=26,
+            bulletFontName=FONT_BOLD,
+            bulletFontSize=9.5,
+            spaceAfter=1,
+        ),
         item_meta=_style(
             "item_meta", fontSize=7.5, leading=9.5, textColor=MUTED, leftIndent=26, spaceAfter=2
         ),
         detail=_style("detail", fontSize=8.5, leading=11.5, leftIndent=26, spaceAfter=1),
+        labelled=_style(
+            "labelled",
+            fontSize=8.5,
+            leading=11.5,
+            leftIndent=26 + LABEL_WIDTH,
+            bulletIndent=26,
+            bulletFontName=FONT_BOLD,
+            bulletFontSize=8.5,
+            spaceAfter=1,
+        ),
         expectation=_style(
             "expectation", fontSize=7.5, leading=9.8, leftIndent=26, spaceAfter=1.5, textColor=INK
         ),

@@ -1,0 +1,68 @@
+"""Read a received ddcheck PDF for import: the embedded dossier, checked against its fingerprint."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ddcheck.exchange.dossier_json import DossierFormatError, fingerprint, parse_dossier_json
+from ddcheck.exchange.errors import ExchangeError
+from ddcheck.exchange.pdf_attachment import (
+    UnreadablePdf,
+    attached_json,
+    info_fingerprint,
+    open_pdf,
+)
+
+MAX_PDF_BYTES = 200 * 1024 * 1024
+
+
+class ReceivedPdfError(ExchangeError):
+    """The PDF cannot be imported: unreadable, no ddcheck data, or data that does not match."""
+
+
+@dataclass(frozen=True)
+class ReceivedPdf:
+    """The embedded dossier JSON of a PDF: its exact bytes, the document and the fingerprint."""
+
+    data: bytes
+    document: dict[str, Any]
+    fingerprint: str
+
+
+def read_received_pdf(path: Path | str) -> ReceivedPdf:
+    """Return the embedded dossier of a ddcheck PDF; raise ReceivedPdfError on any problem.
+
+    The fingerprint recorded in the PDF's metadata must be the SHA-256 of the embedded JSON.
+    """
+    try:
+        size = Path(path).stat().st_size
+    except OSError as error:
+        raise ReceivedPdfError(f"the file cannot be read: {error.strerror or error}") from error
+    if size > MAX_PDF_BYTES:
+        raise ReceivedPdfError("the PDF is larger than ddcheck accepts")
+    with Path(path).open("rb") as handle:
+        if not handle.read(1024).lstrip().startswith(b"%PDF-"):
+            raise ReceivedPdfError("the file is not a PDF")
+    try:
+        reader = open_pdf(path)
+        data = attached_json(reader)
+        stored = info_fingerprint(reader) if data is not None else None
+    except UnreadablePdf as error:
+        raise ReceivedPdfError(f"the PDF is damaged or unreadable ({error})") from error
+    except Exception as error:  # pypdf raises many kinds of errors on hostile input
+        raise ReceivedPdfError("the PDF is damaged or unreadable") from error
+    if data is None:
+        raise ReceivedPdfError("the PDF carries no ddcheck dossier (no embedded data)")
+    try:
+        document = parse_dossier_json(data)
+    except DossierFormatError as error:
+        raise ReceivedPdfError(str(error)) from error
+    digest = fingerprint(data)
+    if stored != digest:
+        raise ReceivedPdfError(
+            "the embedded dossier does not match the fingerprint recorded in the PDF; "
+            "it was changed after export"
+        )
+    return ReceivedPdf(data, document, digest)
