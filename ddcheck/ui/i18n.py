@@ -11,6 +11,7 @@ from ddcheck import paths
 from ddcheck.domain.text import Language
 
 _state: dict[str, Language] = {"lang": "en"}
+_table: dict[str, dict[str, str]] = {"table": {}}
 
 
 @cache
@@ -33,6 +34,7 @@ def catalog_dir() -> Path:
 def set_language(lang: Language) -> None:
     """Make `lang` the language `tr` translates to."""
     _state["lang"] = lang
+    _table["table"] = _catalog(lang, catalog_dir())
 
 
 def language() -> Language:
@@ -42,7 +44,7 @@ def language() -> Language:
 
 def tr(text: str, /, **values: object) -> str:
     """Return `text` in the current UI language, with `{name}` fields filled from `values`."""
-    translated = _catalog(_state["lang"], catalog_dir()).get(text, text)
+    translated = _table["table"].get(text, text)
     return translated.format(**values) if values else translated
 
 

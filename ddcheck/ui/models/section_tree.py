@@ -34,6 +34,7 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
     entry: ItemApplicability | None = None
     search: str = ""
+    status: str = "open"
 
 
 def item_status(entry: ItemApplicability, answer: Answer | None) -> str:
@@ -90,6 +91,7 @@ class SectionTreeModel(QAbstractItemModel):
                 t_node.children.append(s_node)
             question = entry.item.question.get(lang)
             node = _Node("item", question, entry.key, s_node, len(s_node.children), entry=entry)
+            node.status = item_status(entry, answers.get(entry.key))
             node.search = f"{question}\n{entry.item.guidance.get(lang)}\n{entry.item.id}".casefold()
             s_node.children.append(node)
             self._items[entry.key] = node
@@ -101,22 +103,29 @@ class SectionTreeModel(QAbstractItemModel):
         """Refresh statuses and progress after answers changed (same items, same order)."""
         self._answers = answers
         self._progress_cache = {}
+        changed: list[_Node] = []
         for entry in entries:
             node = self._items.get(entry.key)
-            if node is not None:
-                node.entry = entry
-        if self._roots:
-            for t_row, t_node in enumerate(self._roots):
-                t_index = self.index(t_row, 0)
-                self.dataChanged.emit(t_index, self.index(t_row, 1))
-                for s_row, s_node in enumerate(t_node.children):
-                    s_index = self.index(s_row, 0, t_index)
-                    self.dataChanged.emit(s_index, self.index(s_row, 1, t_index))
-                    if s_node.children:
-                        self.dataChanged.emit(
-                            self.index(0, 0, s_index),
-                            self.index(len(s_node.children) - 1, 1, s_index),
-                        )
+            if node is None:
+                continue
+            node.entry = entry
+            status = item_status(entry, answers.get(entry.key))
+            if status != node.status:
+                node.status = status
+                changed.append(node)
+        parents: dict[int, _Node] = {}
+        for node in changed:
+            self.dataChanged.emit(
+                self.createIndex(node.row, 0, node), self.createIndex(node.row, 1, node)
+            )
+            parent = node.parent
+            while parent is not None:
+                parents[id(parent)] = parent
+                parent = parent.parent
+        for parent in parents.values():
+            self.dataChanged.emit(
+                self.createIndex(parent.row, 0, parent), self.createIndex(parent.row, 1, parent)
+            )
 
     def item_keys(self) -> list[str]:
         """Return every item key in tree order."""
@@ -207,7 +216,7 @@ class SectionTreeModel(QAbstractItemModel):
     def _item_data(self, node: _Node, column: int, role: int) -> Any:
         entry = node.entry
         assert entry is not None
-        status = item_status(entry, self._answers.get(node.key))
+        status = node.status
         if role == STATUS_ROLE:
             return status
         if column == COL_TITLE:
