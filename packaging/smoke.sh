@@ -88,16 +88,19 @@ if ! has_command demo || ! has_command export; then
 fi
 
 step "demo"
-dd demo >"$WORK/demo.log" 2>&1 || { cat "$WORK/demo.log"; fail "ddcheck demo exited non-zero"; }
-cat "$WORK/demo.log"
+dd demo --json >"$WORK/demo.json" 2>"$WORK/demo.err" || { cat "$WORK/demo.err"; fail "ddcheck demo exited non-zero"; }
 [[ -e $WORK/data/workspace.sqlite ]] || fail "ddcheck demo left no workspace in DDCHECK_DATA_DIR"
+dossier=$(grep -m1 -oE '"id": *"[^"]+"' "$WORK/demo.json" | sed -E 's/.*"([^"]+)"$/\1/')
+company=$(grep -m1 -oE '"name": *"[^"]+"' "$WORK/demo.json" | sed -E 's/.*"([^"]+)"$/\1/')
+[[ -n $dossier && -n $company ]] || fail "ddcheck demo --json printed no dossier id / company name"
+echo "demo dossier $dossier ($company)"
+dd list >"$WORK/list.txt" 2>&1 || { cat "$WORK/list.txt"; fail "ddcheck list exited non-zero"; }
+grep -q "$dossier" "$WORK/list.txt" || fail "ddcheck list does not show the demo dossier"
 
-step "export"
-dossier=$(dd list --ids 2>/dev/null | head -n 1 || true)
-[[ -n $dossier ]] || dossier=demo
+step "export $dossier"
 dd export "$dossier" -o "$WORK/demo.pdf" >"$WORK/export.log" 2>&1 \
     || { cat "$WORK/export.log"; fail "ddcheck export $dossier exited non-zero"; }
-cat "$WORK/export.log"
+grep -v '^exporting' "$WORK/export.log" || true
 [[ -s $WORK/demo.pdf ]] || fail "ddcheck export wrote no PDF"
 
 step "read the PDF back (pdfinfo, pdftotext, pdfdetach)"
@@ -108,6 +111,7 @@ pdftotext -layout "$WORK/demo.pdf" "$WORK/demo.txt" || fail "pdftotext cannot re
 words=$(wc -w <"$WORK/demo.txt")
 ((words > 200)) || fail "the PDF holds only $words words of text"
 grep -q "$VERSION" "$WORK/demo.txt" || fail "the PDF text does not carry version $VERSION"
+grep -qF "$company" "$WORK/demo.txt" || fail "the PDF text does not name the company ($company)"
 pdfdetach -list "$WORK/demo.pdf" >"$WORK/attachments.txt" || fail "pdfdetach cannot read the PDF"
 grep -qi '\.json' "$WORK/attachments.txt" || fail "the PDF carries no embedded JSON"
 echo "PDF: $(stat -c %s "$WORK/demo.pdf") bytes, $words words; $(tr '\n' ' ' <"$WORK/attachments.txt")"
