@@ -104,13 +104,18 @@ class Controller(QObject):
             self.open_dossier(getattr(created, "id", created))
 
     def open_demo(self) -> None:
-        """Create (or reopen) the demo dossier."""
+        """Open the demo dossier (built once per workspace, then reopened)."""
+        known = self.ctx.settings.text("session/demo_dossier")
+        if known and known in {i.id for i in self.ctx.workspace.list_dossiers()}:
+            self.open_dossier(known)
+            return
         from ddcheck.services import demo
 
-        created = self._guard(lambda: demo.open_demo(self.ctx.workspace, i18n.language()))
+        created = self._guard(lambda: demo.build_demo(self.ctx.workspace, lang=i18n.language()))
         if created is not None:
+            self.ctx.settings.set_text("session/demo_dossier", created.id)
             self.refresh_list()
-            self.open_dossier(getattr(created, "id", created))
+            self.open_dossier(created.id)
 
     def open_dossier(self, dossier_id: str) -> None:
         """Open a dossier on the checklist page."""

@@ -117,3 +117,26 @@ def controller(qtbot: Any, make_ctx: Any, fake_ws: Any) -> Any:
     window.activateWindow()
     qtbot.waitActive(window)
     return ctrl
+
+
+@pytest.fixture
+def real_ws(tmp_path: Path, catalog: Any) -> Any:
+    from ddcheck.services import Workspace
+
+    workspace = Workspace.open(tmp_path / "ws", user="tester", catalog=catalog)
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def real_controller(qtbot: Any, make_ctx: Any, real_ws: Any) -> Any:
+    from ddcheck.ui import i18n
+    from ddcheck.ui.controller import Controller
+
+    ctrl = Controller(make_ctx(real_ws), i18n.set_language)
+    window = ctrl.start()
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    return ctrl

@@ -12,7 +12,6 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from ddcheck.ui.main_window import PAGE_CHECKLIST
-from tests.ui.test_with_workspace import real_controller, real_ws  # noqa: F401 — fixtures
 
 
 def test_first_time_user_prepares_a_saudi_mission_and_exports_the_pdf(
@@ -20,7 +19,7 @@ def test_first_time_user_prepares_a_saudi_mission_and_exports_the_pdf(
     real_controller: Any,
     real_ws: Any,
     prompts: Any,
-    tmp_path: Path,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     window = real_controller.window
     assert window.dossiers.currentWidget() is window.dossiers.welcome
@@ -124,6 +123,6 @@ def test_first_time_user_prepares_a_saudi_mission_and_exports_the_pdf(
     assert "No written policy yet" in text
     assert "Anna de Vries" in text
     assert "Draft human rights policy.pdf" in text
-    (name, payloads), *_ = reader.attachments.items()
+    (_name, payloads), *_ = reader.attachments.items()
     data = json.loads(payloads[0])
     assert "Van Dijk Pompen" in json.dumps(data)

@@ -8,33 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 
 from ddcheck.ui.main_window import PAGE_CHECKLIST, PAGE_DOSSIERS
-
-
-@pytest.fixture
-def real_ws(tmp_path: Path, catalog: Any) -> Any:
-    from ddcheck.services import Workspace
-
-    workspace = Workspace.open(tmp_path / "ws", user="tester", catalog=catalog)
-    yield workspace
-    workspace.close()
-
-
-@pytest.fixture
-def real_controller(qtbot: Any, make_ctx: Any, real_ws: Any) -> Any:
-    from ddcheck.ui import i18n
-    from ddcheck.ui.controller import Controller
-
-    ctrl = Controller(make_ctx(real_ws), i18n.set_language)
-    window = ctrl.start()
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.activateWindow()
-    qtbot.waitActive(window)
-    return ctrl
 
 
 def create_saudi(real_ws: Any) -> Any:
@@ -215,3 +191,16 @@ def test_damaged_workspace_without_restoring_quits(
     (folder / "workspace.sqlite").write_bytes(b"garbage" * 500)
     prompts.restore_backup = False
     assert open_workspace(folder, prompts, catalog) is None
+
+
+def test_demo_dossier_opens_filled_in_and_is_reopened_not_rebuilt(
+    qtbot: Any, real_controller: Any, real_ws: Any
+) -> None:
+    qtbot.mouseClick(real_controller.window.dossiers.welcome.demo_button, Qt.MouseButton.LeftButton)
+    session = real_controller.window.session
+    assert session is not None
+    assert session.summary.overall.answered > 0
+    assert session.dossier.actions and session.dossier.evidence
+    assert real_controller.window.current_page() == PAGE_CHECKLIST
+    real_controller.window.demo_action.trigger()
+    assert len(real_ws.list_dossiers()) == 1
