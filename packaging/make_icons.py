@@ -1,8 +1,9 @@
 """Render the app icon SVG to PNGs (16-512 px), a multi-size .ico and an .icns.
 
 Run from anywhere: `python packaging/make_icons.py` (needs PySide6 with QtSvg). Writes next to
-the SVG in resources/icons/app/. Both containers hold PNG images, which Windows (Vista and later)
-and macOS (10.7 and later) read; they are written here by hand, the formats are small.
+the SVG in resources/icons/app/. The containers are written here by hand, the formats are small:
+the .ico holds 32-bit bitmaps up to 48 px (what every Windows tool reads) and PNG above, as
+Windows' own icons do; the .icns holds PNG images (macOS 10.7 and later).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons" / "app
 SVG = ICON_DIR / "ddcheck.svg"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
+ICO_BITMAP_MAX = 48  # sizes up to this go into the .ico as bitmaps, larger ones as PNG
 # icns element types holding PNG data, and the pixel size of each.
 ICNS_TYPES = (
     (b"icp4", 16),
@@ -56,14 +58,35 @@ def render_png(svg: Path, size: int) -> bytes:
     return bytes(data)
 
 
+def png_pixels(png: bytes) -> tuple[int, int, bytes]:
+    """Return (width, height, BGRA rows top to bottom) of a PNG image."""
+    from PySide6.QtGui import QImage
+
+    image = QImage.fromData(png, "PNG").convertToFormat(QImage.Format.Format_ARGB32)
+    width, height, stride = image.width(), image.height(), image.bytesPerLine()
+    raw = bytes(image.constBits())  # ARGB32 is B, G, R, A in memory on little-endian machines
+    if sys.byteorder != "little":
+        raise RuntimeError("bitmap icons are written on little-endian machines only")
+    return width, height, b"".join(raw[y * stride : y * stride + 4 * width] for y in range(height))
+
+
+def dib_bytes(png: bytes) -> bytes:
+    """Return an icon bitmap (BITMAPINFOHEADER, 32-bit BGRA bottom-up, empty AND mask)."""
+    width, height, pixels = png_pixels(png)
+    rows = [pixels[y * 4 * width : (y + 1) * 4 * width] for y in range(height)]
+    mask_row = b"\0" * (((width + 31) // 32) * 4)
+    header = struct.pack("<IiiHHIIiiII", 40, width, 2 * height, 1, 32, 0, 0, 0, 0, 0, 0)
+    return header + b"".join(reversed(rows)) + mask_row * height
+
+
 def ico_bytes(pngs: dict[int, bytes]) -> bytes:
-    """Return an .ico container holding the given PNG images (size -> PNG bytes)."""
+    """Return an .ico container of the given images (size -> PNG bytes)."""
     sizes = sorted(pngs)
     header = struct.pack("<HHH", 0, 1, len(sizes))
     offset = len(header) + 16 * len(sizes)
     entries, images = b"", b""
     for size in sizes:
-        data = pngs[size]
+        data = dib_bytes(pngs[size]) if size <= ICO_BITMAP_MAX else pngs[size]
         side = 0 if size >= 256 else size  # 0 means 256 in an ICONDIRENTRY
         entries += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(data), offset)
         images += data

@@ -50,7 +50,7 @@ def test_png_has_its_size_and_transparent_corners(size: int) -> None:
         assert rgba.getpixel((size // 2, size // 2))[3] == 255
 
 
-def test_ico_holds_every_size_as_png() -> None:
+def test_ico_holds_bitmaps_up_to_48_and_png_above() -> None:
     data = (ICONS / "ddcheck.ico").read_bytes()
     reserved, kind, count = struct.unpack("<HHH", data[:6])
     assert (reserved, kind) == (0, 1)
@@ -61,11 +61,29 @@ def test_ico_holds_every_size_as_png() -> None:
         )
         image = data[offset : offset + length]
         assert len(image) == length
-        real = _png_size(image)
-        assert real == ((width or 256), (height or 256))
         assert (planes, bpp) == (1, 32)
-        sizes.append(real[0])
+        side = width or 256
+        assert (height or 256) == side
+        if side <= 48:
+            size, dib_width, dib_height, _, dib_bpp = struct.unpack("<IiiHH", image[:16])
+            assert (size, dib_width, dib_height, dib_bpp) == (40, side, 2 * side, 32)
+            assert length == 40 + 4 * side * side + side * ((side + 31) // 32) * 4
+        else:
+            assert _png_size(image) == (side, side)
+        sizes.append(side)
     assert sizes == [16, 24, 32, 48, 64, 128, 256]
+
+
+def test_ico_images_look_like_the_pngs() -> None:
+    from PIL import Image, ImageChops
+
+    with Image.open(ICONS / "ddcheck.ico") as ico:
+        for size in (16, 32, 48, 256):
+            ico.size = (size, size)
+            ico.load()
+            stored = Image.open(ICONS / f"ddcheck-{size}.png").convert("RGBA")
+            diff = ImageChops.difference(ico.convert("RGBA"), stored)
+            assert max(high for _, high in diff.getextrema()) <= 1, size
 
 
 def test_icns_holds_every_retina_size_as_png() -> None:
@@ -112,9 +130,20 @@ def test_pngs_match_the_svg(qapp) -> None:
         assert worst <= 16, f"ddcheck-{size}.png is out of date: run packaging/make_icons.py"
 
 
-def test_container_writers_round_trip() -> None:
+def test_ico_writer_keeps_large_pngs_as_they_are() -> None:
     make_icons = _make_icons()
-    fake = {16: b"\x89PNG\r\n\x1a\n" + b"\0\0\0\rIHDR" + struct.pack(">II", 16, 16) + b"x"}
+    fake = {256: b"\x89PNG\r\n\x1a\n" + b"\0\0\0\rIHDR" + struct.pack(">II", 256, 256)}
     ico = make_icons.ico_bytes(fake)
     assert struct.unpack("<HHH", ico[:6]) == (0, 1, 1)
-    assert ico[22:] == fake[16]
+    assert ico[22:] == fake[256]
+
+
+def test_pillow_reads_every_icns_size() -> None:
+    from PIL import Image
+
+    with Image.open(ICONS / "ddcheck.icns") as icns:
+        sizes = set(icns.info["sizes"])
+        icns.load()
+        assert icns.size == (1024, 1024)
+    scales = {(16, 1), (16, 2), (32, 1), (32, 2), (64, 1), (128, 1), (128, 2), (256, 1), (256, 2)}
+    assert {(w, scale) for w, _, scale in sizes} >= scales | {(512, 1), (512, 2)}
