@@ -19,18 +19,23 @@ BUSY_TIMEOUT_MS = 10_000
 SYNCHRONOUS = "FULL"
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
+def connect(path: Path | str, *, wal: bool = True) -> sqlite3.Connection:
     """Return a connection with the workspace pragmas: WAL, foreign keys, busy timeout."""
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys=ON")
-    if str(path) != ":memory:":
-        mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
-            conn.close()
-            raise WorkspaceBusy("The workspace could not be switched to WAL mode; is it locked?")
     conn.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
+    if wal:
+        enable_wal(conn)
     return conn
+
+
+def enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch the database to write-ahead logging (kept in the file once set)."""
+    mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+    if str(mode).lower() not in ("wal", "memory"):
+        conn.close()
+        raise WorkspaceBusy("The workspace could not be switched to WAL mode; is it locked?")
 
 
 def looks_like_sqlite(path: Path) -> bool:

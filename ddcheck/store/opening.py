@@ -11,7 +11,14 @@ from sqlite_utils import Database
 
 from ddcheck.paths import DataPaths
 from ddcheck.store import backups, schema
-from ddcheck.store.database import connect, looks_like_sqlite, problems, set_aside, transaction
+from ddcheck.store.database import (
+    connect,
+    enable_wal,
+    looks_like_sqlite,
+    problems,
+    set_aside,
+    transaction,
+)
 from ddcheck.store.errors import WorkspaceDamaged, WorkspaceTooNew
 
 
@@ -50,7 +57,7 @@ def _connect_checked(paths: DataPaths, now: dt.datetime) -> sqlite3.Connection:
     if path.exists() and not looks_like_sqlite(path):
         raise _damaged(paths, now, "it is not an SQLite database")
     try:
-        conn = connect(path)
+        conn = connect(path, wal=False)
     except sqlite3.DatabaseError as error:
         raise _damaged(paths, now, str(error)) from error
     found = problems(conn)
@@ -88,6 +95,7 @@ def open_store(paths: DataPaths, now: dt.datetime, *, keep: int = backups.KEEP) 
             raise WorkspaceTooNew(
                 "The workspace was saved by a newer version of ddcheck; update ddcheck to open it."
             )
+        enable_wal(conn)
         _migrate(store, paths, now, keep)
         if _has_dossiers(store.db) and not backups.has_backup_on(paths.backups, now.date()):
             store.backups_made.append(backups.make_backup(conn, paths.backups, now, backups.DAILY))
