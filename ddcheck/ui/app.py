@@ -14,9 +14,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ddcheck import APP_NAME, __version__, paths
-from ddcheck.domain.text import Language
 from ddcheck.ui import i18n
 from ddcheck.ui.errors import make_excepthook, setup_logging
+from ddcheck.ui.i18n import Language
 from ddcheck.ui.prompts import Prompts
 from ddcheck.ui.settings import UiSettings
 
@@ -133,7 +133,11 @@ def _user() -> str:
 
 
 def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
-    """Start the desktop app and return its exit code."""
+    """Start the desktop app and return its exit code.
+
+    The window appears first; the catalog and the workspace are opened right after it is shown,
+    so the user sees ddcheck at once even when loading the checklists takes a moment.
+    """
     args = parse_args(argv)
     app = make_application(argv)
     from ddcheck.ui.style import apply_style
@@ -151,36 +155,36 @@ def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
     sys.excepthook = make_excepthook(
         lambda text: prompts.error(None, i18n.tr("Unexpected error"), text)
     )
-    workspace = open_workspace(data.root, prompts)
-    if workspace is None:
-        return 1
     from ddcheck.ui.context import AppContext
     from ddcheck.ui.controller import Controller
     from ddcheck.ui.tasks import TaskRunner
 
     ctx = AppContext(
-        workspace=workspace,
-        prompts=prompts,
-        settings=settings,
-        tasks=TaskRunner(),
-        data_dir=data.root,
+        workspace=None, prompts=prompts, settings=settings, tasks=TaskRunner(), data_dir=data.root
     )
     ctx.extras["system_language"] = system_language
-    controller = Controller(ctx, translators.apply, import_available=_import_available())
-    window = controller.start()
-    app.setProperty("ddcheck_controller", id(controller))
-    if args.quit_after_ready:
-        QTimer.singleShot(0, lambda: (window.close(), app.exit(0)))
+    controller = Controller(ctx, translators.apply)
+    window = controller.show_shell()
+    app.processEvents()  # paint the window before the slower catalog and workspace loading
+    outcome = {"code": 0}
+
+    def finish_start() -> None:
+        workspace = open_workspace(data.root, prompts)
+        if workspace is None:
+            outcome["code"] = 1
+            window.close()
+            app.exit(1)
+            return
+        controller.attach(workspace)
+        if args.quit_after_ready:
+            QTimer.singleShot(0, lambda: (controller.window.close(), app.exit(0)))
+
+    QTimer.singleShot(0, finish_start)
     code = app.exec()
     ctx.tasks.wait(10000)
-    _close(workspace)
-    return int(code)
-
-
-def _import_available() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("ddcheck.services.imports") is not None
+    if ctx.workspace is not None:
+        _close(ctx.workspace)
+    return int(code or outcome["code"])
 
 
 def _close(workspace: Any) -> None:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
 
-from ddcheck.domain.text import Language
 from ddcheck.ui import i18n
 from ddcheck.ui.context import AppContext
-from ddcheck.ui.dialogs.export_dialog import ExportDialog
-from ddcheck.ui.i18n import tr
+from ddcheck.ui.i18n import Language, tr
 from ddcheck.ui.main_window import (
     PAGE_ACTIONS,
     PAGE_CHECKLIST,
@@ -22,11 +20,10 @@ from ddcheck.ui.main_window import (
     PAGE_OVERVIEW,
     MainWindow,
 )
-from ddcheck.ui.pages.actions import ActionsPage
-from ddcheck.ui.pages.checklist import ChecklistPage
-from ddcheck.ui.pages.history import HistoryPage
-from ddcheck.ui.pages.overview import OverviewPage
-from ddcheck.ui.session import DossierSession
+
+if TYPE_CHECKING:  # the dossier pages pull in the domain; they load when a dossier opens
+    from ddcheck.ui.dialogs.export_dialog import ExportDialog
+    from ddcheck.ui.session import DossierSession
 
 log = logging.getLogger(__name__)
 
@@ -70,17 +67,29 @@ class Controller(QObject):
         return window
 
     def start(self) -> MainWindow:
-        """Fill the window, reopen the last dossier and show it."""
-        self.refresh_list()
-        last = self.ctx.settings.last_dossier()
-        known = {info.id for info in self.ctx.workspace.list_dossiers()}
-        if last and last in known:
-            self.open_dossier(last)
-        else:
-            self.window.show_page(PAGE_DOSSIERS)
+        """Show the window and fill it from the workspace (which is already open)."""
+        self.show_shell()
+        self.attach(self.ctx.workspace)
+        return self.window
+
+    def show_shell(self) -> MainWindow:
+        """Show the window at its remembered size, before the workspace is open."""
         self.window.restore_state()
+        self.window.show_page(PAGE_DOSSIERS)
+        self.window.dossiers.show_loading()
         self.window.show()
         return self.window
+
+    def attach(self, workspace: Any) -> None:
+        """Use the opened workspace: list its dossiers and reopen the last one."""
+        self.ctx.workspace = workspace
+        self.import_available = callable(getattr(workspace, "import_bundle", None))
+        self.window.dossiers.welcome.set_import_available(self.import_available)
+        self.refresh_list()
+        last = self.ctx.settings.last_dossier()
+        known = {info.id for info in workspace.list_dossiers()}
+        if last and last in known:
+            self.open_dossier(last)
 
     def refresh_list(self) -> None:
         """Show the workspace's dossiers."""
@@ -119,6 +128,12 @@ class Controller(QObject):
 
     def open_dossier(self, dossier_id: str) -> None:
         """Open a dossier on the checklist page."""
+        from ddcheck.ui.pages.actions import ActionsPage
+        from ddcheck.ui.pages.checklist import ChecklistPage
+        from ddcheck.ui.pages.history import HistoryPage
+        from ddcheck.ui.pages.overview import OverviewPage
+        from ddcheck.ui.session import DossierSession
+
         if self.session is not None:
             self.window._flush()
         session = DossierSession(self.ctx.workspace, dossier_id, i18n.language(), self.ctx.now)
@@ -167,14 +182,14 @@ class Controller(QObject):
         """Show an item on the checklist page."""
         self.window.show_page(PAGE_CHECKLIST)
         page = self.window.page(PAGE_CHECKLIST)
-        if isinstance(page, ChecklistPage):
+        if _is_page(page, "ChecklistPage"):
             page.select(key)
 
     def go_to_action(self, action_id: str) -> None:
         """Show an action on the action plan page."""
         self.window.show_page(PAGE_ACTIONS)
         page = self.window.page(PAGE_ACTIONS)
-        if isinstance(page, ActionsPage):
+        if _is_page(page, "ActionsPage"):
             page.select(action_id)
 
     def _info(self, dossier_id: str) -> Any:
@@ -259,6 +274,8 @@ class Controller(QObject):
         """Open the export dialog for the open dossier."""
         if self.session is None:
             return None
+        from ddcheck.ui.dialogs.export_dialog import ExportDialog
+
         self.window._flush()
         dialog = ExportDialog(self.ctx, self.session, parent=self.window)
         dialog.itemRequested.connect(self.go_to_item)
@@ -282,7 +299,7 @@ class Controller(QObject):
         dossier_id = self.session.dossier_id if self.session else None
         key = None
         checklist = old.page(PAGE_CHECKLIST)
-        if isinstance(checklist, ChecklistPage):
+        if _is_page(checklist, "ChecklistPage"):
             key = checklist.current_key()
         old._flush()
         old.save_state()
@@ -320,3 +337,8 @@ class Controller(QObject):
             log.exception("workspace call failed")
             self.ctx.prompts.error(self.window, tr("Something went wrong"), str(error))
             return None
+
+
+def _is_page(widget: Any, name: str) -> bool:
+    """Return whether `widget` is the dossier page class `name` (without importing it)."""
+    return type(widget).__name__ == name

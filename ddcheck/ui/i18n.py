@@ -6,9 +6,11 @@ import json
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from ddcheck import paths
-from ddcheck.domain.text import Language
+
+Language = Literal["nl", "en"]  # as ddcheck.domain.text.Language, without importing pydantic
 
 _state: dict[str, Language] = {"lang": "en"}
 _table: dict[str, dict[str, str]] = {"table": {}}

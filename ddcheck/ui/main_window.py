@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -24,8 +24,10 @@ from ddcheck.ui.context import AppContext
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, SPACING, hbox, label, vbox
 from ddcheck.ui.pages.dossiers import DossiersPage
-from ddcheck.ui.session import DossierSession
 from ddcheck.ui.style import repolish
+
+if TYPE_CHECKING:
+    from ddcheck.ui.session import DossierSession
 
 log = logging.getLogger(__name__)
 

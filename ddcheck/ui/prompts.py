@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from ddcheck.domain.dossier import Action
-from ddcheck.domain.templates import Template
-from ddcheck.domain.text import Language
-from ddcheck.ui.i18n import tr
+from ddcheck.ui.i18n import Language, tr
 
 if TYPE_CHECKING:
+    from ddcheck.domain.dossier import Action
+    from ddcheck.domain.templates import Template
     from ddcheck.ui.dialogs.wizard import NewDossier
 
 

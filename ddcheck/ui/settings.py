@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from ddcheck.domain.text import Language
+from ddcheck.ui.i18n import Language
 
 
 class UiSettings:

@@ -89,17 +89,9 @@ class WelcomePanel(QWidget):
             tr("Open the demo dossier") + "\n" + tr("See a filled-in example for a Saudi mission"),
             self,
         )
-        self.import_button = QPushButton(
-            tr("Import")
-            + "\n"
-            + (
-                tr("Open a .ddcheck file or a received PDF")
-                if import_available
-                else tr("Coming in a next version")
-            ),
-            self,
-        )
-        self.import_button.setEnabled(import_available)
+        self.import_button = QPushButton(self)
+        self.set_import_available(import_available)
+
         for button in (self.new_button, self.demo_button, self.import_button):
             button.setProperty("role", "big")
             button.setMinimumWidth(380)
@@ -126,6 +118,16 @@ class WelcomePanel(QWidget):
             )
         )
         self.setLayout(vbox(1, hbox(1, panel, 1), 2, margin=MARGIN))
+
+    def set_import_available(self, available: bool) -> None:
+        """Enable Import, or say it comes in a next version."""
+        detail = (
+            tr("Open a .ddcheck file or a received PDF")
+            if available
+            else tr("Coming in a next version")
+        )
+        self.import_button.setText(tr("Import") + "\n" + detail)
+        self.import_button.setEnabled(available)
 
 
 class _SortProxy(QSortFilterProxyModel):
@@ -248,8 +250,15 @@ class DossiersPage(QStackedWidget):
         super().__init__(parent)
         self.welcome = WelcomePanel(import_available, self)
         self.list = DossierList(self)
+        self.loading = label(tr("Opening your workspace…"), "muted")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.addWidget(self.welcome)
         self.addWidget(self.list)
+        self.addWidget(self.loading)
+
+    def show_loading(self) -> None:
+        """Say that the workspace is being opened."""
+        self.setCurrentWidget(self.loading)
 
     def set_rows(self, rows: list[Any]) -> None:
         """Show the dossiers, or the welcome panel when there are none."""
