@@ -107,3 +107,16 @@ def test_hostile_text_renders_literally_without_links_or_images(tmp_path: Path) 
             for name in xobjects.keys():  # noqa: SIM118 - pikepdf dictionaries
                 assert xobjects[name].get("/Subtype") != "/Image"
     assert re.search(r"Page \d+ of \d+", text)
+
+
+def test_an_empty_dossier_and_one_without_checklists_still_export(tmp_path: Path) -> None:
+    from tests.factories import make_dossier, synthetic_template
+
+    template = synthetic_template()
+    empty = make_snapshot(make_dossier({template.id: template}), {template.id: template})
+    path, result = export(empty, tmp_path, "empty.pdf")
+    text = flat(pdf_text(path))
+    assert "NOT ANSWERED" in text and "There are no actions." in text
+    bare = make_snapshot(make_dossier({}), {})
+    path, result = export(bare, tmp_path, "bare.pdf", lang="nl")
+    assert result.pages >= 2 and "Samenvatting" in pdf_text(path)
