@@ -42,7 +42,7 @@ def _install(version: int, tmp_path: Path) -> Path:
 
 
 def test_there_is_a_fixture_for_every_earlier_schema_version():
-    assert sorted(p.name for p in FIXTURES.glob("schema-v*.db")) == sorted(
+    assert {p.name for p in FIXTURES.glob("schema-v*.db")} >= set(
         f"schema-v{v}.db" for v in EARLIER
     )
 
