@@ -102,20 +102,20 @@ def _in_entries(ctx: ReportContext, template_id: str) -> int:
     )
 
 
-def _percent(answered: int, total: int) -> int:
-    return round(100 * answered / total) if total > 0 else 100
+def _percent(answered: int, total: int) -> int | None:
+    return round(100 * answered / total) if total > 0 else None
 
 
 def _completion_row(
-    ctx: ReportContext, title: str, answered: int, total: int, held: int, percent: int
+    ctx: ReportContext, title: str, answered: int, total: int, held: int, percent: int | None
 ) -> list[object]:
     return [
         ctx.para(title, "cell"),
         ctx.para(str(answered), "cell_right"),
         ctx.para(str(total), "cell_right"),
         ctx.para(str(held), "cell_right"),
-        progress_bar(percent, width=22 * mm),
-        ctx.para(f"{percent} %", "cell_right"),
+        progress_bar(percent or 0, width=22 * mm),
+        ctx.para("–" if percent is None else f"{percent} %", "cell_right"),
     ]
 
 

@@ -1,0 +1,69 @@
+"""The mission overview as a PDF table in the report's style."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from ddcheck.domain.text import Language
+from ddcheck.report.appendix import chunked_tables
+from ddcheck.report.labels import value_label
+from ddcheck.report.review_pdf import Writer, day, render_document, word
+from ddcheck.report.template import PageFurniture, mark_outline
+
+if TYPE_CHECKING:
+    from ddcheck.services.overview import MissionOverview
+
+WIDTHS = [48 * mm, 20 * mm, 17 * mm, 22 * mm, 22 * mm, 41 * mm]
+
+
+def render_overview_pdf(overview: MissionOverview, lang: Language, now: dt.datetime) -> bytes:
+    """Return the PDF of the overview: one row per company."""
+    w = Writer()
+    title = word("overview_title", lang)
+    mission = overview.mission or word("all_missions", lang)
+    story: list[Flowable] = [
+        Spacer(1, 10 * mm),
+        mark_outline(w.para(title, "cover_title"), title, 0),
+        w.para(mission, "cover_subtitle"),
+        w.para(f"{word('generated_on', lang)} {day(now, lang)}", "muted"),
+        Spacer(1, 4 * mm),
+    ]
+    if not overview.rows:
+        story.append(w.para(word("no_dossiers", lang), "muted"))
+    else:
+        head = w.head(
+            [
+                word("company", lang),
+                word("completion", lang),
+                word("red_flags", lang),
+                word("open_high", lang),
+                word("withheld_col", lang),
+                word("verdict", lang),
+            ]
+        )
+        rows: list[list[object]] = []
+        for row in overview.rows:
+            name = row.company if overview.mission else f"{row.company}\n{row.mission}"
+            rows.append(
+                [
+                    w.para(name, "cell"),
+                    f"{row.completion} %",
+                    str(row.red_flags),
+                    str(row.open_high_actions),
+                    str(row.withheld_items),
+                    value_label("verdict", row.verdict, lang) or word("no_verdict", lang),
+                ]
+            )
+        story += chunked_tables(head, rows, WIDTHS)
+    furniture = PageFurniture(
+        header_left=title,
+        header_right=w.safety.plain(" ".join(mission.split())),
+        footer_label=word("overview_footer", lang),
+        footer_date=day(now, lang),
+        page_of=word("page_of", lang),
+    )
+    return render_document(story, furniture, lang, w.safety.plain(f"{title}: {mission}"))

@@ -1,0 +1,236 @@
+"""The adviser's review as a PDF: verdict, item assessments and agreed actions, report style."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, NextPageTemplate, Paragraph, Spacer
+
+from ddcheck import __version__
+from ddcheck.domain.templates import Template
+from ddcheck.domain.text import Language
+from ddcheck.report.appendix import chunked_tables
+from ddcheck.report.labels import value_label
+from ddcheck.report.styles import Styles, make_styles, register_fonts
+from ddcheck.report.template import PageFurniture, ReportDocTemplate, mark_outline
+from ddcheck.report.text_safety import TextSafety
+
+if TYPE_CHECKING:
+    from ddcheck.exchange.review_file import ReviewFile
+    from ddcheck.services.received_model import ReceivedDossier
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "review_title": ("Beoordeling IMVO-dossier", "Review of an IMVO dossier"),
+    "company": ("Bedrijf", "Company"),
+    "mission": ("Missie", "Mission"),
+    "reviewer": ("Beoordelaar", "Reviewer"),
+    "reviewed_on": ("Beoordeeld op", "Reviewed on"),
+    "revision": ("Beoordeelde versie", "Revision reviewed"),
+    "fingerprint": (
+        "Vingerafdruk van die versie (SHA-256)",
+        "Fingerprint of that revision (SHA-256)",
+    ),
+    "verdict": ("Oordeel", "Verdict"),
+    "no_verdict": ("nog geen oordeel", "no verdict yet"),
+    "items": ("Beoordeling per vraag", "Assessment per item"),
+    "no_items": ("Geen vragen beoordeeld.", "No items assessed."),
+    "item": ("Vraag", "Item"),
+    "answer": ("Antwoord van het bedrijf", "Company's answer"),
+    "assessment": ("Beoordeling", "Assessment"),
+    "comment": ("Toelichting", "Comment"),
+    "withheld": ("(vertrouwelijk, niet gedeeld)", "(confidential, not shared)"),
+    "actions": ("Verbeterafspraken", "Agreed improvement actions"),
+    "no_actions": ("Geen verbeterafspraken.", "No improvement actions agreed."),
+    "action": ("Actie", "Action"),
+    "owner": ("Eigenaar", "Owner"),
+    "due": ("Uiterlijk", "Due"),
+    "priority": ("Prioriteit", "Priority"),
+    "footer": ("Beoordeling — adviseur", "Review — adviser"),
+    "page_of": ("Pagina {n} van ", "Page {n} of "),
+    "overview_title": ("Missieoverzicht", "Mission overview"),
+    "all_missions": ("alle missies", "all missions"),
+    "generated_on": ("Gemaakt op", "Generated on"),
+    "completion": ("Ingevuld", "Completed"),
+    "red_flags": ("Rode vlaggen", "Red flags"),
+    "open_high": ("Open acties (hoog)", "Open actions (high)"),
+    "withheld_col": ("Achtergehouden", "Withheld"),
+    "no_dossiers": ("Geen ontvangen dossiers.", "No received dossiers."),
+    "overview_footer": ("Missieoverzicht — adviseur", "Mission overview — adviser"),
+}
+
+ITEM_WIDTHS = [30 * mm, 52 * mm, 46 * mm, 18 * mm, 24 * mm]
+ACTION_WIDTHS = [9 * mm, 96 * mm, 25 * mm, 20 * mm, 20 * mm]
+
+
+def word(key: str, lang: Language) -> str:
+    """Return one of this module's words in `lang`."""
+    nl, en = _WORDS[key]
+    return nl if lang == "nl" else en
+
+
+def day(value: dt.date | dt.datetime | None, lang: Language) -> str:
+    """Return a date as the report writes it."""
+    if value is None:
+        return ""
+    return value.strftime("%d-%m-%Y") if lang == "nl" else value.strftime("%Y-%m-%d")
+
+
+class Writer:
+    """Styles and escaping for the adviser's documents (user text is never markup)."""
+
+    def __init__(self) -> None:
+        self.safety = TextSafety(register_fonts())
+        self.styles: Styles = make_styles()
+
+    def para(self, text: object, style: str) -> Paragraph:
+        """Return user text as a paragraph, escaped."""
+        return Paragraph(self.safety.markup(text), getattr(self.styles, style))
+
+    def bold(self, text: object, style: str = "cell") -> Paragraph:
+        """Return user text in bold, escaped."""
+        return Paragraph(f"<b>{self.safety.markup(text)}</b>", getattr(self.styles, style))
+
+    def head(self, texts: list[str]) -> list[object]:
+        """Return a table header row."""
+        return [Paragraph(self.safety.line(t), self.styles.cell_head) for t in texts]
+
+
+def render_document(
+    story: list[Flowable], furniture: PageFurniture, lang: Language, title: str
+) -> bytes:
+    """Lay out a story with the report's page templates and return the PDF bytes."""
+    buffer = io.BytesIO()
+    doc = ReportDocTemplate(
+        buffer,
+        furniture,
+        title=title,
+        creator=f"ddcheck {__version__}",
+        lang="nl-NL" if lang == "nl" else "en-GB",
+    )
+    doc.render([NextPageTemplate("body"), *story])
+    return buffer.getvalue()
+
+
+def render_review_pdf(
+    received: ReceivedDossier,
+    review_file: ReviewFile,
+    templates: Mapping[str, Template],
+    lang: Language,
+) -> bytes:
+    """Return the PDF of an adviser's review of a received dossier."""
+    w = Writer()
+    review = review_file.review
+    dossier = received.dossier
+    title = word("review_title", lang)
+    story: list[Flowable] = [
+        Spacer(1, 10 * mm),
+        mark_outline(w.para(title, "cover_title"), title, 0),
+        w.para(f"{dossier.company.name} — {dossier.mission.name}", "cover_subtitle"),
+        Spacer(1, 4 * mm),
+    ]
+    reviewer = ", ".join(p for p in (review.reviewer, review.organisation) if p)
+    facts = [
+        (word("reviewer", lang), reviewer or "—"),
+        (word("reviewed_on", lang), day(review.reviewed_at, lang)),
+        (word("revision", lang), str(received.revision.number)),
+        (word("fingerprint", lang), review_file.reviewed_fingerprint),
+    ]
+    for name, value in facts:
+        story += [w.para(name, "cover_label"), w.para(value, "cover_value")]
+    verdict = value_label("verdict", review.verdict, lang) or word("no_verdict", lang)
+    story += [
+        mark_outline(w.para(word("verdict", lang), "h2"), word("verdict", lang), 0),
+        w.para(verdict, "banner"),
+    ]
+    if review.verdict_note:
+        story.append(w.para(review.verdict_note, "body"))
+    story += _items_part(w, received, review_file, templates, lang)
+    story += _actions_part(w, review_file, lang)
+    furniture = PageFurniture(
+        header_left=w.safety.plain(" ".join(dossier.company.name.split())),
+        header_right=w.safety.plain(" ".join(dossier.mission.name.split())),
+        footer_label=word("footer", lang),
+        footer_date=day(review_file.generated_at, lang),
+        page_of=word("page_of", lang),
+    )
+    return render_document(story, furniture, lang, w.safety.plain(f"{title}: {dossier.title}"))
+
+
+def _question(templates: Mapping[str, Template], key: str, lang: Language) -> str:
+    template_id, _, item_id = key.partition("/")
+    template = templates.get(template_id)
+    item = template.item(item_id) if template else None
+    return item.question.get(lang) if item else ""
+
+
+def _items_part(
+    w: Writer,
+    received: ReceivedDossier,
+    review_file: ReviewFile,
+    templates: Mapping[str, Template],
+    lang: Language,
+) -> list[Flowable]:
+    heading = word("items", lang)
+    story: list[Flowable] = [mark_outline(w.para(heading, "h2"), heading, 0)]
+    items = review_file.review.items
+    if not items:
+        return [*story, w.para(word("no_items", lang), "muted")]
+    withheld = set(received.withheld_items)
+    rows: list[list[object]] = []
+    for entry in items:
+        question = _question(templates, entry.key, lang)
+        answer = received.rendered_answers.get(entry.key, "")
+        if entry.key in withheld:
+            answer = word("withheld", lang)
+        rows.append(
+            [
+                w.bold(entry.key),
+                w.para(question, "cell"),
+                w.para(answer, "cell"),
+                value_label("assessment", entry.assessment, lang),
+                w.para(entry.comment, "cell"),
+            ]
+        )
+    head = w.head(
+        [
+            word("item", lang),
+            "",
+            word("answer", lang),
+            word("assessment", lang),
+            word("comment", lang),
+        ]
+    )
+    return story + chunked_tables(head, rows, ITEM_WIDTHS)
+
+
+def _actions_part(w: Writer, review_file: ReviewFile, lang: Language) -> list[Flowable]:
+    heading = word("actions", lang)
+    story: list[Flowable] = [
+        Spacer(1, 4 * mm),
+        mark_outline(w.para(heading, "h2"), heading, 0),
+    ]
+    actions = review_file.review.agreed_actions
+    if not actions:
+        return [*story, w.para(word("no_actions", lang), "muted")]
+    rows: list[list[object]] = []
+    for number, action in enumerate(actions, start=1):
+        text = action.action
+        if action.item_keys:
+            text += "\n" + ", ".join(action.item_keys)
+        rows.append(
+            [
+                str(number),
+                w.para(text, "cell"),
+                w.para(action.owner, "cell"),
+                day(action.due, lang),
+                value_label("priority", action.priority, lang),
+            ]
+        )
+    head = w.head(
+        ["#", word("action", lang), word("owner", lang), word("due", lang), word("priority", lang)]
+    )
+    return story + chunked_tables(head, rows, ACTION_WIDTHS)
