@@ -14,7 +14,12 @@ _KEEP_CONTROLS = {"\n"}
 
 
 class TextSafety:
-    """Turns any user string into paragraph markup that reportlab shows literally."""
+    """Turns any user string into paragraph markup that reportlab shows literally.
+
+    Very long words are split by reportlab itself (`splitLongWords`, set on every style of the
+    report): a zero-width space is no break point for reportlab and would end up in the
+    extracted text, so none is inserted.
+    """
 
     def __init__(self, covered: Collection[int], replacement: str = REPLACEMENT) -> None:
         """Remember which code points the embedded font can draw."""
