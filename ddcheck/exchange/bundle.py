@@ -83,7 +83,9 @@ def read_bundle(path: Path | str) -> BundleContents:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
-        raise BundleError("the file is not a ddcheck bundle (not a readable zip archive)") from error
+        raise BundleError(
+            "the file is not a ddcheck bundle (not a readable zip archive)"
+        ) from error
     except OSError as error:
         raise BundleError(f"the file cannot be read: {error.strerror or error}") from error
     with archive:
@@ -189,7 +191,7 @@ def _manifest(raw: bytes) -> dict[str, Any]:
     if not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
         raise BundleError("the manifest is not a ddcheck bundle manifest")
     version = manifest.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version:
+    if not isinstance(version, int) or isinstance(version, bool) or not version >= 1:
         raise BundleError("the bundle's format version is missing")
     if version > BUNDLE_FORMAT_VERSION:
         raise BundleError(

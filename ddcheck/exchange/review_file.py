@@ -1,4 +1,4 @@
-"""The `.ddreview` file: an adviser's review of one dossier revision, format-versioned and fingerprinted.
+"""The `.ddreview` file: an adviser's review of one dossier revision, versioned, fingerprinted.
 
 The fingerprint is the SHA-256 of the canonical JSON of every other field, so a changed comment
 or verdict is detected when the company loads the file.
@@ -29,7 +29,7 @@ class ReviewFileError(ExchangeError):
 
 @dataclass(frozen=True)
 class ReviewFile:
-    """A review of the company's dossier `dossier_id`, as it was in revision `reviewed_fingerprint`."""
+    """A review of the company's dossier `dossier_id` as of revision `reviewed_fingerprint`."""
 
     dossier_id: str
     reviewed_fingerprint: str

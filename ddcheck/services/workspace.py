@@ -16,6 +16,7 @@ from ddcheck.services.catalogs import CatalogLike, default_catalog
 from ddcheck.services.dossiers import DossierOps
 from ddcheck.services.evidence import EvidenceOps
 from ddcheck.services.export import ExportResult, export_pdf
+from ddcheck.services.imports import ExchangeOps
 from ddcheck.services.safety import SafetyOps
 from ddcheck.store import open_store
 
@@ -24,7 +25,7 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Workspace(SafetyOps, EvidenceOps, ActionOps, AnswerOps, DossierOps):
+class Workspace(ExchangeOps, SafetyOps, EvidenceOps, ActionOps, AnswerOps, DossierOps):
     """One open workspace: dossiers, answers, evidence, actions, history and backups."""
 
     @classmethod

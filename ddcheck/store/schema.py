@@ -108,6 +108,52 @@ def _templates_and_stats(db: Database) -> None:
     db["meta"].create({"key": str, "value": str}, pk="key")
 
 
+@MIGRATIONS(name="0003_received")
+def _received(db: Database) -> None:
+    """Schema 3: dossiers received from companies (revisions, evidence) and the adviser's review."""
+    script = """
+        CREATE TABLE received_dossiers (
+            id TEXT PRIMARY KEY,
+            dossier_id TEXT NOT NULL UNIQUE,
+            company TEXT NOT NULL,
+            mission TEXT NOT NULL,
+            mission_key TEXT NOT NULL,
+            received_at TEXT NOT NULL
+        );
+        CREATE INDEX received_dossiers_mission ON received_dossiers(mission_key);
+        CREATE TABLE received_revisions (
+            id INTEGER PRIMARY KEY,
+            received_id TEXT NOT NULL REFERENCES received_dossiers(id) ON DELETE CASCADE,
+            fingerprint TEXT NOT NULL UNIQUE,
+            document BLOB NOT NULL,
+            generated_at TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            source_name TEXT NOT NULL,
+            source_kind TEXT NOT NULL
+        );
+        CREATE INDEX received_revisions_dossier ON received_revisions(received_id, generated_at);
+        CREATE TABLE received_blobs (
+            sha256 TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            data BLOB NOT NULL
+        );
+        CREATE TABLE received_evidence (
+            revision_id INTEGER NOT NULL REFERENCES received_revisions(id) ON DELETE CASCADE,
+            evidence_id TEXT NOT NULL,
+            sha256 TEXT NOT NULL REFERENCES received_blobs(sha256),
+            PRIMARY KEY (revision_id, evidence_id)
+        );
+        CREATE TABLE received_reviews (
+            received_id TEXT PRIMARY KEY REFERENCES received_dossiers(id) ON DELETE CASCADE,
+            data TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        """
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)  # one by one: executescript would commit the open transaction
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 MIGRATION_NAMES: tuple[str, ...] = tuple(m.name for m in MIGRATIONS._migrations)
 

@@ -1,0 +1,40 @@
+"""One entry point for every file that enters the workspace: PDF, bundle or review file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ddcheck.services.authoring import AuthoringOps
+from ddcheck.services.bundles import BundleOps
+from ddcheck.services.overview import OverviewOps
+from ddcheck.services.received import refused, sniff
+from ddcheck.services.received_model import ImportRefused, ImportResult
+from ddcheck.services.review import ReviewOps
+from ddcheck.services.roundtrip import RoundTripOps
+
+
+class ExchangeOps(AuthoringOps, OverviewOps, ReviewOps, BundleOps, RoundTripOps):
+    """Receive, review and send back; move dossiers between laptops; import templates."""
+
+    def import_file(self, path: Path | str, *, as_own: bool = False) -> ImportResult:
+        """Import a ddcheck PDF, `.ddcheck` bundle or `.ddreview` file; all or nothing.
+
+        PDFs and bundles become received dossiers (or, with `as_own`, a bundle becomes one of the
+        user's own dossiers); a review file is loaded into the dossier it reviews. Raise
+        ImportRefused, with one plain sentence, when the file cannot be used.
+        """
+        source = Path(path)
+        if source.is_dir():
+            raise refused(source, "it is a folder")
+        if not source.is_file():
+            raise ImportRefused(f"{source.name} was not imported: there is no such file.")
+        kind = sniff(source)
+        if as_own and kind != "bundle":
+            raise refused(source, "only a .ddcheck bundle can be restored as an own dossier")
+        if kind == "pdf":
+            return self.import_received_pdf(source)
+        if kind == "bundle":
+            return self.import_bundle(source, as_own=as_own)
+        if kind == "review":
+            return self.import_review_file(source)[0]
+        raise refused(source, "it is not a ddcheck PDF, .ddcheck bundle or .ddreview file")

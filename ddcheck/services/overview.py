@@ -1,0 +1,238 @@
+"""The mission overview: every received dossier of one mission side by side; CSV and PDF."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ddcheck.domain.dossier import Verdict
+from ddcheck.domain.text import Language
+from ddcheck.services.bundles import write_atomically
+from ddcheck.services.errors import InvalidInput
+from ddcheck.services.received import ReceivedOps
+from ddcheck.services.received_model import ReceivedDossier, mission_key
+from ddcheck.store import received as received_rows
+
+SORT_KEYS: tuple[str, ...] = (
+    "company",
+    "mission",
+    "completion",
+    "red_flags",
+    "open_high_actions",
+    "withheld_items",
+    "verdict",
+    "received",
+)
+CSV_COLUMNS: tuple[str, ...] = (
+    "company",
+    "mission",
+    "completion_percent",
+    "answered",
+    "total",
+    "red_flags",
+    "open_high_actions",
+    "withheld_items",
+    "verdict",
+    "revision",
+    "exported_at",
+    "dossier_id",
+)
+_VERDICT_ORDER = {"insufficient": 0, "sufficient_with_actions": 1, "sufficient": 2, None: 3}
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One company in the mission overview."""
+
+    received_id: str
+    dossier_id: str
+    company: str
+    mission: str
+    revision: int
+    exported_at: dt.datetime
+    answered: int
+    total: int
+    red_flags: int
+    open_high_actions: int
+    withheld_items: int
+    verdict: Verdict | None
+
+    @property
+    def completion(self) -> int:
+        """Return the share of applicable items answered (withheld ones count), in percent."""
+        return 100 * self.answered // self.total if self.total else 0
+
+
+@dataclass(frozen=True)
+class MissionGroup:
+    """One mission among the received dossiers."""
+
+    key: str
+    name: str
+    dossiers: int
+
+
+@dataclass(frozen=True)
+class MissionOverview:
+    """The rows of one mission (or of all, when `mission` is None)."""
+
+    mission: str | None
+    rows: tuple[OverviewRow, ...]
+
+
+def sort_rows(
+    rows: Iterable[OverviewRow], key: str = "company", descending: bool = False
+) -> list[OverviewRow]:
+    """Return the rows sorted by one column (ties by company name)."""
+    if key not in SORT_KEYS:
+        raise InvalidInput(f"Cannot sort by '{key}'; choose one of {', '.join(SORT_KEYS)}.")
+    by_name = sorted(rows, key=lambda r: (r.company.casefold(), r.received_id))
+    value = {
+        "company": lambda r: r.company.casefold(),
+        "mission": lambda r: r.mission.casefold(),
+        "completion": lambda r: r.completion,
+        "red_flags": lambda r: r.red_flags,
+        "open_high_actions": lambda r: r.open_high_actions,
+        "withheld_items": lambda r: r.withheld_items,
+        "verdict": lambda r: _VERDICT_ORDER[r.verdict],
+        "received": lambda r: r.exported_at,
+    }[key]
+    return sorted(by_name, key=value, reverse=descending)
+
+
+def filter_rows(
+    rows: Iterable[OverviewRow],
+    text: str = "",
+    *,
+    verdict: str | None = None,
+    red_flags_only: bool = False,
+) -> list[OverviewRow]:
+    """Return rows whose company or mission contains `text`, with a verdict ('none': none yet)."""
+    needle = text.casefold().strip()
+    result = []
+    for row in rows:
+        if needle and needle not in row.company.casefold() and needle not in row.mission.casefold():
+            continue
+        if verdict is not None and (row.verdict or "none") != verdict:
+            continue
+        if red_flags_only and not row.red_flags:
+            continue
+        result.append(row)
+    return result
+
+
+def overview_csv(overview: MissionOverview) -> str:
+    """Return the overview as CSV text; cells that would start a spreadsheet formula are quoted."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in overview.rows:
+        writer.writerow(
+            [
+                _cell(row.company),
+                _cell(row.mission),
+                row.completion,
+                row.answered,
+                row.total,
+                row.red_flags,
+                row.open_high_actions,
+                row.withheld_items,
+                row.verdict or "",
+                row.revision,
+                row.exported_at.isoformat(),
+                _cell(row.dossier_id),
+            ]
+        )
+    return buffer.getvalue()
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class OverviewOps(ReceivedOps):
+    """All companies of a mission in one table."""
+
+    def missions(self) -> list[MissionGroup]:
+        """Return the missions of the received dossiers, with how many dossiers each has."""
+        groups: dict[str, list[str]] = {}
+        for row in received_rows.list_received(self._store.conn):
+            groups.setdefault(row.mission_key, []).append(row.mission)
+        return [
+            MissionGroup(key, sorted(names)[0], len(names)) for key, names in sorted(groups.items())
+        ]
+
+    def overview_row(self, received: ReceivedDossier) -> OverviewRow:
+        """Return the overview line of one received dossier."""
+        summary = self.received_summary(received)
+        withheld = set(received.withheld_items)
+        applicable = {entry.key for entry in summary.entries}
+        answered = summary.overall.answered + len(
+            {k for k in withheld & applicable if not summary.answers.get(k)}
+        )
+        total = summary.overall.total
+        if not total:  # templates unknown here: count what the company reported
+            answered = total = len(received.rendered_answers) + len(withheld)
+        dossier = received.dossier
+        return OverviewRow(
+            received_id=received.id,
+            dossier_id=dossier.id,
+            company=dossier.company.name,
+            mission=dossier.mission.name,
+            revision=received.revision.number,
+            exported_at=received.revision.generated_at,
+            answered=min(answered, total),
+            total=total,
+            red_flags=len(summary.red_flags),
+            open_high_actions=sum(
+                1
+                for a in dossier.actions
+                if a.priority == "high" and a.status in ("open", "in_progress")
+            ),
+            withheld_items=len(withheld),
+            verdict=received.review.verdict if received.review else None,
+        )
+
+    def mission_overview(
+        self,
+        mission: str | None = None,
+        *,
+        sort: str = "company",
+        descending: bool = False,
+        text: str = "",
+        verdict: str | None = None,
+        red_flags_only: bool = False,
+    ) -> MissionOverview:
+        """Return the overview of one mission (name, case and spacing ignored) or of all."""
+        key = mission_key(mission) if mission is not None else None
+        rows = [
+            self.overview_row(self.get_received(row.id))
+            for row in received_rows.list_received(self._store.conn, key)
+        ]
+        name = mission
+        if key is not None and rows:
+            name = rows[0].mission
+        rows = filter_rows(rows, text, verdict=verdict, red_flags_only=red_flags_only)
+        return MissionOverview(name, tuple(sort_rows(rows, sort, descending)))
+
+    def export_overview_csv(self, overview: MissionOverview, out_path: Path | str) -> Path:
+        """Write the overview as CSV (UTF-8 with a byte-order mark, for spreadsheets)."""
+        target = Path(out_path)
+        write_atomically(target, ("\ufeff" + overview_csv(overview)).encode("utf-8"))
+        return target
+
+    def export_overview_pdf(
+        self, overview: MissionOverview, out_path: Path | str, lang: Language = "nl"
+    ) -> Path:
+        """Write the overview as a PDF table in the report's style."""
+        from ddcheck.report.overview_pdf import render_overview_pdf
+
+        if lang not in ("nl", "en"):
+            raise InvalidInput(f"Language '{lang}' is not available; choose nl or en.")
+        target = Path(out_path)
+        write_atomically(target, render_overview_pdf(overview, lang, self._now()))
+        return target

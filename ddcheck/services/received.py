@@ -1,0 +1,264 @@
+"""Receive dossiers from companies: import PDFs and bundles, keep revisions, compare them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ddcheck.domain.dossier import Dossier
+from ddcheck.domain.scoring import DossierSummary, summarize
+from ddcheck.exchange.errors import ExchangeError
+from ddcheck.services.base import WorkspaceBase, new_id
+from ddcheck.services.errors import AmbiguousId, InvalidInput, NotFound
+from ddcheck.services.received_model import (
+    ImportRefused,
+    ImportResult,
+    ReceivedDossier,
+    RevisionChanges,
+    RevisionInfo,
+    SourceKind,
+    mission_key,
+)
+from ddcheck.services.revision_diff import revision_changes
+from ddcheck.store import received as received_rows
+
+PDF_MAGIC = b"%PDF-"
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+@lru_cache(maxsize=256)
+def _parse(data: bytes) -> tuple[Dossier, dict[str, Any]]:
+    """Return the dossier and the document of stored revision bytes (validated on import)."""
+    import json
+
+    document = json.loads(data.decode("utf-8"))
+    return Dossier.model_validate(document["dossier"]), document
+
+
+def sniff(path: Path) -> str:
+    """Return what a file looks like: 'pdf', 'bundle', 'review' or 'unknown'."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as error:
+        raise ImportRefused(f"{path.name} cannot be read: {error.strerror or error}.") from error
+    if head.lstrip().startswith(PDF_MAGIC):
+        return "pdf"
+    if head.startswith(ZIP_MAGIC):
+        return "bundle"
+    if path.suffix.lower() == ".ddreview" or head.lstrip().startswith(b"{"):
+        return "review"
+    return "unknown"
+
+
+def refused(path: Path, error: ExchangeError | str) -> ImportRefused:
+    """Return the one-sentence refusal for a file."""
+    reason = str(error).rstrip(".")
+    return ImportRefused(f"{path.name} was not imported: {reason}.")
+
+
+class ReceivedOps(WorkspaceBase):
+    """Dossiers received from companies, kept apart from the user's own and read-only."""
+
+    def _receive(
+        self,
+        path: Path,
+        data: bytes,
+        document: dict[str, Any],
+        digest: str,
+        kind: SourceKind,
+        files: dict[str, bytes] | None = None,
+    ) -> ImportResult:
+        """Store a checked dossier document as a received dossier (or a new revision of one)."""
+        conn = self._store.conn
+        dossier = Dossier.model_validate(document["dossier"])
+        try:
+            generated = dt.datetime.fromisoformat(str(document.get("generated_at")))
+        except ValueError as error:
+            raise refused(path, "the dossier's export time is malformed") from error
+        withheld = document["withheld"].get("items", [])
+        base = {
+            "path": path,
+            "kind": kind,
+            "dossier_id": dossier.id,
+            "fingerprint": digest,
+            "company": dossier.company.name,
+            "mission": dossier.mission.name,
+            "withheld_items": len(withheld),
+        }
+        now = self._now()
+        with self._transaction():
+            known = received_rows.revision_by_fingerprint(conn, digest)
+            if known is not None:
+                numbers = [r.id for r in received_rows.revisions(conn, known.received_id)]
+                return ImportResult(
+                    status="unchanged",
+                    received_id=known.received_id,
+                    revision=numbers.index(known.id) + 1,
+                    **base,
+                )
+            row = received_rows.by_dossier_id(conn, dossier.id)
+            status = "revision"
+            if row is None:
+                status = "new"
+                row = received_rows.ReceivedRow(
+                    new_id(),
+                    dossier.id,
+                    dossier.company.name,
+                    dossier.mission.name,
+                    mission_key(dossier.mission.name),
+                    now,
+                )
+                received_rows.insert_received(conn, row)
+            revision_id = received_rows.insert_revision(
+                conn,
+                received_rows.RevisionRow(
+                    0, row.id, digest, data, generated, now, path.name[:300], kind
+                ),
+            )
+            stored = 0
+            for item in dossier.evidence:
+                blob = (files or {}).get(item.sha256)
+                if blob is None:
+                    continue
+                received_rows.put_blob(conn, item.sha256, blob)
+                received_rows.link_evidence(conn, revision_id, item.id, item.sha256)
+                stored += 1
+            ordered = received_rows.revisions(conn, row.id)
+            latest = ordered[-1]
+            if latest.id == revision_id:
+                received_rows.update_names(
+                    conn,
+                    row.id,
+                    dossier.company.name,
+                    dossier.mission.name,
+                    mission_key(dossier.mission.name),
+                )
+            number = [r.id for r in ordered].index(revision_id) + 1
+        warnings = ()
+        if number < len(ordered):
+            warnings = (f"{path.name} is older than a revision already received.",)
+        return ImportResult(
+            status=status,  # type: ignore[arg-type]
+            received_id=row.id,
+            revision=number,
+            evidence_files=stored,
+            warnings=warnings,
+            **base,
+        )
+
+    def import_received_pdf(self, path: Path) -> ImportResult:
+        """Import a ddcheck PDF as a received dossier."""
+        from ddcheck.exchange.received_pdf import read_received_pdf
+
+        try:
+            pdf = read_received_pdf(path)
+        except ExchangeError as error:
+            raise refused(path, error) from error
+        return self._receive(path, pdf.data, pdf.document, pdf.fingerprint, "pdf")
+
+    def resolve_received(self, reference: str) -> str:
+        """Return the received id `reference` names: a (start of a) received or dossier id."""
+        reference = reference.strip()
+        if not reference:
+            raise InvalidInput("Name a received dossier by its id (or the first characters).")
+        found = received_rows.ids_starting_with(self._store.conn, reference)
+        if not found:
+            raise NotFound(f"No received dossier id starts with '{reference}'.")
+        if len(found) > 1:
+            raise AmbiguousId(
+                f"'{reference}' matches {len(found)} received dossiers; type more of the id."
+            )
+        return found[0]
+
+    def _revision_infos(self, received_id: str) -> list[tuple[RevisionInfo, Any]]:
+        rows = received_rows.revisions(self._store.conn, received_id)
+        return [
+            (
+                RevisionInfo(
+                    number=n,
+                    fingerprint=r.fingerprint,
+                    generated_at=r.generated_at,
+                    imported_at=r.imported_at,
+                    source_name=r.source_name,
+                    source_kind=r.source_kind,
+                ),
+                r,
+            )
+            for n, r in enumerate(rows, start=1)
+        ]
+
+    def received_revisions(self, received_id: str) -> list[RevisionInfo]:
+        """Return the revisions of a received dossier, oldest first."""
+        received_rows.get_received(self._store.conn, received_id)
+        return [info for info, _ in self._revision_infos(received_id)]
+
+    def get_received(self, received_id: str, revision: int | None = None) -> ReceivedDossier:
+        """Return a received dossier as of `revision` (default: the newest)."""
+        row = received_rows.get_received(self._store.conn, received_id)
+        infos = self._revision_infos(row.id)
+        number = revision or len(infos)
+        if not 1 <= number <= len(infos):
+            raise NotFound(f"Received dossier '{received_id}' has no revision {number}.")
+        info, raw = infos[number - 1]
+        dossier, document = _parse(raw.document)
+        withheld = document.get("withheld", {})
+        return ReceivedDossier(
+            id=row.id,
+            dossier=dossier,
+            revision=info,
+            revisions=tuple(i for i, _ in infos),
+            audience=str(document.get("audience", "")),
+            lang=str(document.get("lang", "nl")),
+            withheld_items=tuple(withheld.get("items", [])),
+            withheld_evidence=int(withheld.get("evidence", 0) or 0),
+            withheld_actions=int(withheld.get("actions", 0) or 0),
+            rendered_answers=dict(document.get("rendered", {}).get("answers", {})),
+            evidence_with_contents=frozenset(
+                received_rows.evidence_with_contents(self._store.conn, raw.id)
+            ),
+            review=received_rows.load_review(self._store.conn, row.id),
+        )
+
+    def received_summary(self, received: ReceivedDossier) -> DossierSummary:
+        """Return completeness and red flags of a received dossier (templates known here)."""
+        return summarize(received.dossier, self._templates)
+
+    def changes_since_previous(
+        self, received_id: str, revision: int | None = None
+    ) -> RevisionChanges:
+        """Return what changed in `revision` (default: the newest) against the one before it."""
+        new = self.get_received(received_id, revision)
+        if new.revision.number == 1:
+            return RevisionChanges(received_id, None, new.revision)
+        old = self.get_received(received_id, new.revision.number - 1)
+        changes = revision_changes(
+            old.dossier,
+            new.dossier,
+            old.rendered_answers,
+            new.rendered_answers,
+            set(old.withheld_items),
+            set(new.withheld_items),
+        )
+        return RevisionChanges(received_id, old.revision, new.revision, tuple(changes))
+
+    def received_evidence_bytes(self, received_id: str, evidence_id: str) -> bytes:
+        """Return an evidence file received with the newest revision that carried it."""
+        for _, raw in reversed(self._revision_infos(received_id)):
+            data = received_rows.evidence_blob(self._store.conn, raw.id, evidence_id)
+            if data is not None:
+                dossier, _ = _parse(raw.document)
+                expected = next((e.sha256 for e in dossier.evidence if e.id == evidence_id), "")
+                if hashlib.sha256(data).hexdigest() != expected:
+                    raise InvalidInput("The stored copy of this evidence file is damaged.")
+                return data
+        raise NotFound("The contents of this evidence file were not received (PDFs carry none).")
+
+    def delete_received(self, received_id: str) -> None:
+        """Delete a received dossier with its revisions, evidence and review."""
+        with self._transaction():
+            received_rows.get_received(self._store.conn, received_id)
+            received_rows.delete_received(self._store.conn, received_id)

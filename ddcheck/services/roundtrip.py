@@ -1,0 +1,79 @@
+"""The company's side of the round trip: load the adviser's review file into its own dossier."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ddcheck.exchange.review_file import MAX_REVIEW_BYTES, ReviewFileError, parse_review_file
+from ddcheck.services.base import WorkspaceBase
+from ddcheck.services.changes import Change, Changes
+from ddcheck.services.received import refused
+from ddcheck.services.received_model import ImportResult
+from ddcheck.store import actions as action_rows
+from ddcheck.store import dossiers as dossier_rows
+
+
+def agreed_action_id(review_id: str, action_id: str) -> str:
+    """Return the id an agreed action gets in the company's plan (the same on every load)."""
+    return "adv-" + hashlib.sha256(f"{review_id}/{action_id}".encode()).hexdigest()[:12]
+
+
+class RoundTripOps(WorkspaceBase):
+    """Comments join the company's items and agreed actions its plan; answers stay untouched."""
+
+    def load_review(self, path: Path | str) -> Changes:
+        """Load a `.ddreview` file into the dossier it reviews; loading twice changes nothing."""
+        return self.import_review_file(Path(path))[1]
+
+    def import_review_file(self, path: Path) -> tuple[ImportResult, Changes]:
+        """Load a review file; return the import result and what changed in the dossier."""
+        try:
+            if path.stat().st_size > MAX_REVIEW_BYTES:
+                raise ReviewFileError("the file is larger than a review file can be")
+            review_file = parse_review_file(path.read_bytes())
+        except ReviewFileError as error:
+            raise refused(path, error) from error
+        except OSError as error:
+            raise refused(path, f"it cannot be read ({error.strerror or error})") from error
+        dossier_id = review_file.dossier_id
+        conn = self._store.conn
+        review = review_file.review
+        with self._transaction():
+            if not dossier_rows.exists(conn, dossier_id):
+                raise refused(
+                    path,
+                    f"it reviews dossier {dossier_id} of {review_file.company}, which is not in "
+                    "this workspace",
+                )
+            if dossier_rows.trashed_at(conn, dossier_id) is not None:
+                raise refused(path, "the dossier it reviews is in the trash; restore it first")
+            changes: list[Change] = []
+            stored = {r.id: r for r in action_rows.load_reviews(conn, dossier_id)}
+            if stored.get(review.id) != review:
+                action_rows.insert_review(conn, dossier_id, review)
+                changes.append(Change("review", review.id, "recorded", None, review.verdict))
+            plan = {a.id for a in action_rows.load_actions(conn, dossier_id)}
+            for agreed in review.agreed_actions:
+                local_id = agreed_action_id(review.id, agreed.id)
+                if local_id in plan:
+                    continue  # already in the plan; the company may have moved it on
+                action = agreed.model_copy(
+                    update={"id": local_id, "agreed_with_adviser": True, "status": "open"}
+                )
+                action_rows.insert_action(conn, dossier_id, action)
+                changes.append(Change("action", local_id, "added", None, action.action))
+            result = self._commit_changes(dossier_id, changes)
+        status = "review_loaded" if result else "unchanged"
+        return (
+            ImportResult(
+                path=path,
+                status=status,  # type: ignore[arg-type]
+                kind="review",
+                dossier_id=dossier_id,
+                fingerprint=review_file.fingerprint,
+                company=review_file.company,
+                mission=review_file.mission,
+            ),
+            result,
+        )
