@@ -128,6 +128,7 @@ def test_last_dossier_and_window_size_are_remembered(
     first.open_dossier(dossier.id)
     window.resize(1000, 690)  # the offscreen screen is 800×800: heights below it survive as set
     window.page(PAGE_CHECKLIST).splitter.setSizes([300, 900])
+    qtbot.wait(20)
     sizes = window.page(PAGE_CHECKLIST).splitter.sizes()
     window.close()
     second = Controller(make_ctx(real_ws), i18n.set_language)
