@@ -42,14 +42,23 @@ if [[ ${2:-} == --without-python ]]; then
     fi
 fi
 
+CLEAN_ENV=(
+    PATH=/usr/bin:/bin HOME="$WORK/home" LANG=C.UTF-8
+    XDG_RUNTIME_DIR="$WORK/runtime" XDG_CONFIG_HOME="$WORK/home/.config"
+    XDG_DATA_HOME="$WORK/home/.local/share" XDG_CACHE_HOME="$WORK/home/.cache"
+    DDCHECK_DATA_DIR="$WORK/data"
+)
+
 dd() {
-    # Run the executable with nothing but a minimal, throw-away environment.
-    timeout --kill-after=10 "$STEP_TIMEOUT" "${HIDE[@]}" env -i \
-        PATH=/usr/bin:/bin HOME="$WORK/home" LANG=C.UTF-8 \
-        XDG_RUNTIME_DIR="$WORK/runtime" XDG_CONFIG_HOME="$WORK/home/.config" \
-        XDG_DATA_HOME="$WORK/home/.local/share" XDG_CACHE_HOME="$WORK/home/.cache" \
-        QT_QPA_PLATFORM=offscreen DDCHECK_DATA_DIR="$WORK/data" \
-        "$EXE" "$@"
+    # Run the executable offscreen with nothing but a minimal, throw-away environment.
+    timeout --kill-after=10 "$STEP_TIMEOUT" "${HIDE[@]}" env -i "${CLEAN_ENV[@]}" \
+        QT_QPA_PLATFORM=offscreen "$EXE" "$@"
+}
+
+dd_x11() {
+    # Run the executable on a real (virtual) X server, as on a Linux desktop.
+    timeout --kill-after=10 "$STEP_TIMEOUT" "${HIDE[@]}" env -i "${CLEAN_ENV[@]}" \
+        QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x768x24" "$EXE" "$@"
 }
 
 step() { printf -- '--- smoke: %s\n' "$*"; }
@@ -72,6 +81,15 @@ t0=$(date +%s%N)
 dd --quit-after-ready >"$WORK/gui.log" 2>&1 \
     || { cat "$WORK/gui.log"; fail "--quit-after-ready exited non-zero"; }
 echo "started, showed the main window and quit in $((($(date +%s%N) - t0) / 1000000)) ms"
+
+if command -v xvfb-run >/dev/null; then
+    step "--quit-after-ready on an X server (Xvfb, xcb)"
+    dd_x11 --quit-after-ready >"$WORK/x11.log" 2>&1 \
+        || { cat "$WORK/x11.log"; fail "--quit-after-ready on xcb exited non-zero"; }
+    echo "started on xcb"
+else
+    echo "note: xvfb-run not installed; the xcb start is not checked"
+fi
 
 step "demo"
 dd demo --json >"$WORK/demo.json" 2>"$WORK/demo.err" || { cat "$WORK/demo.err"; fail "ddcheck demo exited non-zero"; }
