@@ -136,6 +136,7 @@ def test_last_dossier_and_window_size_are_remembered(
     qtbot.addWidget(again)
     assert again.session is not None and again.session.dossier_id == dossier.id
     assert again.height() == 690
+    qtbot.wait(20)
     assert again.page(PAGE_CHECKLIST).splitter.sizes() == sizes
 
 
