@@ -150,8 +150,8 @@ def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
         seen.add(name)
         if name not in (MANIFEST, DOSSIER) and not _EVIDENCE_NAME.match(name):
             raise BundleError(f"the bundle holds an unexpected path: {name[:80]!r}")
-        mode = info.external_attr >> 16
-        if mode and not stat.S_ISREG(mode):
+        kind = stat.S_IFMT(info.external_attr >> 16)
+        if kind and kind != stat.S_IFREG:
             raise BundleError(f"{name} in the bundle is a link or special file, not a file")
         if info.flag_bits & 0x1:
             raise BundleError(f"{name} in the bundle is encrypted")

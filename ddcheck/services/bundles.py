@@ -122,7 +122,12 @@ class BundleOps(ReceivedOps):
             clash = [e.id for e in dossier.evidence if _evidence_exists(conn, e.id)]
             if clash:
                 raise refused(path, f"evidence id {clash[0]} is already used in this workspace")
-            dossier_rows.insert_dossier(conn, dossier)
+            try:
+                dossier_rows.insert_dossier(conn, dossier)
+            except sqlite3.IntegrityError as error:
+                raise refused(
+                    path, "its actions or reviews clash with ones in this workspace"
+                ) from error
             for item in dossier.evidence:
                 evidence_rows.put_blob(conn, item.sha256, files[item.sha256])
                 evidence_rows.insert_evidence(conn, dossier.id, item)

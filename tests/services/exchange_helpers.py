@@ -7,12 +7,14 @@ from pathlib import Path
 
 from ddcheck.domain.dossier import Action, Company, Dossier, Mission
 from ddcheck.services import SimpleCatalog, Workspace
+from tests.factories import make_registry
 from tests.services.conftest import Clock, load_template
 
 
 def catalog() -> SimpleCatalog:
     """Return the small test catalog."""
-    return SimpleCatalog.of([load_template("mini-v1"), load_template("briefing-sa")])
+    templates = [load_template("mini-v1"), load_template("briefing-sa")]
+    return SimpleCatalog.of(templates, make_registry())
 
 
 def open_workspace(root: Path, user: str = "tester") -> Workspace:
@@ -34,7 +36,10 @@ def filled(
     ws.answer(d.id, "mini", "ekv-esap", value="no", note="Not yet.")
     ws.answer(d.id, "mini", "remarks", value="SECRET supplier list", confidential=True)
     ws.add_action(
-        d.id, Action(id="a1", action="Write an ESAP", priority="high", item_keys=["mini/ekv-esap"])
+        d.id,
+        Action(
+            id=f"a1-{d.id}", action="Write an ESAP", priority="high", item_keys=["mini/ekv-esap"]
+        ),
     )
     return ws.get_dossier(d.id)
 

@@ -1,0 +1,158 @@
+"""The adviser's review and the round trip back into the company's workspace."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from ddcheck.domain.dossier import Action
+from ddcheck.services import InvalidInput, Workspace
+from ddcheck.services.received_model import ImportRefused
+from ddcheck.services.roundtrip import agreed_action_id
+from tests.services.exchange_helpers import dump, filled, open_workspace
+
+
+@pytest.fixture
+def pair(tmp_path: Path):
+    with (
+        open_workspace(tmp_path / "company") as company,
+        open_workspace(tmp_path / "adviser", user="adviser") as adviser,
+    ):
+        dossier = filled(company)
+        company.export_pdf(dossier.id, tmp_path / "d.pdf", lang="nl")
+        received = adviser.import_file(tmp_path / "d.pdf").received_id
+        yield company, adviser, dossier, received
+
+
+def _review(adviser: Workspace, received: str) -> None:
+    adviser.assess_item(received, "mini/policy", "accepted")
+    adviser.assess_item(received, "mini/ekv-esap", "insufficient", "An ESAP is required for ekv.")
+    adviser.assess_item(received, "mini/remarks", "question", "Can you share the supplier list?")
+    adviser.set_verdict(
+        received, "sufficient_with_actions", "Good start.", reviewer="J. Jansen", organisation="RVO"
+    )
+    adviser.add_agreed_action(
+        received,
+        Action(
+            id="x1",
+            action="Draw up an ESAP with Atradius DSB",
+            item_keys=["mini/ekv-esap"],
+            due=dt.date(2027, 3, 1),
+            priority="high",
+        ),
+    )
+
+
+def test_assessments_verdict_and_agreed_actions_are_stored_on_the_received_dossier(pair) -> None:
+    _, adviser, _, received = pair
+    _review(adviser, received)
+    review = adviser.get_received(received).review
+    assert {i.key: i.assessment for i in review.items} == {
+        "mini/policy": "accepted",
+        "mini/ekv-esap": "insufficient",
+        "mini/remarks": "question",
+    }
+    assert review.verdict == "sufficient_with_actions" and review.reviewer == "J. Jansen"
+    assert review.agreed_actions[0].agreed_with_adviser
+    assert review.agreed_actions[0].due == dt.date(2027, 3, 1)
+    again = adviser.assess_item(received, "mini/policy", "accepted")
+    assert not again
+    changed = adviser.assess_item(received, "mini/policy", "question", "Which year?")
+    assert changed.touches("review", "mini/policy")
+    assert adviser.clear_assessment(received, "mini/policy")
+    assert len(adviser.review_of(received).items) == 2
+    changed = adviser.update_agreed_action(received, "x1", due=dt.date(2027, 4, 1))
+    assert changed.fields == {"due"}
+    assert adviser.remove_agreed_action(received, "x1")
+    assert adviser.review_of(received).agreed_actions == []
+
+
+def test_bad_review_input_is_refused(pair) -> None:
+    _, adviser, _, received = pair
+    with pytest.raises(InvalidInput, match="unknown"):
+        adviser.assess_item(received, "mini/policy", "great")
+    with pytest.raises(InvalidInput, match="not an item"):
+        adviser.assess_item(received, "other/policy", "accepted")
+    with pytest.raises(InvalidInput, match="no item"):
+        adviser.assess_item(received, "mini/nothing", "accepted")
+    with pytest.raises(InvalidInput, match="unknown"):
+        adviser.set_verdict(received, "maybe")
+
+
+def test_the_review_file_round_trip_adds_comments_and_agreed_actions(pair, tmp_path: Path) -> None:
+    company, adviser, dossier, received = pair
+    _review(adviser, received)
+    exported = adviser.export_review_file(received, tmp_path / "r.ddreview")
+    document = json.loads(exported.path.read_text())
+    assert document["format"] == "ddcheck-review" and document["format_version"] == 1
+    assert document["dossier_id"] == dossier.id
+    assert document["reviewed_fingerprint"] == adviser.get_received(received).revision.fingerprint
+    answers_before = company.get_dossier(dossier.id).answers
+    changes = company.load_review(exported.path)
+    assert changes.touches("review") and changes.touches("action")
+    after = company.get_dossier(dossier.id)
+    assert after.answers == answers_before
+    review = after.reviews[-1]
+    assert review.verdict == "sufficient_with_actions"
+    assert {i.key for i in review.items} == {"mini/policy", "mini/ekv-esap", "mini/remarks"}
+    agreed = [a for a in after.actions if a.agreed_with_adviser]
+    assert [a.action for a in agreed] == ["Draw up an ESAP with Atradius DSB"]
+    assert agreed[0].id == agreed_action_id(review.id, "x1") and agreed[0].status == "open"
+    before = dump(company.paths.database)
+    assert not company.load_review(exported.path)
+    assert dump(company.paths.database) == before
+
+
+def test_the_company_keeps_its_progress_on_an_agreed_action_when_a_newer_review_arrives(
+    pair, tmp_path: Path
+) -> None:
+    company, adviser, dossier, received = pair
+    _review(adviser, received)
+    company.load_review(adviser.export_review_file(received, tmp_path / "r1.ddreview").path)
+    local = next(a for a in company.get_dossier(dossier.id).actions if a.agreed_with_adviser)
+    company.update_action(dossier.id, local.id, status="in_progress")
+    adviser.set_verdict(received, "sufficient", "Thanks.")
+    changes = company.load_review(
+        adviser.export_review_file(received, tmp_path / "r2.ddreview").path
+    )
+    assert changes.touches("review") and not changes.touches("action")
+    after = company.get_dossier(dossier.id)
+    assert [r.verdict for r in after.reviews] == ["sufficient"]
+    assert next(a for a in after.actions if a.id == local.id).status == "in_progress"
+
+
+def test_a_changed_or_foreign_review_file_is_refused(pair, tmp_path: Path) -> None:
+    company, adviser, _, received = pair
+    _review(adviser, received)
+    path = adviser.export_review_file(received, tmp_path / "r.ddreview").path
+    before = dump(company.paths.database)
+    tampered = tmp_path / "tampered.ddreview"
+    tampered.write_text(path.read_text().replace("Good start.", "Excellent!"))
+    with pytest.raises(ImportRefused, match="changed after it was exported"):
+        company.import_file(tampered)
+    with (
+        open_workspace(tmp_path / "other") as other,
+        pytest.raises(ImportRefused, match="not in this workspace"),
+    ):
+        other.load_review(path)
+    assert dump(company.paths.database) == before
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_review_pdf_shows_verdict_comments_and_actions(pair, tmp_path: Path, lang: str) -> None:
+    _, adviser, _, received = pair
+    _review(adviser, received)
+    adviser.assess_item(received, "mini/grievance", "question", "<b>bold?</b> & R&D")
+    out = adviser.export_review_pdf(received, tmp_path / "review.pdf", lang=lang).path
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
+    words = " ".join(text.split())
+    assert "Van Dijk BV" in words
+    assert ("voldoende met acties" if lang == "nl" else "sufficient with actions") in words
+    assert "An ESAP is required for ekv." in words
+    assert "Draw up an ESAP with Atradius DSB" in words
+    assert "<b>bold?</b> & R&D" in words
+    assert ("01-03-2027" if lang == "nl" else "2027-03-01") in words
