@@ -47,7 +47,10 @@ def _facts_table(ctx: ReportContext) -> Table:
     for use in d.templates:
         template = ctx.snapshot.templates.get(use.id)
         title = template.title.get(lang) if template else use.id
-        checklists.append(f"{ctx.user(title)} ({ctx.t('version')} {use.version})")
+        valid = ""
+        if template is not None and template.valid_until is not None:
+            valid = f"; {ctx.t('valid_until')} {ctx.date(template.valid_until)}"
+        checklists.append(f"{ctx.user(title)} ({ctx.t('version')} {use.version}{valid})")
     audience_key = (
         "audience_adviser" if ctx.redaction.audience == "adviser" else "audience_internal"
     )

@@ -75,6 +75,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "no_open_high": ("Geen open acties met hoge prioriteit.", "No open high-priority actions."),
     "gate": ("Aandachtspunten bij export", "Export check findings"),
     "gate_none": ("Geen aandachtspunten.", "No findings."),
+    "gate_counts": (
+        "{block} blokkerend, {warn} ter attentie.",
+        "{block} blocking, {warn} warnings.",
+    ),
+    "valid_until": ("geldig tot", "valid until"),
     "gate_block": ("blokkerend", "blocking"),
     "gate_warn": ("let op", "warning"),
     # items

@@ -209,12 +209,17 @@ def _open_high(ctx: ReportContext) -> list[Flowable]:
 def _gate(ctx: ReportContext) -> list[Flowable]:
     report = export_gate(ctx.dossier, ctx.snapshot.templates, ctx.summary)
     lines = []
+    counts = {"block": 0, "warn": 0}
     for finding in (*report.blockers, *report.warnings):
         if finding.item_key and ctx.redaction.is_withheld(finding.item_key):
             continue
+        counts[finding.level] += 1
         level = ctx.t("gate_block" if finding.level == "block" else "gate_warn")
         lines.append(f"<b>{level.upper()}</b>  {ctx.user(finding.text(ctx.lang))}")
-    return [_h2(ctx, "gate"), *_bullets(ctx, lines, "gate_none")]
+    story: list[Flowable] = [_h2(ctx, "gate")]
+    if lines:
+        story.append(ctx.para(ctx.t("gate_counts", block=counts["block"], warn=counts["warn"])))
+    return [*story, *_bullets(ctx, lines, "gate_none")]
 
 
 def _reviews(ctx: ReportContext) -> list[Flowable]:
