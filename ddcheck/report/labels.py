@@ -80,6 +80,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{block} blocking, {warn} warnings.",
     ),
     "valid_until": ("geldig tot", "valid until"),
+    "and_more": ("… en nog {count}", "… and {count} more"),
     "gate_block": ("blokkerend", "blocking"),
     "gate_warn": ("let op", "warning"),
     # items

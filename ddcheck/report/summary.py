@@ -15,7 +15,7 @@ from ddcheck.report.labels import oecd_step_label, value_label
 from ddcheck.report.styles import ACCENT, RULE, SHADE
 from ddcheck.report.template import mark_outline
 
-LIST_LIMIT = 15
+LIST_LIMIT = 25  # export check findings shown in the summary; the rest are counted
 FRAME_WIDTH = 170 * mm
 
 
@@ -171,14 +171,15 @@ def _heat(ctx: ReportContext) -> list[Flowable]:
     return [_h2(ctx, "heatmap"), table]
 
 
-def _bullets(ctx: ReportContext, lines: list[str], empty_key: str) -> list[Flowable]:
+def _bullets(
+    ctx: ReportContext, lines: list[str], empty_key: str, limit: int | None = None
+) -> list[Flowable]:
+    """Return the lines as a bulleted list, cut after `limit` lines with a count of the rest."""
     if not lines:
         return [ctx.para(ctx.t(empty_key))]
-    shown = [ctx.para(f"•  {line}", "detail") for line in lines[:LIST_LIMIT]]
-    if len(lines) > LIST_LIMIT:
-        more = "… en nog " if ctx.lang == "nl" else "… and "
-        rest = len(lines) - LIST_LIMIT
-        shown.append(ctx.para(f"{more}{rest}" + ("" if ctx.lang == "nl" else " more"), "detail"))
+    shown = [ctx.para(f"•  {line}", "detail") for line in lines[:limit]]
+    if limit is not None and len(lines) > limit:
+        shown.append(ctx.para(ctx.t("and_more", count=len(lines) - limit), "detail"))
     return shown
 
 
@@ -219,7 +220,7 @@ def _gate(ctx: ReportContext) -> list[Flowable]:
     story: list[Flowable] = [_h2(ctx, "gate")]
     if lines:
         story.append(ctx.para(ctx.t("gate_counts", block=counts["block"], warn=counts["warn"])))
-    return [*story, *_bullets(ctx, lines, "gate_none")]
+    return [*story, *_bullets(ctx, lines, "gate_none", LIST_LIMIT)]
 
 
 def _reviews(ctx: ReportContext) -> list[Flowable]:
