@@ -80,6 +80,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{block} blocking, {warn} warnings.",
     ),
     "valid_until": ("geldig tot", "valid until"),
+    "gate_unanswered": (
+        "{count} verplichte vragen zijn nog niet beantwoord (hieronder gemarkeerd als "
+        "NIET BEANTWOORD).",
+        "{count} required questions are not answered yet (marked NOT ANSWERED below).",
+    ),
     "and_more": ("… en nog {count}", "… and {count} more"),
     "gate_block": ("blokkerend", "blocking"),
     "gate_warn": ("let op", "warning"),

@@ -211,12 +211,19 @@ def _gate(ctx: ReportContext) -> list[Flowable]:
     report = export_gate(ctx.dossier, ctx.snapshot.templates, ctx.summary)
     lines = []
     counts = {"block": 0, "warn": 0}
+    unanswered = 0
     for finding in (*report.blockers, *report.warnings):
         if finding.item_key and ctx.redaction.is_withheld(finding.item_key):
             continue
         counts[finding.level] += 1
+        if finding.code == "unanswered_required":
+            unanswered += 1  # counted in one line; each item is marked NOT ANSWERED below
+            continue
         level = ctx.t("gate_block" if finding.level == "block" else "gate_warn")
         lines.append(f"<b>{level.upper()}</b>  {ctx.user(finding.text(ctx.lang))}")
+    if unanswered:
+        level = ctx.t("gate_warn").upper()
+        lines.append(f"<b>{level}</b>  {ctx.t('gate_unanswered', count=unanswered)}")
     story: list[Flowable] = [_h2(ctx, "gate")]
     if lines:
         story.append(ctx.para(ctx.t("gate_counts", block=counts["block"], warn=counts["warn"])))
