@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +41,11 @@ def _parse(path: Path) -> BackupInfo | None:
                 made = dt.datetime.strptime(stamp, _STAMP).replace(tzinfo=dt.UTC)
             except ValueError:
                 return None
-            return BackupInfo(path, kind, made, path.stat().st_size)
+            try:
+                size = path.stat().st_size
+            except FileNotFoundError:  # pruned by another process meanwhile
+                return None
+            return BackupInfo(path, kind, made, size)
     return None
 
 
@@ -61,7 +66,7 @@ def make_backup(conn: sqlite3.Connection, folder: Path, now: dt.datetime, kind: 
     while target.exists():
         target = folder / f"{kind}-{stamp}-{counter}.sqlite"
         counter += 1
-    partial = target.with_name(target.name + ".part")
+    partial = folder / f".{target.stem}-{os.getpid()}-{secrets.token_hex(4)}.part"
     dest = sqlite3.connect(str(partial))
     try:
         conn.backup(dest)

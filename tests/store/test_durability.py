@@ -106,7 +106,8 @@ def test_two_processes_writing_one_workspace_lose_nothing(tmp_path: Path):
     start = tmp_path / "go"
     children = [_child(data_dir, dossier_id, tag, count, start) for tag in ("left", "right")]
     for child in children:
-        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+        assert child.stdout is not None and child.stderr is not None
+        assert child.stdout.readline() == "ready\n", child.stderr.read()
     start.touch()
     outputs = [child.communicate(timeout=120) for child in children]
     for child, (out, err) in zip(children, outputs, strict=True):
