@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ddcheck.domain.gate import export_gate
 from ddcheck.exchange.answers import answer_text
@@ -252,6 +252,7 @@ def _reviews(ctx: ReportContext) -> list[Flowable]:
 def _redaction_summary(ctx: ReportContext) -> list[Flowable]:
     r = ctx.redaction
     story: list[Flowable] = [
+        CondPageBreak(min(240, 110 + 24 * len(r.withheld_items))),
         mark_outline(_h2(ctx, "redaction"), ctx.t("redaction"), 1),
         ctx.para(ctx.t("redaction_intro")),
         ctx.para(
