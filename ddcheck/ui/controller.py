@@ -138,13 +138,24 @@ class Controller(QObject):
             self.window._flush()
         session = DossierSession(self.ctx.workspace, dossier_id, i18n.language(), self.ctx.now)
         checklist = ChecklistPage(self.ctx, session)
-        overview = OverviewPage(session)
-        actions = ActionsPage(self.ctx, session)
-        history = HistoryPage(session)
-        for page in (overview, actions, history):
+        checklist.actionRequested.connect(self.go_to_action)
+
+        def overview() -> OverviewPage:
+            page = OverviewPage(session)
             page.itemRequested.connect(self.go_to_item)
-        overview.actionRequested.connect(self.go_to_action)
-        checklist.panel_action = self.go_to_action  # type: ignore[attr-defined]
+            page.actionRequested.connect(self.go_to_action)
+            return page
+
+        def actions() -> ActionsPage:
+            page = ActionsPage(self.ctx, session)
+            page.itemRequested.connect(self.go_to_item)
+            return page
+
+        def history() -> HistoryPage:
+            page = HistoryPage(session)
+            page.itemRequested.connect(self.go_to_item)
+            return page
+
         self.session = session
         session.changed.connect(self._dossier_changed)
         self.window.set_session(

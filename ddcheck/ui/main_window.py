@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         sidebar.setFixedWidth(220)
         self.settings_button = QPushButton(tr("Settings…"), self)
         sidebar.setLayout(vbox(brand, self.dossier_label, self.nav, 1, margin=0, spacing=SPACING))
+        self._factories: dict[int, Callable[[], QWidget]] = {}
         self.pages = QStackedWidget(self)
         self.dossiers = DossiersPage(import_available, self)
         self.pages.addWidget(self.dossiers)
@@ -151,13 +152,20 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ pages
     def set_session(
-        self, session: DossierSession | None, pages: dict[int, QWidget] | None = None
+        self,
+        session: DossierSession | None,
+        pages: dict[int, QWidget | Callable[[], QWidget]] | None = None,
     ) -> None:
-        """Show a dossier's pages (or none)."""
+        """Show a dossier's pages (or none); a page given as a factory is built when first shown."""
         self.session = session
+        self._factories = {}
         for row in range(1, 5):
             old = self.pages.widget(row)
-            new = (pages or {}).get(row) or QWidget(self)
+            given = (pages or {}).get(row)
+            if callable(given) and not isinstance(given, QWidget):
+                self._factories[row] = given
+                given = None
+            new = given or QWidget(self)
             self.pages.insertWidget(row, new)
             self.pages.removeWidget(old)
             old.deleteLater()
@@ -185,7 +193,15 @@ class MainWindow(QMainWindow):
         self._undo_state()
 
     def page(self, row: int) -> QWidget:
-        """Return the page widget at `row`."""
+        """Return the page widget at `row` (building it now if it was deferred)."""
+        factory = self._factories.pop(row, None)
+        if factory is not None:
+            placeholder = self.pages.widget(row)
+            built = factory()
+            self.pages.insertWidget(row, built)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.restore_splitters()
         return self.pages.widget(row)
 
     def show_page(self, row: int) -> None:
@@ -202,8 +218,8 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         self._flush()
+        page = self.page(row)
         self.pages.setCurrentIndex(row)
-        page = self.pages.widget(row)
         refresh: Callable[[], None] | None = getattr(page, "on_shown", None)
         if refresh is not None:
             refresh()

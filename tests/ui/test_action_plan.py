@@ -119,3 +119,19 @@ def test_delete_action_and_undo_brings_it_back(
     assert [a.id for a in fake_ws.dossiers[saudi.id].actions] == ["a0", "a2"]
     controller.window.undo_action.trigger()
     assert sorted(a.id for a in fake_ws.dossiers[saudi.id].actions) == ["a0", "a1", "a2"]
+
+
+def test_the_action_link_on_an_item_opens_it_in_the_action_plan(
+    qtbot: Any, controller: Any, saudi: Any, fake_ws: Any
+) -> None:
+    controller.open_dossier(saudi.id)
+    page = controller.window.page(PAGE_CHECKLIST)
+    key = gap_item(page)
+    page.select(key)
+    page.panel.choose_number(3)
+    page.panel.createActionRequested.emit()
+    link = page.panel.action_links.itemAt(0).widget()
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    assert controller.window.current_page() == PAGE_ACTIONS
+    actions = controller.window.page(PAGE_ACTIONS)
+    assert actions.current_id() == fake_ws.dossiers[saudi.id].actions[0].id

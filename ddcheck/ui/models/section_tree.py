@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import Answer
-from ddcheck.domain.scoring import is_gap, is_red_flag
+from ddcheck.domain.scoring import Flag, is_gap, is_red_flag
 from ddcheck.domain.text import Language
 from ddcheck.ui.models.icons import status_icon
 
@@ -37,6 +37,31 @@ class _Node:
     status: str = "open"
 
 
+class StatusOf:
+    """Item statuses from the summary's flags (fast), or computed per item without them."""
+
+    def __init__(self, answers: Mapping[str, Answer], flags: Iterable[Flag] | None) -> None:
+        self._answers = answers
+        self._red: set[str] | None = None
+        self._gap: set[str] = set()
+        if flags is not None:
+            listed = list(flags)
+            self._red = {f.key for f in listed if f.red_flag}
+            self._gap = {f.key for f in listed}
+
+    def __call__(self, entry: ItemApplicability) -> str:
+        answer = self._answers.get(entry.key)
+        if self._red is None:
+            return item_status(entry, answer)
+        if not entry.applies:
+            return "na"
+        if entry.key in self._red:
+            return "red"
+        if entry.key in self._gap:
+            return "gap"
+        return "answered" if answer is not None and answer.is_answered else "open"
+
+
 def item_status(entry: ItemApplicability, answer: Answer | None) -> str:
     """Return the status of an item: na, red, gap, answered or open."""
     if not entry.applies:
@@ -60,12 +85,16 @@ class SectionTreeModel(QAbstractItemModel):
         self._progress_cache: dict[int, tuple[int, int]] = {}
 
     def set_entries(
-        self, entries: Sequence[ItemApplicability], answers: Mapping[str, Answer]
+        self,
+        entries: Sequence[ItemApplicability],
+        answers: Mapping[str, Answer],
+        flags: Iterable[Flag] | None = None,
     ) -> None:
         """Rebuild the tree from every item of the dossier (applicable or not)."""
         self.beginResetModel()
         self._roots, self._items, self._answers = [], {}, answers
         self._progress_cache = {}
+        status_of = StatusOf(answers, flags)
         lang = self._lang
         by_template: dict[str, _Node] = {}
         by_section: dict[tuple[str, str], _Node] = {}
@@ -91,25 +120,29 @@ class SectionTreeModel(QAbstractItemModel):
                 t_node.children.append(s_node)
             question = entry.item.question.get(lang)
             node = _Node("item", question, entry.key, s_node, len(s_node.children), entry=entry)
-            node.status = item_status(entry, answers.get(entry.key))
+            node.status = status_of(entry)
             node.search = f"{question}\n{entry.item.guidance.get(lang)}\n{entry.item.id}".casefold()
             s_node.children.append(node)
             self._items[entry.key] = node
         self.endResetModel()
 
     def update_answers(
-        self, entries: Sequence[ItemApplicability], answers: Mapping[str, Answer]
+        self,
+        entries: Sequence[ItemApplicability],
+        answers: Mapping[str, Answer],
+        flags: Iterable[Flag] | None = None,
     ) -> None:
         """Refresh statuses and progress after answers changed (same items, same order)."""
         self._answers = answers
         self._progress_cache = {}
         changed: list[_Node] = []
+        status_of = StatusOf(answers, flags)
         for entry in entries:
             node = self._items.get(entry.key)
             if node is None:
                 continue
             node.entry = entry
-            status = item_status(entry, answers.get(entry.key))
+            status = status_of(entry)
             if status != node.status:
                 node.status = status
                 changed.append(node)

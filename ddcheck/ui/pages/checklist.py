@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -68,6 +68,8 @@ class _TreeFilter(QSortFilterProxyModel):
 
 class ChecklistPage(QWidget):
     """Answer the items of the open dossier."""
+
+    actionRequested = Signal(str)
 
     def __init__(
         self, ctx: AppContext, session: DossierSession, parent: QWidget | None = None
@@ -143,7 +145,7 @@ class ChecklistPage(QWidget):
     def _rebuild(self) -> None:
         session = self.session
         self._keys = [e.key for e in session.entries]
-        self.model.set_entries(session.entries, session.summary.answers)
+        self.model.set_entries(session.entries, session.summary.answers, session.summary.flags)
         self.tree.expandToDepth(0)
         self._update_progress()
 
@@ -155,7 +157,9 @@ class ChecklistPage(QWidget):
             if current:
                 self.select(current)
         else:
-            self.model.update_answers(self.session.entries, self.session.summary.answers)
+            self.model.update_answers(
+                self.session.entries, self.session.summary.answers, self.session.summary.flags
+            )
             self._update_progress()
         if self.panel is not None:
             state = self._state(self.panel.key)
@@ -250,6 +254,7 @@ class ChecklistPage(QWidget):
         panel.openEvidenceRequested.connect(self._open_evidence)
         panel.removeEvidenceRequested.connect(lambda eid, k=key: self._remove_evidence(k, eid))
         panel.createActionRequested.connect(lambda k=key: self.create_action(k))
+        panel.showActionRequested.connect(self.actionRequested)
         old = self.splitter.widget(1)
         focus = QApplication.focusWidget()
         had_focus = focus is not None and (focus is old or old.isAncestorOf(focus))
