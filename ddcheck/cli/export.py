@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `export` and `verify` commands."""
     export = subparsers.add_parser("export", help="export a dossier as a PDF for the adviser")
     export.add_argument("dossier", metavar="DOSSIER", help="dossier id")
-    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf|FILE.ddcheck")
     export.add_argument(
         "--lang",
         choices=("nl", "en"),
@@ -73,6 +73,8 @@ class _StderrProgress:
         percent = 100 * done // max(total, 1)
         if time.monotonic() - self._start < self._delay:
             return
+        if percent >= 100 and not self._shown:
+            return  # finished before it was worth showing
         step = percent if self._tty else percent - percent % 20
         if step == self._last:
             return
@@ -87,7 +89,11 @@ class _StderrProgress:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    """Write the PDF; refuse an adviser export with blockers unless --force."""
+    """Write the PDF (or a FILE.ddcheck bundle); refuse blockers for the adviser unless --force."""
+    if args.output.suffix.lower() == ".ddcheck":
+        from ddcheck.cli.exchange import export_bundle_command
+
+        return export_bundle_command(args)
     from ddcheck.domain.gate import export_gate
     from ddcheck.services.export import export_pdf
 
