@@ -2,7 +2,7 @@
 #
 #   powershell -ExecutionPolicy Bypass -File packaging\windows\build-windows.ps1
 #
-# Needs Python 3.11 (the "py" launcher) and Inno Setup 6 (iscc.exe on PATH or in its default
+# Needs Python 3.11 (the "py" launcher) and Inno Setup 6.3+ (iscc.exe on PATH or in its default
 # folder). Result: dist\ddcheck\ (ddcheck.exe for the command line, ddcheck-gui.exe for the Start
 # menu) and dist\ddcheck-<version>-setup.exe. Written with care but not run in CI (Linux only).
 $ErrorActionPreference = "Stop"

@@ -1,4 +1,4 @@
-; Inno Setup 6 script for ddcheck on Windows 10/11 (x64): a per-user installation that never asks
+; Inno Setup (6.3 or newer) script for ddcheck on Windows 10/11 (x64): a per-user installation that never asks
 ; for administrator rights. It installs into %LOCALAPPDATA%\Programs\ddcheck, adds a Start menu
 ; entry (and optionally a desktop icon), and registers an uninstaller under the user's own apps.
 ; The user's data (%LOCALAPPDATA%\ddcheck, see README) is never touched, not even on uninstall.
@@ -22,6 +22,7 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher=The ddcheck developers
+; VersionInfoVersion takes up to four numbers only: keep __version__ numeric (X.Y.Z) for releases.
 VersionInfoVersion={#AppVersion}
 ; Per user, no elevation: {autopf} is then %LOCALAPPDATA%\Programs and {autoprograms} the user's
 ; own Start menu. No override is offered, so the installer never shows a UAC prompt.
