@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ddcheck.report.text_safety import REPLACEMENT, TextSafety
 
@@ -47,3 +49,25 @@ def test_line_folds_whitespace_for_one_line_places(safety: TextSafety) -> None:
 
 def test_none_becomes_empty(safety: TextSafety) -> None:
     assert safety.markup(None) == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_becomes_a_paragraph_that_lays_out_and_keeps_its_words(text: str) -> None:
+    from reportlab.platypus import Paragraph
+
+    from ddcheck.report.styles import make_styles, register_fonts
+
+    safety = TextSafety(register_fonts())
+    paragraph = Paragraph(safety.markup(text), make_styles().body)
+    paragraph.wrap(200, 10_000)
+    shown = "".join(word for line in paragraph.blPara.lines for word in _words(line))
+    expected = "".join(safety.plain(text).replace("\xad", "").split())  # soft hyphens vanish
+    assert "".join(shown.split()) == expected
+
+
+def _words(line: object) -> list[str]:
+    """Return the words of a laid-out paragraph line (simple or fragment lines)."""
+    if isinstance(line, tuple):
+        return list(line[1])
+    return [getattr(frag, "text", "") for frag in getattr(line, "words", [])]
