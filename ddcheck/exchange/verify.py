@@ -28,7 +28,8 @@ BODY_BOTTOM = 50.0
 BODY_TOP = 780.0
 _MARKER = re.compile(r"ID ([a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*)(?=\s|$)")
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
-_SIMPLE_ANSWER_LENGTH = 80
+_SIMPLE_ANSWER_LENGTH = 80  # short answers (option labels) must match exactly, word for word
+_SPLIT_WORD_LENGTH = 30  # a longer word may be split over two lines, so compare loosely
 
 
 class NotADdcheckPdf(ValueError):
@@ -159,7 +160,11 @@ def text_problems(document: dict[str, Any], text: str) -> list[str]:
 
 def _answer_shown(segment: str, word: str, shown: str) -> bool:
     value = " ".join(shown.split())
-    simple = len(shown) <= _SIMPLE_ANSWER_LENGTH and all(ord(c) < 0x250 for c in shown)
+    simple = (
+        len(shown) <= _SIMPLE_ANSWER_LENGTH
+        and all(ord(c) < 0x250 for c in shown)
+        and max((len(w) for w in value.split()), default=0) <= _SPLIT_WORD_LENGTH
+    )
     if simple:
         pattern = re.escape(f"{word}:") + r"\s*" + re.escape(value) + r"(?=\s|$)"
         return re.search(pattern, segment) is not None

@@ -123,3 +123,25 @@ def test_a_truncated_pdf_or_broken_embedded_data_is_refused(tmp_path: Path, fres
         pdf.save(broken)
     with pytest.raises(NotADdcheckPdf, match="not valid JSON"):
         read_dossier_from_pdf(broken)
+
+
+def test_text_problems_match_short_answers_exactly_and_long_ones_loosely() -> None:
+    from ddcheck.exchange.verify import text_problems
+
+    document = {
+        "dossier": {"answers": []},
+        "withheld": {"items": []},
+        "rendered": {"answer_label": "Answer", "answers": {"t/a": "No", "t/b": "x" * 60}},
+    }
+    split = "x" * 35 + " " + "x" * 25
+    good = f"ID t/a · OECD 1 Answer: No Note: fine ID t/b Answer: {split}"
+    assert text_problems(document, good) == []
+    edited = good.replace("Answer: No", "Answer: Not applicable")
+    assert text_problems(document, edited) == [
+        "the answer to item t/a in the report differs from the data"
+    ]
+    missing = good.replace("ID t/b", "")
+    assert any(
+        "item t/b is in the data but not in the report" in p
+        for p in text_problems(document, missing)
+    )
