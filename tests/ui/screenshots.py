@@ -99,6 +99,9 @@ def main() -> None:
 
     apply_style(app)
     Translators(app).apply(args.lang)
+    from ddcheck.ui import i18n
+
+    i18n.set_language(args.lang)
     OUT.mkdir(exist_ok=True)
     tmp = Path(tempfile.mkdtemp())
     catalog = load_shipped_catalog()
@@ -122,6 +125,12 @@ def main() -> None:
     suffix = f"-{args.lang}"
     for size in SIZES:
         grab(window, f"01-welcome{suffix}", size)
+    if args.real:
+        from ddcheck.services.demo import build_demo
+
+        demo = build_demo(workspace, lang=args.lang)
+        controller.refresh_list()
+        controller.open_dossier(demo.id)
     created = workspace.create_dossier(
         Company(
             name="Van Dijk Pompen B.V.",
@@ -138,9 +147,10 @@ def main() -> None:
         args.lang,
     )
     controller.refresh_list()
-    controller.open_dossier(getattr(created, "id", created))
-    fill_demo(controller.session)
-    controller.refresh_list()
+    if not args.real:
+        controller.open_dossier(getattr(created, "id", created))
+        fill_demo(controller.session)
+        controller.refresh_list()
     page = window.page(PAGE_CHECKLIST)
     flagged = next(iter(controller.session.summary.flags), None)
     if flagged:

@@ -130,8 +130,7 @@ def test_the_action_link_on_an_item_opens_it_in_the_action_plan(
     page.select(key)
     page.panel.choose_number(3)
     page.panel.createActionRequested.emit()
-    link = page.panel.action_links.itemAt(0).widget()
-    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    page.panel.action_links.itemAt(0).widget().click()
     assert controller.window.current_page() == PAGE_ACTIONS
     actions = controller.window.page(PAGE_ACTIONS)
     assert actions.current_id() == fake_ws.dossiers[saudi.id].actions[0].id

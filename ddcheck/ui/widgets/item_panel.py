@@ -28,6 +28,7 @@ from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, card, hbox, label, separat
 from ddcheck.ui.style import repolish
 from ddcheck.ui.widgets.answer_editor import DEBOUNCE_MS, AnswerEditor
 from ddcheck.ui.widgets.evidence_list import EvidenceList
+from ddcheck.ui.widgets.link import LinkLabel
 from ddcheck.ui.widgets.references import ReferenceLinks
 from ddcheck.ui.widgets.risk_editor import RiskEditor
 
@@ -291,9 +292,8 @@ class ItemPanel(QScrollArea):
             if widget is not None:
                 widget.deleteLater()
         for action in linked:
-            link = QPushButton(tr("Action: {what}", what=action.action), self)
-            link.setProperty("role", "link")
-            link.clicked.connect(lambda _c=False, aid=action.id: self.showActionRequested.emit(aid))
+            link = LinkLabel(tr("Action: {what}", what=action.action), self)
+            link.clicked.connect(lambda aid=action.id: self.showActionRequested.emit(aid))
             self.action_links.addWidget(link)
 
     def choose_number(self, number: int) -> bool:

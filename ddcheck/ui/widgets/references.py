@@ -5,13 +5,14 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ddcheck.domain.sources import SourceRegistry
 from ddcheck.domain.templates import Reference
 from ddcheck.domain.text import Language
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import TIGHT, hbox, label, vbox
+from ddcheck.ui.widgets.link import LinkLabel
 
 
 def reference_title(ref: Reference, registry: SourceRegistry, lang: Language) -> str:
@@ -80,12 +81,10 @@ class ReferenceLinks(QWidget):
         self._registry = registry
         self._lang = lang
         self._open: int | None = None
-        self.buttons: list[QPushButton] = []
+        self.buttons: list[LinkLabel] = []
         for index, ref in enumerate(refs):
-            button = QPushButton(reference_title(ref, registry, lang), self)
-            button.setProperty("role", "link")
-            button.setCursor(button.cursor())
-            button.clicked.connect(lambda _c=False, i=index: self.toggle(i))
+            button = LinkLabel(reference_title(ref, registry, lang), self)
+            button.clicked.connect(lambda i=index: self.toggle(i))
             self.buttons.append(button)
         self.detail = QLabel(self)
         self.detail.setProperty("role", "greyed")
