@@ -120,3 +120,26 @@ def test_an_empty_dossier_and_one_without_checklists_still_export(tmp_path: Path
     bare = make_snapshot(make_dossier({}), {})
     path, result = export(bare, tmp_path, "bare.pdf", lang="nl")
     assert result.pages >= 2 and "Samenvatting" in pdf_text(path)
+
+
+def test_bytes_do_not_depend_on_the_process_or_its_hash_seed(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from tests.factories import make_snapshot\n"
+        "from tests.report.pdf_tools import export\n"
+        "export(make_snapshot(), Path(sys.argv[1]), sys.argv[2])\n"
+    )
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path), f"{seed}.pdf"],
+            check=True,
+            env=env,
+            cwd=Path(__file__).parents[2],
+            timeout=120,
+        )
+    assert (tmp_path / "1.pdf").read_bytes() == (tmp_path / "2.pdf").read_bytes()
