@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pikepdf
@@ -60,6 +61,9 @@ def test_verify_exit_codes(snapshot, tmp_path: Path, capsys: pytest.CaptureFixtu
     capsys.readouterr()
     assert main(["verify", str(out)]) == 0
     assert "match" in capsys.readouterr().out
+    assert main(["verify", str(out), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is True and len(report["fingerprint"]) == 64 and report["problems"] == []
 
     edited = tmp_path / "edited.pdf"
     with pikepdf.open(out) as pdf:
