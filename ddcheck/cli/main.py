@@ -19,6 +19,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ddcheck.cli.dossiers",
     "ddcheck.cli.answers",
     "ddcheck.cli.backup",
+    "ddcheck.cli.exchange",
+    "ddcheck.cli.review",
 )
 
 GUI_FLAGS = ("--quit-after-ready",)

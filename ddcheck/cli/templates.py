@@ -35,10 +35,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     schema = commands.add_parser("schema", help="print the JSON Schema of the template format")
     schema.set_defaults(func=print_schema)
 
+    from ddcheck.cli.authoring import register_authoring
+
+    register_authoring(commands)
+
 
 def list_templates(args: argparse.Namespace) -> int:
     """Print id, version, kind, item count and title of every shipped template."""
-    catalog = _shipped_catalog()
+    catalog = _shipped_catalog(args)
     rows = [
         {
             "id": t.id,
@@ -64,7 +68,7 @@ def list_templates(args: argparse.Namespace) -> int:
 
 def show_template(args: argparse.Namespace) -> int:
     """Print one template: its sections, items, scales and references."""
-    catalog = _shipped_catalog()
+    catalog = _shipped_catalog(args)
     template = catalog.get(args.template_id)
     if template is None:
         known = ", ".join(catalog.templates)
@@ -95,7 +99,7 @@ def _print_template(template: Template, lang: str) -> None:
 
 def validate_templates(args: argparse.Namespace) -> int:
     """Validate each file and print every problem with its line; exit 2 when any is found."""
-    registry = _shipped_catalog().registry
+    registry = _shipped_catalog(args).registry
     failures = 0
     for path in args.files:
         try:
@@ -120,8 +124,10 @@ def print_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _shipped_catalog() -> Catalog:
+def _shipped_catalog(args: argparse.Namespace | None = None) -> Catalog:
+    from ddcheck.cli.authoring import imported_dirs
+
     try:
-        return load_shipped_catalog()
+        return load_shipped_catalog(imported_dirs(args))
     except TemplateError as error:
         raise UserError(f"the shipped checklists are damaged: {error.problems[0]}") from error

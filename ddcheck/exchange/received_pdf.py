@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +34,18 @@ class ReceivedPdf:
     fingerprint: str
 
 
+@contextlib.contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """Keep pypdf's warnings about damaged files off the console; the refusal says it all."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR + 10)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def read_received_pdf(path: Path | str) -> ReceivedPdf:
     """Return the embedded dossier of a ddcheck PDF; raise ReceivedPdfError on any problem.
 
@@ -46,9 +61,10 @@ def read_received_pdf(path: Path | str) -> ReceivedPdf:
         if not handle.read(1024).lstrip().startswith(b"%PDF-"):
             raise ReceivedPdfError("the file is not a PDF")
     try:
-        reader = open_pdf(path)
-        data = attached_json(reader)
-        stored = info_fingerprint(reader) if data is not None else None
+        with _quiet_pypdf():
+            reader = open_pdf(path)
+            data = attached_json(reader)
+            stored = info_fingerprint(reader) if data is not None else None
     except UnreadablePdf as error:
         raise ReceivedPdfError(f"the PDF is damaged or unreadable ({error})") from error
     except Exception as error:  # pypdf raises many kinds of errors on hostile input

@@ -1,0 +1,330 @@
+"""`ddcheck import`, `received` and `overview`: files that come in, and the mission overview."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ddcheck.cli.errors import UserError
+
+if TYPE_CHECKING:
+    from ddcheck.services import Workspace
+    from ddcheck.services.overview import MissionOverview
+    from ddcheck.services.received_model import ImportResult
+
+
+@contextlib.contextmanager
+def workspace(args: argparse.Namespace) -> Iterator[Workspace]:
+    """Open the workspace of --data-dir; workspace errors become one-line user errors."""
+    from ddcheck.services import Workspace, WorkspaceError
+
+    try:
+        with Workspace.open(getattr(args, "data_dir", None)) as opened:
+            yield opened
+    except WorkspaceError as error:
+        raise UserError(str(error)) from error
+
+
+def print_json(data: Any) -> None:
+    """Print JSON (UTF-8, dates as ISO text)."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `import`, `received` and `overview` commands."""
+    imp = subparsers.add_parser(
+        "import", help="import ddcheck PDFs, .ddcheck bundles and .ddreview files"
+    )
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.add_argument(
+        "--as-own",
+        action="store_true",
+        help="restore a bundle (exported with --audience internal) as your own dossier",
+    )
+    imp.add_argument("--json", action="store_true", help="print JSON for scripts")
+    imp.set_defaults(func=import_command)
+
+    received = subparsers.add_parser("received", help="dossiers received from companies")
+    commands = received.add_subparsers(dest="received_command", metavar="SUBCOMMAND", required=True)
+    listing = commands.add_parser("list", help="list the received dossiers")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=received_list)
+    show = commands.add_parser("show", help="show a received dossier's newest (or a) revision")
+    show.add_argument("received", metavar="ID", help="received id or company dossier id (start)")
+    show.add_argument("--revision", type=int)
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=received_show)
+    changes = commands.add_parser("changes", help="what changed since the previous revision")
+    changes.add_argument("received", metavar="ID")
+    changes.add_argument("--revision", type=int)
+    changes.add_argument("--json", action="store_true")
+    changes.set_defaults(func=received_changes)
+    delete = commands.add_parser("delete", help="delete a received dossier and its review")
+    delete.add_argument("received", metavar="ID")
+    delete.set_defaults(func=received_delete)
+
+    overview = subparsers.add_parser(
+        "overview", help="all received dossiers of a mission in one table (CSV, PDF, JSON)"
+    )
+    overview.add_argument("--mission", help="mission name (case and spaces ignored); default all")
+    overview.add_argument("--sort", default="company", help="column to sort by")
+    overview.add_argument("--desc", action="store_true", help="sort descending")
+    overview.add_argument("--filter", default="", help="only companies or missions with this text")
+    overview.add_argument(
+        "--verdict",
+        choices=("sufficient", "sufficient_with_actions", "insufficient", "none"),
+        help="only dossiers with this verdict (none: not yet reviewed)",
+    )
+    overview.add_argument("--red-flags", action="store_true", help="only dossiers with red flags")
+    overview.add_argument("--csv", type=Path, metavar="FILE", help="also write CSV")
+    overview.add_argument("--pdf", type=Path, metavar="FILE", help="also write a PDF")
+    overview.add_argument("--lang", choices=("nl", "en"), default="nl", help="PDF language")
+    overview.add_argument("--json", action="store_true")
+    overview.set_defaults(func=overview_command)
+
+
+def _describe(result: ImportResult) -> str:
+    name = result.path.name
+    who = f"{result.company} — {result.mission}"
+    if result.status == "unchanged":
+        return f"{name}: already imported ({who}); nothing changed"
+    if result.status == "restored":
+        return f"{name}: restored as your own dossier {result.dossier_id} ({who})"
+    if result.status == "review_loaded":
+        return f"{name}: review loaded into dossier {result.dossier_id} ({who})"
+    what = "new received dossier" if result.status == "new" else "new revision of"
+    withheld = f", {result.withheld_items} item(s) withheld" if result.withheld_items else ""
+    files = f", {result.evidence_files} evidence file(s)" if result.evidence_files else ""
+    return (
+        f"{name}: {what} {result.received_id} ({who}), revision {result.revision}{withheld}{files}"
+    )
+
+
+def import_command(args: argparse.Namespace) -> int:
+    """Import each file on its own (all or nothing per file); exit 2 when any was refused."""
+    from ddcheck.services.received_model import ImportRefused
+
+    results: list[dict[str, Any]] = []
+    refused = 0
+    with workspace(args) as ws:
+        for path in args.files:
+            try:
+                result = ws.import_file(path, as_own=args.as_own)
+            except ImportRefused as error:
+                refused += 1
+                print(f"ddcheck: {error}", file=sys.stderr)
+                for problem in error.problems[:20]:
+                    print(f"  {problem}", file=sys.stderr)
+                results.append({"path": str(path), "status": "refused", "reason": str(error)})
+                continue
+            results.append(result.as_json())
+            if not args.json:
+                print(_describe(result))
+                for warning in result.warnings:
+                    print(f"  note: {warning}")
+    if args.json:
+        print_json(results)
+    return 2 if refused else 0
+
+
+def received_list(args: argparse.Namespace) -> int:
+    """List received dossiers: id, company, mission, revision, verdict."""
+    with workspace(args) as ws:
+        rows = ws.mission_overview().rows
+    if args.json:
+        print_json([_row_json(r) for r in rows])
+        return 0
+    if not rows:
+        print("no received dossiers; import one with 'ddcheck import FILE'")
+    for r in rows:
+        print(
+            f"{r.received_id}  {r.company} — {r.mission}  (rev. {r.revision}, {r.verdict or '-'})"
+        )
+    return 0
+
+
+def _received(ws: Workspace, reference: str) -> str:
+    from ddcheck.services import WorkspaceError
+
+    try:
+        return ws.resolve_received(reference)
+    except WorkspaceError as error:
+        raise UserError(str(error)) from error
+
+
+def received_show(args: argparse.Namespace) -> int:
+    """Print a received dossier's answers as the company exported them."""
+    from ddcheck.services import WorkspaceError
+
+    with workspace(args) as ws:
+        try:
+            received = ws.get_received(_received(ws, args.received), args.revision)
+        except WorkspaceError as error:
+            raise UserError(str(error)) from error
+        row = ws.overview_row(received)
+    d = received.dossier
+    if args.json:
+        print_json(
+            {
+                "received_id": received.id,
+                "revision": received.revision.number,
+                "fingerprint": received.revision.fingerprint,
+                "dossier": d.model_dump(mode="json"),
+                "rendered_answers": received.rendered_answers,
+                "withheld_items": list(received.withheld_items),
+                "review": received.review.model_dump(mode="json") if received.review else None,
+            }
+        )
+        return 0
+    print(f"{d.company.name} — {d.mission.name}  [{received.id}, dossier {d.id}]")
+    print(
+        f"revision {received.revision.number} of {len(received.revisions)}, exported "
+        f"{received.revision.generated_at:%Y-%m-%d %H:%M}, sha256 {received.revision.fingerprint}"
+    )
+    print(
+        f"completed {row.completion} %, {row.red_flags} red flag(s), "
+        f"{row.open_high_actions} open high-priority action(s), {row.withheld_items} withheld"
+    )
+    assessments = {i.key: i for i in (received.review.items if received.review else [])}
+    for key, text in received.rendered_answers.items():
+        mark = f"  [{assessments[key].assessment}]" if key in assessments else ""
+        print(f"  {key}: {' '.join(text.split())[:100]}{mark}")
+    for key in received.withheld_items:
+        print(f"  {key}: (withheld)")
+    return 0
+
+
+def received_changes(args: argparse.Namespace) -> int:
+    """Print what changed since the previous revision."""
+    from ddcheck.services import WorkspaceError
+
+    with workspace(args) as ws:
+        try:
+            diff = ws.changes_since_previous(_received(ws, args.received), args.revision)
+        except WorkspaceError as error:
+            raise UserError(str(error)) from error
+    if args.json:
+        print_json(
+            [
+                {"kind": c.kind, "key": c.key, "what": c.what, "old": c.old, "new": c.new}
+                for c in diff.changes
+            ]
+        )
+        return 0
+    if diff.old is None:
+        print("this is the first revision; there is nothing to compare with")
+        return 0
+    print(f"revision {diff.old.number} → {diff.new.number}: {len(diff.changes)} change(s)")
+    for c in diff.changes:
+        detail = "" if c.what in ("added", "removed") else f": {c.old!r} → {c.new!r}"
+        print(f"  {c.kind} {c.key} {c.what}{detail}")
+    return 0
+
+
+def received_delete(args: argparse.Namespace) -> int:
+    """Delete a received dossier."""
+    with workspace(args) as ws:
+        received_id = _received(ws, args.received)
+        ws.delete_received(received_id)
+    print(f"deleted received dossier {received_id}")
+    return 0
+
+
+def _row_json(row: Any) -> dict[str, Any]:
+    return {
+        "received_id": row.received_id,
+        "dossier_id": row.dossier_id,
+        "company": row.company,
+        "mission": row.mission,
+        "revision": row.revision,
+        "exported_at": row.exported_at.isoformat(),
+        "completion": row.completion,
+        "answered": row.answered,
+        "total": row.total,
+        "red_flags": row.red_flags,
+        "open_high_actions": row.open_high_actions,
+        "withheld_items": row.withheld_items,
+        "verdict": row.verdict,
+    }
+
+
+def overview_command(args: argparse.Namespace) -> int:
+    """Print (and write) the overview of one mission or of all received dossiers."""
+    from ddcheck.services import WorkspaceError
+
+    with workspace(args) as ws:
+        try:
+            overview = ws.mission_overview(
+                args.mission,
+                sort=args.sort,
+                descending=args.desc,
+                text=args.filter,
+                verdict=args.verdict,
+                red_flags_only=args.red_flags,
+            )
+            written = []
+            if args.csv:
+                written.append(ws.export_overview_csv(overview, args.csv))
+            if args.pdf:
+                written.append(ws.export_overview_pdf(overview, args.pdf, args.lang))
+        except WorkspaceError as error:
+            raise UserError(str(error)) from error
+        except OSError as error:
+            raise UserError(f"cannot write the overview: {error.strerror or error}") from error
+    if args.json:
+        print_json({"mission": overview.mission, "rows": [_row_json(r) for r in overview.rows]})
+    else:
+        _print_table(overview)
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+def _print_table(overview: MissionOverview) -> None:
+    print(f"mission: {overview.mission or 'all'} — {len(overview.rows)} dossier(s)")
+    width = max([len(r.company[:40]) for r in overview.rows] + [7])
+    print(f"{'COMPANY':<{width}}  DONE  FLAGS  HIGH  WITHHELD  VERDICT")
+    for r in overview.rows:
+        print(
+            f"{' '.join(r.company.split())[:40]:<{width}}  {r.completion:>3}%  {r.red_flags:>5}"
+            f"  {r.open_high_actions:>4}  {r.withheld_items:>8}  {r.verdict or '-'}"
+        )
+
+
+def export_bundle_command(args: argparse.Namespace) -> int:
+    """Write a `.ddcheck` bundle of a dossier (the audience chosen; adviser by default)."""
+    from ddcheck.services import WorkspaceError
+
+    with workspace(args) as ws:
+        try:
+            dossier_id = ws.resolve_dossier(args.dossier)
+            if args.audience == "adviser":
+                blockers = ws.gate(dossier_id).blockers
+                lang = args.lang or ws.get_dossier(dossier_id).language
+                for finding in blockers:
+                    print(f"blocker: {finding.text(lang)}", file=sys.stderr)
+                if blockers and not args.force:
+                    raise UserError(
+                        f"{len(blockers)} blocker(s) stop the export for the adviser; "
+                        "fix them or add --force"
+                    )
+            if args.output.is_dir():
+                raise UserError(f"{args.output} is a folder; give a file name")
+            result = ws.export_bundle(
+                dossier_id, args.output, audience=args.audience, lang=args.lang
+            )
+        except WorkspaceError as error:
+            raise UserError(str(error)) from error
+        except OSError as error:
+            raise UserError(f"cannot write {args.output}: {error.strerror or error}") from error
+    withheld = f", {result.withheld_items} item(s) withheld" if result.withheld_items else ""
+    print(
+        f"wrote {result.path} ({result.evidence_files} evidence file(s), {result.audience}, "
+        f"{result.lang}{withheld}); sha256 {result.fingerprint}"
+    )
+    return 0

@@ -1,0 +1,153 @@
+"""`ddcheck review ID ...`: the adviser's review of a received dossier, and its export."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from ddcheck.cli.errors import UserError
+from ddcheck.cli.exchange import print_json, workspace
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from error
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `review` command and its subcommands."""
+    review = subparsers.add_parser("review", help="review a received dossier and export the review")
+    review.add_argument("received", metavar="ID", help="received id or company dossier id (start)")
+    commands = review.add_subparsers(dest="review_command", metavar="SUBCOMMAND", required=True)
+
+    show = commands.add_parser("show", help="show the review so far")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=show_command)
+
+    assess = commands.add_parser("assess", help="assess one item: accepted, question, insufficient")
+    assess.add_argument("item", metavar="ITEM", help="template/item key")
+    assess.add_argument("assessment", choices=("accepted", "question", "insufficient"))
+    assess.add_argument("--comment", default="")
+    assess.set_defaults(func=assess_command)
+
+    clear = commands.add_parser("clear", help="remove an item's assessment")
+    clear.add_argument("item", metavar="ITEM")
+    clear.set_defaults(func=clear_command)
+
+    verdict = commands.add_parser("verdict", help="give the overall verdict")
+    verdict.add_argument(
+        "verdict", choices=("sufficient", "sufficient_with_actions", "insufficient")
+    )
+    verdict.add_argument("--note")
+    verdict.add_argument("--reviewer")
+    verdict.add_argument("--organisation")
+    verdict.set_defaults(func=verdict_command)
+
+    agree = commands.add_parser("agree", help="add an agreed improvement action")
+    agree.add_argument("action", metavar="TEXT")
+    agree.add_argument("--due", type=_date, help="YYYY-MM-DD")
+    agree.add_argument("--item", action="append", default=[], help="item key (repeatable)")
+    agree.add_argument("--priority", choices=("high", "medium", "low"), default="high")
+    agree.add_argument("--owner", default="")
+    agree.set_defaults(func=agree_command)
+
+    export = commands.add_parser("export", help="write the review: FILE.pdf or FILE.ddreview")
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    export.add_argument("--lang", choices=("nl", "en"), default="nl", help="PDF language")
+    export.set_defaults(func=export_command)
+
+
+def _run(args: argparse.Namespace, action) -> object:
+    from ddcheck.services import WorkspaceError
+
+    with workspace(args) as ws:
+        try:
+            return action(ws, ws.resolve_received(args.received))
+        except WorkspaceError as error:
+            raise UserError(str(error)) from error
+
+
+def show_command(args: argparse.Namespace) -> int:
+    """Print the review."""
+    review = _run(args, lambda ws, rid: ws.review_of(rid))
+    if args.json:
+        print_json(review.model_dump(mode="json"))  # type: ignore[attr-defined]
+        return 0
+    print(f"verdict: {review.verdict or '-'}  {review.verdict_note}")  # type: ignore[attr-defined]
+    for item in review.items:  # type: ignore[attr-defined]
+        print(f"  {item.key}: {item.assessment}  {item.comment}")
+    for action in review.agreed_actions:  # type: ignore[attr-defined]
+        print(f"  agreed: {action.action} (due {action.due or '-'}, {action.priority})")
+    return 0
+
+
+def _report(changes: object) -> int:
+    print("saved" if changes else "nothing changed")
+    return 0
+
+
+def assess_command(args: argparse.Namespace) -> int:
+    """Assess one item."""
+    return _report(
+        _run(args, lambda ws, rid: ws.assess_item(rid, args.item, args.assessment, args.comment))
+    )
+
+
+def clear_command(args: argparse.Namespace) -> int:
+    """Remove an assessment."""
+    return _report(_run(args, lambda ws, rid: ws.clear_assessment(rid, args.item)))
+
+
+def verdict_command(args: argparse.Namespace) -> int:
+    """Set the verdict."""
+    return _report(
+        _run(
+            args,
+            lambda ws, rid: ws.set_verdict(
+                rid,
+                args.verdict,
+                args.note,
+                reviewer=args.reviewer,
+                organisation=args.organisation,
+            ),
+        )
+    )
+
+
+def agree_command(args: argparse.Namespace) -> int:
+    """Add an agreed action."""
+    from ddcheck.domain.dossier import Action
+    from ddcheck.services.base import new_id
+
+    if not args.action.strip():
+        raise UserError("an agreed action needs a text")
+    action = Action(
+        id=new_id(),
+        action=args.action.strip(),
+        due=args.due,
+        item_keys=args.item,
+        priority=args.priority,
+        owner=args.owner,
+    )
+    return _report(_run(args, lambda ws, rid: ws.add_agreed_action(rid, action)))
+
+
+def export_command(args: argparse.Namespace) -> int:
+    """Write the review as a PDF (suffix .pdf) or as a review file for the company."""
+    if args.output.is_dir():
+        raise UserError(f"{args.output} is a folder; give a file name")
+
+    def export(ws, rid):
+        if args.output.suffix.lower() == ".pdf":
+            return ws.export_review_pdf(rid, args.output, args.lang)
+        return ws.export_review_file(rid, args.output)
+
+    try:
+        result = _run(args, export)
+    except OSError as error:
+        raise UserError(f"cannot write {args.output}: {error.strerror or error}") from error
+    print(f"wrote {result.path}; sha256 {result.fingerprint}")  # type: ignore[attr-defined]
+    return 0
