@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ddcheck.cli.errors import UserError
 from ddcheck.cli.workspace import dossier_arg, json_flag, opened, print_json, shorten
 
 
@@ -64,7 +65,7 @@ def _changes_json(changes: Any) -> dict[str, Any]:
 
 def answer_command(args: argparse.Namespace) -> int:
     """Save an answer (value, note, marks, risk) and say what changed."""
-    from ddcheck.services import UNSET
+    from ddcheck.services.values import option_list
 
     fields: dict[str, Any] = {}
     if args.value is not None:
@@ -90,7 +91,9 @@ def answer_command(args: argparse.Namespace) -> int:
             base = old.risk.model_dump() if old else {}
             fields["risk"] = {**base, **{k: v for k, v in risk.items() if v is not None}}
         if not fields:
-            fields["value"] = UNSET
+            scale = template.scale_for(item)
+            hint = f" Options: {option_list(scale)}." if scale.is_choice else ""
+            raise UserError(f"Give a VALUE, --note, --confidential, --review or a risk.{hint}")
         changes = ws.answer(dossier_id, template.id, item.id, **fields)
         if args.json:
             print_json(_changes_json(changes))

@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from ddcheck.store.errors import WorkspaceBusy
+from ddcheck.store.errors import WorkspaceBusy, WorkspaceError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -17,6 +17,38 @@ BUSY_TIMEOUT_MS = 10_000
 # survives a power cut, not only a crash. It costs one fsync per answer (tens of µs on an SSD),
 # invisible at typing speed; bulk work (demo, duplicate, migrations) runs in one transaction.
 SYNCHRONOUS = "FULL"
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    """Return whether an SQLite error means the file is damaged or not a database."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name:
+        return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+    text = str(error).lower()
+    return "malformed" in text or "not a database" in text
+
+
+def plain_error(error: sqlite3.Error) -> WorkspaceError:
+    """Return a workspace error with one plain sentence for an SQLite error that is not damage."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    text = str(error).lower()
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
+        return WorkspaceBusy(
+            "Another ddcheck window or program is busy with the workspace; try again."
+        )
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return WorkspaceError("The disk is full, so this change was not saved; free some space.")
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        return WorkspaceError("The workspace file is read-only, so this change was not saved.")
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        return WorkspaceError(
+            "The workspace file cannot be opened; check the folder's permissions."
+        )
+    if name.startswith("SQLITE_IOERR") or "disk i/o" in text:
+        return WorkspaceError(
+            "The disk could not be read or written, so this change was not saved."
+        )
+    return WorkspaceError(f"The workspace could not be used ({error}).")
 
 
 def connect(path: Path | str, *, wal: bool = True) -> sqlite3.Connection:
@@ -51,7 +83,9 @@ def problems(conn: sqlite3.Connection, *, full: bool = False) -> list[str]:
     try:
         rows = conn.execute(f"PRAGMA {pragma}").fetchall()
     except sqlite3.DatabaseError as error:
-        return [str(error)]
+        if is_damage(error):
+            return [str(error)]
+        raise plain_error(error) from error
     messages = [str(row[0]) for row in rows]
     return [] if messages == ["ok"] else messages
 
@@ -98,18 +132,18 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as error:
-        if "locked" in str(error) or "busy" in str(error):
-            raise WorkspaceBusy(
-                "Another ddcheck window or program is busy with the workspace; try again."
-            ) from error
-        raise
+        raise plain_error(error) from error
     try:
         yield conn
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise plain_error(error) from error
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
 
 
 def foreign_key_problems(conn: sqlite3.Connection) -> list[str]:

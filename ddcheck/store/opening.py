@@ -14,7 +14,9 @@ from ddcheck.store import backups, schema
 from ddcheck.store.database import (
     connect,
     enable_wal,
+    is_damage,
     looks_like_sqlite,
+    plain_error,
     problems,
     set_aside,
     transaction,
@@ -59,8 +61,14 @@ def _connect_checked(paths: DataPaths, now: dt.datetime) -> sqlite3.Connection:
     try:
         conn = connect(path, wal=False)
     except sqlite3.DatabaseError as error:
-        raise _damaged(paths, now, str(error)) from error
-    found = problems(conn)
+        if is_damage(error):
+            raise _damaged(paths, now, str(error)) from error
+        raise plain_error(error) from error
+    try:
+        found = problems(conn)
+    except BaseException:
+        conn.close()
+        raise
     if found:
         conn.close()
         raise _damaged(paths, now, found[0])

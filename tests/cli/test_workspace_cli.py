@@ -157,6 +157,8 @@ def test_a_wrong_value_lists_the_valid_options(cli: Cli, dossier_id: str):
         (["answer", "{id}", "no-such-item", "yes"], "has an item 'no-such-item'"),
         (["show", "{id}x"], "No dossier id starts with"),
         (["attach", "{id}", "/no/such/file.pdf"], "Cannot read"),
+        (["answer", "{id}", "oecd-selfscan/s1-policy"], "Give a VALUE"),
+        (["restore"], "There is no good backup"),
     ],
 )
 def test_user_errors_exit_2_with_one_line(cli: Cli, dossier_id: str, args, message):

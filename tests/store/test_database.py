@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ddcheck.paths import data_paths
-from ddcheck.store import WorkspaceDamaged, open_store
+from ddcheck.store import WorkspaceBusy, WorkspaceDamaged, WorkspaceError, open_store
 from ddcheck.store.database import connect, file_problems, set_aside, transaction
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
@@ -77,3 +77,30 @@ def test_a_non_sqlite_file_is_never_overwritten(tmp_path: Path):
         open_store(paths, NOW)
     assert caught.value.moved_to.read_bytes().startswith(b"PK\x03\x04")
     assert not paths.database.exists()
+
+
+def test_a_locked_workspace_is_reported_busy_and_never_set_aside(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr("ddcheck.store.database.BUSY_TIMEOUT_MS", 200)
+    paths = data_paths(tmp_path)
+    open_store(paths, NOW).close()
+    holder = sqlite3.connect(paths.database, isolation_level=None)
+    holder.execute("PRAGMA journal_mode=DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(WorkspaceBusy):
+            open_store(paths, NOW)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert paths.database.exists() and not paths.damaged.exists()
+
+
+def test_a_full_disk_is_one_plain_sentence_and_saves_nothing(tmp_path: Path):
+    store = open_store(data_paths(tmp_path), NOW)
+    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA max_page_count={pages}")
+    with pytest.raises(WorkspaceError, match="disk is full"), transaction(store.conn):
+        store.conn.execute("INSERT INTO meta VALUES ('a', 'b')")
+        store.conn.execute("INSERT INTO blobs VALUES ('x', 1, zeroblob(1000000))")
+    assert store.conn.execute("SELECT count(*) FROM meta").fetchone()[0] == 0
+    store.close()
