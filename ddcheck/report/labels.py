@@ -161,6 +161,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "expectations (ids from seeds/).",
     ),
     "expectations": ("Verwachtingen", "Expectations"),
+    "briefing_sources": ("Bronnen van de landenbriefings", "Sources of the country briefings"),
     "sources_unknown": ("Niet in het bronnenregister", "Not in the source register"),
     "glossary": ("Begrippen", "Glossary"),
     "reviews": ("Beoordelingen door de adviseur", "Adviser reviews"),

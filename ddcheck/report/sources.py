@@ -84,6 +84,8 @@ def sources_story(ctx: ReportContext) -> list[Flowable]:
         if template is not None
         for dated in template.sources
     ]
+    if briefing_sources:
+        story.append(ctx.para(ctx.t("briefing_sources"), "h3"))
     for template, dated in briefing_sources:
         story.append(
             ctx.para(
