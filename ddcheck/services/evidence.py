@@ -19,9 +19,17 @@ MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
 _FORBIDDEN_NAME = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
 
 
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10))}
+_RESERVED |= {f"LPT{n}" for n in range(1, 10)}
+
+
 def _safe_name(name: str) -> str:
+    """Return a file name that is safe on Windows, macOS and Linux."""
     cleaned = "".join("_" if ch in _FORBIDDEN_NAME else ch for ch in name).strip(" .")
-    return cleaned[:200] or "evidence"
+    cleaned = cleaned[:200] or "evidence"
+    if cleaned.split(".")[0].upper() in _RESERVED:
+        cleaned = f"_{cleaned}"
+    return cleaned
 
 
 def _size_text(size: int) -> str:

@@ -21,7 +21,7 @@ from ddcheck.store.database import (
     set_aside,
     transaction,
 )
-from ddcheck.store.errors import WorkspaceDamaged, WorkspaceTooNew
+from ddcheck.store.errors import WorkspaceDamaged, WorkspaceError, WorkspaceTooNew
 
 
 @dataclass
@@ -94,7 +94,12 @@ def _migrate(store: Store, paths: DataPaths, now: dt.datetime, keep: int) -> Non
 
 def open_store(paths: DataPaths, now: dt.datetime, *, keep: int = backups.KEEP) -> Store:
     """Open (or create) the workspace file; raise WorkspaceDamaged or WorkspaceTooNew."""
-    paths.root.mkdir(parents=True, exist_ok=True)
+    try:
+        paths.root.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WorkspaceError(
+            f"{paths.root} cannot be used as the workspace folder ({error.strerror or error})."
+        ) from error
     conn = _connect_checked(paths, now)
     store = Store(conn=conn, db=Database(conn, execute_plugins=False), path=paths.database)
     try:

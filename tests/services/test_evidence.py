@@ -121,3 +121,8 @@ def test_duplicate_shares_evidence_and_purge_keeps_the_others_blob(ws, dossier_i
     ws.purge_dossier(dossier_id)
     assert ws.evidence_bytes(copied.id) == pdf.read_bytes()
     assert ws.check().ok
+
+
+def test_windows_reserved_names_are_avoided(ws, dossier_id, pdf, tmp_path):
+    evidence = ws.attach_evidence(dossier_id, pdf, name="CON.pdf")
+    assert evidence.name == "_CON.pdf"

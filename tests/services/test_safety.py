@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from ddcheck.paths import data_paths
-from ddcheck.services import Workspace, WorkspaceDamaged
+from ddcheck.services import Workspace, WorkspaceDamaged, WorkspaceError
 
 
 def _fill(tmp_path, catalog, clock, company, mission) -> str:
@@ -131,3 +131,21 @@ def test_check_reports_a_tampered_evidence_blob(tmp_path, catalog, clock, compan
         report = ws.check()
         assert not report.ok
         assert "do not match their checksum" in report.problems[0]
+
+
+def test_a_damaged_backup_is_refused_and_the_workspace_stays(
+    tmp_path, catalog, clock, company, mission
+):
+    dossier_id = _fill(tmp_path, catalog, clock, company, mission)
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
+    with Workspace.open(tmp_path, catalog=catalog, clock=clock) as ws:
+        with pytest.raises(WorkspaceError, match="damaged too"):
+            ws.restore(bad)
+        assert ws.get_dossier(dossier_id).answer("mini", "policy").note == "bewaard"
+
+
+def test_a_file_where_the_folder_should_be_is_a_plain_error(tmp_path, catalog):
+    (tmp_path / "occupied").write_text("a file")
+    with pytest.raises(WorkspaceError, match="cannot be used as the workspace folder"):
+        Workspace.open(tmp_path / "occupied", catalog=catalog)
