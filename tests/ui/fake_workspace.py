@@ -34,10 +34,18 @@ class Change:
     """One history entry."""
 
     at: dt.datetime
-    what: str
+    field: str
     item_key: str | None
     old: Any
     new: Any
+
+    @property
+    def entity(self) -> str:
+        return "answer" if self.item_key else "dossier"
+
+    @property
+    def entity_id(self) -> str:
+        return self.item_key or ""
 
 
 class FakeWorkspace:

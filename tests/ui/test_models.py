@@ -71,7 +71,7 @@ def test_action_table_model(qtmodeltester: Any) -> None:
 
 
 def test_history_model(qtmodeltester: Any) -> None:
-    model = HistoryModel(lambda e: e.what)
+    model = HistoryModel(lambda e: e.field)
     at = dt.datetime(2026, 11, 23, 12, 0)
     model.set_rows([Change(at, "value", "t/i", None, "yes"), Change(at, "note", None, "a", "b")])
     qtmodeltester.check(model)

@@ -40,10 +40,11 @@ def item_key_of(entry: Any) -> str | None:
 class HistoryModel(QAbstractTableModel):
     """History entries (duck-typed: at/when, what/field, old, new, item_key)."""
 
-    def __init__(self, describe: Any, parent: Any = None) -> None:
+    def __init__(self, describe: Any, value_text: Any = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
         self._describe = describe
+        self._value_text = value_text or (lambda _entry, value: _text(value))
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         """Replace the entries (newest first)."""
@@ -84,9 +85,8 @@ class HistoryModel(QAbstractTableModel):
             return str(when or "")
         if column == COL_WHAT:
             return self._describe(entry)
-        if column == COL_OLD:
-            return _text(getattr(entry, "old", None))
-        return _text(getattr(entry, "new", None))
+        value = getattr(entry, "old" if column == COL_OLD else "new", None)
+        return self._value_text(entry, value)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -127,7 +127,7 @@ class HistoryPage(QWidget):
     def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.model = HistoryModel(self.describe, self)
+        self.model = HistoryModel(self.describe, self.value_text, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -169,6 +169,29 @@ class HistoryPage(QWidget):
         summary = getattr(entry, "summary", "") or getattr(entry, "description", "")
         return " ".join(x for x in (what, str(summary)) if x)
 
+    def value_text(self, entry: Any, value: Any) -> str:
+        """Return a recorded value in words: option labels instead of option ids."""
+        key = item_key_of(entry)
+        found = self.session.entry(key) if key else None
+        if found is not None and getattr(entry, "field", "") == "value" and value is not None:
+            scale = found.template.scale_for(found.item)
+            if scale.is_choice:
+                ids = value if isinstance(value, list) else [value]
+                labels = [
+                    o.label.get(self.session.lang) if (o := scale.option(str(v))) else str(v)
+                    for v in ids
+                ]
+                return ", ".join(labels)
+        if isinstance(value, dict) and {"severity", "likelihood"} <= set(value):
+            parts = [
+                f"{tr('Severity')} {value['severity']}" if value.get("severity") else "",
+                f"{tr('Likelihood')} {value['likelihood']}" if value.get("likelihood") else "",
+            ]
+            return ", ".join(p for p in parts if p)
+        if isinstance(value, bool):
+            return tr("Yes") if value else tr("No")
+        return _text(value)
+
     def on_shown(self) -> None:
         """Load the history when the page comes into view."""
         self.refresh()
@@ -176,6 +199,8 @@ class HistoryPage(QWidget):
     def refresh(self) -> None:
         """Read the change log again."""
         rows = list(self.session.workspace.history(self.session.dossier_id))
+        if rows and hasattr(rows[0], "id"):
+            rows.sort(key=lambda r: r.id, reverse=True)  # newest first
         words = self.filter.text().casefold().split()
         if words:
             rows = [r for r in rows if all(w in self._haystack(r) for w in words)]
