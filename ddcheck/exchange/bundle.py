@@ -11,7 +11,9 @@ import io
 import json
 import re
 import stat
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +36,20 @@ MAX_RATIO = 200  # uncompressed / compressed: more looks like a zip bomb
 _CHUNK = 64 * 1024
 _EVIDENCE_NAME = re.compile(r"^evidence/[0-9a-f]{64}$")
 _ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+# What zipfile and zlib raise on damaged archives (several found by fuzzing, see the tests).
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    RuntimeError,
+    NotImplementedError,
+    struct.error,
+    KeyError,
+    IndexError,
+    UnicodeDecodeError,
+)
 
 
 class BundleError(ExchangeError):
@@ -82,19 +98,20 @@ def read_bundle(path: Path | str) -> BundleContents:
     """Return the checked contents of the bundle at `path`; raise BundleError on any problem."""
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+    except (FileNotFoundError, PermissionError, IsADirectoryError) as error:
+        raise BundleError(f"the file cannot be read ({error.strerror})") from error
+    except (*_DAMAGED, zipfile.LargeZipFile) as error:
         raise BundleError(
             "the file is not a ddcheck bundle (not a readable zip archive)"
         ) from error
-    except OSError as error:
-        raise BundleError(f"the file cannot be read: {error.strerror or error}") from error
     with archive:
         try:
             return _read(archive)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError) as error:
-            if isinstance(error, BundleError):
-                raise
-            raise BundleError(f"the bundle is damaged: {error}") from error
+        except BundleError:
+            raise
+        except _DAMAGED as error:
+            reason = " ".join(str(error).split())[:120]
+            raise BundleError(f"the bundle is damaged ({reason})") from error
 
 
 def _read(archive: zipfile.ZipFile) -> BundleContents:
