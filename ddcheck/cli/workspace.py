@@ -20,11 +20,14 @@ if TYPE_CHECKING:
 @contextlib.contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Workspace]:
     """Open the workspace named by --data-dir; turn workspace errors into one-line user errors."""
-    from ddcheck.services import Workspace, WorkspaceError
+    from ddcheck.services import Workspace, WorkspaceDamaged, WorkspaceError
 
     try:
         with Workspace.open(getattr(args, "data_dir", None)) as workspace:
             yield workspace
+    except WorkspaceDamaged as error:
+        hint = " Run 'ddcheck restore' to use it." if error.newest_backup else ""
+        raise UserError(f"{error}{hint}") from error
     except WorkspaceError as error:
         raise UserError(str(error)) from error
     except ValidationError as error:

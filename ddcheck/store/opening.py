@@ -41,14 +41,10 @@ class Store:
 def _damaged(paths: DataPaths, now: dt.datetime, reason: str) -> WorkspaceDamaged:
     moved = set_aside(paths.database, paths.damaged, now)
     newest = backups.newest_good_backup(paths.backups)
-    offer = (
-        f" The newest good backup is {newest.name}; run 'ddcheck restore' to use it."
-        if newest
-        else " There is no backup to restore."
-    )
+    offer = f"the newest good backup is {newest.name}" if newest else "there is no backup"
     return WorkspaceDamaged(
-        f"The workspace file was damaged ({reason}), so it was moved to {moved} and left untouched."
-        + offer,
+        f"The workspace file is damaged ({reason}); it was set aside unchanged as {moved}, "
+        f"and {offer}.",
         moved_to=moved,
         newest_backup=newest,
     )

@@ -68,7 +68,8 @@ def test_a_damaged_file_is_set_aside_and_reported(
     assert error.moved_to.read_bytes() == broken
     assert not paths.database.exists()
     assert error.newest_backup is not None and error.backup == error.newest_backup
-    assert "ddcheck restore" in str(error) and "\n" not in str(error)
+    assert "set aside unchanged" in str(error) and error.newest_backup.name in str(error)
+    assert "\n" not in str(error)
 
     Workspace.restore(tmp_path)
     with Workspace.open(tmp_path, catalog=catalog, clock=clock) as ws:
