@@ -4,7 +4,7 @@
 ; The user's data (%LOCALAPPDATA%\ddcheck, see README) is never touched, not even on uninstall.
 ;
 ; Build the one-folder bundle first (dist\ddcheck\ from packaging\ddcheck.spec), then, from the
-; repository root:      iscc /DAppVersion=0.1.0 packaging\windows\ddcheck.iss
+; repository root:      iscc /DAppVersion=X.Y.Z packaging\windows\ddcheck.iss
 ; packaging\windows\build-windows.ps1 does all of it and reads the version from ddcheck\__init__.py.
 ; Result: dist\ddcheck-<version>-setup.exe
 
