@@ -35,17 +35,16 @@ def embed_json(pdf: bytes, data: bytes, fingerprint: str) -> bytes:
 def open_pdf(path: Path | str) -> PdfReader:
     """Return a PdfReader for `path`; raise UnreadablePdf when it cannot be read."""
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            raise UnreadablePdf("the PDF is encrypted")
-        _ = len(reader.pages)
-    except (OSError, PyPdfError, ValueError, KeyError, TypeError) as error:
-        if isinstance(error, UnreadablePdf):
-            raise
+        encrypted = reader.is_encrypted
+        if not encrypted:
+            _ = len(reader.pages)
+    except Exception as error:  # pypdf raises many kinds of errors (zlib, struct, ...) on damage
         raise UnreadablePdf(f"cannot read the PDF: {error}") from error
+    if encrypted:
+        raise UnreadablePdf("the PDF is encrypted")
     return reader
 
 
@@ -63,6 +62,9 @@ def attached_json(reader: PdfReader) -> bytes | None:
 
 def info_fingerprint(reader: PdfReader) -> str | None:
     """Return the fingerprint stored in the document information, or None."""
-    info = reader.metadata or {}
-    value = info.get(FINGERPRINT_KEY)
+    try:
+        info = reader.metadata or {}
+        value = info.get(FINGERPRINT_KEY)
+    except Exception:  # a damaged info dictionary holds no fingerprint
+        return None
     return str(value) if value else None

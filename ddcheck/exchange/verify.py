@@ -81,13 +81,20 @@ def _page_text(page: Any) -> str:
     return " ".join("".join(parts).split())
 
 
+def _pages(reader: Any) -> list[Any]:
+    try:
+        return list(reader.pages)
+    except Exception:  # a damaged page tree shows no pages
+        return []
+
+
 def _fingerprint_problems(reader: Any, actual: str) -> list[str]:
     problems = []
     stored = info_fingerprint(reader)
     if stored != actual:
         problems.append("the fingerprint in the PDF metadata does not match the embedded data")
     printed = None
-    for page in list(reader.pages)[:_COVER_PAGES]:
+    for page in _pages(reader)[:_COVER_PAGES]:
         found = _COVER_FINGERPRINT.search("".join(_page_text(page).split()))
         if found:
             printed = found.group(1)
@@ -111,7 +118,7 @@ def verify_pdf(path: Path | str) -> VerifyResult:
     reader, data, document = _load(path)
     actual = fingerprint(data)
     problems = _fingerprint_problems(reader, actual)
-    text = " ".join(_page_text(page) for page in reader.pages)
+    text = " ".join(_page_text(page) for page in _pages(reader))
     problems += text_problems(document, text)
     return VerifyResult(actual, document, tuple(problems))
 
