@@ -109,6 +109,8 @@ class ReportDocTemplate(BaseDocTemplate):
     def render(self, story: list[Flowable]) -> int:
         """Lay out the story, write the PDF and return the number of pages."""
         self._total = len(story)
+        # "Page X of Y" in one pass (tech-notes §3f): every footer draws the form TOTAL_FORM,
+        # which is defined only now that the page count is known. build() must not save yet.
         self._doSave = 0
         self.build(story, canvasmaker=Canvas)
         pages = self.page
