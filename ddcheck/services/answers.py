@@ -136,6 +136,9 @@ class AnswerOps(WorkspaceBase):
             ]
             if not changes:
                 return Changes(dossier_id)
+            if not base.item_fingerprint and "item_fingerprint" not in update:
+                template, item = self._item(template_id, item_id)
+                update["item_fingerprint"] = self._fingerprint(template, item)
             update.update(updated_at=now, updated_by=self._user)
             answer_rows.write_answer(conn, dossier_id, base.model_copy(update=update))
             return self._commit_changes(dossier_id, changes, now)

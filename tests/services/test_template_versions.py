@@ -66,3 +66,14 @@ def test_a_workspace_template_newer_than_the_catalog_wins(tmp_path, clock, compa
         assert ws.get_dossier(dossier_id).answer("mini", "policy").needs_reconfirmation
     with _open(tmp_path, "mini-v1", clock) as ws:
         assert ws.templates["mini"].version == 2
+
+
+def test_a_note_without_a_value_on_an_unchanged_item_stays_confirmed(
+    tmp_path, clock, company, mission
+):
+    with _open(tmp_path, "mini-v1", clock) as ws:
+        dossier_id = ws.create_dossier(company, mission).id
+        ws.answer(dossier_id, "mini", "risk-map", note="nog uitzoeken")
+    with _open(tmp_path, "mini-v2", clock) as ws:
+        answer = ws.get_dossier(dossier_id).answer("mini", "risk-map")
+        assert (answer.note, answer.needs_reconfirmation) == ("nog uitzoeken", False)
