@@ -85,6 +85,20 @@ def prune(folder: Path, kind: str, keep: int = KEEP) -> list[Path]:
     return old
 
 
+def remove_stale_parts(folder: Path, now: dt.datetime, age: dt.timedelta) -> list[Path]:
+    """Delete unfinished backup files (left by a killed process) older than `age`."""
+    removed = []
+    for part in folder.glob(".*.part") if folder.is_dir() else ():
+        try:
+            modified = dt.datetime.fromtimestamp(part.stat().st_mtime, dt.UTC)
+            if now - modified > age:
+                part.unlink()
+                removed.append(part)
+        except FileNotFoundError:
+            continue
+    return removed
+
+
 def has_backup_on(folder: Path, day: dt.date, kind: str = DAILY) -> bool:
     """Return whether a backup of `kind` was made on `day` (UTC)."""
     return any(b.kind == kind and b.made_at.date() == day for b in list_backups(folder))

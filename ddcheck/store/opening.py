@@ -109,6 +109,7 @@ def open_store(paths: DataPaths, now: dt.datetime, *, keep: int = backups.KEEP) 
         if _has_dossiers(store.db) and not backups.has_backup_on(paths.backups, now.date()):
             store.backups_made.append(backups.make_backup(conn, paths.backups, now, backups.DAILY))
             backups.prune(paths.backups, backups.DAILY, keep)
+        backups.remove_stale_parts(paths.backups, now, dt.timedelta(hours=1))
     except BaseException:
         conn.close()
         raise

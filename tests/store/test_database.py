@@ -104,3 +104,19 @@ def test_a_full_disk_is_one_plain_sentence_and_saves_nothing(tmp_path: Path):
         store.conn.execute("INSERT INTO blobs VALUES ('x', 1, zeroblob(1000000))")
     assert store.conn.execute("SELECT count(*) FROM meta").fetchone()[0] == 0
     store.close()
+
+
+def test_unfinished_backups_of_a_killed_process_are_cleaned_up(tmp_path: Path):
+    import os
+
+    paths = data_paths(tmp_path)
+    paths.backups.mkdir(parents=True)
+    stale = paths.backups / ".daily-20260101-000000-123-abcd.part"
+    fresh = paths.backups / ".daily-20261123-115959-456-ef01.part"
+    for part in (stale, fresh):
+        part.write_bytes(b"half a backup")
+    old = (NOW - dt.timedelta(days=2)).timestamp()
+    os.utime(stale, (old, old))
+    os.utime(fresh, (NOW.timestamp(), NOW.timestamp()))
+    open_store(paths, NOW).close()
+    assert not stale.exists() and fresh.exists()
