@@ -70,7 +70,7 @@ def _facts_table(ctx: ReportContext) -> Table:
         ),
         ("eci", ctx.t("eci_yes" if mission.export_credit_insurance else "eci_no")),
         ("checklists", "<br/>".join(checklists) or "–"),
-        ("audience", ctx.t(audience_key)),
+        ("audience", ctx.t(audience_key) + _withheld_note(ctx)),
         ("generated_on", ctx.date(ctx.snapshot.generated_at)),
         ("app_version", ctx.user(ctx.snapshot.app_version or __version__)),
     ]
@@ -90,6 +90,11 @@ def _facts_table(ctx: ReportContext) -> Table:
         )
     )
     return table
+
+
+def _withheld_note(ctx: ReportContext) -> str:
+    count = len(ctx.redaction.withheld_items)
+    return f" — {ctx.t('cover_withheld', count=count)}" if count else ""
 
 
 def _fingerprint_box(ctx: ReportContext) -> Table:

@@ -36,6 +36,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "audience": ("Versie", "Version"),
     "audience_adviser": ("voor de RVO-adviseur", "for the RVO adviser"),
+    "cover_withheld": (
+        "{count} vraag/vragen achtergehouden (zie het overzicht in de samenvatting)",
+        "{count} question(s) withheld (see the redaction summary)",
+    ),
     "audience_internal": ("intern — volledig", "internal — complete"),
     "page_of": ("Pagina {n} van ", "Page {n} of "),
     "label_adviser": ("Vertrouwelijk — voor de RVO-adviseur", "Confidential — for the RVO adviser"),
