@@ -48,10 +48,7 @@ def normalize_value(scale: AnswerScale, value: Any) -> Any:
         return _number(value)
     if scale.kind == "date":
         return _date(value)
-    text = str(value)
-    if len(text) > MAX_TEXT:
-        raise InvalidInput(f"The text is too long ({len(text)} characters; at most {MAX_TEXT}).")
-    return text
+    return check_text("text", str(value))
 
 
 def _number(value: Any) -> float:
@@ -83,4 +80,10 @@ def check_text(label: str, text: Any) -> str:
         raise InvalidInput(f"The {label} must be text.")
     if len(text) > MAX_TEXT:
         raise InvalidInput(f"The {label} is too long ({len(text)} characters; at most {MAX_TEXT}).")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InvalidInput(
+            f"The {label} contains bytes that are not valid text; save it as UTF-8 and try again."
+        ) from error
     return text
