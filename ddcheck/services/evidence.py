@@ -25,7 +25,8 @@ _RESERVED |= {f"LPT{n}" for n in range(1, 10)}
 
 def _safe_name(name: str) -> str:
     """Return a file name that is safe on Windows, macOS and Linux."""
-    cleaned = "".join("_" if ch in _FORBIDDEN_NAME else ch for ch in name).strip(" .")
+    readable = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    cleaned = "".join("_" if ch in _FORBIDDEN_NAME else ch for ch in readable).strip(" .")
     cleaned = cleaned[:200] or "evidence"
     if cleaned.split(".")[0].upper() in _RESERVED:
         cleaned = f"_{cleaned}"

@@ -126,3 +126,10 @@ def test_duplicate_shares_evidence_and_purge_keeps_the_others_blob(ws, dossier_i
 def test_windows_reserved_names_are_avoided(ws, dossier_id, pdf, tmp_path):
     evidence = ws.attach_evidence(dossier_id, pdf, name="CON.pdf")
     assert evidence.name == "_CON.pdf"
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_readably(ws, dossier_id, tmp_path):
+    odd = tmp_path / "rapport-\udcff.pdf"  # how Python names a file whose name is Latin-1 'ÿ'
+    odd.write_bytes(b"%PDF-1.4")
+    evidence = ws.attach_evidence(dossier_id, odd)
+    assert evidence.name == "rapport-\ufffd.pdf"
