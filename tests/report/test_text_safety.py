@@ -62,8 +62,9 @@ def test_any_text_becomes_a_paragraph_that_lays_out_and_keeps_its_words(text: st
     paragraph = Paragraph(safety.markup(text), make_styles().body)
     paragraph.wrap(200, 10_000)
     shown = "".join(word for line in paragraph.blPara.lines for word in _words(line))
-    expected = "".join(safety.plain(text).replace("\xad", "").split())  # soft hyphens vanish
-    assert "".join(shown.split()) == expected
+    # a soft hyphen vanishes, or shows as "-" where reportlab breaks the line at it
+    expected = "".join(safety.plain(text).replace("\xad", "").replace("-", "").split())
+    assert "".join(shown.replace("-", "").split()) == expected
 
 
 def _words(line: object) -> list[str]:
