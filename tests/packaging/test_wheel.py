@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 import zipfile
@@ -76,3 +77,32 @@ def test_wheel_holds_the_package_and_no_tests_or_packaging(wheel: Path) -> None:
     assert sources <= set(names)
     assert not [n for n in names if n.startswith(("tests/", "packaging/", ".ci/"))]
     assert not [n for n in names if n.endswith(".pyc")]
+
+
+def test_installed_wheel_reads_its_own_data_folder(wheel: Path, tmp_path: Path) -> None:
+    """Installed (not editable), ddcheck finds and loads every checklist from ddcheck/_data."""
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), wheel],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    probe = (
+        "import ddcheck, ddcheck.paths as p\n"
+        "from ddcheck.catalog import load_shipped_catalog\n"
+        "print(ddcheck.__file__)\n"
+        "print(p.resource_root())\n"
+        "print(len(load_shipped_catalog().templates))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    module, root, count = result.stdout.split("\n")[:3]
+    assert Path(module).parent == target / "ddcheck"
+    assert Path(root) == target / "ddcheck" / "_data"
+    from ddcheck.catalog import load_shipped_catalog
+
+    assert int(count) == len(load_shipped_catalog().templates) > 0
