@@ -11,6 +11,7 @@ from ddcheck.domain.dossier import Evidence, split_item_key
 from ddcheck.services.base import WorkspaceBase, new_id
 from ddcheck.services.changes import Change, Changes
 from ddcheck.services.errors import EvidenceTooLarge, InvalidInput, NotFound
+from ddcheck.services.values import check_text
 from ddcheck.store import evidence as evidence_rows
 
 MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
@@ -100,6 +101,32 @@ class EvidenceOps(WorkspaceBase):
             return self._commit_changes(
                 dossier_id, [Change("answer", item_key, "evidence", None, evidence_id)]
             )
+
+    def update_evidence(
+        self,
+        dossier_id: str,
+        evidence_id: str,
+        *,
+        name: str | None = None,
+        note: str | None = None,
+    ) -> Changes:
+        """Rename an evidence file or change its note (its contents never change)."""
+        with self._transaction():
+            self._check_writable(dossier_id)
+            old = self._own_evidence(dossier_id, evidence_id)
+            new_name = old.name if name is None else _safe_name(name)
+            new_note = old.note if note is None else check_text("note", note)
+            changes = [
+                Change("evidence", evidence_id, field, before, after)
+                for field, before, after in (
+                    ("name", old.name, new_name),
+                    ("note", old.note, new_note),
+                )
+                if before != after
+            ]
+            if changes:
+                evidence_rows.describe(self._store.conn, evidence_id, new_name, new_note)
+            return self._commit_changes(dossier_id, changes)
 
     def _own_evidence(self, dossier_id: str, evidence_id: str) -> Evidence:
         owner, item = evidence_rows.get_evidence(self._store.conn, evidence_id)

@@ -51,6 +51,11 @@ def insert_evidence(conn: sqlite3.Connection, dossier_id: str, item: Evidence) -
     )
 
 
+def describe(conn: sqlite3.Connection, evidence_id: str, name: str, note: str) -> None:
+    """Store an evidence file's display name and note."""
+    conn.execute("UPDATE evidence SET name = ?, note = ? WHERE id = ?", (name, note, evidence_id))
+
+
 def get_evidence(conn: sqlite3.Connection, evidence_id: str) -> tuple[str, Evidence]:
     """Return (dossier id, evidence) for an evidence id, or raise NotFound."""
     row = conn.execute(

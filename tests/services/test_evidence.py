@@ -133,3 +133,19 @@ def test_a_file_name_that_is_not_utf8_is_stored_readably(ws, dossier_id, tmp_pat
     odd.write_bytes(b"%PDF-1.4")
     evidence = ws.attach_evidence(dossier_id, odd)
     assert evidence.name == "rapport-\ufffd.pdf"
+
+
+def test_update_evidence_renames_and_annotates(ws, dossier_id, pdf):
+    evidence = ws.attach_evidence(dossier_id, pdf)
+    changes = ws.update_evidence(dossier_id, evidence.id, name="Beleid/2025.pdf", note="getekend")
+    assert {(c.field, c.new) for c in changes.changes} == {
+        ("name", "Beleid_2025.pdf"),
+        ("note", "getekend"),
+    }
+    [stored] = ws.get_dossier(dossier_id).evidence
+    assert (stored.name, stored.note, stored.sha256) == (
+        "Beleid_2025.pdf",
+        "getekend",
+        evidence.sha256,
+    )
+    assert not ws.update_evidence(dossier_id, evidence.id, note="getekend")
