@@ -11,12 +11,7 @@ from typing import Any
 
 from ddcheck.exchange.dossier_json import DossierFormatError, fingerprint, parse_dossier_json
 from ddcheck.exchange.errors import ExchangeError
-from ddcheck.exchange.pdf_attachment import (
-    UnreadablePdf,
-    attached_json,
-    info_fingerprint,
-    open_pdf,
-)
+from ddcheck.exchange.pdf_attachment import UnreadablePdf, attached_json, info_fingerprint
 
 MAX_PDF_BYTES = 200 * 1024 * 1024
 
@@ -32,6 +27,16 @@ class ReceivedPdf:
     data: bytes
     document: dict[str, Any]
     fingerprint: str
+
+
+def _open(path: Path | str) -> Any:
+    """Return a PdfReader; unlike `open_pdf` it does not walk the page tree (import needs none)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    if reader.is_encrypted:
+        raise UnreadablePdf("the PDF is encrypted")
+    return reader
 
 
 @contextlib.contextmanager
@@ -62,7 +67,7 @@ def read_received_pdf(path: Path | str) -> ReceivedPdf:
             raise ReceivedPdfError("the file is not a PDF")
     try:
         with _quiet_pypdf():
-            reader = open_pdf(path)
+            reader = _open(path)
             data = attached_json(reader)
             stored = info_fingerprint(reader) if data is not None else None
     except UnreadablePdf as error:

@@ -74,7 +74,7 @@ class ReceivedOps(WorkspaceBase):
     ) -> ImportResult:
         """Store a checked dossier document as a received dossier (or a new revision of one)."""
         conn = self._store.conn
-        dossier = Dossier.model_validate(document["dossier"])
+        dossier = _parse(data)[0]  # validated once; the overview later finds it in the cache
         try:
             generated = dt.datetime.fromisoformat(str(document.get("generated_at")))
         except ValueError as error:
