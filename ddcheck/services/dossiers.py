@@ -178,7 +178,10 @@ class DossierOps(TemplateOps, WorkspaceBase):
         self, dossier_id: str, company: Company, mission: Mission, lang: Language
     ) -> list[Change]:
         old = {u.id: u.version for u in dossier_rows.templates_of(self._store.conn, dossier_id)}
-        new = self._applicable_uses(company, mission, lang)
+        new = [
+            TemplateUse(id=u.id, version=old.get(u.id, u.version))  # upgrades go through
+            for u in self._applicable_uses(company, mission, lang)  # upgrade_templates
+        ]
         new_ids = {u.id for u in new}
         if [u.id for u in new] == list(old):
             return []
