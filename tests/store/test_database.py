@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
@@ -107,8 +108,6 @@ def test_a_full_disk_is_one_plain_sentence_and_saves_nothing(tmp_path: Path):
 
 
 def test_unfinished_backups_of_a_killed_process_are_cleaned_up(tmp_path: Path):
-    import os
-
     paths = data_paths(tmp_path)
     paths.backups.mkdir(parents=True)
     stale = paths.backups / ".daily-20260101-000000-123-abcd.part"
