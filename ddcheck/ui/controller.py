@@ -158,6 +158,9 @@ class Controller(QObject):
 
         self.session = session
         session.changed.connect(self._dossier_changed)
+        session.saveFailed.connect(
+            lambda text: self.ctx.prompts.error(self.window, tr("Not saved"), text)
+        )
         self.window.set_session(
             session,
             {

@@ -84,6 +84,7 @@ class DossierSession(QObject):
 
     changed = Signal()
     savedStateChanged = Signal(str, str)
+    saveFailed = Signal(str)
 
     def __init__(
         self,
@@ -262,7 +263,8 @@ class DossierSession(QObject):
             log.exception("saving failed")
             self.savedStateChanged.emit("error", tr("Not saved: {error}", error=str(error)))
             self.reload()
-            raise
+            self.saveFailed.emit(str(error))
+            return
         self.reload()
         self.savedStateChanged.emit(
             "saved", tr("All changes saved · {time}", time=self._now().strftime("%H:%M"))

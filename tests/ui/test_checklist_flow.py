@@ -182,3 +182,19 @@ def test_evidence_by_dialog_and_by_drop_then_open_and_remove(
     page.panel.evidence.list.setCurrentRow(0)
     qtbot.mouseClick(page.panel.evidence.remove_button, Qt.MouseButton.LeftButton)
     assert [e.name for e in page.session.evidence_for(key)] == ["audit.txt"]
+
+
+def test_a_refused_save_is_explained_and_the_saved_answer_stays(
+    qtbot: Any, controller: Any, saudi: Any, fake_ws: Any, prompts: Any
+) -> None:
+    page = open_checklist(controller, saudi.id)
+    key = first_status_item(page)
+    page.select(key)
+    page.panel.choose_number(1)
+    fake_ws.fail_next = ValueError("The note is longer than 20,000 characters.")
+    page.panel.choose_number(2)
+    assert ("error", "The note is longer than 20,000 characters.") in prompts.asked
+    assert controller.window.saved.text().startswith("Not saved")
+    assert page.panel.editor.value() == "yes"
+    template_id, item_id = key.split("/")
+    assert fake_ws.dossiers[saudi.id].answer(template_id, item_id).value == "yes"

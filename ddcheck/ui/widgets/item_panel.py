@@ -257,6 +257,10 @@ class ItemPanel(QScrollArea):
             badges.append((tr("Red flag"), "badge-red"))
         elif is_gap(entry, answer):
             badges.append((tr("Gap"), "badge-amber"))
+        if answer is not None and answer.confidential:
+            badges.append((tr("Confidential"), "badge-amber"))
+        if answer is not None and answer.review:
+            badges.append((tr("Marked for review"), "badge-muted"))
         if entry.item.required:
             badges.append((tr("Required"), "badge-muted"))
         step = entry.template.oecd_step_of(entry.item)
