@@ -12,6 +12,7 @@ from pathlib import Path
 from ddcheck.domain.dossier import Verdict
 from ddcheck.domain.text import Language
 from ddcheck.services.bundles import write_atomically
+from ddcheck.services.catalogs import signature
 from ddcheck.services.errors import InvalidInput
 from ddcheck.services.received import ReceivedOps
 from ddcheck.services.received_model import ReceivedDossier, mission_key
@@ -166,8 +167,15 @@ class OverviewOps(ReceivedOps):
             MissionGroup(key, sorted(names)[0], len(names)) for key, names in sorted(groups.items())
         ]
 
-    def overview_row(self, received: ReceivedDossier) -> OverviewRow:
-        """Return the overview line of one received dossier."""
+    def _counts(self, received: ReceivedDossier) -> tuple[int, int, int]:
+        """Return (answered, total, red flags) of a revision, cached per revision and templates."""
+        cache: dict[tuple[str, str], tuple[int, int, int]] = self.__dict__.setdefault(
+            "_overview_counts", {}
+        )
+        key = (received.revision.fingerprint, signature(self._templates))
+        found = cache.get(key)
+        if found is not None:
+            return found
         summary = self.received_summary(received)
         withheld = set(received.withheld_items)
         applicable = {entry.key for entry in summary.entries}
@@ -177,6 +185,13 @@ class OverviewOps(ReceivedOps):
         total = summary.overall.total
         if not total:  # templates unknown here: count what the company reported
             answered = total = len(received.rendered_answers) + len(withheld)
+        found = cache[key] = (min(answered, total), total, len(summary.red_flags))
+        return found
+
+    def overview_row(self, received: ReceivedDossier) -> OverviewRow:
+        """Return the overview line of one received dossier."""
+        answered, total, red_flags = self._counts(received)
+        withheld = received.withheld_items
         dossier = received.dossier
         return OverviewRow(
             received_id=received.id,
@@ -185,9 +200,9 @@ class OverviewOps(ReceivedOps):
             mission=dossier.mission.name,
             revision=received.revision.number,
             exported_at=received.revision.generated_at,
-            answered=min(answered, total),
+            answered=answered,
             total=total,
-            red_flags=len(summary.red_flags),
+            red_flags=red_flags,
             open_high_actions=sum(
                 1
                 for a in dossier.actions
