@@ -17,7 +17,7 @@ from ddcheck.report.template import PageFurniture, mark_outline
 if TYPE_CHECKING:
     from ddcheck.services.overview import MissionOverview
 
-WIDTHS = [48 * mm, 20 * mm, 17 * mm, 22 * mm, 22 * mm, 41 * mm]
+WIDTHS = [46 * mm, 16 * mm, 16 * mm, 22 * mm, 30 * mm, 40 * mm]
 
 
 def render_overview_pdf(overview: MissionOverview, lang: Language, now: dt.datetime) -> bytes:

@@ -62,7 +62,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "overview_footer": ("Missieoverzicht — adviseur", "Mission overview — adviser"),
 }
 
-ITEM_WIDTHS = [30 * mm, 52 * mm, 46 * mm, 18 * mm, 24 * mm]
+ITEM_WIDTHS = [66 * mm, 40 * mm, 22 * mm, 42 * mm]
 ACTION_WIDTHS = [9 * mm, 96 * mm, 25 * mm, 20 * mm, 20 * mm]
 
 
@@ -188,8 +188,7 @@ def _items_part(
             answer = word("withheld", lang)
         rows.append(
             [
-                w.bold(entry.key),
-                w.para(question, "cell"),
+                [w.para(question or entry.key, "cell_bold"), w.para(entry.key, "cell")],
                 w.para(answer, "cell"),
                 value_label("assessment", entry.assessment, lang),
                 w.para(entry.comment, "cell"),
@@ -198,7 +197,6 @@ def _items_part(
     head = w.head(
         [
             word("item", lang),
-            "",
             word("answer", lang),
             word("assessment", lang),
             word("comment", lang),

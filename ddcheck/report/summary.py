@@ -37,7 +37,8 @@ def summary_story(ctx: ReportContext) -> list[Flowable]:
 
 
 def _h2(ctx: ReportContext, key: str) -> Paragraph:
-    return ctx.para(ctx.t(key), "h2")
+    """Return a summary heading that also appears in the outline, under "Summary"."""
+    return mark_outline(ctx.para(ctx.t(key), "h2"), ctx.t(key), 1)
 
 
 def _grid(data: list[list[object]], widths: list[float | None], head: bool = True) -> Table:
@@ -253,7 +254,7 @@ def _redaction_summary(ctx: ReportContext) -> list[Flowable]:
     r = ctx.redaction
     story: list[Flowable] = [
         CondPageBreak(min(240, 110 + 24 * len(r.withheld_items))),
-        mark_outline(_h2(ctx, "redaction"), ctx.t("redaction"), 1),
+        _h2(ctx, "redaction"),
         ctx.para(ctx.t("redaction_intro")),
         ctx.para(
             ctx.t(

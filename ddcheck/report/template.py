@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -45,7 +45,10 @@ class OutlineEntry:
     level: int
 
 
-def mark_outline(flowable: Flowable, title: str, level: int) -> Flowable:
+FlowableT = TypeVar("FlowableT", bound=Flowable)
+
+
+def mark_outline(flowable: FlowableT, title: str, level: int) -> FlowableT:
     """Attach an outline entry to a flowable and return it."""
     flowable._ddcheck_outline = OutlineEntry(title, level)  # type: ignore[attr-defined]
     return flowable
