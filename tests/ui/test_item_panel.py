@@ -134,3 +134,17 @@ def test_history_lists_changes_in_words_and_leads_to_the_item(
     history.table.doubleClicked.emit(history.model.index(row, 1))
     assert controller.window.current_page() == PAGE_CHECKLIST
     assert controller.window.page(PAGE_CHECKLIST).current_key() == key
+
+
+def test_the_first_item_of_a_section_shows_the_section_intro(
+    qtbot: Any, controller: Any, saudi: Any
+) -> None:
+    controller.open_dossier(saudi.id)
+    page = controller.window.page(PAGE_CHECKLIST)
+    entry = next(e for e in page.session.entries if e.section.intro is not None)
+    page.select(entry.section.items[0] and f"{entry.template.id}/{entry.section.items[0].id}")
+    assert entry.section.intro.en in page.panel.intro.text()
+    second = entry.section.items[1] if len(entry.section.items) > 1 else None
+    if second is not None:
+        page.select(f"{entry.template.id}/{second.id}")
+        assert page.panel.intro.isHidden()

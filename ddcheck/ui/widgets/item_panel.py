@@ -61,6 +61,17 @@ def _needs_note(state: ItemState) -> bool:
     return any((o := scale.option(str(v))) is not None and o.needs_justification for v in values)
 
 
+def _intro_text(entry: ItemApplicability, lang: Language) -> str:
+    """Return the template description and section intro to show above a first item."""
+    parts = []
+    section = entry.section
+    if entry.template.sections[0] is section and section.items[0] is entry.item:
+        parts.append(entry.template.description.get(lang))
+    if section.intro is not None and section.items[0] is entry.item:
+        parts.append(section.intro.get(lang))
+    return "\n\n".join(parts)
+
+
 class ItemPanel(QScrollArea):
     """Show and edit one item; every edit is emitted as a dict of changed answer fields."""
 
@@ -92,6 +103,8 @@ class ItemPanel(QScrollArea):
         self.where.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.position = label(tr("Item {i} of {n}", i=state.position, n=state.total), "small")
         self.question = label(item.question.get(lang), "question", wrap=True)
+        self.intro = label(_intro_text(entry, lang), "intro", wrap=True)
+        self.intro.setVisible(bool(self.intro.text()))
         self.badges = hbox(spacing=TIGHT)
         self.not_applicable = label("", "greyed", wrap=True)
 
@@ -156,6 +169,7 @@ class ItemPanel(QScrollArea):
         body.setLayout(
             vbox(
                 hbox(self.where, self.position),
+                self.intro,
                 self.question,
                 self.badges,
                 self.not_applicable,
