@@ -239,9 +239,12 @@ class SectionTreeModel(QAbstractItemModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_PROGRESS:
+        if role == Qt.ItemDataRole.ForegroundRole:
             answered, total = self._progress(node)
-            return QColor("#2f7d32" if total and answered == total else "#5f6b7a")
+            if not total:
+                return QColor("#9aa5b1")
+            if column == COL_PROGRESS:
+                return QColor("#2f7d32" if answered == total else "#5f6b7a")
         if role == Qt.ItemDataRole.ToolTipRole:
             return node.title
         return None
