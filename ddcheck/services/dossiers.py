@@ -128,12 +128,12 @@ class DossierOps(TemplateOps, WorkspaceBase):
     def list_dossiers(self, include_trashed: bool = False) -> list[DossierInfo]:
         """Return the dossiers, most recently changed first, with progress and red flags."""
         result = []
+        computed = []
         for row in dossier_rows.list_rows(self._store.conn, include_trashed=include_trashed):
             stats = row.stats
             if stats is None:
                 stats = self._stats(self.get_dossier(row.id))
-                with self._transaction():
-                    dossier_rows.set_stats(self._store.conn, row.id, stats)
+                computed.append((row.id, row.updated_at, stats))
             result.append(
                 DossierInfo(
                     id=row.id,
@@ -148,6 +148,10 @@ class DossierOps(TemplateOps, WorkspaceBase):
                     needs_reconfirmation=stats.get("reconfirm", 0),
                 )
             )
+        if computed:
+            with self._transaction():
+                for dossier_id, updated_at, stats in computed:
+                    dossier_rows.set_stats(self._store.conn, dossier_id, stats, updated_at)
         return result
 
     def update_profile(

@@ -169,9 +169,14 @@ def touch(conn: sqlite3.Connection, dossier_id: str, at: dt.datetime) -> None:
     )
 
 
-def set_stats(conn: sqlite3.Connection, dossier_id: str, stats: dict[str, Any]) -> None:
-    """Cache the list statistics (progress, red flags) of a dossier."""
-    conn.execute("UPDATE dossiers SET stats = ? WHERE id = ?", (json.dumps(stats), dossier_id))
+def set_stats(
+    conn: sqlite3.Connection, dossier_id: str, stats: dict[str, Any], updated_at: dt.datetime
+) -> None:
+    """Cache a dossier's list statistics, unless it changed since `updated_at`."""
+    conn.execute(
+        "UPDATE dossiers SET stats = ? WHERE id = ? AND updated_at = ?",
+        (json.dumps(stats), dossier_id, updated_at.isoformat()),
+    )
 
 
 def clear_all_stats(conn: sqlite3.Connection) -> None:
