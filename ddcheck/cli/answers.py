@@ -20,14 +20,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     answer.add_argument("--note", help="note or justification")
     flag = answer.add_mutually_exclusive_group()
-    flag.add_argument("--confidential", dest="confidential", action="store_true", default=None)
+    flag.add_argument(
+        "--confidential",
+        dest="confidential",
+        action="store_true",
+        default=None,
+        help="withhold this item from the adviser's PDF",
+    )
     flag.add_argument("--not-confidential", dest="confidential", action="store_false")
     review = answer.add_mutually_exclusive_group()
-    review.add_argument("--review", dest="review", action="store_true", default=None)
+    review.add_argument(
+        "--review", dest="review", action="store_true", default=None, help="mark for review"
+    )
     review.add_argument("--no-review", dest="review", action="store_false")
     answer.add_argument("--severity", type=int, choices=range(1, 5), help="risk severity 1–4")
     answer.add_argument("--likelihood", type=int, choices=range(1, 5), help="risk likelihood 1–4")
-    answer.add_argument("--involvement", choices=("cause", "contribute", "linked"))
+    answer.add_argument(
+        "--involvement", choices=("cause", "contribute", "linked"), help="how you are involved"
+    )
     json_flag(answer)
     answer.set_defaults(func=answer_command)
 
