@@ -52,12 +52,14 @@ class Controller(QObject):
         welcome = window.dossiers.welcome
         window.new_action.triggered.connect(self.new_dossier)
         window.demo_action.triggered.connect(self.open_demo)
+        window.import_action.triggered.connect(self.import_file)
         window.export_action.triggered.connect(self.export)
         window.export_button.clicked.connect(self.export)
         window.settings_action.triggered.connect(self.settings)
         window.about_action.triggered.connect(self.about)
         welcome.new_button.clicked.connect(self.new_dossier)
         welcome.demo_button.clicked.connect(self.open_demo)
+        welcome.import_button.clicked.connect(self.import_file)
         lst.newRequested.connect(self.new_dossier)
         lst.openRequested.connect(self.open_dossier)
         lst.renameRequested.connect(self.rename)
@@ -83,8 +85,9 @@ class Controller(QObject):
     def attach(self, workspace: Any) -> None:
         """Use the opened workspace: list its dossiers and reopen the last one."""
         self.ctx.workspace = workspace
-        self.import_available = callable(getattr(workspace, "import_bundle", None))
+        self.import_available = callable(getattr(workspace, "import_file", None))
         self.window.dossiers.welcome.set_import_available(self.import_available)
+        self.window.import_action.setEnabled(self.import_available)
         self.refresh_list()
         last = self.ctx.settings.last_dossier()
         known = {info.id for info in workspace.list_dossiers()}
@@ -125,6 +128,30 @@ class Controller(QObject):
             self.ctx.settings.set_text("session/demo_dossier", created.id)
             self.refresh_list()
             self.open_dossier(created.id)
+
+    def import_file(self) -> None:
+        """Import a .ddcheck bundle (as an own dossier) or an adviser's .ddreview file."""
+        files = self.ctx.prompts.open_files(
+            self.window, tr("Import"), tr("ddcheck files (*.ddcheck *.ddreview)")
+        )
+        if not files:
+            return
+        path = files[0]
+        as_own = path.suffix.lower() == ".ddcheck"
+        result = self._guard(lambda: self.ctx.workspace.import_file(path, as_own=as_own))
+        if result is None:
+            return
+        self.refresh_list()
+        own = {info.id for info in self.ctx.workspace.list_dossiers()}
+        if result.dossier_id in own:
+            self.open_dossier(result.dossier_id)
+        if result.status == "review_loaded":
+            text = tr("The adviser's review of “{title}” was loaded.", title=result.mission)
+        elif result.status == "unchanged":
+            text = tr("{name} was already imported; nothing changed.", name=path.name)
+        else:
+            text = tr("{name} was imported.", name=path.name)
+        self.ctx.prompts.inform(self.window, tr("Import"), " ".join([text, *result.warnings]))
 
     def open_dossier(self, dossier_id: str) -> None:
         """Open a dossier on the checklist page."""

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu(tr("&File"))
         self.new_action = self._action(tr("&New dossier…"), QKeySequence.StandardKey.New)
         self.demo_action = self._action(tr("Open the &demo dossier"))
+        self.import_action = self._action(tr("&Import…"), "Ctrl+I")
         self.export_action = self._action(tr("&Export PDF…"), "Ctrl+E")
         self.settings_action = self._action(tr("&Settings…"), QKeySequence.StandardKey.Preferences)
         self.quit_action = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit)
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         for action in (
             self.new_action,
             self.demo_action,
+            self.import_action,
             None,
             self.export_action,
             None,

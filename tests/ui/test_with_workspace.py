@@ -206,3 +206,29 @@ def test_demo_dossier_opens_filled_in_and_is_reopened_not_rebuilt(
     assert real_controller.window.current_page() == PAGE_CHECKLIST
     real_controller.window.demo_action.trigger()
     assert len(real_ws.list_dossiers()) == 1
+
+
+def test_import_a_ddcheck_bundle_from_another_laptop_as_an_own_dossier(
+    qtbot: Any, real_controller: Any, real_ws: Any, prompts: Any, tmp_path: Path, catalog: Any
+) -> None:
+    from ddcheck.services import Workspace
+
+    other = Workspace.open(tmp_path / "old-laptop", user="other", catalog=catalog)
+    try:
+        moved = create_saudi(other)
+        key = next(iter(other.summary(moved.id).entries)).key
+        template_id, item_id = key.split("/")
+        other.answer(moved.id, template_id, item_id, note="Written on the old laptop")
+        bundle = tmp_path / "moved.ddcheck"
+        other.export_bundle(moved.id, bundle, audience="internal")
+    finally:
+        other.close()
+    welcome = real_controller.window.dossiers.welcome
+    assert welcome.import_button.isEnabled()
+    prompts.files.append([bundle])
+    qtbot.mouseClick(welcome.import_button, Qt.MouseButton.LeftButton)
+    assert [i.title for i in real_ws.list_dossiers()] == ["Van Dijk Pompen B.V. — Riyadh 2027"]
+    session = real_controller.window.session
+    assert session is not None
+    assert session.answer(key).note == "Written on the old laptop"
+    assert prompts.asked[-1] == ("inform", "moved.ddcheck was imported.")
