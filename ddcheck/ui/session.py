@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ddcheck.domain.applicability import ItemApplicability, item_applicability
-from ddcheck.domain.dossier import Action, Answer, Dossier, Risk, split_item_key
+from ddcheck.domain.dossier import Action, Answer, Dossier, ItemReview, Risk, split_item_key
 from ddcheck.domain.gate import GateReport, export_gate
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.domain.templates import Template
@@ -138,6 +138,10 @@ class DossierSession(QObject):
     def actions_for(self, key: str) -> tuple[Action, ...]:
         """Return the actions linked to an item."""
         return tuple(a for a in self.dossier.actions if key in a.item_keys)
+
+    def reviews_for(self, key: str) -> tuple[ItemReview, ...]:
+        """Return what advisers said about an item in reviews loaded back into the dossier."""
+        return tuple(r for review in self.dossier.reviews for r in review.items if r.key == key)
 
     def action(self, action_id: str) -> Action | None:
         """Return an action by id."""

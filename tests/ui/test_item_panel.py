@@ -148,3 +148,33 @@ def test_the_first_item_of_a_section_shows_the_section_intro(
     if second is not None:
         page.select(f"{entry.template.id}/{second.id}")
         assert page.panel.intro.isHidden()
+
+
+def test_the_advisers_comment_on_an_item_is_shown(
+    qtbot: Any, controller: Any, saudi: Any, fake_ws: Any
+) -> None:
+    from ddcheck.domain.dossier import ItemReview, Review
+
+    controller.open_dossier(saudi.id)
+    key = controller.session.summary.entries[0].key
+    template_id, item_id = key.split("/")
+    fake_ws.dossiers[saudi.id].reviews.append(
+        Review(
+            id="r1",
+            items=[
+                ItemReview(
+                    template_id=template_id,
+                    item_id=item_id,
+                    assessment="question",
+                    comment="Which agency recruits the drivers?",
+                )
+            ],
+        )
+    )
+    controller.open_dossier(saudi.id)
+    page = controller.window.page(PAGE_CHECKLIST)
+    page.select(key)
+    assert (
+        page.panel.adviser.text() == "Adviser: has a question. Which agency recruits the drivers?"
+    )
+    assert not page.panel.adviser.isHidden()

@@ -237,6 +237,7 @@ class ChecklistPage(QWidget):
             lang=session.lang,
             position=self._keys.index(key) + 1,
             total=len(self._keys),
+            reviews=session.reviews_for(key),
         )
 
     def _show(self, key: str) -> None:

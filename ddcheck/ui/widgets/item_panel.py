@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ddcheck.domain.applicability import ItemApplicability
-from ddcheck.domain.dossier import Action, Answer, Evidence, Risk
+from ddcheck.domain.dossier import Action, Answer, Evidence, ItemReview, Risk
 from ddcheck.domain.scoring import is_gap, is_red_flag
 from ddcheck.domain.sources import SourceRegistry
 from ddcheck.domain.text import Language
@@ -45,6 +45,7 @@ class ItemState:
     lang: Language
     position: int
     total: int
+    reviews: tuple[ItemReview, ...] = ()
 
     @property
     def key(self) -> str:
@@ -105,6 +106,8 @@ class ItemPanel(QScrollArea):
         self.question = label(item.question.get(lang), "question", wrap=True)
         self.intro = label(_intro_text(entry, lang), "intro", wrap=True)
         self.intro.setVisible(bool(self.intro.text()))
+        self.adviser = label("", "notice", wrap=True)
+        self.adviser.setVisible(False)
         self.badges = hbox(spacing=TIGHT)
         self.not_applicable = label("", "greyed", wrap=True)
 
@@ -172,6 +175,7 @@ class ItemPanel(QScrollArea):
                 self.intro,
                 self.question,
                 self.badges,
+                self.adviser,
                 self.not_applicable,
                 hbox(self.guidance_toggle, 1),
                 self.guidance,
@@ -286,6 +290,18 @@ class ItemPanel(QScrollArea):
         for text, role in badges:
             self.badges.addWidget(label(text, role))
         self.badges.addStretch(1)
+        assessments = {
+            "accepted": tr("accepted"),
+            "question": tr("has a question"),
+            "insufficient": tr("not sufficient yet"),
+        }
+        remarks = [
+            tr("Adviser: {assessment}.", assessment=assessments.get(r.assessment, r.assessment))
+            + (f" {r.comment}" if r.comment else "")
+            for r in state.reviews
+        ]
+        self.adviser.setText("\n".join(remarks))
+        self.adviser.setVisible(bool(remarks))
         self.not_applicable.setVisible(not entry.applies)
         self.not_applicable.setText(
             tr("Does not apply to this dossier: {reason}", reason=entry.reason)
