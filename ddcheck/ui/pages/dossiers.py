@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -36,6 +38,7 @@ from ddcheck.ui.models.dossier_list import (
     SORT_ROLE,
     DossierListModel,
 )
+from ddcheck.ui.style import repolish
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -77,25 +80,56 @@ class ProgressDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class BigButton(QPushButton):
+    """A large button with a bold title and a muted line explaining it."""
+
+    def __init__(self, title: str, detail: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "big")
+        self.title = label(title, "big-title")
+        self.detail = label(detail, "big-detail")
+        for part in (self.title, self.detail):
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setLayout(vbox(self.title, self.detail, margin=14, spacing=3))
+        self.setMinimumWidth(380)
+
+    def sizeHint(self) -> QSize:
+        """Return the size the two lines need."""
+        return self.layout().sizeHint().expandedTo(QSize(380, 72))
+
+    def minimumSizeHint(self) -> QSize:
+        """Never squash the two lines."""
+        return self.sizeHint()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Grey the texts when the button is disabled."""
+        if event.type() == QEvent.Type.EnabledChange:
+            off = "" if self.isEnabled() else "-off"
+            self.title.setProperty("role", f"big-title{off}")
+            self.detail.setProperty("role", f"big-detail{off}")
+            repolish(self.title)
+            repolish(self.detail)
+        super().changeEvent(event)
+
+    def set_texts(self, title: str, detail: str) -> None:
+        """Change both lines."""
+        self.title.setText(title)
+        self.detail.setText(detail)
+
+
 class WelcomePanel(QWidget):
     """The first-run page: new dossier, demo dossier, import."""
 
     def __init__(self, import_available: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.new_button = QPushButton(
-            tr("New dossier") + "\n" + tr("Prepare for a trade mission, step by step"), self
+        self.new_button = BigButton(
+            tr("New dossier"), tr("Prepare for a trade mission, step by step"), self
         )
-        self.demo_button = QPushButton(
-            tr("Open the demo dossier") + "\n" + tr("See a filled-in example for a Saudi mission"),
-            self,
+        self.demo_button = BigButton(
+            tr("Open the demo dossier"), tr("See a filled-in example for a Saudi mission"), self
         )
-        self.import_button = QPushButton(self)
+        self.import_button = BigButton(tr("Import"), "", self)
         self.set_import_available(import_available)
-
-        for button in (self.new_button, self.demo_button, self.import_button):
-            button.setProperty("role", "big")
-            button.setMinimumWidth(380)
-        self.new_button.setProperty("role", "big")
         panel = card(self)
         panel.setMaximumWidth(620)
         panel.setLayout(
@@ -126,7 +160,7 @@ class WelcomePanel(QWidget):
             if available
             else tr("Coming in a next version")
         )
-        self.import_button.setText(tr("Import") + "\n" + detail)
+        self.import_button.set_texts(tr("Import"), detail)
         self.import_button.setEnabled(available)
 
 
