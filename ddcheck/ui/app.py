@@ -74,15 +74,14 @@ def make_application(argv: Sequence[str]) -> QApplication:
 
 
 def app_icon() -> Any:
-    """Return the app icon made by packaging, when present."""
+    """Return the app icon made by packaging (every PNG size), when present."""
     from PySide6.QtGui import QIcon
 
+    icon = QIcon()
     folder = paths.resources_dir() / "icons" / "app"
-    for name in ("ddcheck.svg", "ddcheck.png", "ddcheck-256.png", "icon.png"):
-        if (folder / name).is_file():
-            return QIcon(str(folder / name))
-    pngs = sorted(folder.glob("*.png")) if folder.is_dir() else []
-    return QIcon(str(pngs[-1])) if pngs else QIcon()
+    for png in sorted(folder.glob("ddcheck-*.png")) if folder.is_dir() else []:
+        icon.addFile(str(png))
+    return icon
 
 
 def open_workspace(data_dir: Path, prompts: Prompts, catalog: Any = None) -> Any | None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ddcheck import paths
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, SPACING, hbox, label, vbox
@@ -61,6 +62,12 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.dossier_label = label("", "sidebar-muted", wrap=True)
         brand = label("ddcheck", "brand")
+        logo = paths.resources_dir() / "icons" / "app" / "ddcheck-64.png"
+        if logo.is_file():
+            brand.setText(
+                f'<img src="{logo.as_posix()}" width="26" height="26" '
+                'style="vertical-align:middle">&nbsp; ddcheck'
+            )
         sidebar = QFrame(self)
         sidebar.setProperty("role", "sidebar")
         sidebar.setFixedWidth(220)
