@@ -15,6 +15,8 @@ from pathlib import Path
 
 ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons" / "app"
 SVG = ICON_DIR / "ddcheck.svg"
+SMALL_SVG = ICON_DIR / "ddcheck-small.svg"  # bolder drawing for the smallest sizes
+SMALL_MAX = 24
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 ICO_BITMAP_MAX = 48  # sizes up to this go into the .ico as bitmaps, larger ones as PNG
@@ -79,6 +81,11 @@ def dib_bytes(png: bytes) -> bytes:
     return header + b"".join(reversed(rows)) + mask_row * height
 
 
+def source_for(size: int) -> Path:
+    """Return the SVG drawn for `size` pixels."""
+    return SMALL_SVG if size <= SMALL_MAX else SVG
+
+
 def ico_bytes(pngs: dict[int, bytes]) -> bytes:
     """Return an .ico container of the given images (size -> PNG bytes)."""
     sizes = sorted(pngs)
@@ -109,7 +116,7 @@ def main() -> int:
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     sizes = sorted(set(PNG_SIZES) | set(ICO_SIZES) | {size for _, size in ICNS_TYPES})
-    pngs = {size: render_png(SVG, size) for size in sizes}
+    pngs = {size: render_png(source_for(size), size) for size in sizes}
     for size in PNG_SIZES:
         (ICON_DIR / f"ddcheck-{size}.png").write_bytes(pngs[size])
     (ICON_DIR / "ddcheck.ico").write_bytes(ico_bytes({s: pngs[s] for s in ICO_SIZES}))
