@@ -35,6 +35,7 @@ DATAS = [
     ("PySide6/Qt/translations/qtbase_nl.qm", "x", "DATA"),
     ("PySide6/Qt/translations/qtbase_en.qm", "x", "DATA"),
     ("PySide6/Qt/translations/qtbase_de.qm", "x", "DATA"),
+    ("PySide6/translations/qtbase_fr.qm", "x", "DATA"),
     ("pycountry/locales/nl/LC_MESSAGES/iso3166-1.mo", "x", "DATA"),
     ("pycountry/locales/de/LC_MESSAGES/iso3166-1.mo", "x", "DATA"),
     ("pycountry/databases/iso3166-1.json", "x", "DATA"),
