@@ -23,6 +23,7 @@ from ddcheck.services.received_model import (
     mission_key,
 )
 from ddcheck.services.revision_diff import revision_changes
+from ddcheck.store import dossiers as dossier_rows
 from ddcheck.store import received as received_rows
 
 PDF_MAGIC = b"%PDF-"
@@ -138,9 +139,11 @@ class ReceivedOps(WorkspaceBase):
                     mission_key(dossier.mission.name),
                 )
             number = [r.id for r in ordered].index(revision_id) + 1
-        warnings = ()
+        warnings: tuple[str, ...] = ()
         if number < len(ordered):
-            warnings = (f"{path.name} is older than a revision already received.",)
+            warnings += (f"{path.name} is older than a revision already received.",)
+        if status == "new" and dossier_rows.exists(conn, dossier.id):
+            warnings += ("It is one of your own dossiers; it was added as a received copy.",)
         return ImportResult(
             status=status,  # type: ignore[arg-type]
             received_id=row.id,

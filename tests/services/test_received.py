@@ -156,3 +156,13 @@ def test_a_missing_file_or_folder_is_refused(adviser: Workspace, tmp_path: Path)
         adviser.import_file(tmp_path / "nope.pdf")
     with pytest.raises(ImportRefused, match="folder"):
         adviser.import_file(tmp_path)
+
+
+def test_importing_an_own_export_warns_and_keeps_them_apart(
+    company: Workspace, tmp_path: Path
+) -> None:
+    dossier = filled(company)
+    company.export_pdf(dossier.id, tmp_path / "own.pdf", lang="nl")
+    result = company.import_file(tmp_path / "own.pdf")
+    assert result.status == "new" and "your own dossiers" in result.warnings[0]
+    assert [d.id for d in company.list_dossiers()] == [dossier.id]
