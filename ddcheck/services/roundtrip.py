@@ -51,8 +51,8 @@ class RoundTripOps(WorkspaceBase):
             changes: list[Change] = []
             stored = {r.id: r for r in action_rows.load_reviews(conn, dossier_id)}
             if stored.get(review.id) != review:
-                action_rows.insert_review(conn, dossier_id, review)
-                changes.append(Change("review", review.id, "recorded", None, review.verdict))
+                # ActionOps.record_review joins this transaction and records its own history
+                changes += self.record_review(dossier_id, review).changes  # type: ignore[attr-defined]
             plan = {a.id for a in action_rows.load_actions(conn, dossier_id)}
             for agreed in review.agreed_actions:
                 local_id = agreed_action_id(review.id, agreed.id)
@@ -63,7 +63,9 @@ class RoundTripOps(WorkspaceBase):
                 )
                 action_rows.insert_action(conn, dossier_id, action)
                 changes.append(Change("action", local_id, "added", None, action.action))
-            result = self._commit_changes(dossier_id, changes)
+            added = [c for c in changes if c.entity == "action"]
+            self._commit_changes(dossier_id, added)
+            result = Changes(dossier_id, tuple(changes))
         status = "review_loaded" if result else "unchanged"
         return (
             ImportResult(
