@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ddcheck.exchange.dossier_json import DossierFormatError, fingerprint, parse_dossier_json
+from ddcheck.exchange.dossier_json import (
+    ATTACHMENT_NAME,
+    DossierFormatError,
+    fingerprint,
+    parse_dossier_json,
+)
 from ddcheck.exchange.errors import ExchangeError
 from ddcheck.exchange.pdf_attachment import UnreadablePdf, attached_json, info_fingerprint
 
@@ -37,6 +42,15 @@ def _open(path: Path | str) -> Any:
     if reader.is_encrypted:
         raise UnreadablePdf("the PDF is encrypted")
     return reader
+
+
+def _has_attachment(reader: Any) -> bool:
+    """Return whether the PDF names the dossier attachment (without reading its contents)."""
+    try:
+        with _quiet_pypdf():
+            return ATTACHMENT_NAME in list(reader.attachments)  # iterating reads no contents
+    except Exception:  # a damaged name tree: there is no usable attachment
+        return False
 
 
 @contextlib.contextmanager
@@ -75,6 +89,8 @@ def read_received_pdf(path: Path | str) -> ReceivedPdf:
     except Exception as error:  # pypdf raises many kinds of errors on hostile input
         raise ReceivedPdfError("the PDF is damaged or unreadable") from error
     if data is None:
+        if _has_attachment(reader):
+            raise ReceivedPdfError("the embedded dossier is damaged or too large to read")
         raise ReceivedPdfError("the PDF carries no ddcheck dossier (no embedded data)")
     try:
         document = parse_dossier_json(data)

@@ -27,6 +27,17 @@ def _with_attachment(data: bytes, digest: str | None = None) -> bytes:
     return embed_json(blank_pdf(), data, digest or fingerprint(data))
 
 
+def _attachment_bomb() -> bytes:
+    """Return a PDF whose dossier attachment inflates from ~80 KiB to 80 MiB."""
+    import pikepdf
+
+    pdf = pikepdf.open(io.BytesIO(blank_pdf()))
+    pdf.attachments[ATTACHMENT_NAME] = pikepdf.AttachedFileSpec(pdf, b" " * (80 * 1024 * 1024))
+    out = io.BytesIO()
+    pdf.save(out, compress_streams=True)
+    return out.getvalue()
+
+
 def _valid_json(pdf: bytes) -> bytes:
     from pypdf import PdfReader
 
@@ -90,6 +101,7 @@ def hostile_files(valid_pdf: bytes, valid_bundle: bytes, folder: Path) -> dict[s
         "bundle-truncated.ddcheck": valid_bundle[: len(valid_bundle) // 2],
         "review-garbage.ddreview": b'{"format": "ddcheck-review", "format_version": 1}',
     }
+    variants["attachment-bomb.pdf"] = _attachment_bomb()
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("manifest.json", b"{}")
