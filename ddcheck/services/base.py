@@ -97,7 +97,10 @@ class WorkspaceBase:
 
     def _check_writable(self, dossier_id: str) -> None:
         if dossier_rows.trashed_at(self._store.conn, dossier_id) is not None:
-            raise DossierTrashed("This dossier is in the trash; restore it before changing it.")
+            raise DossierTrashed(
+                "This dossier is in the trash; restore it before changing it.",
+                nl="Dit dossier staat in de prullenbak; zet het terug voordat u het wijzigt.",
+            )
 
     def _commit_changes(
         self, dossier_id: str, changes: Iterable[Change], now: dt.datetime | None = None

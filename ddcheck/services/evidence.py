@@ -56,15 +56,24 @@ class EvidenceOps(WorkspaceBase):
         try:
             size = source.stat().st_size
             if size > MAX_EVIDENCE_BYTES:
+                limit = _size_text(MAX_EVIDENCE_BYTES)
                 raise EvidenceTooLarge(
                     f"{source.name} is {_size_text(size)}; evidence files may be at most "
-                    f"{_size_text(MAX_EVIDENCE_BYTES)}. Attach a smaller file or a summary."
+                    f"{limit}. Attach a smaller file or a summary.",
+                    nl=f"{source.name} is {_size_text(size)}; bewijsstukken mogen hoogstens "
+                    f"{limit} zijn. Voeg een kleiner bestand of een samenvatting toe.",
                 )
             data = source.read_bytes()
         except IsADirectoryError as error:
-            raise InvalidInput(f"{source} is a folder; attach a file.") from error
+            raise InvalidInput(
+                f"{source} is a folder; attach a file.",
+                nl=f"{source} is een map; voeg een bestand toe.",
+            ) from error
         except OSError as error:
-            raise InvalidInput(f"Cannot read {source}: {error.strerror or error}.") from error
+            reason = error.strerror or error
+            raise InvalidInput(
+                f"Cannot read {source}: {reason}.", nl=f"Kan {source} niet lezen: {reason}."
+            ) from error
         if len(data) > MAX_EVIDENCE_BYTES:
             raise EvidenceTooLarge(f"{source.name} grew beyond the evidence limit while reading.")
         display = _safe_name(name or source.name)

@@ -118,7 +118,10 @@ def restore_into(backup: Path, target: Path) -> None:
         raise NotFound(f"There is no backup file {backup}.")
     found = file_problems(backup)
     if found:
-        raise WorkspaceError(f"The backup {backup.name} is damaged too ({found[0]}); pick another.")
+        raise WorkspaceError(
+            f"The backup {backup.name} is damaged too ({found[0]}); pick another.",
+            nl=f"De back-up {backup.name} is ook beschadigd ({found[0]}); kies een andere.",
+        )
     source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
     try:
         dest = connect(target)

@@ -8,6 +8,14 @@ from pathlib import Path
 class WorkspaceError(Exception):
     """A problem with the workspace the user can act on; `str()` is one plain sentence."""
 
+    def __init__(self, message: str, *, nl: str | None = None) -> None:
+        super().__init__(message)
+        self.nl = nl
+
+    def text(self, lang: str) -> str:
+        """Return the sentence in `lang` ('nl' or 'en'); English when no Dutch one was given."""
+        return self.nl if lang == "nl" and self.nl else str(self)
+
 
 class NotFound(WorkspaceError):
     """A dossier, evidence file, action or backup that does not exist."""
@@ -16,8 +24,15 @@ class NotFound(WorkspaceError):
 class WorkspaceDamaged(WorkspaceError):
     """The workspace file is damaged or not a workspace; it was moved aside, never overwritten."""
 
-    def __init__(self, message: str, moved_to: Path | None, newest_backup: Path | None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        moved_to: Path | None,
+        newest_backup: Path | None,
+        *,
+        nl: str | None = None,
+    ) -> None:
+        super().__init__(message, nl=nl)
         self.moved_to = moved_to
         self.newest_backup = newest_backup
 

@@ -42,9 +42,12 @@ def _damaged(paths: DataPaths, now: dt.datetime, reason: str) -> WorkspaceDamage
     moved = set_aside(paths.database, paths.damaged, now)
     newest = backups.newest_good_backup(paths.backups)
     offer = f"the newest good backup is {newest.name}" if newest else "there is no backup"
+    offer_nl = f"de nieuwste goede back-up is {newest.name}" if newest else "er is geen back-up"
     return WorkspaceDamaged(
         f"The workspace file is damaged ({reason}); it was set aside unchanged as {moved}, "
         f"and {offer}.",
+        nl=f"Het werkbestand is beschadigd ({reason}); het is ongewijzigd apart gezet als "
+        f"{moved}, en {offer_nl}.",
         moved_to=moved,
         newest_backup=newest,
     )
@@ -93,8 +96,10 @@ def open_store(paths: DataPaths, now: dt.datetime, *, keep: int = backups.KEEP) 
     try:
         paths.root.mkdir(parents=True, exist_ok=True)
     except OSError as error:
+        reason = error.strerror or error
         raise WorkspaceError(
-            f"{paths.root} cannot be used as the workspace folder ({error.strerror or error})."
+            f"{paths.root} cannot be used as the workspace folder ({reason}).",
+            nl=f"{paths.root} kan niet als werkmap worden gebruikt ({reason}).",
         ) from error
     conn = _connect_checked(paths, now)
     store = Store(conn=conn, db=Database(conn, execute_plugins=False), path=paths.database)
@@ -102,7 +107,9 @@ def open_store(paths: DataPaths, now: dt.datetime, *, keep: int = backups.KEEP) 
         unknown = schema.unknown_names(store.db)
         if unknown:
             raise WorkspaceTooNew(
-                "The workspace was saved by a newer version of ddcheck; update ddcheck to open it."
+                "The workspace was saved by a newer version of ddcheck; update ddcheck to open it.",
+                nl="Het werkbestand is opgeslagen door een nieuwere versie van ddcheck; werk "
+                "ddcheck bij om het te openen.",
             )
         enable_wal(conn)
         _migrate(store, paths, now, keep)

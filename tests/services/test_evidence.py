@@ -58,8 +58,9 @@ def test_a_file_above_the_limit_is_refused_with_its_size(ws: Workspace, dossier_
     big = tmp_path / "scan.tif"
     with big.open("wb") as handle:
         handle.truncate(MAX_EVIDENCE_BYTES + 1)
-    with pytest.raises(EvidenceTooLarge, match=r"at most 25\.0 MiB"):
+    with pytest.raises(EvidenceTooLarge, match=r"at most 25\.0 MiB") as caught:
         ws.attach_evidence(dossier_id, big)
+    assert "hoogstens 25.0 MiB" in caught.value.text("nl")
     assert ws.get_dossier(dossier_id).evidence == []
 
 

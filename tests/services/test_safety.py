@@ -69,6 +69,7 @@ def test_a_damaged_file_is_set_aside_and_reported(
     assert not paths.database.exists()
     assert error.newest_backup is not None and error.backup == error.newest_backup
     assert "set aside unchanged" in str(error) and error.newest_backup.name in str(error)
+    assert "ongewijzigd apart gezet" in error.text("nl") and error.text("en") == str(error)
     assert "\n" not in str(error)
 
     Workspace.restore(tmp_path)
