@@ -12,7 +12,10 @@ import yaml
 Path = tuple[str | int, ...]
 
 
-class _Loader(yaml.SafeLoader):
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when available
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
     """A safe loader where only `true` and `false` are booleans: option ids like `no` stay text."""
 
 
