@@ -66,6 +66,10 @@ class Controller(QObject):
         lst.duplicateRequested.connect(self.duplicate)
         lst.deleteRequested.connect(self.delete)
         lst.trashRequested.connect(self.trash)
+        from ddcheck.ui.adviser import AdviserSide
+
+        self.adviser = AdviserSide(self.ctx, window, window)
+        self.adviser.receiver.finished.connect(self._imported)
         return window
 
     def start(self) -> MainWindow:
@@ -95,8 +99,9 @@ class Controller(QObject):
             self.open_dossier(last)
 
     def refresh_list(self) -> None:
-        """Show the workspace's dossiers."""
+        """Show the workspace's dossiers (and, apart from them, the received ones)."""
         self.window.dossiers.set_rows(list(self.ctx.workspace.list_dossiers()))
+        self.adviser.refresh()
 
     # ------------------------------------------------------------ dossiers
     def new_dossier(self) -> None:
@@ -130,28 +135,26 @@ class Controller(QObject):
             self.open_dossier(created.id)
 
     def import_file(self) -> None:
-        """Import a .ddcheck bundle (as an own dossier) or an adviser's .ddreview file."""
-        files = self.ctx.prompts.open_files(
-            self.window, tr("Import"), tr("ddcheck files (*.ddcheck *.ddreview)")
-        )
-        if not files:
-            return
-        path = files[0]
-        as_own = path.suffix.lower() == ".ddcheck"
-        result = self._guard(lambda: self.ctx.workspace.import_file(path, as_own=as_own))
-        if result is None:
+        """Import PDFs, .ddcheck bundles, .ddreview files or checklists (in the background)."""
+        self.adviser.receiver.choose_and_import()
+
+    def _imported(self, outcomes: list) -> None:
+        """Show what an import brought: an own dossier, a loaded review, received dossiers."""
+        if not any(o.ok and o.result is not None for o in outcomes):
             return
         self.refresh_list()
         own = {info.id for info in self.ctx.workspace.list_dossiers()}
-        if result.dossier_id in own:
-            self.open_dossier(result.dossier_id)
-        if result.status == "review_loaded":
-            text = tr("The adviser's review of “{title}” was loaded.", title=result.mission)
-        elif result.status == "unchanged":
-            text = tr("{name} was already imported; nothing changed.", name=path.name)
-        else:
-            text = tr("{name} was imported.", name=path.name)
-        self.ctx.prompts.inform(self.window, tr("Import"), " ".join([text, *result.warnings]))
+        for outcome in outcomes:
+            result = outcome.result
+            dossier_id = getattr(result, "dossier_id", None) if outcome.ok else None
+            if dossier_id not in own or result.status not in ("restored", "review_loaded"):
+                continue
+            if self.session is not None and self.session.dossier_id == dossier_id:
+                self._after_dossier_edit(dossier_id)
+            else:
+                self.open_dossier(dossier_id)
+            return
+        self.adviser.after_import(outcomes, self.open_dossier)
 
     def open_dossier(self, dossier_id: str) -> None:
         """Open a dossier on the checklist page."""

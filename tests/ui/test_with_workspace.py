@@ -227,6 +227,7 @@ def test_import_a_ddcheck_bundle_from_another_laptop_as_an_own_dossier(
     assert welcome.import_button.isEnabled()
     prompts.files.append([bundle])
     qtbot.mouseClick(welcome.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: prompts.asked[-1][0] == "inform", timeout=10000)  # in the background
     assert [i.title for i in real_ws.list_dossiers()] == ["Van Dijk Pompen B.V. — Riyadh 2027"]
     session = real_controller.window.session
     assert session is not None

@@ -1,0 +1,167 @@
+"""The mission overview as a table: one received dossier per row, sortable by every column."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from ddcheck.ui.i18n import tr
+
+(
+    COL_COMPANY,
+    COL_MISSION,
+    COL_COMPLETION,
+    COL_RED_FLAGS,
+    COL_OPEN_HIGH,
+    COL_WITHHELD,
+    COL_VERDICT,
+    COL_RECEIVED,
+) = range(8)
+SORT_KEYS = (
+    "company",
+    "mission",
+    "completion",
+    "red_flags",
+    "open_high_actions",
+    "withheld_items",
+    "verdict",
+    "received",
+)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_NUMERIC = {COL_COMPLETION, COL_RED_FLAGS, COL_OPEN_HIGH, COL_WITHHELD}
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def verdict_labels() -> dict[str | None, str]:
+    """Return the verdicts as the user reads them (None: not reviewed yet)."""
+    return {
+        None: tr("Not reviewed yet"),
+        "sufficient": tr("Sufficient"),
+        "sufficient_with_actions": tr("Sufficient with agreed actions"),
+        "insufficient": tr("Not sufficient"),
+    }
+
+
+def column_titles() -> list[str]:
+    """Return the column titles."""
+    return [
+        tr("Company"),
+        tr("Mission"),
+        tr("Completion"),
+        tr("Red flags"),
+        tr("Open high-priority actions"),
+        tr("Withheld items"),
+        tr("Verdict"),
+        tr("Exported"),
+    ]
+
+
+class MissionOverviewModel(QAbstractTableModel):
+    """Overview rows (services OverviewRow); `sort` orders them the way the services do."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._sort: tuple[int, Qt.SortOrder] = (COL_COMPANY, Qt.SortOrder.AscendingOrder)
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Show `rows`, in the current sort order."""
+        self.beginResetModel()
+        self._rows = self._sorted(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[Any]:
+        """Return the rows in the order shown."""
+        return list(self._rows)
+
+    def row_at(self, row: int) -> Any:
+        """Return the overview row shown at `row`."""
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Return the number of received dossiers shown."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Return the number of columns."""
+        return 0 if parent.isValid() else len(SORT_KEYS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Return one cell."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == ID_ROLE:
+            return row.received_id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == COL_RED_FLAGS and row.red_flags:
+                return QColor("#b42318")
+            if column == COL_VERDICT:
+                return QColor(
+                    {"sufficient": "#2f7d32", "insufficient": "#b42318"}.get(
+                        row.verdict or "", "#5f6b7a"
+                    )
+                )
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_COMPLETION:
+            return tr("{a} of {n} answered", a=row.answered, n=row.total)
+        return None
+
+    def _display(self, row: Any, column: int) -> str:
+        if column == COL_COMPANY:
+            return row.company
+        if column == COL_MISSION:
+            return row.mission
+        if column == COL_COMPLETION:
+            return f"{row.completion}%"
+        if column == COL_RED_FLAGS:
+            return str(row.red_flags)
+        if column == COL_OPEN_HIGH:
+            return str(row.open_high_actions)
+        if column == COL_WITHHELD:
+            return str(row.withheld_items)
+        if column == COL_VERDICT:
+            return verdict_labels()[row.verdict]
+        exported = row.exported_at
+        return exported.strftime("%Y-%m-%d") + (f" (v{row.revision})" if row.revision > 1 else "")
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Return the column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return column_titles()[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        """Return the flags: read-only, selectable."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (ties by company), as `ddcheck overview --sort` does."""
+        if not 0 <= column < len(SORT_KEYS):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old = list(self._rows)
+        self._rows = self._sorted(old)
+        moved = {id(r): n for n, r in enumerate(self._rows)}
+        for persistent in self.persistentIndexList():
+            if persistent.isValid():
+                target = moved[id(old[persistent.row()])]
+                self.changePersistentIndex(persistent, self.index(target, persistent.column()))
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: Sequence[Any]) -> list[Any]:
+        from ddcheck.services.overview import sort_rows
+
+        column, order = self._sort
+        return sort_rows(rows, SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)

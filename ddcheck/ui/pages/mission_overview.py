@@ -1,0 +1,200 @@
+"""All received dossiers of one mission side by side: sort, filter, open, export CSV and PDF."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from ddcheck.ui import i18n
+from ddcheck.ui.background import run_on_workspace
+from ddcheck.ui.context import AppContext
+from ddcheck.ui.i18n import tr
+from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, hbox, label, vbox
+from ddcheck.ui.models.mission_overview import (
+    COL_COMPANY,
+    ID_ROLE,
+    MissionOverviewModel,
+    verdict_labels,
+)
+
+log = logging.getLogger(__name__)
+ALL = "\x00all"
+
+
+class MissionOverviewPage(QWidget):
+    """The overview table with a mission picker and filters."""
+
+    openRequested = Signal(str)
+    savedState = Signal(str, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.handle: Any = None
+        self.mission = QComboBox(self)
+        self.mission.setMinimumWidth(280)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(tr("Search companies"))
+        self.search.setClearButtonEnabled(True)
+        self.verdict = QComboBox(self)
+        self.verdict.addItem(tr("Every verdict"), None)
+        for value, text in verdict_labels().items():
+            self.verdict.addItem(text, value or "none")
+        self.red_only = QCheckBox(tr("Only with red flags"), self)
+        self.model = MissionOverviewModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_COMPANY, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(36)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(COL_COMPANY, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        for column, width in ((1, 200), (2, 100), (3, 80), (4, 110), (5, 100), (6, 170), (7, 110)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)
+        self.open_button = QPushButton(tr("Open"), self)
+        self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex()))
+        self.csv_button = QPushButton(tr("Export CSV…"), self)
+        self.pdf_button = QPushButton(tr("Export PDF…"), self)
+        self.pdf_button.setProperty("role", "primary")
+        self.csv_button.clicked.connect(self.export_csv)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.count = label("", "muted")
+        self.mission.currentIndexChanged.connect(self.refresh_rows)
+        self.search.textChanged.connect(self.refresh_rows)
+        self.verdict.currentIndexChanged.connect(self.refresh_rows)
+        self.red_only.toggled.connect(self.refresh_rows)
+        self.setLayout(
+            vbox(
+                hbox(label(tr("Mission"), "muted"), self.mission, 1, spacing=TIGHT),
+                hbox(self.search, self.verdict, self.red_only, 1),
+                self.table,
+                hbox(self.open_button, self.count, 1, self.csv_button, self.pdf_button),
+                margin=MARGIN,
+                spacing=SPACING,
+            )
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the missions again, keeping the chosen one."""
+        chosen = self.mission.currentData()
+        self.mission.blockSignals(True)
+        self.mission.clear()
+        groups = list(self.ctx.workspace.missions())
+        for group in groups:
+            self.mission.addItem(
+                tr("{name} ({n} dossiers)", name=group.name, n=group.dossiers), group.name
+            )
+        self.mission.addItem(tr("All missions"), ALL)
+        index = self.mission.findData(chosen) if chosen is not None else 0
+        self.mission.setCurrentIndex(max(index, 0))
+        self.mission.blockSignals(False)
+        self.refresh_rows()
+
+    def choose_mission(self, name: str) -> None:
+        """Show one mission."""
+        index = self.mission.findData(name)
+        if index >= 0:
+            self.mission.setCurrentIndex(index)
+
+    def mission_name(self) -> str | None:
+        """Return the mission shown (None: all)."""
+        value = self.mission.currentData()
+        return None if value in (None, ALL) else str(value)
+
+    def refresh_rows(self, *_args: object) -> None:
+        """Ask the workspace for the rows that pass the filters."""
+        overview = self.ctx.workspace.mission_overview(
+            self.mission_name(),
+            text=self.search.text(),
+            verdict=self.verdict.currentData(),
+            red_flags_only=self.red_only.isChecked(),
+        )
+        self.model.set_rows(overview.rows)
+        shown = len(overview.rows)
+        self.count.setText(tr("{n} dossiers shown", n=shown))
+        for button in (self.csv_button, self.pdf_button, self.open_button):
+            button.setEnabled(bool(shown))
+
+    def _open(self, index: Any) -> None:
+        if index is not None and index.isValid():
+            self.openRequested.emit(str(index.data(ID_ROLE)))
+
+    def _overview(self) -> Any:
+        from ddcheck.services.overview import MissionOverview
+
+        return MissionOverview(self.mission_name(), tuple(self.model.rows()))
+
+    def _suggested(self, suffix: str) -> Path:
+        name = self.mission_name() or tr("all missions")
+        safe = "".join(c if c.isalnum() else "-" for c in name).strip("-")
+        return Path.home() / f"{tr('overview')}-{safe or 'mission'}{suffix}"
+
+    def export_csv(self) -> Path | None:
+        """Write the rows shown as CSV."""
+        path = self.ctx.prompts.save_file(
+            self, tr("Save the overview as"), self._suggested(".csv"), tr("CSV files (*.csv)")
+        )
+        if path is None:
+            return None
+        if path.suffix.lower() != ".csv":
+            path = path.with_suffix(".csv")
+        try:
+            self.ctx.workspace.export_overview_csv(self._overview(), path)
+        except Exception as error:
+            self.ctx.prompts.error(self, tr("Export failed"), str(error))
+            return None
+        self.savedState.emit("saved", tr("Saved as {path}", path=str(path)))
+        return path
+
+    def export_pdf(self) -> None:
+        """Write the rows shown as a PDF table, in the background."""
+        path = self.ctx.prompts.save_file(
+            self, tr("Save the overview as"), self._suggested(".pdf"), tr("PDF files (*.pdf)")
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+        overview, lang = self._overview(), i18n.language()
+        self.pdf_button.setEnabled(False)
+        self.savedState.emit("saving", tr("Writing the PDF…"))
+
+        def job(workspace: Any, _progress: Any, _cancelled: Any) -> Any:
+            return workspace.export_overview_pdf(overview, path, lang=lang)
+
+        def done(_result: Any) -> None:
+            self.pdf_button.setEnabled(True)
+            self.savedState.emit("saved", tr("Saved as {path}", path=str(path)))
+            if self.ctx.prompts.ask_open_result(self, path):
+                self.ctx.open_path(path)
+
+        def failed(error: BaseException) -> None:
+            self.pdf_button.setEnabled(True)
+            self.savedState.emit("error", tr("The export failed: {error}", error=str(error)))
+            self.ctx.prompts.error(self, tr("Export failed"), str(error))
+
+        self.handle = run_on_workspace(self.ctx, job, on_done=done, on_failed=failed)

@@ -1,0 +1,455 @@
+"""A received dossier, read-only: its items, what changed since the last version, the review."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeView,
+    QWidget,
+)
+
+from ddcheck.domain.applicability import item_applicability
+from ddcheck.domain.dossier import Action
+from ddcheck.ui import i18n
+from ddcheck.ui.background import run_on_workspace
+from ddcheck.ui.context import AppContext
+from ddcheck.ui.i18n import tr
+from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, hbox, label, vbox
+from ddcheck.ui.models.section_tree import COL_PROGRESS, COL_TITLE, KEY_ROLE, SectionTreeModel
+from ddcheck.ui.pages.review_panel import ReviewPanel
+from ddcheck.ui.pages.review_verdict import VerdictPanel
+
+log = logging.getLogger(__name__)
+
+TAB_ITEMS, TAB_CHANGES, TAB_REVIEW = range(3)
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_value(v)}" for k, v in value.items() if v not in (None, "", []))
+    if isinstance(value, list):
+        return ", ".join(_value(v) for v in value)
+    return str(value)
+
+
+class ReceivedPage(QWidget):
+    """Read a received dossier and review it; every review change is saved at once."""
+
+    savedState = Signal(str, str)
+    changed = Signal()
+    deleteRequested = Signal(str)
+
+    def __init__(self, ctx: AppContext, received_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.received_id = received_id
+        self.lang = i18n.language()
+        self.received: Any = None
+        self.review: Any = None
+        self.entries: list[Any] = []
+        self.handle: Any = None
+        self.heading = label("", "title", wrap=True)
+        self.meta = label("", "muted", wrap=True)
+        self.badges = hbox(spacing=TIGHT)
+        self.revision = QComboBox(self)
+        self.revision.currentIndexChanged.connect(self._revision_chosen)
+        self.export_pdf_button = QPushButton(tr("Export review PDF…"), self)
+        self.export_file_button = QPushButton(tr("Export review file…"), self)
+        self.export_file_button.setProperty("role", "primary")
+        self.export_file_button.setToolTip(
+            tr("The .ddreview file the company loads into ddcheck to see your comments")
+        )
+        self.delete_button = QPushButton(tr("Delete…"), self)
+        self.export_pdf_button.clicked.connect(self.export_review_pdf)
+        self.export_file_button.clicked.connect(self.export_review_file)
+        self.delete_button.clicked.connect(lambda: self.deleteRequested.emit(self.received_id))
+        self.tree_model = SectionTreeModel(self.lang, self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(
+            COL_PROGRESS, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.tree.selectionModel().currentChanged.connect(self._item_chosen)
+        self.panel = ReviewPanel(self.lang, self)
+        self.panel.assessed.connect(self._assess)
+        self.panel.agreeRequested.connect(self.add_agreed_action)
+        self.panel.evidenceOpenRequested.connect(self._open_evidence)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("received-splitter")
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([380, 720])
+        self.changes = QTableWidget(0, 5, self)
+        self.changes.setHorizontalHeaderLabels(
+            [tr("Kind"), tr("Subject"), tr("Change"), tr("Before"), tr("Now")]
+        )
+        self.changes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.changes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.changes.verticalHeader().hide()
+        self.changes.setShowGrid(False)
+        self.changes.setAlternatingRowColors(True)
+        self.changes.setWordWrap(True)
+        header = self.changes.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 90), (2, 110), (3, 200), (4, 200)):
+            self.changes.setColumnWidth(column, width)
+        self.changes_note = label("", "muted", wrap=True)
+        changes_tab = QWidget(self)
+        changes_tab.setLayout(vbox(self.changes_note, self.changes, margin=SPACING))
+        self.verdict = VerdictPanel(self.item_title, self)
+        self.verdict.verdictEdited.connect(self._verdict)
+        self.verdict.addRequested.connect(lambda: self.add_agreed_action(None))
+        self.verdict.editRequested.connect(self.edit_agreed_action)
+        self.verdict.removeRequested.connect(self.remove_agreed_action)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.splitter, tr("Items"))
+        self.tabs.addTab(changes_tab, tr("Changes since the last version"))
+        self.tabs.addTab(self.verdict, tr("Verdict and agreed actions"))
+        self.tabs.setDocumentMode(True)
+        top = vbox(
+            hbox(
+                vbox(self.heading, self.meta, self.badges, spacing=TIGHT),
+                1,
+                vbox(
+                    hbox(label(tr("Version"), "muted"), self.revision, spacing=TIGHT),
+                    hbox(self.export_pdf_button, self.export_file_button, spacing=TIGHT),
+                    hbox(1, self.delete_button),
+                    spacing=TIGHT,
+                ),
+            ),
+            spacing=SPACING,
+        )
+        self.setLayout(vbox(top, self.tabs, margin=MARGIN, spacing=SPACING))
+        self.load()
+
+    # ------------------------------------------------------------ loading
+    def load(self, revision: int | None = None) -> None:
+        """Read the received dossier (a revision, default the newest) and its review."""
+        ws = self.ctx.workspace
+        self.received = ws.get_received(self.received_id, revision)
+        self.review = ws.review_of(self.received_id)
+        dossier = self.received.dossier
+        templates = ws.templates
+        used = {u.id: templates[u.id] for u in dossier.templates if u.id in templates}
+        self.entries = item_applicability(dossier, used, self.lang)
+        summary = ws.received_summary(self.received)
+        self.summary = summary
+        key = self.panel.key
+        self.tree_model.set_entries(self.entries, summary.answers, summary.flags)
+        self.tree.expandToDepth(0)
+        self._show_header()
+        self._show_revisions()
+        self._show_changes()
+        self.verdict.set_review(self.review)
+        if key and self.tree_model.index_of(key).isValid():
+            self.select(key)
+        else:
+            self.panel.show_item(None, None, None, None)
+
+    def _show_header(self) -> None:
+        received, dossier = self.received, self.received.dossier
+        self.heading.setText(received.title)
+        places = ", ".join(dossier.mission.destinations)
+        parts = [
+            tr("KvK {number}", number=dossier.company.kvk_number)
+            if dossier.company.kvk_number
+            else "",
+            places,
+            tr("exported {date}", date=received.revision.generated_at.strftime("%Y-%m-%d %H:%M")),
+            tr("read-only"),
+        ]
+        self.meta.setText(" · ".join(p for p in parts if p))
+        while self.badges.count():
+            widget = self.badges.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        progress = self.summary.overall
+        percent = 100 * progress.answered // progress.total if progress.total else 0
+        red = len(self.summary.red_flags)
+        withheld = len(received.withheld_items)
+        self.badges.addWidget(label(tr("{p}% complete", p=percent), "badge-muted"))
+        if red:
+            self.badges.addWidget(label(tr("{n} red flags", n=red), "badge-red"))
+        if withheld:
+            self.badges.addWidget(label(tr("{n} withheld", n=withheld), "badge-amber"))
+        assessed = len(self.review.items)
+        self.badges.addWidget(label(tr("{n} items assessed", n=assessed), "badge-muted"))
+        self.badges.addStretch(1)
+        latest = received.is_latest
+        for button in (self.export_file_button, self.export_pdf_button):
+            button.setEnabled(latest)
+
+    def _show_revisions(self) -> None:
+        self.revision.blockSignals(True)
+        self.revision.clear()
+        for info in self.received.revisions:
+            self.revision.addItem(
+                tr(
+                    "{n} of {total} · {date}",
+                    n=info.number,
+                    total=len(self.received.revisions),
+                    date=info.generated_at.strftime("%Y-%m-%d"),
+                ),
+                info.number,
+            )
+        self.revision.setCurrentIndex(self.received.revision.number - 1)
+        self.revision.setEnabled(len(self.received.revisions) > 1)
+        self.revision.blockSignals(False)
+
+    def _show_changes(self) -> None:
+        many = len(self.received.revisions) > 1
+        self.tabs.setTabEnabled(TAB_CHANGES, many)
+        self.changes.setRowCount(0)
+        if not many:
+            self.changes_note.setText(tr("Only one version was received."))
+            return
+        result = self.ctx.workspace.changes_since_previous(
+            self.received_id, self.received.revision.number
+        )
+        if result.old is None:
+            self.changes_note.setText(tr("This is the first version; there is nothing before it."))
+            return
+        self.changes_note.setText(
+            tr(
+                "Version {new} against version {old}: {n} changes.",
+                new=result.new.number,
+                old=result.old.number,
+                n=len(result.changes),
+            )
+        )
+        kinds = {
+            "answer": tr("Answer"),
+            "evidence": tr("Evidence"),
+            "action": tr("Action"),
+            "withheld": tr("Withheld"),
+        }
+        whats = {"added": tr("added"), "removed": tr("removed"), "value": tr("answer")}
+        self.changes.setRowCount(len(result.changes))
+        for row, change in enumerate(result.changes):
+            subject = change.key
+            if change.kind in ("answer", "withheld"):
+                subject = self.item_title(change.key)
+            elif change.what in ("added", "removed"):
+                subject = _value(change.new if change.what == "added" else change.old)
+            cells = [
+                kinds.get(change.kind, change.kind),
+                subject,
+                whats.get(change.what, change.what),
+                _value(change.old),
+                _value(change.new),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                item.setData(Qt.ItemDataRole.UserRole, change.key)
+                self.changes.setItem(row, column, item)
+        self.changes.resizeRowsToContents()
+
+    def item_title(self, key: str) -> str:
+        """Return the question of an item (its key when unknown)."""
+        entry = next((e for e in self.entries if e.key == key), None)
+        return entry.item.question.get(self.lang) if entry else key
+
+    def select(self, key: str) -> None:
+        """Show an item."""
+        index = self.tree_model.index_of(key)
+        if index.isValid():
+            self.tabs.setCurrentIndex(TAB_ITEMS)
+            self.tree.scrollTo(index)
+            self.tree.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self._item_chosen(index)
+
+    def _item_chosen(self, index: Any, _previous: Any = None) -> None:
+        key = index.data(KEY_ROLE) if index.isValid() else None
+        entry = next((e for e in self.entries if e.key == key), None)
+        if entry is None:
+            return
+        review = next((r for r in self.review.items if r.key == key), None)
+        actions = [a for a in self.received.dossier.actions if key in a.item_keys]
+        self.panel.show_item(entry, self.received, review, actions)
+
+    def _revision_chosen(self, index: int) -> None:
+        number = self.revision.itemData(index)
+        if number and number != self.received.revision.number:
+            self.load(int(number))
+
+    # ------------------------------------------------------------ review edits
+    def _save(self, write: Any) -> bool:
+        self.savedState.emit("saving", tr("Saving…"))
+        try:
+            write()
+        except Exception as error:
+            log.exception("saving the review failed")
+            self.savedState.emit("error", tr("Not saved: {error}", error=str(error)))
+            self.ctx.prompts.error(self, tr("Not saved"), str(error))
+            return False
+        self.review = self.ctx.workspace.review_of(self.received_id)
+        self.savedState.emit(
+            "saved", tr("Review saved · {time}", time=self.ctx.now().strftime("%H:%M"))
+        )
+        self.changed.emit()
+        return True
+
+    def _assess(self, key: str, assessment: str, comment: str) -> None:
+        ws, rid = self.ctx.workspace, self.received_id
+        if assessment:
+            self._save(lambda: ws.assess_item(rid, key, assessment, comment))
+        else:
+            self._save(lambda: ws.clear_assessment(rid, key))
+        self._show_header()
+
+    def _verdict(self, fields: dict[str, Any]) -> None:
+        ws, rid = self.ctx.workspace, self.received_id
+        self._save(
+            lambda: ws.set_verdict(
+                rid,
+                fields["verdict"],
+                fields["note"],
+                reviewer=fields["reviewer"],
+                organisation=fields["organisation"],
+            )
+        )
+
+    def add_agreed_action(self, key: str | None) -> None:
+        """Agree a new improvement action (for an item, or for the dossier as a whole)."""
+        import uuid
+
+        gap = self.item_title(key) if key else ""
+        red = key is not None and key in {f.key for f in self.summary.red_flags}
+        draft = Action(
+            id=uuid.uuid4().hex[:12],
+            item_keys=[key] if key else [],
+            gap=gap,
+            action=tr("Close the gap: {question}", question=gap) if gap else tr("Improvement"),
+            due=self.ctx.today() + dt.timedelta(days=90),
+            priority="high" if red else "medium",
+            agreed_with_adviser=True,
+        )
+        result = self.ctx.prompts.edit_action(self, draft, tr("Agree an improvement action"))
+        if result is None:
+            return
+        ws, rid = self.ctx.workspace, self.received_id
+        if self._save(lambda: ws.add_agreed_action(rid, result)):
+            self.verdict.set_review(self.review)
+
+    def edit_agreed_action(self, action_id: str) -> None:
+        """Change an agreed action in the action dialog."""
+        current = next((a for a in self.review.agreed_actions if a.id == action_id), None)
+        if current is None:
+            return
+        result = self.ctx.prompts.edit_action(self, current, tr("Edit agreed action"))
+        if result is None:
+            return
+        fields = result.model_dump(exclude={"id"})
+        fields["agreed_with_adviser"] = True
+        ws, rid = self.ctx.workspace, self.received_id
+        if self._save(lambda: ws.update_agreed_action(rid, action_id, **fields)):
+            self.verdict.set_review(self.review)
+
+    def remove_agreed_action(self, action_id: str) -> None:
+        """Remove an agreed action."""
+        ws, rid = self.ctx.workspace, self.received_id
+        if self._save(lambda: ws.remove_agreed_action(rid, action_id)):
+            self.verdict.set_review(self.review)
+
+    def flush(self) -> None:
+        """Save text still being typed."""
+        self.panel.flush()
+        self.verdict.flush()
+
+    # ------------------------------------------------------------ evidence, export
+    def _open_evidence(self, evidence_id: str) -> None:
+        try:
+            data = self.ctx.workspace.received_evidence_bytes(self.received_id, evidence_id)
+        except Exception as error:
+            self.ctx.prompts.error(self, tr("Evidence"), str(error))
+            return
+        item = next(e for e in self.received.dossier.evidence if e.id == evidence_id)
+        folder = Path(tempfile.mkdtemp(prefix="ddcheck-received-"))
+        target = folder / Path(item.name).name
+        target.write_bytes(data)
+        self.ctx.open_path(target)
+
+    def _suggested(self, suffix: str) -> Path:
+        company = "".join(c if c.isalnum() else "-" for c in self.received.dossier.company.name)
+        return Path.home() / f"review-{company.strip('-') or 'dossier'}{suffix}"
+
+    def export_review_file(self) -> Path | None:
+        """Write the .ddreview file for the company."""
+        self.flush()
+        path = self.ctx.prompts.save_file(
+            self,
+            tr("Save the review file as"),
+            self._suggested(".ddreview"),
+            tr("ddcheck review files (*.ddreview)"),
+        )
+        if path is None:
+            return None
+        if path.suffix.lower() != ".ddreview":
+            path = path.with_suffix(".ddreview")
+        try:
+            self.ctx.workspace.export_review_file(self.received_id, path)
+        except Exception as error:
+            self.ctx.prompts.error(self, tr("Export failed"), str(error))
+            return None
+        self.ctx.prompts.inform(
+            self,
+            tr("Review file saved"),
+            tr("Saved as {name}. Send it to the company; it opens it with Import.", name=path.name),
+        )
+        return path
+
+    def export_review_pdf(self) -> None:
+        """Write the review as a PDF, in the background."""
+        self.flush()
+        path = self.ctx.prompts.save_file(
+            self, tr("Save the review PDF as"), self._suggested(".pdf"), tr("PDF files (*.pdf)")
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+        rid, lang = self.received_id, self.lang
+        self.export_pdf_button.setEnabled(False)
+        self.savedState.emit("saving", tr("Writing the PDF…"))
+
+        def job(workspace: Any, _progress: Any, _cancelled: Any) -> Any:
+            return workspace.export_review_pdf(rid, path, lang=lang)
+
+        def done(_result: Any) -> None:
+            self.export_pdf_button.setEnabled(True)
+            self.savedState.emit("saved", tr("Saved as {path}", path=str(path)))
+            if self.ctx.prompts.ask_open_result(self, path):
+                self.ctx.open_path(path)
+
+        def failed(error: BaseException) -> None:
+            self.export_pdf_button.setEnabled(True)
+            self.savedState.emit("error", tr("The export failed: {error}", error=str(error)))
+            self.ctx.prompts.error(self, tr("Export failed"), str(error))
+
+        self.handle = run_on_workspace(self.ctx, job, on_done=done, on_failed=failed)

@@ -1,0 +1,226 @@
+"""Import files into the workspace from the File menu or by drag and drop, in the background."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ddcheck.ui import i18n
+from ddcheck.ui.background import run_on_workspace
+from ddcheck.ui.context import AppContext
+from ddcheck.ui.i18n import tr
+
+log = logging.getLogger(__name__)
+
+EXCHANGE_SUFFIXES = (".pdf", ".ddcheck", ".ddreview")
+TEMPLATE_SUFFIXES = (".yaml", ".yml")
+IMPORTABLE = EXCHANGE_SUFFIXES + TEMPLATE_SUFFIXES
+MAX_PROBLEMS_SHOWN = 8
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What importing one file did: a result, or the refusal with its details."""
+
+    path: Path
+    result: Any = None
+    refusal: str = ""
+    problems: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Return whether the file was imported (or was already there)."""
+        return not self.refusal
+
+
+def name_filter() -> str:
+    """Return the file-dialog filter for everything Import accepts."""
+    return tr("ddcheck files (*.pdf *.ddcheck *.ddreview *.yaml *.yml)")
+
+
+def importable(paths: Sequence[Path]) -> list[Path]:
+    """Return the paths Import can take (by their extension)."""
+    return [p for p in paths if p.suffix.lower() in IMPORTABLE]
+
+
+def _short(problem: str, path: Path) -> str:
+    """Return a problem as 'line N: ...' instead of '/full/path/name.yaml:N: ...'."""
+    match = re.match(rf"^{re.escape(str(path))}:(\d+):\s*(.*)$", problem, re.DOTALL)
+    if match:
+        return tr("line {n}: {problem}", n=match.group(1), problem=match.group(2))
+    return problem.replace(str(path), path.name)
+
+
+def _refusal(path: Path, error: BaseException) -> Outcome:
+    text = getattr(error, "text", None)
+    sentence = text(i18n.language()) if callable(text) else str(error)
+    if not sentence:
+        sentence = tr("{name} was not imported.", name=path.name)
+    problems = tuple(_short(str(p), path) for p in getattr(error, "problems", ()) or ())
+    return Outcome(path, refusal=_short(sentence, path), problems=problems)
+
+
+def import_one(workspace: Any, path: Path) -> Outcome:
+    """Import one PDF, bundle or review file; a bundle is restored as own when it is internal."""
+    try:
+        if path.suffix.lower() == ".ddcheck":
+            try:
+                return Outcome(path, workspace.import_file(path, as_own=True))
+            except Exception:  # the adviser's version (or already here): receive it instead
+                pass
+        return Outcome(path, workspace.import_file(path))
+    except Exception as error:
+        log.info("import of %s refused: %s", path, error)
+        return _refusal(path, error)
+
+
+def describe(outcome: Outcome) -> str:
+    """Return one sentence about one file's import."""
+    if not outcome.ok:
+        return outcome.refusal
+    result, name = outcome.result, outcome.path.name
+    template = getattr(result, "template", None)
+    if template is not None:
+        title = template.title.get(i18n.language())
+        if result.status == "unchanged":
+            return tr("{name} was already imported; nothing changed.", name=name)
+        if result.replaced_version is not None:
+            return tr(
+                "Checklist “{title}” version {version} replaces version {old}; answers were kept.",
+                title=title,
+                version=template.version,
+                old=result.replaced_version,
+            )
+        return tr("Checklist “{title}” was added.", title=title)
+    status = result.status
+    if status == "review_loaded":
+        return tr("The adviser's review of “{title}” was loaded.", title=result.mission)
+    if status == "unchanged":
+        return tr("{name} was already imported; nothing changed.", name=name)
+    if status == "new":
+        return tr(
+            "{company} — {mission} was received (read-only, under Received).",
+            company=result.company,
+            mission=result.mission,
+        )
+    if status == "revision":
+        return tr(
+            "{company} — {mission}: version {n} was received.",
+            company=result.company,
+            mission=result.mission,
+            n=result.revision,
+        )
+    return tr("{name} was imported.", name=name)
+
+
+def report_text(outcomes: Sequence[Outcome]) -> str:
+    """Return the message shown after an import: one line per file, problems with their lines."""
+    lines: list[str] = []
+    for outcome in outcomes:
+        lines.append(describe(outcome))
+        lines += [str(w) for w in getattr(outcome.result, "warnings", ()) or ()]
+        shown = outcome.problems[:MAX_PROBLEMS_SHOWN]
+        lines += [f"  • {p}" for p in shown]
+        if len(outcome.problems) > len(shown):
+            lines.append(tr("  … and {n} more problems.", n=len(outcome.problems) - len(shown)))
+    return "\n".join(lines) if len(outcomes) > 1 or lines[1:] else " ".join(lines)
+
+
+class Receiver(QObject):
+    """Import files one by one (each all or nothing) and tell the user what happened."""
+
+    finished = Signal(list)
+
+    def __init__(self, ctx: AppContext, window: QWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.window = window
+        self.running = False
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    def choose_and_import(self) -> None:
+        """Ask for files and import them."""
+        files = self.ctx.prompts.open_files(self.window, tr("Import"), name_filter())
+        if files:
+            self.import_paths(files)
+
+    def import_paths(self, paths: Sequence[Path]) -> None:
+        """Import files: templates at once, the others in the background."""
+        if self.running or self.ctx.workspace is None:
+            return
+        paths = [Path(p) for p in paths]
+        templates = [p for p in paths if p.suffix.lower() in TEMPLATE_SUFFIXES]
+        others = [p for p in paths if p not in templates]
+        done = [self._import_template(p) for p in templates]
+        if not others:
+            self._finish(done)
+            return
+        self.running = True
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+        def job(workspace: Any, progress: Callable[[float], None], cancelled: Any) -> list:
+            outcomes = []
+            for n, path in enumerate(others):
+                outcomes.append(import_one(workspace, path))
+                progress((n + 1) / len(others))
+            return outcomes
+
+        run_on_workspace(
+            self.ctx,
+            job,
+            on_done=lambda outcomes: self._finish(done + list(outcomes)),
+            on_failed=lambda error: self._finish(done + [_refusal(p, error) for p in others]),
+        )
+
+    def _import_template(self, path: Path) -> Outcome:
+        try:
+            return Outcome(path, self.ctx.workspace.import_template(path))
+        except Exception as error:
+            return _refusal(path, error)
+
+    def _finish(self, outcomes: list[Outcome]) -> None:
+        if self.running:
+            self.running = False
+            QApplication.restoreOverrideCursor()
+        self.finished.emit(outcomes)
+        if not outcomes:
+            return
+        text = report_text(outcomes)
+        if all(o.ok for o in outcomes):
+            self.ctx.prompts.inform(self.window, tr("Import"), text)
+        else:
+            self.ctx.prompts.error(self.window, tr("Import"), text)
+
+    # ------------------------------------------------------------ drag and drop
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Accept importable files dropped anywhere on the window (outside evidence areas)."""
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(
+            event, QDragMoveEvent
+        ):
+            if importable(_dropped(event)):
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
+            files = importable(_dropped(event))
+            if files:
+                event.acceptProposedAction()
+                self.import_paths(files)
+                return True
+        return super().eventFilter(watched, event)
+
+
+def _dropped(event: QDropEvent) -> list[Path]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
