@@ -24,6 +24,7 @@ class ScaleOption(BaseModel):
     red_flag: bool = False
     needs_justification: bool = False
     not_applicable: bool = False
+    exclusive: bool = False
 
 
 class AnswerScale(BaseModel):
@@ -42,6 +43,8 @@ class AnswerScale(BaseModel):
             raise ValueError("a single or multiple choice scale needs at least two options")
         if self.kind not in ("single", "multiple") and self.options:
             raise ValueError(f"a {self.kind} scale has no options")
+        if self.kind != "multiple" and any(o.exclusive for o in self.options):
+            raise ValueError("only options of a multiple choice scale can be 'exclusive'")
         ids = [option.id for option in self.options]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:

@@ -95,7 +95,8 @@ def _answer_generic(
     if scale.is_choice:
         chosen = _pick(scale, entry, rng)
         if scale.kind == "multiple" and len(scale.options) > 2:
-            chosen = rng.sample(list(scale.options), k=2)
+            combinable = [o for o in scale.options if not o.exclusive]
+            chosen = rng.sample(combinable, k=min(2, len(combinable)))
         option = chosen[0]
         value = [o.id for o in chosen] if scale.kind == "multiple" else option.id
         if option.not_applicable:

@@ -43,12 +43,25 @@ def normalize_value(scale: AnswerScale, value: Any) -> Any:
             option_id = _choice(scale, str(part))
             if option_id not in chosen:
                 chosen.append(option_id)
+        _check_exclusive(scale, chosen)
         return chosen
     if scale.kind == "number":
         return _number(value)
     if scale.kind == "date":
         return _date(value)
     return check_text("text", str(value))
+
+
+def _check_exclusive(scale: AnswerScale, chosen: list[str]) -> None:
+    """Refuse an exclusive option (such as 'None of these') combined with other options."""
+    if len(chosen) < 2:
+        return
+    for option_id in chosen:
+        option = scale.option(option_id)
+        if option is not None and option.exclusive:
+            raise InvalidInput(
+                f"'{option.label.en}' cannot be combined with other options; choose it alone."
+            )
 
 
 def _number(value: Any) -> float:

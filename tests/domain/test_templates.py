@@ -86,3 +86,21 @@ def test_builtin_scales_cover_the_required_kinds() -> None:
                 assert option.score is None and option.needs_justification
     assert BUILTIN_SCALES["ifc_result"].option("gap").red_flag
     assert [o.id for o in BUILTIN_SCALES["maturity"].options if o.gap] == ["m0", "m1", "m2"]
+
+
+def test_exclusive_options_belong_to_multiple_choice_scales_only() -> None:
+    data = template_data(
+        scales=[
+            {
+                "id": "colour",
+                "kind": "single",
+                "label": {"nl": "Kleur", "en": "Colour"},
+                "options": [
+                    {"id": "red", "label": {"nl": "Rood", "en": "Red"}, "exclusive": True},
+                    {"id": "blue", "label": {"nl": "Blauw", "en": "Blue"}},
+                ],
+            }
+        ]
+    )
+    with pytest.raises(ValidationError, match="exclusive"):
+        Template.model_validate(data)
