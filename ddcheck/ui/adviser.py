@@ -37,6 +37,7 @@ class AdviserSide(QObject):
         self.list.setProperty("role", "nav")
         self.list.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemClicked.connect(self._clicked)
         self.list.itemActivated.connect(self._clicked)
         self.section = QFrame(window)
@@ -132,6 +133,7 @@ class AdviserSide(QObject):
         self.window.pages.addWidget(new)
         if old is not None and shiboken6.isValid(old):
             self.window.pages.removeWidget(old)
+            old.hide()
             old.deleteLater()
 
     def open_received(self, received_id: str) -> Any:

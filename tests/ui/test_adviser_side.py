@@ -116,7 +116,8 @@ def test_round_trip_between_two_workspaces_through_the_app(
     assert adviser.list_dossiers() == []  # never mixed with the adviser's own
     page = side.page
     assert app.window.pages.currentWidget() is page
-    assert page.heading.text() == dossier.title
+    assert page.heading.text() == dossier.company.name
+    assert page.meta.text().startswith(dossier.mission.name) and "read-only" in page.meta.text()
 
     # read-only: pick an answered item, see the answer, assess it with a comment
     key = next(k for k in page.tree_model.item_keys() if page.received.rendered_answers.get(k))
@@ -176,6 +177,9 @@ def test_round_trip_between_two_workspaces_through_the_app(
     plan = company.get_dossier(dossier.id).actions
     mine = [a for a in plan if a.action == "Map the suppliers of the Riyadh project"]
     assert len(mine) == 1 and mine[0].agreed_with_adviser
+    table = company_app.window.page(PAGE_ACTIONS).model
+    row = table.row_of(mine[0].id)
+    assert table.index(row, 0).data() == "Agreed: Map the suppliers of the Riyadh project"
     # none of the company's own answers was overwritten
     assert company.get_dossier(dossier.id).answers == dossier.answers
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor
 from ddcheck.domain.dossier import Action
 from ddcheck.ui.dialogs.action_editor import priority_labels, status_labels
 from ddcheck.ui.i18n import tr
+from ddcheck.ui.models.icons import status_icon
 
 COL_ACTION, COL_OWNER, COL_DUE, COL_PRIORITY, COL_STATUS, COL_ITEMS, COL_STANDARD = range(7)
 COLUMN_FIELDS = ("action", "owner", "due", "priority", "status", "item_keys", "standard_ref")
@@ -96,7 +97,12 @@ class ActionTableModel(QAbstractTableModel):
             value = getattr(action, COLUMN_FIELDS[column])
             return value.isoformat() if isinstance(value, dt.date) else value
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(action, column)
+            text = self._display(action, column)
+            if column == COL_ACTION and action.agreed_with_adviser:
+                return tr("Agreed: {action}", action=text)
+            return text
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_ACTION:
+            return status_icon("review") if action.agreed_with_adviser else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_DUE and action.is_overdue(self._today()):
                 return QColor("#b42318")

@@ -25,6 +25,7 @@ from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, hbox, label, vbox
 from ddcheck.ui.models.mission_overview import (
     COL_COMPANY,
+    COL_MISSION,
     ID_ROLE,
     MissionOverviewModel,
     verdict_labels,
@@ -70,7 +71,7 @@ class MissionOverviewPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(COL_COMPANY, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for column, width in ((1, 200), (2, 100), (3, 80), (4, 110), (5, 100), (6, 170), (7, 110)):
+        for column, width in ((1, 220), (2, 110), (3, 90), (4, 200), (5, 130), (6, 200), (7, 120)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
@@ -134,6 +135,7 @@ class MissionOverviewPage(QWidget):
             red_flags_only=self.red_only.isChecked(),
         )
         self.model.set_rows(overview.rows)
+        self.table.setColumnHidden(COL_MISSION, self.mission_name() is not None)
         shown = len(overview.rows)
         self.count.setText(tr("{n} dossiers shown", n=shown))
         for button in (self.csv_button, self.pdf_button, self.open_button):

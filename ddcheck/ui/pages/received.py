@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -27,10 +28,10 @@ from ddcheck.domain.dossier import Action
 from ddcheck.ui import i18n
 from ddcheck.ui.background import run_on_workspace
 from ddcheck.ui.context import AppContext
-from ddcheck.ui.i18n import tr
+from ddcheck.ui.i18n import tr, tr_n
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, hbox, label, vbox
 from ddcheck.ui.models.section_tree import COL_PROGRESS, COL_TITLE, KEY_ROLE, SectionTreeModel
-from ddcheck.ui.pages.review_panel import ReviewPanel
+from ddcheck.ui.pages.review_panel import ReviewPanel, clear_layout
 from ddcheck.ui.pages.review_verdict import VerdictPanel
 
 log = logging.getLogger(__name__)
@@ -107,12 +108,14 @@ class ReceivedPage(QWidget):
         self.changes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.changes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.changes.verticalHeader().hide()
+        self.changes.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.changes.setShowGrid(False)
         self.changes.setAlternatingRowColors(True)
         self.changes.setWordWrap(True)
         header = self.changes.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 90), (2, 110), (3, 200), (4, 200)):
+        for column, width in ((0, 100), (2, 130), (3, 240), (4, 240)):
             self.changes.setColumnWidth(column, width)
         self.changes_note = label("", "muted", wrap=True)
         changes_tab = QWidget(self)
@@ -125,7 +128,10 @@ class ReceivedPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.splitter, tr("Items"))
         self.tabs.addTab(changes_tab, tr("Changes since the last version"))
-        self.tabs.addTab(self.verdict, tr("Verdict and agreed actions"))
+        verdict_scroll = QScrollArea(self)
+        verdict_scroll.setWidgetResizable(True)
+        verdict_scroll.setWidget(self.verdict)
+        self.tabs.addTab(verdict_scroll, tr("Verdict and agreed actions"))
         self.tabs.setDocumentMode(True)
         top = vbox(
             hbox(
@@ -169,9 +175,11 @@ class ReceivedPage(QWidget):
 
     def _show_header(self) -> None:
         received, dossier = self.received, self.received.dossier
-        self.heading.setText(received.title)
+        self.heading.setText(dossier.company.name)
+        self.heading.setToolTip(received.title)
         places = ", ".join(dossier.mission.destinations)
         parts = [
+            dossier.mission.name,
             tr("KvK {number}", number=dossier.company.kvk_number)
             if dossier.company.kvk_number
             else "",
@@ -180,10 +188,7 @@ class ReceivedPage(QWidget):
             tr("read-only"),
         ]
         self.meta.setText(" · ".join(p for p in parts if p))
-        while self.badges.count():
-            widget = self.badges.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.badges)
         progress = self.summary.overall
         percent = 100 * progress.answered // progress.total if progress.total else 0
         red = len(self.summary.red_flags)
@@ -194,7 +199,9 @@ class ReceivedPage(QWidget):
         if withheld:
             self.badges.addWidget(label(tr("{n} withheld", n=withheld), "badge-amber"))
         assessed = len(self.review.items)
-        self.badges.addWidget(label(tr("{n} items assessed", n=assessed), "badge-muted"))
+        self.badges.addWidget(
+            label(tr_n("{n} item assessed", "{n} items assessed", assessed), "badge-muted")
+        )
         self.badges.addStretch(1)
         latest = received.is_latest
         for button in (self.export_file_button, self.export_pdf_button):
@@ -231,11 +238,12 @@ class ReceivedPage(QWidget):
             self.changes_note.setText(tr("This is the first version; there is nothing before it."))
             return
         self.changes_note.setText(
-            tr(
+            tr_n(
+                "Version {new} against version {old}: {n} change.",
                 "Version {new} against version {old}: {n} changes.",
+                len(result.changes),
                 new=result.new.number,
                 old=result.old.number,
-                n=len(result.changes),
             )
         )
         kinds = {
@@ -244,7 +252,21 @@ class ReceivedPage(QWidget):
             "action": tr("Action"),
             "withheld": tr("Withheld"),
         }
-        whats = {"added": tr("added"), "removed": tr("removed"), "value": tr("answer")}
+        whats = {
+            "added": tr("added"),
+            "removed": tr("removed"),
+            "value": tr("answer"),
+            "note": tr("note"),
+            "risk": tr("risk"),
+            "confidential": tr("confidential"),
+            "evidence_ids": tr("evidence"),
+            "needs_reconfirmation": tr("to re-confirm"),
+            "status": tr("status"),
+            "due": tr("due date"),
+            "owner": tr("owner"),
+            "priority": tr("priority"),
+            "action": tr("action"),
+        }
         self.changes.setRowCount(len(result.changes))
         for row, change in enumerate(result.changes):
             subject = change.key
@@ -264,7 +286,6 @@ class ReceivedPage(QWidget):
                 item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, change.key)
                 self.changes.setItem(row, column, item)
-        self.changes.resizeRowsToContents()
 
     def item_title(self, key: str) -> str:
         """Return the question of an item (its key when unknown)."""
@@ -340,11 +361,19 @@ class ReceivedPage(QWidget):
         import uuid
 
         gap = self.item_title(key) if key else ""
+        entry = next((e for e in self.entries if e.key == key), None)
+        standard = ""
+        if entry is not None:
+            step = entry.template.oecd_step_of(entry.item)
+            standard = entry.template.ifc_standard_of(entry.item) or (
+                f"OECD {step}" if step else ""
+            )
         red = key is not None and key in {f.key for f in self.summary.red_flags}
         draft = Action(
             id=uuid.uuid4().hex[:12],
             item_keys=[key] if key else [],
             gap=gap,
+            standard_ref=standard,
             action=tr("Close the gap: {question}", question=gap) if gap else tr("Improvement"),
             due=self.ctx.today() + dt.timedelta(days=90),
             priority="high" if red else "medium",

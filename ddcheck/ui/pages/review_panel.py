@@ -31,6 +31,16 @@ def assessment_labels() -> dict[str, str]:
     }
 
 
+def clear_layout(layout: Any) -> None:
+    """Remove and delete every widget of a layout (hidden at once, deleted later)."""
+    while layout.count():
+        widget = layout.takeAt(0).widget()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+
+
 def _risk_text(risk: Any) -> str:
     if risk is None or risk.is_empty:
         return ""
@@ -82,6 +92,7 @@ class ReviewPanel(QScrollArea):
             button.setCheckable(True)
             button.setProperty("role", "option-red" if name == "insufficient" else "option")
             button.clicked.connect(lambda _c=False, n=name: self._choose(n))
+            button.setMinimumWidth(button.sizeHint().width() + 28)  # bold when checked
             self.group.addButton(button)
             self.buttons[name] = button
             row.addWidget(button)
@@ -186,10 +197,7 @@ class ReviewPanel(QScrollArea):
         self._loading = False
 
     def _show_evidence(self, received: Any, answer: Any) -> None:
-        while self.evidence.count():
-            widget = self.evidence.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.evidence)
         ids = answer.evidence_ids if answer is not None else []
         by_id = {e.id: e for e in received.dossier.evidence}
         for evidence_id in ids:

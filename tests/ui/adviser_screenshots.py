@@ -1,0 +1,169 @@
+"""Render the adviser's pages at 1366×768 into screenshots/ (run by hand).
+
+QT_QPA_PLATFORM=offscreen python -m tests.ui.adviser_screenshots [--lang nl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.screenshots import OUT, grab
+
+SIZE = (1366, 768)
+COMPANIES = (
+    ("Van Dijk Pompen B.V.", 0.9),
+    ("Aardappel Export Noord B.V.", 0.5),
+    ("Bouwbedrijf Hoogland B.V.", 0.75),
+)
+
+
+def _wait(app: QApplication, done: Any, seconds: float = 30) -> None:
+    import time
+
+    end = time.monotonic() + seconds
+    while not done() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="en", choices=("en", "nl"))
+    args = parser.parse_args()
+    app = QApplication([])
+    from ddcheck.catalog import load_shipped_catalog
+    from ddcheck.domain.dossier import Company
+    from ddcheck.services import Workspace
+    from ddcheck.services.demo import build_demo
+    from ddcheck.ui import i18n
+    from ddcheck.ui.app import Translators
+    from ddcheck.ui.context import AppContext
+    from ddcheck.ui.controller import Controller
+    from ddcheck.ui.main_window import PAGE_ACTIONS, PAGE_CHECKLIST
+    from ddcheck.ui.settings import UiSettings
+    from ddcheck.ui.style import apply_style
+    from ddcheck.ui.tasks import TaskRunner
+    from tests.ui.fakes import FakePrompts
+
+    apply_style(app)
+    Translators(app).apply(args.lang)
+    i18n.set_language(args.lang)
+    OUT.mkdir(exist_ok=True)
+    tmp = Path(tempfile.mkdtemp())
+    catalog = load_shipped_catalog()
+    company = Workspace.open(tmp / "company", user="company", catalog=catalog)
+    adviser = Workspace.open(tmp / "adviser", user="adviser", catalog=catalog)
+    demo = build_demo(company, lang=args.lang)
+    pdfs = []
+    for n, (name, share) in enumerate(COMPANIES):
+        dossier_id = demo.id
+        if n:
+            copy = company.duplicate_dossier(demo.id, demo.mission.name)
+            company.update_profile(copy.id, company=Company(name=name))
+            dossier_id = copy.id
+            answers = company.get_dossier(dossier_id).answers
+            for answer in answers[int(len(answers) * share) :]:
+                company.answer(dossier_id, answer.template_id, answer.item_id, value=None)
+        pdf = tmp / f"dossier-{n}.pdf"
+        company.export_pdf(dossier_id, pdf, lang=args.lang, audience="adviser")
+        pdfs.append(pdf)
+    first = demo.answers[3]
+    company.answer(demo.id, first.template_id, first.item_id, note="Updated after our site visit.")
+    newer = tmp / "dossier-0-v2.pdf"
+    company.export_pdf(demo.id, newer, lang=args.lang, audience="adviser")
+
+    prompts = FakePrompts()
+
+    def ctx_for(workspace: Any, folder: str) -> AppContext:
+        return AppContext(
+            workspace=workspace,
+            prompts=prompts,
+            settings=UiSettings(tmp / folder / "ui.ini"),
+            tasks=TaskRunner(),
+            data_dir=tmp / folder,
+            today=lambda: dt.date(2026, 11, 23),
+        )
+
+    controller = Controller(ctx_for(adviser, "adviser-ui"), lambda lang: None)
+    window = controller.start()
+    window.resize(*SIZE)
+    controller.adviser.receiver.import_paths([*pdfs, newer])
+    _wait(app, lambda: len(prompts.asked) >= 1)
+    suffix = f"-{args.lang}"
+    overview = controller.adviser.show_overview()
+    grab(window, f"23-mission-overview{suffix}", SIZE)
+    received = {r.company: r.received_id for r in overview.model.rows()}
+    page = controller.adviser.open_received(received[demo.company.name])
+    summary = page.summary
+    key = next((f.key for f in summary.red_flags), page.tree_model.item_keys()[0])
+    page.select(key)
+    page.panel.buttons["insufficient"].click()
+    page.panel.comment.setPlainText(
+        "Please describe how you check recruitment fees paid by workers of your subcontractor."
+    )
+    page.panel.flush()
+    page.select(key)
+    grab(window, f"20-received-item{suffix}", SIZE)
+    withheld = next(iter(page.received.withheld_items), None)
+    if withheld:
+        page.select(withheld)
+        grab(window, f"20b-received-withheld{suffix}", SIZE)
+    page.tabs.setCurrentIndex(1)
+    grab(window, f"21-received-changes{suffix}", SIZE)
+    from ddcheck.domain.dossier import Action
+
+    adviser.set_verdict(
+        page.received_id,
+        "sufficient_with_actions",
+        "Good preparation; agree two actions before the mission.",
+        reviewer="Fatima el Amrani",
+        organisation="RVO",
+    )
+    adviser.add_agreed_action(
+        page.received_id,
+        Action(
+            id="a1",
+            action="Ask the subcontractor for its recruitment-fee policy",
+            item_keys=[key],
+            due=dt.date(2027, 2, 1),
+            priority="high",
+        ),
+    )
+    page.load()
+    page.tabs.setCurrentIndex(2)
+    grab(window, f"22-received-verdict{suffix}", SIZE)
+    overview = controller.adviser.show_overview()
+    grab(window, f"23-mission-overview{suffix}", SIZE)
+    review = tmp / "review.ddreview"
+    adviser.export_review_file(page.received_id, review)
+
+    company_prompts = FakePrompts()
+    ctx = ctx_for(company, "company-ui")
+    ctx.prompts = company_prompts
+    other = Controller(ctx, lambda lang: None)
+    company_window = other.start()
+    company_window.resize(*SIZE)
+    other.adviser.receiver.import_paths([review])
+    _wait(app, lambda: len(company_prompts.asked) >= 1)
+    other.go_to_item(key)
+    grab(company_window, f"24-company-adviser-comment{suffix}", SIZE)
+    company_window.show_page(PAGE_ACTIONS)
+    grab(company_window, f"25-company-agreed-action{suffix}", SIZE)
+    _ = PAGE_CHECKLIST
+    print(prompts.asked, company_prompts.asked)
+    print(f"screenshots in {OUT}")
+    adviser.close()
+    company.close()
+
+
+if __name__ == "__main__":
+    main()
