@@ -10,6 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from ddcheck.domain.scales import ID_PATTERN
 from ddcheck.domain.text import LocalizedText
 
+DatePrecision = Literal["day", "month", "year"]  # how much of `date` is known
+
 SourceKind = Literal["letter", "framework", "law", "guidance", "report"]
 
 
@@ -23,6 +25,7 @@ class Source(BaseModel):
     title: LocalizedText
     publisher: str = Field(min_length=1)
     date: dt.date | None = None
+    date_precision: DatePrecision = "day"
     citation: str = ""
     url: str | None = None
 

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ddcheck.domain.conditions import Condition, referenced_answers
 from ddcheck.domain.scales import BUILTIN_SCALES, ID_PATTERN, AnswerScale
+from ddcheck.domain.sources import DatePrecision
 from ddcheck.domain.text import LocalizedText
 
 FORMAT_VERSION = 1
@@ -54,6 +55,7 @@ class DatedSource(BaseModel):
     title: LocalizedText
     publisher: str = Field(min_length=1)
     date: dt.date
+    date_precision: DatePrecision = "day"
     url: str | None = None
 
 
