@@ -175,6 +175,13 @@ class AdviserSide(QObject):
         self._mark(OVERVIEW)
         return self.overview
 
+    def reopen(self, shown: str) -> None:
+        """Show again what `current_id` returned (after the window was rebuilt)."""
+        if shown == OVERVIEW:
+            self.show_overview()
+        else:
+            self.open_received(shown)
+
     def _review_changed(self) -> None:
         if self.overview is not None and shiboken6.isValid(self.overview):
             self.overview.refresh_rows()

@@ -340,6 +340,7 @@ class Controller(QObject):
         """Rebuild the window in another language, keeping the dossier, page and item."""
         old = self.window
         page = old.current_page()
+        received = self.adviser.current_id()
         dossier_id = self.session.dossier_id if self.session else None
         key = None
         checklist = old.page(PAGE_CHECKLIST)
@@ -357,6 +358,8 @@ class Controller(QObject):
                 self.go_to_item(key)
         self.window.restore_state()
         self.window.show_page(page)
+        if received is not None:
+            self.adviser.reopen(received)
         self.window.show()
         old.hide()
         old.deleteLater()

@@ -353,3 +353,73 @@ def test_new_models_pass_the_model_tester(qtmodeltester: Any) -> None:
     )
     qtmodeltester.check(actions)
     assert actions.index(0, 3).data() == "T/I"
+
+
+def test_review_pdf_older_version_evidence_and_delete(
+    qtbot: Any,
+    company: Any,
+    adviser: Any,
+    company_pdf: tuple[Any, Path],
+    tmp_path: Path,
+    prompts: Any,
+) -> None:
+    from pypdf import PdfReader
+
+    dossier, pdf = company_pdf
+    bundle = tmp_path / "files" / "dossier.ddcheck"
+    company.export_bundle(dossier.id, bundle, audience="adviser")
+    app = _app(qtbot, tmp_path / "adviser-ui", adviser, prompts)
+    message = _import(qtbot, app, prompts, [pdf, bundle])
+    assert "version 2 was received" in message  # the bundle is a newer export of the same dossier
+    assert adviser.list_dossiers() == []  # an adviser's bundle is received, not restored as own
+    page = app.adviser.open_received(app.adviser.list.item(1).data(Qt.ItemDataRole.UserRole + 1))
+    assert page.revision.count() == 2
+    # evidence came with the bundle: open it
+    key = next(
+        a.key
+        for a in page.received.dossier.answers
+        if a.evidence_ids and a.key in page.entries_keys()
+    )
+    page.select(key)
+    links = [page.panel.evidence.itemAt(i).widget() for i in range(page.panel.evidence.count())]
+    assert links and links[0].text().startswith("Open ")
+    qtbot.mouseClick(links[0], Qt.MouseButton.LeftButton)
+    opened = app.ctx.extras["opened"]
+    assert len(opened) == 1 and opened[0].is_file()
+    evidence = next(e for e in page.received.dossier.evidence if e.name == opened[0].name)
+    assert hashlib.sha256(opened[0].read_bytes()).hexdigest() == evidence.sha256
+    # the older version is read-only history: no export from it
+    page.revision.setCurrentIndex(0)
+    assert page.received.revision.number == 1 and not page.export_file_button.isEnabled()
+    page.revision.setCurrentIndex(1)
+    assert page.export_pdf_button.isEnabled()
+    out = tmp_path / "files" / "review.pdf"
+    prompts.save_paths.append(out)
+    qtbot.mouseClick(page.export_pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: out.is_file() and page.export_pdf_button.isEnabled(), timeout=20000)
+    text = "".join(p.extract_text() for p in PdfReader(out).pages)
+    assert dossier.company.name in text
+    # delete after confirmation; the overview is empty again
+    prompts.confirms.append(True)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert adviser.mission_overview().rows == ()
+    assert not app.adviser.section.isVisibleTo(app.window)
+
+
+def test_switching_language_keeps_the_received_dossier_open(
+    qtbot: Any, adviser: Any, company_pdf: tuple[Any, Path], tmp_path: Path, prompts: Any
+) -> None:
+    from ddcheck.ui import i18n
+
+    _dossier, pdf = company_pdf
+    app = _app(qtbot, tmp_path / "adviser-ui", adviser, prompts)
+    _import(qtbot, app, prompts, [pdf])
+    received_id = app.adviser.page.received_id
+    try:
+        app.switch_language("nl")
+        qtbot.addWidget(app.window)
+        assert app.adviser.current_id() == received_id
+        assert app.adviser.page.tabs.tabText(0) == "Vragen"
+        assert app.adviser.list.item(0).text() == "Missieoverzicht"
+    finally:
+        i18n.set_language("en")

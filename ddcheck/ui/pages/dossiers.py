@@ -156,7 +156,7 @@ class WelcomePanel(QWidget):
     def set_import_available(self, available: bool) -> None:
         """Enable Import, or say it comes in a next version."""
         detail = (
-            tr("Open a .ddcheck file or an adviser's review")
+            tr("Open a received PDF, a .ddcheck file or an adviser's review")
             if available
             else tr("Coming in a next version")
         )

@@ -287,6 +287,10 @@ class ReceivedPage(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, change.key)
                 self.changes.setItem(row, column, item)
 
+    def entries_keys(self) -> set[str]:
+        """Return the keys of the items shown in the tree."""
+        return {e.key for e in self.entries}
+
     def item_title(self, key: str) -> str:
         """Return the question of an item (its key when unknown)."""
         entry = next((e for e in self.entries if e.key == key), None)
