@@ -144,6 +144,7 @@ class Receiver(QObject):
         self.ctx = ctx
         self.window = window
         self.running = False
+        self._queued: list[Path] = []
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
@@ -155,7 +156,10 @@ class Receiver(QObject):
 
     def import_paths(self, paths: Sequence[Path]) -> None:
         """Import files: templates at once, the others in the background."""
-        if self.running or self.ctx.workspace is None:
+        if self.ctx.workspace is None:
+            return
+        if self.running:  # one import at a time; files dropped meanwhile follow it
+            self._queued += [Path(p) for p in paths]
             return
         paths = [Path(p) for p in paths]
         templates = [p for p in paths if p.suffix.lower() in TEMPLATE_SUFFIXES]
@@ -192,13 +196,15 @@ class Receiver(QObject):
             self.running = False
             QApplication.restoreOverrideCursor()
         self.finished.emit(outcomes)
-        if not outcomes:
-            return
-        text = report_text(outcomes)
-        if all(o.ok for o in outcomes):
-            self.ctx.prompts.inform(self.window, tr("Import"), text)
-        else:
-            self.ctx.prompts.error(self.window, tr("Import"), text)
+        if outcomes:
+            text = report_text(outcomes)
+            if all(o.ok for o in outcomes):
+                self.ctx.prompts.inform(self.window, tr("Import"), text)
+            else:
+                self.ctx.prompts.error(self.window, tr("Import"), text)
+        queued, self._queued = self._queued, []
+        if queued:
+            self.import_paths(queued)
 
     # ------------------------------------------------------------ drag and drop
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -84,12 +84,11 @@ def _import(qtbot: Any, controller: Any, prompts: Any, files: list[Path]) -> str
     return prompts.asked[-1][1]
 
 
-def _state(workspace: Any) -> tuple:
-    """Return everything a refused import must leave untouched."""
-    received = workspace.mission_overview().rows
-    own = [(i.id, i.updated_at) for i in workspace.list_dossiers()]
-    path = workspace.paths.database
-    return received, own, hashlib.sha256(path.read_bytes()).hexdigest() if path else ""
+def _state(workspace: Any) -> list:
+    """Return every row of the workspace file (read-only): a refused import must change none."""
+    from tests.services.exchange_helpers import dump
+
+    return dump(workspace.paths.database)
 
 
 def test_round_trip_between_two_workspaces_through_the_app(
@@ -283,6 +282,18 @@ def test_hostile_files_are_refused_and_change_nothing(
         assert "Traceback" not in message
     assert _state(adviser) == before
     assert not app.adviser.section.isVisibleTo(app.window)
+    # the company's side: the same files and broken review files change nothing either
+    (tmp_path / "hostile" / "garbage.ddreview").write_bytes(b'{"format": "ddcheck-review", "x": [')
+    (tmp_path / "hostile" / "empty.ddreview").write_bytes(b"")
+    (tmp_path / "hostile" / "binary.ddreview").write_bytes(bytes(range(256)) * 50)
+    company_prompts = type(prompts)()
+    company_app = _app(qtbot, tmp_path / "company-ui", company, company_prompts)
+    company_before = _state(company)
+    for path in sorted((tmp_path / "hostile").iterdir()):
+        message = _import(qtbot, company_app, company_prompts, [path])
+        assert company_prompts.asked[-1][0] == "error", path.name
+        assert "was not imported" in message, (path.name, message)
+    assert _state(company) == company_before
 
 
 def test_a_dropped_pdf_is_imported_and_a_bad_template_shows_its_lines(
@@ -423,3 +434,27 @@ def test_switching_language_keeps_the_received_dossier_open(
         assert app.adviser.list.item(0).text() == "Missieoverzicht"
     finally:
         i18n.set_language("en")
+
+
+def test_files_dropped_during_an_import_follow_it(
+    qtbot: Any,
+    adviser: Any,
+    company: Any,
+    company_pdf: tuple[Any, Path],
+    tmp_path: Path,
+    prompts: Any,
+) -> None:
+    dossier, pdf = company_pdf
+    second = tmp_path / "files" / "second.pdf"
+    company.answer(
+        dossier.id, dossier.answers[0].template_id, dossier.answers[0].item_id, note="v2"
+    )
+    company.export_pdf(dossier.id, second, lang="en", audience="adviser")
+    app = _app(qtbot, tmp_path / "adviser-ui", adviser, prompts)
+    receiver = app.adviser.receiver
+    receiver.import_paths([pdf])
+    assert receiver.running
+    receiver.import_paths([second])
+    qtbot.waitUntil(lambda: len(prompts.asked) == 2 and not receiver.running, timeout=20000)
+    assert "was received" in prompts.asked[0][1]
+    assert "version 2 was received" in prompts.asked[1][1]
