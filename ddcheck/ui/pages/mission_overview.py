@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -71,8 +72,13 @@ class MissionOverviewPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(COL_COMPANY, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for column, width in ((1, 220), (2, 110), (3, 90), (4, 200), (5, 130), (6, 200), (7, 120)):
-            self.table.setColumnWidth(column, width)
+        self.table.setColumnWidth(COL_MISSION, 220)
+        bold = QFont(header.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        for column, least in ((2, 80), (3, 70), (4, 90), (5, 90), (6, 190), (7, 120)):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            self.table.setColumnWidth(column, max(least, metrics.horizontalAdvance(title) + 36))
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
         self.open_button = QPushButton(tr("Open"), self)
