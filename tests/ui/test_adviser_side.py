@@ -458,3 +458,25 @@ def test_files_dropped_during_an_import_follow_it(
     qtbot.waitUntil(lambda: len(prompts.asked) == 2 and not receiver.running, timeout=20000)
     assert "was received" in prompts.asked[0][1]
     assert "version 2 was received" in prompts.asked[1][1]
+
+
+def test_a_newer_checklist_file_is_imported_and_replaces_the_older_one(
+    qtbot: Any, adviser: Any, tmp_path: Path, prompts: Any
+) -> None:
+    import yaml
+
+    template = next(iter(adviser.templates.values()))
+    exported = adviser.export_template(template.id, tmp_path / "files" / "list.yaml")
+    data = yaml.safe_load(exported.read_text(encoding="utf-8"))
+    data["version"] = template.version + 1
+    newer = tmp_path / "files" / "list-newer.yaml"
+    newer.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    app = _app(qtbot, tmp_path / "adviser-ui", adviser, prompts)
+    prompts.files.append([newer])
+    app.window.import_action.trigger()
+    assert prompts.asked[-1][0] == "inform"
+    assert prompts.asked[-1][1] == (
+        f"Checklist “{template.title.en}” version {template.version + 1} replaces version "
+        f"{template.version}; answers were kept."
+    )
+    assert adviser.templates[template.id].version == template.version + 1
