@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, TableStyle
 
 from ddcheck.domain.dossier import Action
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import value_label
-from ddcheck.report.styles import ACCENT, FONT, FONT_BOLD, INK, RULE, SHADE
+from ddcheck.report.styles import ACCENT, FONT, FONT_BOLD, INK, RULE, SHADE, font_table
 from ddcheck.report.template import mark_outline
 
 # No. | action and gap | deliverable | owner | due | priority | status  = 170 mm
@@ -27,7 +27,7 @@ def chunked_tables(
     tables: list[Flowable] = []
     for start in range(0, len(rows), CHUNK_ROWS):
         chunk = [head, *rows[start : start + CHUNK_ROWS]]
-        table = Table(chunk, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        table = font_table(chunk, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
         table.setStyle(_table_style(len(chunk) - 1))
         tables.append(table)
     return tables

@@ -21,6 +21,14 @@ HEAT_SHADES = (
 )
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    """Return an empty drawing whose initial font is the embedded face, not Helvetica."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = FONT  # read by the renderer's state tracker
+    drawing.initialFontSize = 7.5
+    return drawing
+
+
 def _fit(text: str, size: float, width: float) -> str:
     if stringWidth(text, FONT, size) <= width:
         return text
@@ -40,7 +48,7 @@ def score_bars(
     value_width = 58.0
     track = width - label_width - value_width
     height = row_height * len(rows) + 22
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     top = height - 2
     for index, (name, percent, scored) in enumerate(rows):
         y = top - (index + 1) * row_height
@@ -103,7 +111,7 @@ def score_bars(
 
 def progress_bar(percent: int, width: float = 90, height: float = 8) -> Drawing:
     """Return a small outlined bar filled to `percent`."""
-    drawing = Drawing(width, height + 2)
+    drawing = _drawing(width, height + 2)
     drawing.add(Rect(0, 1, width, height, fillColor=TRACK_FILL, strokeColor=RULE, strokeWidth=0.4))
     if percent > 0:
         drawing.add(
@@ -132,7 +140,7 @@ def heat_map(
     bottom = 34.0
     width = left + 4 * cell + 10
     height = bottom + 4 * cell + 8
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     for severity in range(1, 5):
         for likelihood in range(1, 5):
             level = (severity * likelihood + 3) // 4  # 1..4

@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from ddcheck import __version__
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import value_label
-from ddcheck.report.styles import ACCENT, RULE, SHADE
+from ddcheck.report.styles import ACCENT, RULE, SHADE, font_table
 
 
 def grouped_fingerprint(fingerprint: str) -> str:
@@ -77,7 +77,7 @@ def _facts_table(ctx: ReportContext) -> Table:
     data = [
         [ctx.para(ctx.t(key), "cover_label"), ctx.para(value, "cover_value")] for key, value in rows
     ]
-    table = Table(data, colWidths=[48 * mm, None], hAlign="LEFT", splitInRow=1)
+    table = font_table(data, colWidths=[48 * mm, None], hAlign="LEFT", splitInRow=1)
     table.setStyle(
         TableStyle(
             [
@@ -103,7 +103,7 @@ def _fingerprint_box(ctx: ReportContext) -> Table:
         [ctx.para(grouped_fingerprint(ctx.fingerprint), "mono")],
         [ctx.para(ctx.t("fingerprint_note"), "muted")],
     ]
-    table = Table(rows, colWidths=[None])
+    table = font_table(rows, colWidths=[None])
     table.setStyle(
         TableStyle(
             [

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, TableStyle
 
 from ddcheck.domain.sources import Expectation, Source
 from ddcheck.report.context import ReportContext
 from ddcheck.report.glossary import glossary
-from ddcheck.report.styles import RULE
+from ddcheck.report.styles import RULE, font_table
 from ddcheck.report.template import mark_outline
 
 
@@ -108,7 +108,7 @@ def glossary_story(ctx: ReportContext) -> list[Flowable]:
         [ctx.para(f"<b>{term}</b>", "cell"), ctx.para(text, "body")]
         for term, text in glossary(ctx.lang)
     ]
-    table = Table(rows, colWidths=[30 * mm, None], hAlign="LEFT")
+    table = font_table(rows, colWidths=[30 * mm, None], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [

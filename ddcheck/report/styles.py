@@ -11,6 +11,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Table, TableStyle
 
 from ddcheck import paths
 
@@ -54,6 +55,13 @@ def register_fonts(font_dir: Path | None = None) -> frozenset[int]:
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
     )
     return frozenset(covered or ())
+
+
+def font_table(data: list[list[object]], **options: object) -> Table:
+    """Return a table whose cells default to the embedded font (reportlab's is Helvetica)."""
+    made = Table(data, **options)  # type: ignore[arg-type]
+    made.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 7.5, 9.5)]))
+    return made
 
 
 @dataclass(frozen=True)

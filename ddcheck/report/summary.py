@@ -12,7 +12,7 @@ from ddcheck.exchange.answers import answer_text
 from ddcheck.report.charts import heat_map, progress_bar, score_bars
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import oecd_step_label, value_label
-from ddcheck.report.styles import ACCENT, RULE, SHADE
+from ddcheck.report.styles import ACCENT, RULE, SHADE, font_table
 from ddcheck.report.template import mark_outline
 
 LIST_LIMIT = 25  # export check findings shown in the summary; the rest are counted
@@ -42,7 +42,9 @@ def _h2(ctx: ReportContext, key: str) -> Paragraph:
 
 
 def _grid(data: list[list[object]], widths: list[float | None], head: bool = True) -> Table:
-    table = Table(data, colWidths=widths, repeatRows=1 if head else 0, splitInRow=1, hAlign="LEFT")
+    table = font_table(
+        data, colWidths=widths, repeatRows=1 if head else 0, splitInRow=1, hAlign="LEFT"
+    )
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
@@ -89,7 +91,7 @@ def _completion(ctx: ReportContext) -> list[Flowable]:
     rows.append(
         _completion_row(ctx, f"<b>{ctx.t('overall')}</b>", totals[0], totals[1], totals[2], overall)
     )
-    table = _grid(rows, [None, 22 * mm, 23 * mm, 25 * mm, 26 * mm, 13 * mm])
+    table = _grid(rows, [None, 22 * mm, 23 * mm, 28 * mm, 23 * mm, 13 * mm])
     table.setStyle(TableStyle([("BACKGROUND", (0, -1), (-1, -1), SHADE)]))
     return [_h2(ctx, "completion"), table]
 
@@ -115,7 +117,7 @@ def _completion_row(
         ctx.para(str(answered), "cell_right"),
         ctx.para(str(total), "cell_right"),
         ctx.para(str(held), "cell_right"),
-        progress_bar(percent or 0, width=22 * mm),
+        progress_bar(percent or 0, width=19 * mm),
         ctx.para("–" if percent is None else f"{percent} %", "cell_right"),
     ]
 
@@ -165,7 +167,7 @@ def _heat(ctx: ReportContext) -> list[Flowable]:
                 "small",
             )
         )
-    table = Table([[drawing, legend]], colWidths=[drawing.width + 12, None], hAlign="LEFT")
+    table = font_table([[drawing, legend]], colWidths=[drawing.width + 12, None], hAlign="LEFT")
     table.setStyle(
         TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
     )

@@ -83,6 +83,9 @@ class ReportDocTemplate(BaseDocTemplate):
             rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
+            # Every page's preamble sets the canvas's initial font: with the default, every page
+            # would refer to an unembedded Helvetica.
+            initialFontName=FONT,
             **metadata,
         )
         self.furniture = furniture
