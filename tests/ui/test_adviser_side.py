@@ -93,6 +93,7 @@ def _state(workspace: Any) -> list:
 
 def test_round_trip_between_two_workspaces_through_the_app(
     qtbot: Any,
+    qtmodeltester: Any,
     company: Any,
     adviser: Any,
     company_pdf: tuple[Any, Path],
@@ -133,6 +134,9 @@ def test_round_trip_between_two_workspaces_through_the_app(
     )
     review = adviser.review_of(page.received_id)
     assert [(i.key, i.assessment) for i in review.items] == [(key, "question")]
+    qtmodeltester.check(page.assessed)
+    mark = page.assessed.mapFromSource(page.tree_model.index_of(key)).siblingAtColumn(1)
+    assert mark.data() == "?" and mark.data(Qt.ItemDataRole.ToolTipRole) == "Question"
     assert app.window.saved.text() == "Review saved · 14:30"
 
     # verdict and an agreed action, through the real widgets

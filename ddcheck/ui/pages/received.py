@@ -30,6 +30,7 @@ from ddcheck.ui.background import run_on_workspace
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.i18n import tr, tr_n
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, hbox, label, vbox
+from ddcheck.ui.models.assessed_tree import AssessedTreeModel
 from ddcheck.ui.models.section_tree import COL_PROGRESS, COL_TITLE, KEY_ROLE, SectionTreeModel
 from ddcheck.ui.pages.review_panel import ReviewPanel, clear_layout
 from ddcheck.ui.pages.review_verdict import VerdictPanel
@@ -81,8 +82,10 @@ class ReceivedPage(QWidget):
         self.export_file_button.clicked.connect(self.export_review_file)
         self.delete_button.clicked.connect(lambda: self.deleteRequested.emit(self.received_id))
         self.tree_model = SectionTreeModel(self.lang, self)
+        self.assessed = AssessedTreeModel(self)
+        self.assessed.setSourceModel(self.tree_model)
         self.tree = QTreeView(self)
-        self.tree.setModel(self.tree_model)
+        self.tree.setModel(self.assessed)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
@@ -164,6 +167,7 @@ class ReceivedPage(QWidget):
         key = self.panel.key
         self.tree_model.set_entries(self.entries, summary.answers, summary.flags)
         self.tree.expandToDepth(0)
+        self._show_assessments()
         self._show_header()
         self._show_revisions()
         self._show_changes()
@@ -206,6 +210,9 @@ class ReceivedPage(QWidget):
         latest = received.is_latest
         for button in (self.export_file_button, self.export_pdf_button):
             button.setEnabled(latest)
+
+    def _show_assessments(self) -> None:
+        self.assessed.set_assessments({i.key: i.assessment for i in self.review.items})
 
     def _show_revisions(self) -> None:
         self.revision.blockSignals(True)
@@ -298,7 +305,7 @@ class ReceivedPage(QWidget):
 
     def select(self, key: str) -> None:
         """Show an item."""
-        index = self.tree_model.index_of(key)
+        index = self.assessed.mapFromSource(self.tree_model.index_of(key))
         if index.isValid():
             self.tabs.setCurrentIndex(TAB_ITEMS)
             self.tree.scrollTo(index)
@@ -347,6 +354,7 @@ class ReceivedPage(QWidget):
         else:
             self._save(lambda: ws.clear_assessment(rid, key))
         self._show_header()
+        self._show_assessments()
 
     def _verdict(self, fields: dict[str, Any]) -> None:
         ws, rid = self.ctx.workspace, self.received_id

@@ -17,18 +17,10 @@ from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import ItemReview
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, card, hbox, label, separator, vbox
+from ddcheck.ui.models.assessed_tree import assessment_names as assessment_labels
 
 DEBOUNCE_MS = 600
 ASSESSMENTS = ("accepted", "question", "insufficient")
-
-
-def assessment_labels() -> dict[str, str]:
-    """Return the assessments as the adviser reads them."""
-    return {
-        "accepted": tr("Accepted"),
-        "question": tr("Question"),
-        "insufficient": tr("Not sufficient"),
-    }
 
 
 def clear_layout(layout: Any) -> None:
