@@ -21,7 +21,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     restore = subparsers.add_parser(
         "restore", help="replace the workspace by a backup (default: the newest good one)"
     )
-    restore.add_argument("backup", metavar="BACKUP", nargs="?", type=Path)
+    restore.add_argument(
+        "backup",
+        metavar="BACKUP",
+        nargs="?",
+        type=Path,
+        help="a backup file or its name in the backups folder (see 'ddcheck backup --list')",
+    )
+    restore.add_argument(
+        "--start-empty",
+        action="store_true",
+        help="keep the new workspace after a damage; the damaged file moves to damaged/resolved/",
+    )
     restore.set_defaults(func=restore_command)
 
     check = subparsers.add_parser("check", help="check the workspace file (exit 1 on problems)")
@@ -63,6 +74,8 @@ def restore_command(args: argparse.Namespace) -> int:
     from ddcheck.paths import data_paths
     from ddcheck.services import Workspace, WorkspaceError
 
+    if args.start_empty:
+        return _dismiss_damage(args)
     backup = args.backup
     if backup is not None and not backup.is_file():
         candidate = data_paths(args.data_dir).backups / backup
@@ -73,6 +86,19 @@ def restore_command(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from error
     print(f"Restored the workspace from {used}.")
     print("The state before restoring (if readable) is kept as a 'pre-restore' backup.")
+    return 0
+
+
+def _dismiss_damage(args: argparse.Namespace) -> int:
+    from ddcheck.services import Workspace
+
+    if args.backup is not None:
+        raise UserError("Give either a backup to restore or --start-empty, not both.")
+    moved = Workspace.dismiss_damage(args.data_dir)
+    if not moved:
+        print("Nothing to dismiss: no damaged workspace file is waiting for a decision.")
+        return 0
+    print(f"Kept the current workspace; the damaged file stays in {moved[0].parent}.")
     return 0
 
 

@@ -21,13 +21,10 @@ if TYPE_CHECKING:
 @contextlib.contextmanager
 def workspace(args: argparse.Namespace) -> Iterator[Workspace]:
     """Open the workspace of --data-dir; workspace errors become one-line user errors."""
-    from ddcheck.services import Workspace, WorkspaceError
+    from ddcheck.cli.workspace import opened
 
-    try:
-        with Workspace.open(getattr(args, "data_dir", None)) as opened:
-            yield opened
-    except WorkspaceError as error:
-        raise UserError(str(error)) from error
+    with opened(args) as ws:
+        yield ws
 
 
 def print_json(data: Any) -> None:

@@ -50,13 +50,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def load_snapshot(args: argparse.Namespace) -> DossierSnapshot:
     """Return the snapshot of the dossier named on the command line (an id or its prefix)."""
-    from ddcheck.services import Workspace, WorkspaceError
+    from ddcheck.cli.workspace import opened
+    from ddcheck.services import WorkspaceError
 
-    try:
-        with Workspace.open(args.data_dir) as workspace:
+    with opened(args) as workspace:
+        try:
             return workspace.snapshot(workspace.resolve_dossier(args.dossier))
-    except WorkspaceError as error:
-        raise UserError(str(error)) from error
+        except WorkspaceError as error:
+            raise UserError(str(error)) from error
 
 
 class _StderrProgress:

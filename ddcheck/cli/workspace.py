@@ -24,6 +24,7 @@ def opened(args: argparse.Namespace) -> Iterator[Workspace]:
 
     try:
         with Workspace.open(getattr(args, "data_dir", None)) as workspace:
+            warn_pending_damage(workspace)
             yield workspace
     except WorkspaceDamaged as error:
         hint = " Run 'ddcheck restore' to use it." if error.newest_backup else ""
@@ -32,6 +33,21 @@ def opened(args: argparse.Namespace) -> Iterator[Workspace]:
         raise UserError(str(error)) from error
     except ValidationError as error:
         raise UserError(validation_message(error)) from error
+
+
+def warn_pending_damage(workspace: Workspace) -> None:
+    """Say on stderr, on every open, that a damaged workspace file still waits for a decision."""
+    pending = workspace.pending_damage()
+    if pending is None:
+        return
+    if pending.backup is not None:
+        hint = (
+            "Run 'ddcheck restore' to go back to that backup, or 'ddcheck restore --start-empty' "
+            "to keep this workspace."
+        )
+    else:
+        hint = "Run 'ddcheck restore --start-empty' to keep this workspace and stop this warning."
+    print(f"ddcheck: warning: {pending} {hint}", file=sys.stderr)
 
 
 def validation_message(error: ValidationError) -> str:

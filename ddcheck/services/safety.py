@@ -10,10 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from ddcheck.paths import data_paths
+from ddcheck.services.damage import (
+    PendingDamage,
+    dismiss_damage,
+    pending_damage,
+    pending_damage_at,
+)
 from ddcheck.services.errors import NotFound
 from ddcheck.services.templates import TemplateOps
 from ddcheck.store import backups as backup_files
-from ddcheck.store import open_store
+from ddcheck.store import damage, open_store
 from ddcheck.store.backups import BackupInfo
 from ddcheck.store.database import connect, file_problems, foreign_key_problems, problems, set_aside
 from ddcheck.store.evidence import counts, damaged_blobs
@@ -39,9 +45,23 @@ def restore_workspace(
     """Restore a backup (default: the newest good one) as the workspace; return the backup used."""
     paths = data_paths(data_dir)
     now = now or dt.datetime.now(dt.UTC)
-    chosen = Path(backup) if backup else backup_files.newest_good_backup(paths.backups)
+    pending = pending_damage_at(paths)
+    if backup:
+        chosen: Path | None = Path(backup)
+    elif pending is not None:
+        chosen = pending.backup
+        if chosen is None:
+            raise NotFound(
+                "There is no good backup from before the workspace was damaged.",
+                nl="Er is geen goede back-up van voordat het werkbestand beschadigd raakte.",
+            )
+    else:
+        chosen = backup_files.newest_good_backup(paths.backups)
     if chosen is None:
-        raise NotFound(f"There is no good backup in {paths.backups}.")
+        raise NotFound(
+            f"There is no good backup in {paths.backups}.",
+            nl=f"Er is geen goede back-up in {paths.backups}.",
+        )
     target = paths.database
     if target.exists():
         if file_problems(target):
@@ -52,9 +72,10 @@ def restore_workspace(
                 backup_files.make_backup(conn, paths.backups, now, backup_files.PRE_RESTORE)
             finally:
                 conn.close()
-            backup_files.prune(paths.backups, backup_files.PRE_RESTORE)
+            backup_files.prune_workspace(paths, backup_files.PRE_RESTORE)
     paths.root.mkdir(parents=True, exist_ok=True)
     backup_files.restore_into(chosen, target)
+    damage.resolve(paths.damaged)
     return chosen
 
 
@@ -80,7 +101,7 @@ class SafetyOps(TemplateOps):
         made = backup_files.make_backup(
             self._store.conn, self._paths.backups, self._now(), backup_files.MANUAL
         )
-        backup_files.prune(self._paths.backups, backup_files.MANUAL)
+        backup_files.prune_workspace(self._paths, backup_files.MANUAL)
         return made
 
     def list_backups(self) -> list[BackupInfo]:
@@ -99,6 +120,17 @@ class SafetyOps(TemplateOps):
 
     restore = _ClassOrInstance(restore_workspace, _restore_open)
 
+    def _pending_open(self) -> PendingDamage | None:
+        """Return the damaged workspace file still waiting for a decision, or None."""
+        return pending_damage_at(self._paths)
+
+    def _dismiss_open(self) -> list[Path]:
+        """Keep this workspace: move the damaged files to `damaged/resolved/`."""
+        return dismiss_damage(self._paths.root)
+
+    pending_damage = _ClassOrInstance(pending_damage, _pending_open)
+    dismiss_damage = _ClassOrInstance(dismiss_damage, _dismiss_open)
+
     def check(self) -> CheckReport:
         """Run SQLite's integrity and foreign-key checks and verify every evidence checksum."""
         conn = self._store.conn
@@ -107,5 +139,8 @@ class SafetyOps(TemplateOps):
             f"evidence contents {sha[:12]} do not match their checksum"
             for sha in damaged_blobs(conn)
         ]
+        pending = pending_damage_at(self._paths)
+        if pending is not None:
+            found.append(str(pending))
         size = self._paths.database.stat().st_size if self._paths.database.exists() else 0
         return CheckReport(problems=tuple(found), counts=counts(conn), size_bytes=size)

@@ -6,9 +6,12 @@ import datetime as dt
 import os
 import secrets
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ddcheck.paths import DataPaths
+from ddcheck.store import damage
 from ddcheck.store.database import connect, file_problems
 from ddcheck.store.errors import NotFound, WorkspaceError
 
@@ -77,12 +80,28 @@ def make_backup(conn: sqlite3.Connection, folder: Path, now: dt.datetime, kind: 
     return target
 
 
-def prune(folder: Path, kind: str, keep: int = KEEP) -> list[Path]:
-    """Delete all but the newest `keep` backups of one kind; return what was deleted."""
-    old = [b.path for b in list_backups(folder) if b.kind == kind][keep:]
+def prune(
+    folder: Path, kind: str, keep: int = KEEP, *, generations: Sequence[dt.datetime] = ()
+) -> list[Path]:
+    """Delete all but the newest `keep` backups of one kind in each generation; return them.
+
+    `generations` are the times the workspace was found damaged: the backups made before a
+    damage are the only way back to the work before it, so new backups never push them out.
+    """
+    by_generation: dict[int, list[Path]] = {}
+    for info in list_backups(folder):
+        if info.kind == kind:
+            generation = sum(1 for when in generations if when < info.made_at)
+            by_generation.setdefault(generation, []).append(info.path)
+    old = [path for paths in by_generation.values() for path in paths[keep:]]
     for path in old:
         path.unlink(missing_ok=True)
     return old
+
+
+def prune_workspace(paths: DataPaths, kind: str, keep: int = KEEP) -> list[Path]:
+    """Prune one kind of backup of a workspace, keeping every generation's newest `keep`."""
+    return prune(paths.backups, kind, keep, generations=damage.event_times(paths.damaged))
 
 
 def remove_stale_parts(folder: Path, now: dt.datetime, age: dt.timedelta) -> list[Path]:
@@ -104,9 +123,11 @@ def has_backup_on(folder: Path, day: dt.date, kind: str = DAILY) -> bool:
     return any(b.kind == kind and b.made_at.date() == day for b in list_backups(folder))
 
 
-def newest_good_backup(folder: Path) -> Path | None:
-    """Return the newest backup that passes `PRAGMA quick_check`, or None."""
+def newest_good_backup(folder: Path, *, before: dt.datetime | None = None) -> Path | None:
+    """Return the newest backup (made before `before`) that passes `quick_check`, or None."""
     for backup in list_backups(folder):
+        if before is not None and backup.made_at > before:
+            continue
         if not file_problems(backup.path):
             return backup.path
     return None

@@ -122,7 +122,7 @@ def file_problems(path: Path, *, full: bool = False) -> list[str]:
 def set_aside(path: Path, folder: Path, now: dt.datetime) -> Path:
     """Move a damaged file (and its -wal/-shm companions) into `folder`; return its new path."""
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = now.strftime("%Y%m%d-%H%M%S")
+    stamp = (now.astimezone(dt.UTC) if now.tzinfo else now).strftime("%Y%m%d-%H%M%S")
     target = folder / f"{path.stem}-{stamp}{path.suffix}"
     counter = 1
     while target.exists():

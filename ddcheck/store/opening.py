@@ -86,7 +86,7 @@ def _migrate(store: Store, paths: DataPaths, now: dt.datetime, keep: int) -> Non
         store.backups_made.append(
             backups.make_backup(store.conn, paths.backups, now, backups.PRE_MIGRATION)
         )
-        backups.prune(paths.backups, backups.PRE_MIGRATION, keep)
+        backups.prune_workspace(paths, backups.PRE_MIGRATION, keep)
     with transaction(store.conn):
         schema.migrate(store.db)
 
@@ -115,7 +115,7 @@ def open_store(paths: DataPaths, now: dt.datetime, *, keep: int = backups.KEEP) 
         _migrate(store, paths, now, keep)
         if _has_dossiers(store.db) and not backups.has_backup_on(paths.backups, now.date()):
             store.backups_made.append(backups.make_backup(conn, paths.backups, now, backups.DAILY))
-            backups.prune(paths.backups, backups.DAILY, keep)
+            backups.prune_workspace(paths, backups.DAILY, keep)
         backups.remove_stale_parts(paths.backups, now, dt.timedelta(hours=1))
     except BaseException:
         conn.close()

@@ -268,3 +268,36 @@ def test_a_real_subprocess_run(tmp_path: Path):
     assert (
         bad.returncode == 2 and bad.stderr.startswith("ddcheck: ") and "Traceback" not in bad.stderr
     )
+
+
+def _damage(cli: Cli) -> None:
+    """Back up, truncate the workspace, and open it once (the damage event)."""
+    assert cli("backup") == 0
+    database = data_paths(cli.data_dir).database
+    with database.open("r+b") as handle:
+        handle.truncate(4096)
+    assert cli("list") == 2 and "damaged" in cli.err
+
+
+def test_a_damaged_workspace_is_mentioned_on_every_open_until_resolved(cli: Cli, dossier_id):
+    _damage(cli)
+    backup = next(data_paths(cli.data_dir).backups.glob("manual-*.sqlite"))
+    for command in (("list",), ("list",), ("show", "nothing")):
+        cli(*command)
+        assert "damaged" in cli.err and backup.name in cli.err, command
+        assert "ddcheck restore" in cli.err
+    assert cli("check") == 1 and "damaged" in cli.out
+    assert cli("restore") == 0
+    assert [d["id"] for d in cli.json("list")] == [dossier_id]
+    assert "damaged" not in cli.err
+    assert cli("check") == 0
+
+
+def test_start_empty_dismisses_the_damaged_file_but_keeps_it(cli: Cli, dossier_id):
+    _damage(cli)
+    assert cli("restore", "--start-empty") == 0
+    paths = data_paths(cli.data_dir)
+    assert list((paths.damaged / "resolved").glob("*.sqlite"))
+    assert cli("list") == 0 and cli.err == ""
+    assert cli("check") == 0
+    assert cli("restore", "--start-empty") == 0 and "nothing" in cli.out.lower()

@@ -151,3 +151,44 @@ def test_a_file_where_the_folder_should_be_is_a_plain_error(tmp_path, catalog):
     (tmp_path / "occupied").write_text("a file")
     with pytest.raises(WorkspaceError, match="cannot be used as the workspace folder"):
         Workspace.open(tmp_path / "occupied", catalog=catalog)
+
+
+def test_pending_damage_for_the_app_until_restored_and_backups_survive_weeks(
+    tmp_path, catalog, clock, company, mission
+):
+    dossier_id = _fill(tmp_path, catalog, clock, company, mission)
+    Workspace.open(tmp_path, catalog=catalog, clock=clock).close()  # the daily backup
+    paths = data_paths(tmp_path)
+    with paths.database.open("r+b") as handle:
+        handle.truncate(4096)
+    with pytest.raises(WorkspaceDamaged):
+        Workspace.open(tmp_path, catalog=catalog, clock=clock)
+    good = next(paths.backups.glob("daily-*.sqlite"))
+    for _ in range(14):  # two weeks in the new workspace, with a dossier, so daily backups run
+        clock.now += dt.timedelta(days=1)
+        with Workspace.open(tmp_path, catalog=catalog, clock=clock) as ws:
+            pending = Workspace.pending_damage(tmp_path)
+            assert pending is not None and pending.backup == good
+            assert ws.pending_damage() == pending
+            assert "beschadigd" in pending.text("nl") and good.name in str(pending)
+            if not ws.list_dossiers():
+                ws.create_dossier(company, mission)
+    assert good.is_file()
+    assert Workspace.restore(tmp_path) == good
+    assert Workspace.pending_damage(tmp_path) is None
+    with Workspace.open(tmp_path, catalog=catalog, clock=clock) as ws:
+        assert [d.id for d in ws.list_dossiers()] == [dossier_id]
+
+
+def test_dismissing_the_damage_keeps_the_new_workspace(tmp_path, catalog, clock, company, mission):
+    _fill(tmp_path, catalog, clock, company, mission)
+    paths = data_paths(tmp_path)
+    paths.database.write_bytes(b"x" * 5000)
+    with pytest.raises(WorkspaceDamaged):
+        Workspace.open(tmp_path, catalog=catalog, clock=clock)
+    with Workspace.open(tmp_path, catalog=catalog, clock=clock) as ws:
+        assert ws.pending_damage() is not None and ws.pending_damage().backup is None
+        assert not ws.check().ok
+        moved = ws.dismiss_damage()
+        assert moved and ws.pending_damage() is None and ws.check().ok
+    assert all(p.parent == paths.damaged / "resolved" for p in moved)
