@@ -26,7 +26,8 @@ class Source(BaseModel):
     publisher: str = Field(min_length=1)
     date: dt.date | None = None
     date_precision: DatePrecision = "day"
-    citation: str = ""
+    citation: str = ""  # the formal reference as written (one language)
+    description: LocalizedText | None = None  # what the source is, in both languages
     url: str | None = None
 
 

@@ -63,8 +63,8 @@ def sources_story(ctx: ReportContext) -> list[Flowable]:
         details = [ctx.user(source.publisher)]
         if source.date:
             details.append(ctx.date(source.date))
-        if source.citation:
-            details.append(ctx.user(source.citation))
+        if source.description is not None:  # the one-language `citation` is not printed
+            details.append(ctx.user(source.description.get(ctx.lang)))
         block.append(ctx.para(" · ".join(details), "detail"))
         if source.url:
             block.append(ctx.para(ctx.user(source.url), "item_meta"))

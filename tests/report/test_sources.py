@@ -1,0 +1,37 @@
+"""The sources part speaks the report's language: descriptions in both languages, known dates."""
+
+from __future__ import annotations
+
+from ddcheck.domain.sources import Source
+from tests.factories import make_registry
+from tests.report.conftest import DemoReports
+from tests.report.pdf_tools import flat, pdf_text, requires_poppler
+
+
+def _cited(demo: DemoReports) -> list[Source]:
+    text = flat(pdf_text(demo.pdfs["en"]))
+    return [s for s in demo.snapshot.registry.sources if f"[{s.id}]" in text]
+
+
+def test_every_shipped_source_has_a_description_in_both_languages() -> None:
+    for source in make_registry().sources:
+        assert source.description is not None, source.id
+        assert source.description.nl != source.description.en, source.id
+
+
+@requires_poppler
+def test_sources_print_the_description_in_the_report_language_never_the_citation(
+    demo_reports: DemoReports,
+) -> None:
+    cited = _cited(demo_reports)
+    assert len(cited) >= 5
+    texts = {lang: flat(pdf_text(path)) for lang, path in demo_reports.pdfs.items()}
+    for source in cited:
+        assert source.description is not None
+        other = {"nl": "en", "en": "nl"}
+        for lang, text in texts.items():
+            assert flat(source.description.get(lang)) in text, (source.id, lang)
+            assert flat(source.description.get(other[lang])) not in text, (source.id, lang)
+            if source.citation:
+                assert flat(source.citation) not in text, (source.id, lang)
+    assert "Free online tool" not in texts["nl"]
