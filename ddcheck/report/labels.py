@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from ddcheck.domain.sources import DatePrecision
 from ddcheck.domain.text import Language
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -216,6 +219,21 @@ _VALUES: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
+_MONTHS = (
+    ("januari", "January"),
+    ("februari", "February"),
+    ("maart", "March"),
+    ("april", "April"),
+    ("mei", "May"),
+    ("juni", "June"),
+    ("juli", "July"),
+    ("augustus", "August"),
+    ("september", "September"),
+    ("oktober", "October"),
+    ("november", "November"),
+    ("december", "December"),
+)
+
 OECD_STEPS: dict[str, tuple[str, str]] = {
     "1": ("1 Verankeren in beleid", "1 Embed RBC in policy"),
     "2": ("2 Risico’s identificeren", "2 Identify impacts"),
@@ -250,3 +268,13 @@ def oecd_step_label(step: str, lang: Language) -> str:
     if pair is None:
         return step
     return pair[0] if lang == "nl" else pair[1]
+
+
+def partial_date(value: dt.date, precision: DatePrecision, lang: Language) -> str:
+    """Return a date with only its known part: "01-06-2022", "juni 2022" or "2022"."""
+    if precision == "year":
+        return str(value.year)
+    if precision == "month":
+        nl, en = _MONTHS[value.month - 1]
+        return f"{nl if lang == 'nl' else en} {value.year}"
+    return value.strftime("%d-%m-%Y") if lang == "nl" else value.isoformat()

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, TableStyle
 from ddcheck.domain.sources import Expectation, Source
 from ddcheck.report.context import ReportContext
 from ddcheck.report.glossary import glossary
+from ddcheck.report.labels import partial_date
 from ddcheck.report.styles import RULE, font_table
 from ddcheck.report.template import mark_outline
 
@@ -62,7 +63,7 @@ def sources_story(ctx: ReportContext) -> list[Flowable]:
         ]
         details = [ctx.user(source.publisher)]
         if source.date:
-            details.append(ctx.date(source.date))
+            details.append(partial_date(source.date, source.date_precision, ctx.lang))
         if source.description is not None:  # the one-language `citation` is not printed
             details.append(ctx.user(source.description.get(ctx.lang)))
         block.append(ctx.para(" · ".join(details), "detail"))
@@ -90,7 +91,8 @@ def sources_story(ctx: ReportContext) -> list[Flowable]:
         story.append(
             ctx.para(
                 f"<b>{ctx.user(dated.title.get(ctx.lang))}</b> — {ctx.user(dated.publisher)}, "
-                f"{ctx.date(dated.date)} ({ctx.user(template.title.get(ctx.lang))})",
+                f"{partial_date(dated.date, dated.date_precision, ctx.lang)} "
+                f"({ctx.user(template.title.get(ctx.lang))})",
                 "detail",
             )
         )

@@ -35,3 +35,27 @@ def test_sources_print_the_description_in_the_report_language_never_the_citation
             if source.citation:
                 assert flat(source.citation) not in text, (source.id, lang)
     assert "Free online tool" not in texts["nl"]
+
+
+def test_a_partial_date_prints_only_its_known_part() -> None:
+    import datetime as dt
+
+    from ddcheck.report.labels import partial_date
+
+    day = dt.date(2022, 6, 1)
+    assert partial_date(day, "day", "nl") == "01-06-2022"
+    assert partial_date(day, "day", "en") == "2022-06-01"
+    assert partial_date(day, "month", "nl") == "juni 2022"
+    assert partial_date(day, "month", "en") == "June 2022"
+    assert partial_date(day, "year", "nl") == partial_date(day, "year", "en") == "2022"
+
+
+@requires_poppler
+def test_sources_with_a_partial_date_print_only_the_known_part(demo_reports: DemoReports) -> None:
+    nl = flat(pdf_text(demo_reports.pdfs["nl"]))
+    en = flat(pdf_text(demo_reports.pdfs["en"]))
+    assert "juni 2022" in nl and "June 2022" in en  # the UNDP guide of the Gulf briefing
+    for text in (nl, en):
+        for unknown_day in ("01-06-2022", "2022-06-01", "01-01-2012", "2012-01-01"):
+            assert unknown_day not in text
+        assert "01-01-2025" not in text and "2025-01-01" not in text
