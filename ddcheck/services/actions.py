@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from pydantic import ValidationError
@@ -39,10 +40,23 @@ def standard_ref(template: Template, item: Item) -> str:
     return "; ".join(dict.fromkeys(parts))
 
 
-def _proposal(flag: Flag, lang: str) -> Action:
+_GAP_TEXT = {
+    ("nl", True): "Het antwoord is een rode vlag.",
+    ("nl", False): "Het antwoord laat een tekort zien.",
+    ("en", True): "The answer is a red flag.",
+    ("en", False): "The answer shows a gap.",
+}
+
+
+def proposal_id(dossier_id: str, key: str) -> str:
+    """Return the id a proposal for one item keeps between showing it and saving it."""
+    return hashlib.sha256(f"proposal\0{dossier_id}\0{key}".encode()).hexdigest()[:16]
+
+
+def _proposal(dossier_id: str, flag: Flag, lang: str) -> Action:
+    """Propose an action for a flagged item; `item_keys` links the question and live answer."""
     item = flag.entry.item
     question = item.question.get(lang)  # type: ignore[arg-type]
-    chosen = ", ".join(o.label.get(lang) for o in flag.options)  # type: ignore[arg-type]
     if item.gap_action is not None:
         text = item.gap_action.get(lang)  # type: ignore[arg-type]
     elif lang == "nl":
@@ -50,10 +64,10 @@ def _proposal(flag: Flag, lang: str) -> Action:
     else:
         text = f"Close the gap: {question}"
     return Action(
-        id=new_id(),
+        id=proposal_id(dossier_id, flag.key),
         item_keys=[flag.key],
         standard_ref=standard_ref(flag.entry.template, item),
-        gap=f"{question} — {chosen}" if chosen else question,
+        gap=_GAP_TEXT[("nl" if lang == "nl" else "en", flag.red_flag)],
         action=text,
         priority="high" if flag.red_flag else "medium",
     )
@@ -115,7 +129,7 @@ class ActionOps(WorkspaceBase):
         summary = summarize(dossier, self._templates)
         flags = [f for f in summary.flags if f.key not in actioned]
         flags.sort(key=lambda f: not f.red_flag)
-        return [_proposal(flag, dossier.language) for flag in flags]
+        return [_proposal(dossier_id, flag, dossier.language) for flag in flags]
 
     def record_review(self, dossier_id: str, review: Review) -> Changes:
         """Store an adviser's review of the dossier (replacing one with the same id)."""

@@ -65,9 +65,27 @@ def test_propose_actions_for_red_flags_and_gaps_without_an_action(ws: Workspace,
     assert by_key["mini/policy"].priority == "medium"
     assert by_key["mini/policy"].action == "Write an RBC policy."
     assert by_key["mini/policy"].standard_ref == "OECD 1; oecd-ddg-2018 1.1"
-    assert by_key["mini/policy"].gap == "Do you have an RBC policy? — Partly"
     assert proposals[0].item_keys == ["mini/ekv-esap"]
     assert ws.get_dossier(dossier_id).actions[0].id == "a1"
+
+
+def test_proposals_link_items_without_freezing_the_answer_and_keep_their_ids(
+    ws: Workspace, company, mission
+):
+    dossier_id = ws.create_dossier(company, mission, language="nl").id
+    ws.answer(dossier_id, "mini", "policy", value="partly")
+    ws.answer(dossier_id, "mini", "ekv-esap", value="no")
+    first = ws.propose_actions(dossier_id)
+    by_key = {p.item_keys[0]: p for p in first}
+    for proposal in first:
+        question = ws.templates["mini"].item(proposal.item_keys[0].split("/")[1]).question
+        assert question.nl not in proposal.gap and question.en not in proposal.gap
+        assert "Deels" not in proposal.gap and "Nee" not in proposal.gap
+        assert proposal.gap and len(proposal.gap) < 60
+    assert by_key["mini/ekv-esap"].gap != by_key["mini/policy"].gap  # red flag vs gap
+    assert [p.id for p in ws.propose_actions(dossier_id)] == [p.id for p in first]
+    ws.add_action(dossier_id, first[0])
+    assert ws.get_dossier(dossier_id).actions[0].id == first[0].id
 
 
 def test_record_review_is_kept_with_the_dossier(ws: Workspace, dossier_id: str):
