@@ -16,6 +16,7 @@ from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import Language
 from ddcheck.exchange.redaction import Redaction
 from ddcheck.report.labels import label
+from ddcheck.report.numbering import Numbering, number_templates
 from ddcheck.report.styles import Styles
 from ddcheck.report.text_safety import TextSafety
 
@@ -47,19 +48,15 @@ class ReportContext:
         return summarize(self.dossier, self.snapshot.templates)
 
     @cached_property
+    def numbering(self) -> Numbering:
+        """Return the display numbers of the used templates' checklists, sections and items."""
+        used = (self.snapshot.templates.get(use.id) for use in self.dossier.templates)
+        return number_templates(t for t in used if t is not None)
+
+    @property
     def numbers(self) -> dict[str, str]:
-        """Return a stable display number ("2.3.1") for every item key of the used templates."""
-        result: dict[str, str] = {}
-        index = 0
-        for use in self.dossier.templates:
-            template = self.snapshot.templates.get(use.id)
-            if template is None:
-                continue
-            index += 1
-            for s_index, section in enumerate(template.sections, start=1):
-                for i_index, item in enumerate(section.items, start=1):
-                    result[f"{template.id}/{item.id}"] = f"{index}.{s_index}.{i_index}"
-        return result
+        """Return a stable display number ("1.6.2") for every item key of the used templates."""
+        return self.numbering.items
 
     @cached_property
     def evidence_by_id(self) -> dict[str, Evidence]:

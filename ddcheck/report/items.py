@@ -9,7 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import Answer
 from ddcheck.domain.scoring import is_gap, is_red_flag
-from ddcheck.domain.templates import Template
+from ddcheck.domain.templates import Section, Template
 from ddcheck.exchange.answers import answer_text
 from ddcheck.exchange.dossier_json import item_marker
 from ddcheck.report.context import ReportContext
@@ -33,7 +33,7 @@ def items_story(ctx: ReportContext, tick: Callable[[], None] | None = None) -> l
         mark_outline(ctx.para(ctx.t("answers"), "h1"), ctx.t("answers"), 0),
     ]
     for template, groups in _grouped(ctx):
-        number = ctx.numbers.get(f"{template.id}/{groups[0][1][0].item.id}", "1").split(".")[0]
+        number = ctx.numbering.checklists[template.id]
         title = template.title.get(ctx.lang)
         heading = f"{number}  {ctx.user(title)}"
         story.append(CondPageBreak(KEEP_CHECKLIST))
@@ -42,8 +42,9 @@ def items_story(ctx: ReportContext, tick: Callable[[], None] | None = None) -> l
         story.append(
             ctx.para(f"{ctx.user(template.description.get(ctx.lang))} ({version})", "muted")
         )
-        for section_title, entries in groups:
-            section_no = ".".join(ctx.numbers.get(entries[0].key, "").split(".")[:2])
+        for section, entries in groups:
+            section_no = ctx.numbering.sections[(template.id, section.id)]
+            section_title = ctx.numbering.section_title(template, section, ctx.lang)
             story.append(CondPageBreak(KEEP_SECTION))
             story.append(
                 mark_outline(
@@ -61,7 +62,7 @@ def items_story(ctx: ReportContext, tick: Callable[[], None] | None = None) -> l
 
 def _grouped(
     ctx: ReportContext,
-) -> Iterator[tuple[Template, list[tuple[str, list[ItemApplicability]]]]]:
+) -> Iterator[tuple[Template, list[tuple[Section, list[ItemApplicability]]]]]:
     """Yield each template with its sections' applicable entries, in template order."""
     by_template: dict[str, dict[str, list[ItemApplicability]]] = {}
     for entry in ctx.summary.entries:
@@ -73,7 +74,7 @@ def _grouped(
         if template is None or not sections:
             continue
         groups = [
-            (section.title.get(ctx.lang), sections[section.id])
+            (section, sections[section.id])
             for section in template.sections
             if section.id in sections
         ]
