@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QWidget
 
 from ddcheck.ui.context import AppContext
@@ -50,6 +50,13 @@ class AdviserSide(QObject):
         rows = nav.count()
         nav.setFixedHeight(sum(nav.sizeHintForRow(r) for r in range(rows)) + 4 * rows + 8)
         nav.currentRowChanged.connect(self._own_page_chosen)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Save review text still being typed when the window closes or is replaced."""
+        if watched is self.window and event.type() in (QEvent.Type.Close, QEvent.Type.Hide):
+            self._flush()
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------ list
     def refresh(self) -> None:

@@ -484,3 +484,21 @@ def test_a_newer_checklist_file_is_imported_and_replaces_the_older_one(
         f"{template.version}; answers were kept."
     )
     assert adviser.templates[template.id].version == template.version + 1
+
+
+def test_a_comment_typed_just_before_closing_is_saved(
+    qtbot: Any, adviser: Any, company_pdf: tuple[Any, Path], tmp_path: Path, prompts: Any
+) -> None:
+    _dossier, pdf = company_pdf
+    app = _app(qtbot, tmp_path / "adviser-ui", adviser, prompts)
+    _import(qtbot, app, prompts, [pdf])
+    page = app.adviser.page
+    key = page.tree_model.item_keys()[0]
+    page.select(key)
+    qtbot.mouseClick(page.panel.buttons["accepted"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.panel.comment, "Fine")
+    page.verdict.reviewer.setText("Fatima")
+    app.window.close()  # before the typing pause saved them
+    review = adviser.review_of(page.received_id)
+    assert [(i.assessment, i.comment) for i in review.items] == [("accepted", "Fine")]
+    assert review.reviewer == "Fatima"
