@@ -9,6 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
 from ddcheck.domain.dossier import Action
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import value_label
+from ddcheck.report.linked_items import linked_items
 from ddcheck.report.styles import ACCENT, FONT, FONT_BOLD, INK, RULE, SHADE, font_table
 from ddcheck.report.template import mark_outline
 
@@ -78,12 +79,10 @@ def esap_story(ctx: ReportContext) -> list[Flowable]:
 def _esap_row(ctx: ReportContext, action: Action) -> list[object]:
     lang = ctx.lang
     lines = [f"<b>{ctx.user(action.action)}</b>"]
+    lines.extend(linked_items(ctx, action))
     if action.gap:
-        lines.append(ctx.user(action.gap))
-    refs = [ctx.numbers.get(key, key) for key in action.item_keys]
+        lines.append(f"<i>{ctx.t('gap_note')}:</i> {ctx.user(action.gap)}")
     meta = []
-    if refs:
-        meta.append(f"{ctx.t('linked_items')}: {ctx.safety.line(', '.join(refs))}")
     if action.standard_ref:
         meta.append(f"{ctx.t('col_standard')}: {ctx.user(action.standard_ref)}")
     if action.budget:

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from reportlab.platypus import Paragraph
 
+from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import Action, Dossier, Evidence, ItemReview, Review
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.domain.snapshot import DossierSnapshot
@@ -57,6 +58,11 @@ class ReportContext:
     def numbers(self) -> dict[str, str]:
         """Return a stable display number ("1.6.2") for every item key of the used templates."""
         return self.numbering.items
+
+    @cached_property
+    def entries_by_key(self) -> dict[str, ItemApplicability]:
+        """Return the applicable items by key."""
+        return {entry.key: entry for entry in self.summary.entries}
 
     @cached_property
     def evidence_by_id(self) -> dict[str, Evidence]:

@@ -150,7 +150,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "completion_evidence": ("Bewijs van afronding", "Evidence of completion"),
     "progress_note": ("Voortgang", "Progress"),
     "agreed": ("afgesproken met de adviseur", "agreed with the adviser"),
-    "linked_items": ("Vragen", "Questions"),
+    "gap_note": ("Tekortkoming", "Gap"),
     "overdue": ("verlopen", "overdue"),
     # evidence register
     "register": ("Bewijsregister", "Evidence register"),

@@ -12,6 +12,7 @@ from ddcheck.exchange.answers import answer_text
 from ddcheck.report.charts import heat_map, progress_bar, score_bars
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import oecd_step_label, value_label
+from ddcheck.report.linked_items import linked_items
 from ddcheck.report.styles import ACCENT, RULE, SHADE, font_table
 from ddcheck.report.template import mark_outline
 
@@ -202,10 +203,16 @@ def _open_high(ctx: ReportContext) -> list[Flowable]:
     lines = []
     for action in ctx.dossier.actions:
         if action.priority == "high" and action.status in ("open", "in_progress"):
-            owner = f" — {ctx.user(action.owner)}" if action.owner else ""
-            due = f", {ctx.t('col_due').lower()} {ctx.date(action.due)}" if action.due else ""
+            who_when = [ctx.user(action.owner)] if action.owner else []
+            if action.due:
+                who_when.append(f"{ctx.t('col_due').lower()} {ctx.date(action.due)}")
+            tail = f" — {', '.join(who_when)}" if who_when else ""
+            linked = "".join(
+                f'<br/><font size="7.5" color="#5A5A5A">{line}</font>'
+                for line in linked_items(ctx, action)
+            )
             lines.append(
-                f"<b>{ctx.action_numbers[action.id]}</b> {ctx.user(action.action)}{owner}{due}"
+                f"<b>{ctx.action_numbers[action.id]}</b> {ctx.user(action.action)}{tail}{linked}"
             )
     return [_h2(ctx, "open_high"), *_bullets(ctx, lines, "no_open_high")]
 
