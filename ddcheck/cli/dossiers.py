@@ -83,10 +83,13 @@ def _profile(args: argparse.Namespace) -> tuple[Any, Any]:
     try:
         company = Company(
             name=args.company.strip(),
-            kvk_number=args.kvk.strip(),
+            kvk_number=args.kvk,
             sector=args.sector,
             size=args.size,
         )
+    except ValidationError as error:
+        raise UserError(validation_message(error, {"name": "company name"})) from error
+    try:
         mission = Mission(
             name=args.mission.strip(),
             destinations=split_list(args.destinations),
@@ -97,7 +100,7 @@ def _profile(args: argparse.Namespace) -> tuple[Any, Any]:
             organiser=args.organiser,
         )
     except ValidationError as error:
-        raise UserError(validation_message(error)) from error
+        raise UserError(validation_message(error, {"name": "mission name"})) from error
     return company, mission
 
 

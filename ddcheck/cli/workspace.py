@@ -50,11 +50,25 @@ def warn_pending_damage(workspace: Workspace) -> None:
     print(f"ddcheck: warning: {pending} {hint}", file=sys.stderr)
 
 
-def validation_message(error: ValidationError) -> str:
-    """Return the first problem of a validation error as one sentence."""
+def validation_message(error: ValidationError, labels: dict[str, str] | None = None) -> str:
+    """Return the first problem of a validation error as one plain sentence."""
     first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    return f"{where}: {first['msg']}" if where else str(first["msg"])
+    field = str(first["loc"][-1]) if first["loc"] else ""
+    label = (labels or {}).get(field, field.replace("_", " ") or "value")
+    context = first.get("ctx") or {}
+    kind = first["type"]
+    if kind == "value_error" and "error" in context:
+        text = str(context["error"])
+    elif kind == "string_too_short":
+        text = f"The {label} cannot be empty"
+    elif kind == "string_too_long":
+        text = f"The {label} is too long (at most {context.get('max_length')} characters)"
+    elif kind == "literal_error":
+        text = f"The {label} must be one of {context.get('expected')}"
+    else:
+        text = f"The {label} is not valid: {first['msg']}"
+    text = " ".join(text.split())
+    return text if text.endswith(".") else f"{text}."
 
 
 def dossier_arg(parser: argparse.ArgumentParser) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from ddcheck.domain.text import Language
 
@@ -20,6 +20,19 @@ Verdict = Literal["sufficient", "sufficient_with_actions", "insufficient"]
 AnswerValue = str | float | list[str] | None
 
 KVK_PATTERN = r"^\d{8}$"
+# Validation context for profiles read back from the workspace: rules added later (assigned
+# country codes, end after start) must not make a stored dossier unreadable.
+STORED: dict[str, Any] = {"stored": True}
+
+
+def _stored(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get("stored"))
+
+
+def _is_country(code: str) -> bool:
+    import pycountry  # its database loads on first use only
+
+    return pycountry.countries.get(alpha_2=code) is not None
 
 
 class Company(BaseModel):
@@ -28,12 +41,22 @@ class Company(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1, max_length=300)
-    kvk_number: str = Field(default="", pattern=r"^(\d{8})?$")
+    kvk_number: str = Field(default="", json_schema_extra={"pattern": r"^(\d{8})?$"})
     sector: str = ""
     size: CompanySize | None = None
     contact_name: str = ""
     contact_email: str = ""
     contact_phone: str = ""
+
+    @field_validator("kvk_number", mode="before")
+    @classmethod
+    def _kvk_digits(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        digits = "".join(value.split())
+        if digits and (len(digits) != 8 or not digits.isascii() or not digits.isdigit()):
+            raise ValueError(f"A KvK number has exactly 8 digits ('{value}' does not)")
+        return digits
 
 
 class Mission(BaseModel):
@@ -51,12 +74,22 @@ class Mission(BaseModel):
 
     @field_validator("destinations")
     @classmethod
-    def _iso_codes(cls, codes: list[str]) -> list[str]:
+    def _iso_codes(cls, codes: list[str], info: ValidationInfo) -> list[str]:
         cleaned = [code.strip().upper() for code in codes]
         for code in cleaned:
             if len(code) != 2 or not code.isalpha():
                 raise ValueError(f"'{code}' is not a two-letter ISO country code")
+            if not _stored(info) and not _is_country(code):
+                raise ValueError(f"'{code}' is not a country code (ISO 3166, e.g. SA, AE, CN)")
         return cleaned
+
+    @model_validator(mode="after")
+    def _dates_in_order(self, info: ValidationInfo) -> Mission:
+        if self.start and self.end and self.end < self.start and not _stored(info):
+            raise ValueError(
+                f"The mission ends before it starts ({self.end} is before {self.start})"
+            )
+        return self
 
 
 class Risk(BaseModel):

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ddcheck.domain.dossier import Dossier
+from ddcheck.domain.dossier import STORED, Dossier
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.exchange.errors import ExchangeError
 from ddcheck.services.base import WorkspaceBase, new_id
@@ -36,7 +36,7 @@ def _parse(data: bytes) -> tuple[Dossier, dict[str, Any]]:
     import json
 
     document = json.loads(data.decode("utf-8"))
-    return Dossier.model_validate(document["dossier"]), document
+    return Dossier.model_validate(document["dossier"], context=STORED), document
 
 
 def sniff(path: Path) -> str:

@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from ddcheck.domain.dossier import Company, Dossier, Mission, TemplateUse
+from ddcheck.domain.dossier import STORED, Company, Dossier, Mission, TemplateUse
 from ddcheck.store import actions, answers, evidence
 from ddcheck.store.errors import NotFound
 
@@ -35,8 +35,8 @@ def _row(row: sqlite3.Row | tuple[Any, ...]) -> DossierRow:
     ident, company, mission, language, created, updated, trashed, stats = row
     return DossierRow(
         id=ident,
-        company=Company.model_validate_json(company),
-        mission=Mission.model_validate_json(mission),
+        company=Company.model_validate_json(company, context=STORED),
+        mission=Mission.model_validate_json(mission, context=STORED),
         language=language,
         created_at=dt.datetime.fromisoformat(created),
         updated_at=dt.datetime.fromisoformat(updated),

@@ -89,15 +89,24 @@ def test_new_prints_the_id_and_the_checklists_that_apply(cli: Cli, dossier_id: s
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--kvk", "123"], "kvk_number"),
+        (["--kvk", "123"], "KvK number has exactly 8 digits"),
         (["--destinations", "Saudi"], "two-letter"),
+        (["--destinations", "SA,XX"], "'XX' is not a country code"),
+        (["--start", "2027-02-05", "--end", "2027-02-01"], "ends before it starts"),
         (["--activities", "mining"], "Unknown activity mining"),
+        (["--company", " "], "company name"),
     ],
 )
 def test_new_refuses_bad_profile_values_in_one_line(cli: Cli, args, message):
     assert cli("new", "--company", "X", "--mission", "M", *args) == 2
     assert message in cli.err
     assert cli.err.count("\n") == 1 and "Traceback" not in cli.err
+    assert "String should" not in cli.err and "Value error" not in cli.err
+
+
+def test_new_accepts_a_kvk_number_with_spaces(cli: Cli):
+    assert cli("new", "--company", "X", "--mission", "M", "--kvk", "1234 5678") == 0, cli.err
+    assert cli.json("list")[0]["company"]["kvk_number"] == "12345678"
 
 
 def test_list_shows_dossiers_and_json_has_progress(cli: Cli, dossier_id: str):
