@@ -50,4 +50,16 @@ t "tarball"
 tarball=dist/ddcheck-$VERSION-linux-$ARCH.tar.gz
 tar -C dist -czf "$tarball" ddcheck
 ls -l "$tarball"
+
+t "install from the tarball for a throw-away user, run, uninstall"
+check_home=$(mktemp -d /tmp/ddcheck-install-check.XXXXXX)
+tar -C "$check_home" -xzf "$tarball"
+HOME="$check_home/home" XDG_DATA_HOME="" bash "$check_home/ddcheck/install.sh"
+installed=$(HOME="$check_home/home" "$check_home/home/.local/bin/ddcheck" --version)
+[[ $installed == "ddcheck $VERSION" ]] || { echo "installed ddcheck printed '$installed'"; exit 1; }
+desktop-file-validate "$check_home/home/.local/share/applications/$APP_ID.desktop" 2>/dev/null \
+    || ! command -v desktop-file-validate >/dev/null || { echo "installed .desktop is invalid"; exit 1; }
+HOME="$check_home/home" XDG_DATA_HOME="" bash "$check_home/home/.local/opt/ddcheck/install.sh" --uninstall
+[[ ! -e $check_home/home/.local/bin/ddcheck ]] || { echo "uninstall left the launcher"; exit 1; }
+rm -rf "$check_home"
 t "done: dist/ddcheck/ddcheck and $tarball"
