@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ddcheck import __version__
 from ddcheck.report.context import ReportContext
-from ddcheck.report.labels import value_label
+from ddcheck.report.labels import counted, value_label
 from ddcheck.report.styles import ACCENT, RULE, SHADE, font_table
 
 
@@ -94,7 +94,11 @@ def _facts_table(ctx: ReportContext) -> Table:
 
 def _withheld_note(ctx: ReportContext) -> str:
     count = len(ctx.redaction.withheld_items)
-    return f" — {ctx.t('cover_withheld', count=count)}" if count else ""
+    return (
+        f" — {ctx.t('cover_withheld', questions=counted('question', count, ctx.lang))}"
+        if count
+        else ""
+    )
 
 
 def _fingerprint_box(ctx: ReportContext) -> Table:

@@ -40,8 +40,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "audience": ("Versie", "Version"),
     "audience_adviser": ("voor de RVO-adviseur", "for the RVO adviser"),
     "cover_withheld": (
-        "{count} vraag/vragen achtergehouden (zie het overzicht in de samenvatting)",
-        "{count} question(s) withheld (see the redaction summary)",
+        "{questions} achtergehouden (zie het overzicht in de samenvatting)",
+        "{questions} withheld (see the redaction summary)",
     ),
     "audience_internal": ("intern — volledig", "internal — complete"),
     "page_of": ("Pagina {n} van ", "Page {n} of "),
@@ -88,9 +88,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "valid_until": ("geldig tot", "valid until"),
     "gate_unanswered": (
-        "{count} verplichte vragen zijn nog niet beantwoord (hieronder gemarkeerd als "
+        "Verplichte vragen nog niet beantwoord: {count} (hieronder gemarkeerd als "
         "NIET BEANTWOORD).",
-        "{count} required questions are not answered yet (marked NOT ANSWERED below).",
+        "Required questions not answered yet: {count} (marked NOT ANSWERED below).",
     ),
     "and_more": ("… en nog {count}", "… and {count} more"),
     "gate_block": ("blokkerend", "blocking"),
@@ -124,8 +124,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "not in this version, nor are evidence and actions that belong only to these questions.",
     ),
     "redaction_counts": (
-        "Achtergehouden: {items} vragen, {evidence} bewijsstukken, {actions} acties.",
-        "Withheld: {items} questions, {evidence} evidence files, {actions} actions.",
+        "Achtergehouden: {items}, {evidence}, {actions}.",
+        "Withheld: {items}, {evidence}, {actions}.",
     ),
     "redaction_dependent": (
         "volgt uit een achtergehouden antwoord",
@@ -219,6 +219,13 @@ _VALUES: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
+_NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    # noun: ((Dutch singular, plural), (English singular, plural))
+    "question": (("vraag", "vragen"), ("question", "questions")),
+    "evidence": (("bewijsstuk", "bewijsstukken"), ("evidence file", "evidence files")),
+    "action": (("actie", "acties"), ("action", "actions")),
+}
+
 _MONTHS = (
     ("januari", "January"),
     ("februari", "February"),
@@ -278,3 +285,10 @@ def partial_date(value: dt.date, precision: DatePrecision, lang: Language) -> st
         nl, en = _MONTHS[value.month - 1]
         return f"{nl if lang == 'nl' else en} {value.year}"
     return value.strftime("%d-%m-%Y") if lang == "nl" else value.isoformat()
+
+
+def counted(noun: str, count: int, lang: Language) -> str:
+    """Return a count with its noun in the right number: "1 vraag", "2 vragen"."""
+    nl, en = _NOUNS[noun]
+    one, many = nl if lang == "nl" else en
+    return f"{count} {one if count == 1 else many}"

@@ -11,7 +11,7 @@ from ddcheck.domain.gate import export_gate
 from ddcheck.exchange.answers import answer_text
 from ddcheck.report.charts import heat_map, progress_bar, score_bars
 from ddcheck.report.context import ReportContext
-from ddcheck.report.labels import oecd_step_label, value_label
+from ddcheck.report.labels import counted, oecd_step_label, value_label
 from ddcheck.report.linked_items import linked_items
 from ddcheck.report.styles import ACCENT, RULE, SHADE, font_table
 from ddcheck.report.template import mark_outline
@@ -268,9 +268,9 @@ def _redaction_summary(ctx: ReportContext) -> list[Flowable]:
         ctx.para(
             ctx.t(
                 "redaction_counts",
-                items=len(r.withheld_items),
-                evidence=r.withheld_evidence,
-                actions=r.withheld_actions,
+                items=counted("question", len(r.withheld_items), ctx.lang),
+                evidence=counted("evidence", r.withheld_evidence, ctx.lang),
+                actions=counted("action", r.withheld_actions, ctx.lang),
             )
         ),
     ]

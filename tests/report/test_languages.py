@@ -73,3 +73,44 @@ def test_action_plan_shows_linked_items_in_the_report_language(demo_reports: Dem
         assert flat(item.question.get(lang)) in esap, lang
         other = "nl" if lang == "en" else "en"
         assert flat(item.question.get(other)) not in text, lang
+
+
+def test_counts_agree_with_their_nouns(demo_reports: DemoReports) -> None:
+    nl = flat(pdf_text(demo_reports.pdfs["nl"]))
+    en = flat(pdf_text(demo_reports.pdfs["en"]))
+    assert "1 vraag achtergehouden" in nl and "vraag/vragen" not in nl
+    assert "Achtergehouden: 1 vraag, 0 bewijsstukken, 0 acties." in nl
+    assert "1 question withheld" in en and "question(s)" not in en
+    assert "Withheld: 1 question, 0 evidence files, 0 actions." in en
+
+
+def test_plural_forms() -> None:
+    from ddcheck.report.labels import counted
+
+    assert counted("question", 1, "nl") == "1 vraag"
+    assert counted("question", 2, "nl") == "2 vragen"
+    assert counted("evidence", 1, "en") == "1 evidence file"
+    assert counted("action", 0, "en") == "0 actions"
+
+
+def test_dutch_report_has_no_english_report_labels(demo_reports: DemoReports) -> None:
+    from ddcheck.report.labels import _LABELS, _VALUES
+
+    snapshot = demo_reports.snapshot
+    text = flat(pdf_text(demo_reports.pdfs["nl"]))
+    # Not labels: what the user typed, ids, and locators pointing into English documents.
+    d = snapshot.dossier
+    removals = [d.company.sector, *(a.note for a in d.answers), *(a.action for a in d.actions)]
+    removals += [str(a.value) for a in d.answers if isinstance(a.value, str)]
+    removals += [s.id for s in snapshot.registry.sources]
+    for template in snapshot.templates.values():
+        for _, item in template.iter_items():
+            removals.append(f"{template.id}/{item.id}")
+            removals += [ref.locator for ref in item.refs if ref.locator]
+    removals.append("IFC Performance Standard")  # a name
+    for removal in sorted({flat(r) for r in removals if r.strip()}, key=len, reverse=True):
+        text = text.replace(removal, " ")
+    pairs = [*_LABELS.values(), *(p for values in _VALUES.values() for p in values.values())]
+    english = {flat(en) for nl, en in pairs if "{" not in en and flat(en) != flat(nl)}
+    leaked = sorted(en for en in english if len(en) > 3 and _found(text, en))
+    assert not leaked, leaked
