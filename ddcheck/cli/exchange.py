@@ -43,6 +43,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="restore a bundle (exported with --audience internal) as your own dossier",
     )
+    imp.add_argument(
+        "--accept-internal",
+        action="store_true",
+        help="receive a company's internal version (with its confidential answers) anyway",
+    )
     imp.add_argument("--json", action="store_true", help="print JSON for scripts")
     imp.set_defaults(func=import_command)
 
@@ -104,17 +109,22 @@ def _describe(result: ImportResult) -> str:
 
 def import_command(args: argparse.Namespace) -> int:
     """Import each file on its own (all or nothing per file); exit 2 when any was refused."""
-    from ddcheck.services.received_model import ImportRefused
+    from ddcheck.services.received_model import ImportRefused, InternalVersionRefused
 
     results: list[dict[str, Any]] = []
     refused = 0
     with workspace(args) as ws:
         for path in args.files:
             try:
-                result = ws.import_file(path, as_own=args.as_own)
+                result = ws.import_file(
+                    path, as_own=args.as_own, accept_internal=args.accept_internal
+                )
             except ImportRefused as error:
                 refused += 1
-                print(f"ddcheck: {error}", file=sys.stderr)
+                hint = ""
+                if isinstance(error, InternalVersionRefused):
+                    hint = " (--as-own restores your own bundle; --accept-internal receives it)"
+                print(f"ddcheck: {error}{hint}", file=sys.stderr)
                 for problem in error.problems[:20]:
                     print(f"  {problem}", file=sys.stderr)
                 results.append({"path": str(path), "status": "refused", "reason": str(error)})

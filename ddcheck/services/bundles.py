@@ -89,7 +89,9 @@ class BundleOps(ReceivedOps):
             size=len(content),
         )
 
-    def import_bundle(self, path: Path, *, as_own: bool = False) -> ImportResult:
+    def import_bundle(
+        self, path: Path, *, as_own: bool = False, accept_internal: bool = False
+    ) -> ImportResult:
         """Import a bundle: as a received dossier, or (`as_own`) as one of the user's dossiers."""
         try:
             bundle = read_bundle(path)
@@ -97,7 +99,13 @@ class BundleOps(ReceivedOps):
             raise refused(path, error) from error
         if not as_own:
             return self._receive(
-                path, bundle.data, bundle.document, bundle.fingerprint, "bundle", bundle.files
+                path,
+                bundle.data,
+                bundle.document,
+                bundle.fingerprint,
+                "bundle",
+                bundle.files,
+                accept_internal=accept_internal,
             )
         return self._restore_own(path, bundle.document, bundle.fingerprint, bundle.files)
 

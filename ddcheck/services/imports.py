@@ -16,12 +16,16 @@ from ddcheck.services.roundtrip import RoundTripOps
 class ExchangeOps(AuthoringOps, OverviewOps, ReviewOps, BundleOps, RoundTripOps):
     """Receive, review and send back; move dossiers between laptops; import templates."""
 
-    def import_file(self, path: Path | str, *, as_own: bool = False) -> ImportResult:
+    def import_file(
+        self, path: Path | str, *, as_own: bool = False, accept_internal: bool = False
+    ) -> ImportResult:
         """Import a ddcheck PDF, `.ddcheck` bundle or `.ddreview` file; all or nothing.
 
         PDFs and bundles become received dossiers (or, with `as_own`, a bundle becomes one of the
         user's own dossiers); a review file is loaded into the dossier it reviews. Raise
-        ImportRefused, with one plain sentence, when the file cannot be used.
+        ImportRefused, with one plain sentence, when the file cannot be used; a company's internal
+        version (with its confidential answers) is refused as received (InternalVersionRefused)
+        unless `accept_internal`.
         """
         source = Path(path)
         if source.is_dir():
@@ -32,9 +36,9 @@ class ExchangeOps(AuthoringOps, OverviewOps, ReviewOps, BundleOps, RoundTripOps)
         if as_own and kind != "bundle":
             raise refused(source, "only a .ddcheck bundle can be restored as an own dossier")
         if kind == "pdf":
-            return self.import_received_pdf(source)
+            return self.import_received_pdf(source, accept_internal=accept_internal)
         if kind == "bundle":
-            return self.import_bundle(source, as_own=as_own)
+            return self.import_bundle(source, as_own=as_own, accept_internal=accept_internal)
         if kind == "review":
             return self.import_review_file(source)[0]
         raise refused(source, "it is not a ddcheck PDF, .ddcheck bundle or .ddreview file")

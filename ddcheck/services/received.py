@@ -16,6 +16,7 @@ from ddcheck.services.errors import AmbiguousId, InvalidInput, NotFound
 from ddcheck.services.received_model import (
     ImportRefused,
     ImportResult,
+    InternalVersionRefused,
     ReceivedDossier,
     RevisionChanges,
     RevisionInfo,
@@ -72,8 +73,21 @@ class ReceivedOps(WorkspaceBase):
         digest: str,
         kind: SourceKind,
         files: dict[str, bytes] | None = None,
+        *,
+        accept_internal: bool = False,
     ) -> ImportResult:
         """Store a checked dossier document as a received dossier (or a new revision of one)."""
+        if document.get("audience") == "internal" and not accept_internal:
+            own = "; a bundle of your own can be restored as your own dossier" * (kind == "bundle")
+            own_nl = "; een eigen bundel kunt u als eigen dossier terugzetten" * (kind == "bundle")
+            raise InternalVersionRefused(
+                f"{path.name} was not imported: it is the company's internal version, which "
+                "holds the answers the company marked confidential, so it is not meant for an "
+                f"adviser; ask for the adviser version{own}.",
+                nl=f"{path.name} is niet geïmporteerd: het is de interne versie van het bedrijf, "
+                "met de antwoorden die het bedrijf vertrouwelijk heeft gemaakt, dus niet bedoeld "
+                f"voor een adviseur; vraag om de adviseursversie{own_nl}.",
+            )
         conn = self._store.conn
         dossier = _parse(data)[0]  # validated once; the overview later finds it in the cache
         try:
@@ -153,15 +167,17 @@ class ReceivedOps(WorkspaceBase):
             **base,
         )
 
-    def import_received_pdf(self, path: Path) -> ImportResult:
-        """Import a ddcheck PDF as a received dossier."""
+    def import_received_pdf(self, path: Path, *, accept_internal: bool = False) -> ImportResult:
+        """Import a ddcheck PDF as a received dossier (an internal version only if accepted)."""
         from ddcheck.exchange.received_pdf import read_received_pdf
 
         try:
             pdf = read_received_pdf(path)
         except ExchangeError as error:
             raise refused(path, error) from error
-        return self._receive(path, pdf.data, pdf.document, pdf.fingerprint, "pdf")
+        return self._receive(
+            path, pdf.data, pdf.document, pdf.fingerprint, "pdf", accept_internal=accept_internal
+        )
 
     def resolve_received(self, reference: str) -> str:
         """Return the received id `reference` names: a (start of a) received or dossier id."""

@@ -20,9 +20,18 @@ class ImportRefused(InvalidInput):
     `str()` is one plain sentence; `problems` lists details (e.g. template errors with lines).
     """
 
-    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, problems: tuple[str, ...] = (), *, nl: str | None = None
+    ) -> None:
+        super().__init__(message, nl=nl)
         self.problems = problems
+
+
+class InternalVersionRefused(ImportRefused):
+    """A company's internal export (with its confidential answers) offered as a received dossier.
+
+    Import it anyway with `accept_internal=True`; a bundle of one's own goes in with `as_own`.
+    """
 
 
 @dataclass(frozen=True)

@@ -117,6 +117,19 @@ def test_a_bundle_moves_a_dossier_to_a_new_laptop(capsys, dirs: dict[str, Path])
     assert len(moved.evidence) == len(original.evidence) > 0
 
 
+def test_an_internal_export_is_not_received_without_a_flag(capsys, dirs: dict[str, Path]) -> None:
+    dossier_id = _company_dossier(capsys, dirs["company"])
+    pdf = dirs["files"] / "internal.pdf"
+    args = ["--data-dir", str(dirs["company"]), "export", dossier_id, "-o", str(pdf)]
+    assert run(capsys, *args, "--audience", "internal")[0] == 0
+    adviser = ["--data-dir", str(dirs["adviser"])]
+    code, out, err = run(capsys, *adviser, "import", str(pdf))
+    assert code == 2 and "confidential" in err and "--accept-internal" in err
+    assert run(capsys, *adviser, "received", "list", "--json")[1].strip() == "[]"
+    code, out, err = run(capsys, *adviser, "import", "--accept-internal", str(pdf))
+    assert code == 0 and "new received dossier" in out
+
+
 def test_hostile_files_are_refused_and_change_neither_workspace(
     capsys, dirs: dict[str, Path]
 ) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from ddcheck.domain.dossier import Action
 from ddcheck.services import Workspace
-from ddcheck.services.received_model import ImportRefused
+from ddcheck.services.received_model import ImportRefused, InternalVersionRefused
 from tests.services.exchange_helpers import dump, filled, open_workspace
 
 
@@ -166,3 +166,22 @@ def test_importing_an_own_export_warns_and_keeps_them_apart(
     result = company.import_file(tmp_path / "own.pdf")
     assert result.status == "new" and "your own dossiers" in result.warnings[0]
     assert [d.id for d in company.list_dossiers()] == [dossier.id]
+
+
+@pytest.mark.parametrize("kind", ["pdf", "bundle"])
+def test_an_internal_export_is_refused_as_received_unless_accepted(
+    company: Workspace, adviser: Workspace, tmp_path: Path, kind: str
+) -> None:
+    dossier = filled(company)
+    path = tmp_path / f"internal.{'pdf' if kind == 'pdf' else 'ddcheck'}"
+    if kind == "pdf":
+        company.export_pdf(dossier.id, path, lang="en", audience="internal")
+    else:
+        company.export_bundle(dossier.id, path, audience="internal")
+    before = dump(adviser.paths.database)
+    with pytest.raises(InternalVersionRefused, match="confidential") as caught:
+        adviser.import_file(path)
+    assert "\n" not in str(caught.value) and str(caught.value).startswith(path.name)
+    assert dump(adviser.paths.database) == before
+    accepted = adviser.import_file(path, accept_internal=True)
+    assert accepted.status == "new" and accepted.withheld_items == 0
