@@ -156,6 +156,7 @@ def test_linux_build_is_one_folder_console_app(
     assert exe.kwargs["name"] == "ddcheck"
     assert exe.kwargs["exclude_binaries"] is True  # one-folder, not one-file
     assert exe.kwargs["console"] is True
+    assert exe.kwargs["strip"] is True
     (collect,) = _made(spec, "COLLECT")
     assert collect.kwargs["name"] == "ddcheck"
     assert _made(spec, "BUNDLE") == []
@@ -169,6 +170,7 @@ def test_windows_build_has_console_and_windowed_exe_with_icon_and_version(
     assert exes["ddcheck"]["console"] is True
     assert exes["ddcheck-gui"]["console"] is False
     for kwargs in exes.values():
+        assert kwargs["strip"] is False
         assert Path(kwargs["icon"]).name == "ddcheck.ico"
         assert Path(kwargs["icon"]).is_file()
         version_text = Path(kwargs["version"]).read_text("utf-8")
