@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,68 @@ def _size_text(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MiB"
 
 
+def _stat_size(info: os.stat_result) -> int:
+    return info.st_size
+
+
+def _too_large(source: Path, size: int | None) -> EvidenceTooLarge:
+    limit = _size_text(MAX_EVIDENCE_BYTES)
+    shown = _size_text(size) if size is not None else f"more than {limit}"
+    shown_nl = _size_text(size) if size is not None else f"meer dan {limit}"
+    return EvidenceTooLarge(
+        f"{source.name} is {shown}; evidence files may be at most {limit}. Attach a smaller "
+        "file or a summary.",
+        nl=f"{source.name} is {shown_nl}; bewijsstukken mogen hoogstens {limit} zijn. Voeg een "
+        "kleiner bestand of een samenvatting toe.",
+    )
+
+
+def _read_capped(source: Path) -> bytes:
+    """Read a regular file of at most MAX_EVIDENCE_BYTES; never block on or drain a device."""
+    try:
+        # O_NONBLOCK: opening a named pipe must not wait for a writer before we can refuse it.
+        fd = os.open(
+            source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        )
+    except IsADirectoryError as error:
+        raise InvalidInput(
+            f"{source} is a folder; attach a file.",
+            nl=f"{source} is een map; voeg een bestand toe.",
+        ) from error
+    except OSError as error:
+        reason = error.strerror or error
+        raise InvalidInput(
+            f"Cannot read {source}: {reason}.", nl=f"Kan {source} niet lezen: {reason}."
+        ) from error
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InvalidInput(
+                f"{source} is a folder; attach a file.",
+                nl=f"{source} is een map; voeg een bestand toe.",
+            )
+        raise InvalidInput(
+            f"{source} is not a regular file (a device, pipe or socket); attach a file.",
+            nl=f"{source} is geen gewoon bestand (een apparaat, pipe of socket); voeg een "
+            "bestand toe.",
+        )
+    with os.fdopen(fd, "rb") as handle:
+        size = _stat_size(info)
+        if size > MAX_EVIDENCE_BYTES:
+            raise _too_large(source, size)
+        try:
+            data = handle.read(MAX_EVIDENCE_BYTES + 1)
+        except OSError as error:
+            reason = error.strerror or error
+            raise InvalidInput(
+                f"Cannot read {source}: {reason}.", nl=f"Kan {source} niet lezen: {reason}."
+            ) from error
+    if len(data) > MAX_EVIDENCE_BYTES:
+        raise _too_large(source, None)
+    return data
+
+
 class EvidenceOps(WorkspaceBase):
     """Keep evidence files inside the workspace, with their SHA-256."""
 
@@ -53,29 +117,7 @@ class EvidenceOps(WorkspaceBase):
         source = Path(source)
         if item_key is not None:
             self._item(*split_item_key(item_key))
-        try:
-            size = source.stat().st_size
-            if size > MAX_EVIDENCE_BYTES:
-                limit = _size_text(MAX_EVIDENCE_BYTES)
-                raise EvidenceTooLarge(
-                    f"{source.name} is {_size_text(size)}; evidence files may be at most "
-                    f"{limit}. Attach a smaller file or a summary.",
-                    nl=f"{source.name} is {_size_text(size)}; bewijsstukken mogen hoogstens "
-                    f"{limit} zijn. Voeg een kleiner bestand of een samenvatting toe.",
-                )
-            data = source.read_bytes()
-        except IsADirectoryError as error:
-            raise InvalidInput(
-                f"{source} is a folder; attach a file.",
-                nl=f"{source} is een map; voeg een bestand toe.",
-            ) from error
-        except OSError as error:
-            reason = error.strerror or error
-            raise InvalidInput(
-                f"Cannot read {source}: {reason}.", nl=f"Kan {source} niet lezen: {reason}."
-            ) from error
-        if len(data) > MAX_EVIDENCE_BYTES:
-            raise EvidenceTooLarge(f"{source.name} grew beyond the evidence limit while reading.")
+        data = _read_capped(source)
         display = _safe_name(name or source.name)
         media_type = mimetypes.guess_type(display)[0] or "application/octet-stream"
         now = self._now()

@@ -150,3 +150,25 @@ def test_update_evidence_renames_and_annotates(ws, dossier_id, pdf):
         evidence.sha256,
     )
     assert not ws.update_evidence(dossier_id, evidence.id, note="getekend")
+
+
+def test_a_device_or_pipe_is_refused_without_reading_it(ws: Workspace, dossier_id, tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for source in (Path("/dev/zero"), fifo):
+        with pytest.raises(InvalidInput, match="not a regular file"):
+            ws.attach_evidence(dossier_id, source)
+    assert ws.get_dossier(dossier_id).evidence == []
+
+
+def test_reading_stops_at_the_limit_whatever_the_size_said(
+    ws: Workspace, dossier_id, tmp_path, monkeypatch
+):
+    big = tmp_path / "grows.bin"
+    big.write_bytes(b"x" * 100)
+    monkeypatch.setattr("ddcheck.services.evidence.MAX_EVIDENCE_BYTES", 10)
+    monkeypatch.setattr("ddcheck.services.evidence._stat_size", lambda _stat: 5)  # stat lies
+    with pytest.raises(EvidenceTooLarge):
+        ws.attach_evidence(dossier_id, big)
