@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,19 @@ from ddcheck.ui.prompts import Prompts
 from ddcheck.ui.settings import UiSettings
 
 log = logging.getLogger(__name__)
+
+NO_DISPLAY = (
+    "ddcheck needs a desktop session; no display found. To check that it starts, use "
+    "QT_QPA_PLATFORM=offscreen ddcheck --quit-after-ready; all ddcheck COMMANDs work without "
+    "a display."
+)
+
+
+def has_display(env: Mapping[str, str], platform: str) -> bool:
+    """Return whether Qt can show a window: on Linux a display, Wayland or a chosen platform."""
+    if not platform.startswith("linux"):
+        return True
+    return any(env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -138,6 +152,9 @@ def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
     so the user sees ddcheck at once even when loading the checklists takes a moment.
     """
     args = parse_args(argv)
+    if not has_display(os.environ, sys.platform):
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
     app = make_application(argv)
     from ddcheck.ui.style import apply_style
 
