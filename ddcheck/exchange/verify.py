@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ddcheck.exchange.direction import is_mainly_rtl, letters
 from ddcheck.exchange.dossier_json import (
     DossierFormatError,
     fingerprint,
@@ -157,7 +158,7 @@ def text_problems(document: dict[str, Any], text: str) -> list[str]:
         if not _answer_shown(segment, word, str(shown)):
             problems.append(f"the answer to item {key} in the report differs from the data")
         note = notes.get(key, "").strip()
-        if note and _projection(note) not in _projection(segment):
+        if note and not _text_shown(segment, note):
             problems.append(f"the note on item {key} in the report differs from the data")
     for key in document.get("withheld", {}).get("items", []):
         if key in answers:
@@ -165,7 +166,16 @@ def text_problems(document: dict[str, Any], text: str) -> list[str]:
     return problems
 
 
+def _text_shown(segment: str, text: str) -> bool:
+    """Return whether user text is in the segment (right-to-left text: its letters, shaped)."""
+    if is_mainly_rtl(text):
+        return not letters(text) - letters(segment)
+    return _projection(text) in _projection(segment)
+
+
 def _answer_shown(segment: str, word: str, shown: str) -> bool:
+    if is_mainly_rtl(shown):
+        return f"{word}:" in segment and _text_shown(segment, shown)
     value = " ".join(shown.split())
     simple = (
         len(shown) <= _SIMPLE_ANSWER_LENGTH

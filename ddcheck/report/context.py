@@ -7,7 +7,10 @@ import gettext
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from xml.sax.saxutils import escape
 
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from ddcheck.domain.applicability import ItemApplicability
@@ -15,11 +18,16 @@ from ddcheck.domain.dossier import Action, Dossier, Evidence, ItemReview, Review
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import Language
+from ddcheck.exchange.direction import is_mainly_rtl
 from ddcheck.exchange.redaction import Redaction
 from ddcheck.report.labels import label
 from ddcheck.report.numbering import Numbering, number_templates
+from ddcheck.report.rtl import visual_lines
 from ddcheck.report.styles import Styles
+from ddcheck.report.template import FRAME_WIDTH
 from ddcheck.report.text_safety import TextSafety
+
+RTL_WIDTH_SHARE = 0.98  # right-to-left lines are wrapped a little short of the frame
 
 
 @dataclass
@@ -32,6 +40,7 @@ class ReportContext:
     styles: Styles
     safety: TextSafety
     _countries: dict[str, str] = field(default_factory=dict)
+    _rtl_styles: dict[str, ParagraphStyle] = field(default_factory=dict)
 
     @property
     def snapshot(self) -> DossierSnapshot:
@@ -104,6 +113,26 @@ class ReportContext:
     def user(self, text: object) -> str:
         """Return user text as safe paragraph markup."""
         return self.safety.markup(text)
+
+    def user_para(
+        self, text: object, style: str = "body", bullet: str | None = None, suffix: str = ""
+    ) -> Paragraph:
+        """Return user text as a paragraph, with `suffix` markup after it.
+
+        Mainly right-to-left text is wrapped here, shaped and reordered per line, right-aligned.
+        """
+        source = "" if text is None else str(text)
+        if not is_mainly_rtl(source):
+            return self.para(self.user(source) + suffix, style, bullet)
+        base: ParagraphStyle = getattr(self.styles, style)
+        width = (FRAME_WIDTH - base.leftIndent - base.rightIndent) * RTL_WIDTH_SHARE
+        lines = visual_lines(self.safety.plain(source), base.fontName, base.fontSize, width)
+        markup = "<br/>".join(escape(self.safety.plain(line)) for line in lines)
+        if style not in self._rtl_styles:
+            self._rtl_styles[style] = ParagraphStyle(
+                f"{base.name}_rtl", parent=base, alignment=TA_RIGHT
+            )
+        return Paragraph(markup + suffix, self._rtl_styles[style], bulletText=bullet)
 
     def para(self, markup: str, style: str = "body", bullet: str | None = None) -> Paragraph:
         """Return a paragraph of already safe markup in a named style (with a hanging label)."""

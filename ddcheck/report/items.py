@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import Answer
 from ddcheck.domain.scoring import is_gap, is_red_flag
 from ddcheck.domain.templates import Section, Template
 from ddcheck.exchange.answers import answer_text
+from ddcheck.exchange.direction import is_mainly_rtl
 from ddcheck.exchange.dossier_json import item_marker
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import value_label
@@ -97,8 +98,10 @@ def item_block(ctx: ReportContext, entry: ItemApplicability) -> list[Flowable]:
         block.append(ctx.para(f"<i>{ctx.t('withheld')}</i>", "answer", bullet=answer_word))
         return block
     answer = ctx.summary.answers.get(key)
-    block.append(ctx.para(_answer_line(ctx, entry, answer), "answer", bullet=answer_word))
+    block.append(_answer_para(ctx, entry, answer, answer_word))
     if answer is not None:
+        if answer.note.strip():
+            block.append(ctx.user_para(answer.note, "labelled", bullet=f"{ctx.t('note')}:"))
         block.extend(
             ctx.para(text, "labelled", bullet=f"{label}:")
             for label, text in _details(ctx, key, answer)
@@ -107,11 +110,9 @@ def item_block(ctx: ReportContext, entry: ItemApplicability) -> list[Flowable]:
 
 
 def _details(ctx: ReportContext, key: str, answer: Answer) -> list[tuple[str, str]]:
-    """Return the note, risk, evidence, actions and review lines of an answered item."""
+    """Return the risk, evidence, actions and review lines of an answered item."""
     lang = ctx.lang
     details = []
-    if answer.note.strip():
-        details.append((ctx.t("note"), ctx.user(answer.note)))
     if not answer.risk.is_empty:
         details.append((ctx.t("risk"), _risk(ctx, answer)))
     evidence = [ctx.evidence_by_id[i] for i in answer.evidence_ids if i in ctx.evidence_by_id]
@@ -151,16 +152,26 @@ def _meta(ctx: ReportContext, entry: ItemApplicability) -> str:
     return " · ".join(ctx.safety.line(part) for part in parts)
 
 
-def _answer_line(ctx: ReportContext, entry: ItemApplicability, answer: Answer | None) -> str:
+def _answer_para(
+    ctx: ReportContext, entry: ItemApplicability, answer: Answer | None, answer_word: str
+) -> Paragraph:
+    """Return the answer with its marks (red flag, gap, confidential, ...) after it."""
+    marks = _marks(ctx, entry, answer)
     if answer is None or not answer.is_answered:
-        line = TAG_LIGHT.format(ctx.t("unanswered"))
-    else:
-        text = answer_text(entry.template, entry.item, answer, ctx.lang)
-        line = ctx.user(text)
-        if is_red_flag(entry, answer):
-            line += f"&nbsp;&nbsp;{TAG_DARK.format(ctx.t('red_flag'))}"
-        elif is_gap(entry, answer):
-            line += f"&nbsp;&nbsp;<i>({ctx.t('gap')})</i>"
+        return ctx.para(TAG_LIGHT.format(ctx.t("unanswered")) + marks, "answer", answer_word)
+    text = answer_text(entry.template, entry.item, answer, ctx.lang)
+    if is_red_flag(entry, answer):
+        marks = f"&nbsp;&nbsp;{TAG_DARK.format(ctx.t('red_flag'))}" + marks
+    elif is_gap(entry, answer):
+        marks = f"&nbsp;&nbsp;<i>({ctx.t('gap')})</i>" + marks
+    if is_mainly_rtl(text) and marks:
+        marks = "<br/>" + marks.removeprefix("&nbsp;&nbsp;")  # marks on a line of their own
+    return ctx.user_para(text, "answer", answer_word, suffix=marks)
+
+
+def _marks(ctx: ReportContext, entry: ItemApplicability, answer: Answer | None) -> str:
+    """Return the confidential, discussion and reconfirmation marks of an answer."""
+    line = ""
     if answer is not None:
         if ctx.redaction.is_confidential(entry.key):
             line += f"&nbsp;&nbsp;{TAG_LIGHT.format(ctx.t('confidential'))}"

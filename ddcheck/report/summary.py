@@ -255,7 +255,7 @@ def _reviews(ctx: ReportContext) -> list[Flowable]:
             )
         )
         if review.verdict_note:
-            story.append(ctx.para(ctx.user(review.verdict_note), "detail"))
+            story.append(ctx.user_para(review.verdict_note, "detail"))
     return story
 
 

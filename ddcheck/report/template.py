@@ -19,6 +19,7 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 20 * mm
 MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 20 * mm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 TOTAL_FORM = "ddcheckPageTotal"
 TOTAL_WIDTH = 14  # points reserved for the page total in the footer
 
