@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     attach = subparsers.add_parser("attach", help="keep a file as evidence in the workspace")
     dossier_arg(attach)
-    attach.add_argument("file", metavar="FILE", type=Path)
+    attach.add_argument("file", metavar="FILE", type=Path, help="the file to keep as evidence")
     attach.add_argument("--item", help="link it to this item (template/item or item id)")
     attach.add_argument("--name", help="name to store it under (default: the file name)")
     json_flag(attach)

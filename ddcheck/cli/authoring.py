@@ -23,10 +23,10 @@ def register_authoring(commands: argparse._SubParsersAction) -> None:
     imp = commands.add_parser(
         "import", help="validate a template file and add it to the workspace (newer replaces)"
     )
-    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("file", type=Path, metavar="FILE", help="a checklist template (.yaml)")
     imp.set_defaults(func=import_template)
     export = commands.add_parser("export", help="write a template as YAML to share")
-    export.add_argument("template_id", metavar="ID")
+    export.add_argument("template_id", metavar="ID", help="template id (see 'templates list')")
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.yaml")
     export.set_defaults(func=export_template)
 

@@ -37,7 +37,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp = subparsers.add_parser(
         "import", help="import ddcheck PDFs, .ddcheck bundles and .ddreview files"
     )
-    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="ddcheck PDF, .ddcheck or .ddreview"
+    )
     imp.add_argument(
         "--as-own",
         action="store_true",
@@ -62,12 +64,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=received_show)
     changes = commands.add_parser("changes", help="what changed since the previous revision")
-    changes.add_argument("received", metavar="ID")
+    changes.add_argument("received", metavar="ID", help="received id or company dossier id")
     changes.add_argument("--revision", type=int)
     changes.add_argument("--json", action="store_true")
     changes.set_defaults(func=received_changes)
     delete = commands.add_parser("delete", help="delete a received dossier and its review")
-    delete.add_argument("received", metavar="ID")
+    delete.add_argument("received", metavar="ID", help="received id or company dossier id")
     delete.set_defaults(func=received_delete)
 
     overview = subparsers.add_parser(

@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     verify = subparsers.add_parser(
         "verify", help="check that a ddcheck PDF and its embedded data match (exit 0, 1 or 2)"
     )
-    verify.add_argument("file", type=Path, metavar="FILE.pdf")
+    verify.add_argument("file", type=Path, metavar="FILE.pdf", help="a PDF exported by ddcheck")
     verify.add_argument("--json", action="store_true", help="print the result as JSON")
     verify.set_defaults(func=verify_command)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -12,6 +13,7 @@ from ddcheck.cli.errors import UserError
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader left
 
 COMMAND_MODULES: tuple[str, ...] = (
     "ddcheck.cli.templates",
@@ -24,23 +26,34 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 GUI_FLAGS = ("--quit-after-ready",)
+DATA_DIR_HELP = "workspace folder (default: $DDCHECK_DATA_DIR or the user data folder)"
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser with every registered subcommand."""
     parser = argparse.ArgumentParser(
         prog="ddcheck",
-        description="Offline IMVO due-diligence checklists for trade-mission participants.",
+        description="Offline IMVO due-diligence checklists for trade-mission participants. "
+        "Run ddcheck without a command (or with only --data-dir) and it opens the app.",
+        epilog="'ddcheck COMMAND --help' explains one command.",
     )
     parser.add_argument("--version", action="version", version=f"ddcheck {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        help="workspace folder (default: $DDCHECK_DATA_DIR or the user data folder)",
-    )
+    parser.add_argument("--data-dir", help=DATA_DIR_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
+    _data_dir_everywhere(subparsers)
     return parser
+
+
+def _data_dir_everywhere(subparsers: argparse._SubParsersAction) -> None:
+    """Accept --data-dir after the command too (it overrides the one before, if both are given)."""
+    for sub in set(subparsers.choices.values()):
+        if not any("--data-dir" in action.option_strings for action in sub._actions):
+            sub.add_argument("--data-dir", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+        for action in sub._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _data_dir_everywhere(action)
 
 
 def _wants_gui(argv: Sequence[str]) -> bool:
@@ -76,3 +89,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ddcheck: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _stdout_closed()
+
+
+def _stdout_closed() -> int:
+    """The reader went away (`ddcheck show | head`): stop quietly, as other tools do."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python's final flush must not fail again
+    except (OSError, ValueError):
+        pass
+    return EXIT_BROKEN_PIPE

@@ -29,17 +29,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     assess = commands.add_parser("assess", help="assess one item: accepted, question, insufficient")
     assess.add_argument("item", metavar="ITEM", help="template/item key")
-    assess.add_argument("assessment", choices=("accepted", "question", "insufficient"))
+    assess.add_argument(
+        "assessment",
+        choices=("accepted", "question", "insufficient"),
+        help="accepted, question or insufficient",
+    )
     assess.add_argument("--comment", default="")
     assess.set_defaults(func=assess_command)
 
     clear = commands.add_parser("clear", help="remove an item's assessment")
-    clear.add_argument("item", metavar="ITEM")
+    clear.add_argument("item", metavar="ITEM", help="template/item key")
     clear.set_defaults(func=clear_command)
 
     verdict = commands.add_parser("verdict", help="give the overall verdict")
     verdict.add_argument(
-        "verdict", choices=("sufficient", "sufficient_with_actions", "insufficient")
+        "verdict",
+        choices=("sufficient", "sufficient_with_actions", "insufficient"),
+        help="sufficient, sufficient_with_actions or insufficient",
     )
     verdict.add_argument("--note")
     verdict.add_argument("--reviewer")
@@ -47,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     verdict.set_defaults(func=verdict_command)
 
     agree = commands.add_parser("agree", help="add an agreed improvement action")
-    agree.add_argument("action", metavar="TEXT")
+    agree.add_argument("action", metavar="TEXT", help="what the company agreed to do")
     agree.add_argument("--due", type=_date, help="YYYY-MM-DD")
     agree.add_argument("--item", action="append", default=[], help="item key (repeatable)")
     agree.add_argument("--priority", choices=("high", "medium", "low"), default="high")

@@ -23,13 +23,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.set_defaults(func=list_templates)
 
     show = commands.add_parser("show", help="show one template's sections and items")
-    show.add_argument("template_id", metavar="ID")
+    show.add_argument("template_id", metavar="ID", help="template id (see 'templates list')")
     show.add_argument("--lang", choices=("nl", "en"), default="en")
     show.add_argument("--json", action="store_true", help="print the template as JSON")
     show.set_defaults(func=show_template)
 
     validate = commands.add_parser("validate", help="check template files; exit 2 on problems")
-    validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    validate.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="template files (.yaml) to check"
+    )
     validate.set_defaults(func=validate_templates)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the template format")
