@@ -7,6 +7,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, TableStyle
 
 from ddcheck.domain.dossier import Action
+from ddcheck.exchange.direction import is_mainly_rtl
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import value_label
 from ddcheck.report.linked_items import linked_items
@@ -78,9 +79,17 @@ def esap_story(ctx: ReportContext) -> list[Flowable]:
 
 def _esap_row(ctx: ReportContext, action: Action) -> list[object]:
     lang = ctx.lang
-    lines = [f"<b>{ctx.user(action.action)}</b>"]
-    lines.extend(linked_items(ctx, action))
-    if action.gap:
+    text_width = ESAP_WIDTHS[1] - 6  # less the cell's padding
+    cell: list[Flowable] = [ctx.user_para(action.action, "cell", width=text_width, bold=True)]
+    lines = linked_items(ctx, action)
+    if action.gap and is_mainly_rtl(action.gap):
+        lines.append(f"<i>{ctx.t('gap_note')}:</i>")
+        cell += [
+            ctx.para("<br/>".join(lines), "cell"),
+            ctx.user_para(action.gap, "cell", width=text_width),
+        ]
+        lines = []
+    elif action.gap:
         lines.append(f"<i>{ctx.t('gap_note')}:</i> {ctx.user(action.gap)}")
     meta = []
     if action.standard_ref:
@@ -106,9 +115,11 @@ def _esap_row(ctx: ReportContext, action: Action) -> list[object]:
     priority = value_label("priority", action.priority, lang)
     if action.priority == "high":
         priority = priority.upper()
+    if lines:
+        cell.append(ctx.para("<br/>".join(lines), "cell"))
     return [
         ctx.action_numbers[action.id],
-        ctx.para("<br/>".join(lines), "cell"),
+        cell,
         deliverable,
         _cell(ctx, action.owner, ESAP_WIDTHS[3]),
         due,
@@ -121,6 +132,8 @@ def _cell(ctx: ReportContext, text: str, width: float, bold: bool = False) -> ob
     """Return user text for a table cell: a plain string when it fits one line, else a paragraph."""
     if not text:
         return "–"
+    if is_mainly_rtl(text):
+        return ctx.user_para(text, "cell", width=width - 6, bold=bold)
     line = ctx.safety.plain(" ".join(text.split()))
     if "\n" not in text and stringWidth(line, FONT_BOLD if bold else FONT, 7.5) <= width - 7:
         return line

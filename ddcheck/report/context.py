@@ -23,7 +23,7 @@ from ddcheck.exchange.redaction import Redaction
 from ddcheck.report.labels import label
 from ddcheck.report.numbering import Numbering, number_templates
 from ddcheck.report.rtl import visual_lines
-from ddcheck.report.styles import Styles
+from ddcheck.report.styles import FONT_BOLD, Styles
 from ddcheck.report.template import FRAME_WIDTH
 from ddcheck.report.text_safety import TextSafety
 
@@ -115,19 +115,31 @@ class ReportContext:
         return self.safety.markup(text)
 
     def user_para(
-        self, text: object, style: str = "body", bullet: str | None = None, suffix: str = ""
+        self,
+        text: object,
+        style: str = "body",
+        bullet: str | None = None,
+        suffix: str = "",
+        *,
+        width: float | None = None,
+        bold: bool = False,
     ) -> Paragraph:
         """Return user text as a paragraph, with `suffix` markup after it.
 
-        Mainly right-to-left text is wrapped here, shaped and reordered per line, right-aligned.
+        Mainly right-to-left text is wrapped here (to `width`, default the frame less the
+        style's indents), shaped and reordered per line, and right-aligned.
         """
         source = "" if text is None else str(text)
         if not is_mainly_rtl(source):
-            return self.para(self.user(source) + suffix, style, bullet)
+            markup = f"<b>{self.user(source)}</b>" if bold else self.user(source)
+            return self.para(markup + suffix, style, bullet)
         base: ParagraphStyle = getattr(self.styles, style)
-        width = (FRAME_WIDTH - base.leftIndent - base.rightIndent) * RTL_WIDTH_SHARE
-        lines = visual_lines(self.safety.plain(source), base.fontName, base.fontSize, width)
+        room = width if width is not None else FRAME_WIDTH - base.leftIndent - base.rightIndent
+        font = FONT_BOLD if bold else base.fontName
+        lines = visual_lines(self.safety.plain(source), font, base.fontSize, room * RTL_WIDTH_SHARE)
         markup = "<br/>".join(escape(self.safety.plain(line)) for line in lines)
+        if bold:
+            markup = f"<b>{markup}</b>"
         if style not in self._rtl_styles:
             self._rtl_styles[style] = ParagraphStyle(
                 f"{base.name}_rtl", parent=base, alignment=TA_RIGHT

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from ddcheck.domain.dossier import Action
 from ddcheck.exchange.direction import is_mainly_rtl
 from ddcheck.exchange.verify import verify_pdf
 from ddcheck.report.rtl import logical_lines, visual_lines
@@ -16,6 +17,9 @@ ARABIC_NOTE = (
     "يعمل لدى موزعنا في الرياض نحو أربعين مشغلا وميكانيكيا من نيبال وبنغلاديش عن طريق وكالة "
     "توظيف (Employer Pays) ولم نطلع بعد على عقودهم، وسنطلب نسخا منها قبل 2027 ونتحقق من أن "
     "أحدا منهم لم يدفع رسوم التوظيف."
+)
+ARABIC_ACTION = (
+    "اطلب من الموزع نسخا من عقود جميع العمال وتحقق من عدم دفع أي رسوم توظيف قبل نهاية مارس"
 )
 HEBREW_ANSWER = "העובדים קיבלו חוזה בשפתם (ISO 45001) לפני היציאה, ונבדוק זאת שוב בביקור הבא."
 
@@ -71,12 +75,22 @@ def test_rtl_note_and_answer_in_the_pdf_and_verify_still_matches(tmp_path: Path)
     text_at = next(i for i, a in enumerate(answers) if isinstance(a.value, str) and a.value)
     answers[0] = answers[0].model_copy(update={"note": ARABIC_NOTE})
     answers[text_at] = answers[text_at].model_copy(update={"value": HEBREW_ANSWER})
-    dossier = dossier.model_copy(update={"answers": answers})
+    action = Action(
+        id="rtl",
+        item_keys=[answers[0].key],
+        action=ARABIC_ACTION,
+        gap=HEBREW_ANSWER,
+        owner="سارة الأحمد",
+    )
+    dossier = dossier.model_copy(update={"answers": answers, "actions": [action]})
     path, _ = export(make_snapshot(dossier, {template.id: template}), tmp_path, "rtl.pdf")
     # pdftotext puts right-to-left runs back into logical order, marked with U+202B/U+202C
     text = _base(flat(pdf_text(path).translate(dict.fromkeys(range(0x202A, 0x202F)))))
     words = ARABIC_NOTE.split()
     assert " ".join(words[:8]) in text and " ".join(words[-4:-1]) in text
     assert "45001" in text and "קיבלו חוזה בשפתם" in text
+    esap = text[text.index("Action plan (ESAP)") :]
+    assert " ".join(ARABIC_ACTION.split()[:6]) in esap and "קיבלו חוזה בשפתם" in esap
+    assert "سارة الأحمد" in esap
     result = verify_pdf(path)
     assert result.ok, result.problems
