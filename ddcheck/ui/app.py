@@ -18,7 +18,7 @@ from ddcheck import APP_NAME, __version__, paths
 from ddcheck.ui import i18n
 from ddcheck.ui.errors import make_excepthook, setup_logging
 from ddcheck.ui.i18n import Language
-from ddcheck.ui.prompts import Prompts
+from ddcheck.ui.prompts import RESTORE, START_EMPTY, Prompts
 from ddcheck.ui.settings import UiSettings
 
 log = logging.getLogger(__name__)
@@ -99,43 +99,44 @@ def app_icon() -> Any:
 
 
 def open_workspace(data_dir: Path, prompts: Prompts, catalog: Any = None) -> Any | None:
-    """Open the workspace; on damage, offer the newest backup. None means: quit."""
+    """Open the workspace; while a damage is pending, offer its backup or starting empty.
+
+    None means: quit. A damage stays pending (and is mentioned on every start) until the user
+    restores the backup or chooses to start empty.
+    """
     from ddcheck.services import Workspace, WorkspaceDamaged, WorkspaceError
 
     if catalog is None:
         from ddcheck.catalog import load_shipped_catalog
 
         catalog = load_shipped_catalog()
-    user = _user()
+    lang = i18n.language()
     try:
-        return Workspace.open(data_dir, user=user, catalog=catalog)
-    except WorkspaceDamaged as damage:
-        backup = getattr(damage, "newest_backup", None)
-        if backup is None or not prompts.damaged_workspace(None, str(damage), backup):
-            if backup is None:
-                prompts.damaged_workspace(None, str(damage), None)
-            return None
         try:
-            restore_backup(data_dir, backup)
-            return Workspace.open(data_dir, user=user, catalog=catalog)
-        except (WorkspaceError, OSError) as error:
-            prompts.error(None, i18n.tr("The workspace is damaged"), str(error))
+            workspace = Workspace.open(data_dir, user=_user(), catalog=catalog)
+            found = ""
+        except WorkspaceDamaged as damage:  # set aside; from now on it is a pending damage
+            workspace, found = None, damage.text(lang)
+        pending = Workspace.pending_damage(data_dir)
+        if pending is None and workspace is not None:
+            return workspace
+        if workspace is not None:
+            workspace.close()
+        text, backup = (pending.text(lang), pending.backup) if pending else (found, None)
+        choice = prompts.damaged_workspace(None, text, backup)
+        if choice == RESTORE and backup is not None:
+            Workspace.restore(data_dir, backup)
+        elif choice == START_EMPTY:
+            Workspace.dismiss_damage(data_dir)
+        else:
             return None
+        return Workspace.open(data_dir, user=_user(), catalog=catalog)
     except WorkspaceError as error:
+        prompts.error(None, i18n.tr("ddcheck cannot open your workspace"), error.text(lang))
+        return None
+    except OSError as error:
         prompts.error(None, i18n.tr("ddcheck cannot open your workspace"), str(error))
         return None
-
-
-def restore_backup(data_dir: Path, backup: Path) -> None:
-    """Put a backup in place of the (already set aside) damaged workspace file."""
-    from ddcheck import services
-
-    restore = getattr(services.Workspace, "restore", None) or getattr(
-        services, "restore_backup", None
-    )
-    if restore is None:
-        raise OSError(f"Copy {backup} to {paths.data_paths(data_dir).database} by hand.")
-    restore(data_dir, backup)
 
 
 def _user() -> str:

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from ddcheck.ui.dialogs.wizard import NewDossier
 
 
+RESTORE, START_EMPTY, QUIT = "restore", "start_empty", "quit"  # damaged-workspace choices
+
+
 class Prompts:
     """Ask the user through standard Qt dialogs."""
 
@@ -85,13 +88,13 @@ class Prompts:
             dialog.result_value() if dialog.exec() == SettingsDialog.DialogCode.Accepted else None
         )
 
-    def damaged_workspace(self, parent: QWidget | None, message: str, backup: Path | None) -> bool:
-        """Explain a damaged workspace; return whether to restore the newest backup."""
-        from ddcheck.ui.dialogs.damaged import RESTORE, DamagedDialog
+    def damaged_workspace(self, parent: QWidget | None, message: str, backup: Path | None) -> str:
+        """Explain a damaged workspace; return RESTORE (the backup), START_EMPTY or QUIT."""
+        from ddcheck.ui.dialogs.damaged import DamagedDialog
 
         dialog = DamagedDialog(message, backup, parent)
         dialog.exec()
-        return dialog.choice == RESTORE
+        return dialog.choice
 
     def export(self, dialog: QDialog) -> None:
         """Show the export dialog (modal; it runs the export itself)."""

@@ -22,7 +22,7 @@ class FakePrompts(Prompts):
         self.wizard: Callable[[Any], Any] | None = None
         self.action_editor: Callable[[Any], Any] | None = None
         self.settings_choice: str | None = None
-        self.restore_backup = True
+        self.damage_choice = "restore"
         self.export_handler: Callable[[Any], None] | None = None
 
     def open_files(self, parent: Any, title: str, name_filter: str = "") -> list[Path]:
@@ -77,9 +77,9 @@ class FakePrompts(Prompts):
         self.asked.append(("settings", str(current)))
         return self.settings_choice
 
-    def damaged_workspace(self, parent: Any, message: str, backup: Path | None) -> bool:
+    def damaged_workspace(self, parent: Any, message: str, backup: Path | None) -> str:
         self.asked.append(("damaged", message))
-        return self.restore_backup
+        return self.damage_choice
 
     def export(self, dialog: Any) -> None:
         self.asked.append(("export", ""))

@@ -185,14 +185,17 @@ def main() -> None:
     editor = ActionEditor(action, "Edit action", [], window)
     editor.show()
     grab(editor, f"11-action-editor{suffix}", (640, 560))
+    from ddcheck.services.damage import PendingDamage
     from ddcheck.ui.dialogs.damaged import DamagedDialog
 
-    damaged = DamagedDialog(
-        "The workspace file could not be read: the database disk image is malformed.",
-        Path("workspace-2026-11-23T10-00.sqlite"),
+    pending = PendingDamage(
+        tmp / "damaged" / "workspace-20261123-100000.sqlite",
+        dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC),
+        Path("daily-20261122-090000.sqlite"),
     )
+    damaged = DamagedDialog(pending.text(args.lang), pending.backup)
     damaged.show()
-    grab(damaged, f"12-damaged{suffix}", (520, 240))
+    grab(damaged, f"12-damaged{suffix}", (560, 300))
     print(f"screenshots in {OUT}")
 
 

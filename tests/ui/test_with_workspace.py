@@ -155,46 +155,6 @@ def test_quit_after_ready_shows_the_window_and_exits_zero(tmp_path: Path) -> Non
     assert (tmp_path / "ws" / "ui-settings.ini").is_file()
 
 
-def test_damaged_workspace_offers_the_newest_backup_and_restores_it(
-    tmp_path: Path, catalog: Any, prompts: Any
-) -> None:
-    from ddcheck.services import Workspace
-    from ddcheck.ui.app import open_workspace
-
-    folder = tmp_path / "damaged-ws"
-    workspace = Workspace.open(folder, user="tester", catalog=catalog)
-    dossier = create_saudi(workspace)
-    workspace.backup()
-    workspace.close()
-    (folder / "workspace.sqlite").write_bytes(b"this is not a database" * 100)
-    for extra in ("workspace.sqlite-wal", "workspace.sqlite-shm"):
-        (folder / extra).unlink(missing_ok=True)
-    prompts.restore_backup = True
-    restored = open_workspace(folder, prompts, catalog)
-    assert restored is not None
-    try:
-        assert [i.id for i in restored.list_dossiers()] == [dossier.id]
-    finally:
-        restored.close()
-    assert prompts.asked[0][0] == "damaged"
-    assert list((folder / "damaged").iterdir()), "the damaged file was set aside, not deleted"
-
-
-def test_damaged_workspace_without_restoring_quits(
-    tmp_path: Path, catalog: Any, prompts: Any
-) -> None:
-    from ddcheck.services import Workspace
-    from ddcheck.ui.app import open_workspace
-
-    folder = tmp_path / "damaged-ws"
-    workspace = Workspace.open(folder, user="tester", catalog=catalog)
-    workspace.backup()
-    workspace.close()
-    (folder / "workspace.sqlite").write_bytes(b"garbage" * 500)
-    prompts.restore_backup = False
-    assert open_workspace(folder, prompts, catalog) is None
-
-
 def test_demo_dossier_opens_filled_in_and_is_reopened_not_rebuilt(
     qtbot: Any, real_controller: Any, real_ws: Any
 ) -> None:

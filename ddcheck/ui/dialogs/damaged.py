@@ -1,4 +1,4 @@
-"""The damaged-workspace dialog: say what happened in one sentence and offer the newest backup."""
+"""The damaged-workspace dialog: say what happened; offer the backup, starting empty or quitting."""
 
 from __future__ import annotations
 
@@ -8,26 +8,29 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, label, vbox
-
-RESTORE, QUIT = "restore", "quit"
+from ddcheck.ui.prompts import QUIT, RESTORE, START_EMPTY
 
 
 class DamagedDialog(QDialog):
-    """Explain that the workspace file is damaged; offer to restore the newest backup or quit."""
+    """Explain that the workspace file was damaged; restore the backup, start empty, or quit."""
 
     def __init__(self, message: str, backup: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("The workspace is damaged"))
         self.choice = QUIT
-        text = label(message, "", wrap=True)
         if backup is not None:
             detail = tr(
-                "The newest backup is {name}. Restoring it sets the damaged file aside; "
-                "nothing is deleted.",
+                "Restoring the backup {name} brings back your dossiers as they were then. "
+                "Starting empty keeps the new workspace. Either way the damaged file is kept. "
+                "Until you choose, ddcheck asks again on every start.",
                 name=backup.name,
             )
         else:
-            detail = tr("There is no backup to restore. The damaged file is left untouched.")
+            detail = tr(
+                "There is no backup from before the damage. Starting empty keeps the new "
+                "workspace; the damaged file is kept. Until you choose, ddcheck asks again on "
+                "every start."
+            )
         buttons = QDialogButtonBox(self)
         self.restore_button: QPushButton | None = None
         if backup is not None:
@@ -35,20 +38,25 @@ class DamagedDialog(QDialog):
                 tr("Restore the backup"), QDialogButtonBox.ButtonRole.AcceptRole
             )
             self.restore_button.setProperty("role", "primary")
-            self.restore_button.clicked.connect(self._restore)
-        quit_button = buttons.addButton(tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
-        quit_button.clicked.connect(self.reject)
+            self.restore_button.clicked.connect(lambda: self._choose(RESTORE))
+        self.empty_button = buttons.addButton(
+            tr("Start empty"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.empty_button.clicked.connect(lambda: self._choose(START_EMPTY))
+        self.quit_button = buttons.addButton(tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit_button.clicked.connect(self.reject)
+        (self.restore_button or self.quit_button).setDefault(True)
         self.setLayout(
             vbox(
-                label(tr("ddcheck cannot open your workspace"), "subtitle"),
-                text,
+                label(tr("The workspace is damaged"), "subtitle"),
+                label(message, "", wrap=True),
                 label(detail, "muted", wrap=True),
                 buttons,
                 margin=MARGIN,
             )
         )
-        self.resize(520, 220)
+        self.resize(560, 300)
 
-    def _restore(self) -> None:
-        self.choice = RESTORE
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
         self.accept()
