@@ -502,3 +502,22 @@ def test_a_comment_typed_just_before_closing_is_saved(
     review = adviser.review_of(page.received_id)
     assert [(i.assessment, i.comment) for i in review.items] == [("accepted", "Fine")]
     assert review.reviewer == "Fatima"
+
+
+def test_number_keys_in_the_tree_assess_the_item(
+    qtbot: Any, adviser: Any, company_pdf: tuple[Any, Path], tmp_path: Path, prompts: Any
+) -> None:
+    _dossier, pdf = company_pdf
+    app = _app(qtbot, tmp_path / "adviser-ui", adviser, prompts)
+    _import(qtbot, app, prompts, [pdf])
+    page = app.adviser.page
+    key = page.tree_model.item_keys()[1]
+    page.select(key)
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_1)
+    assert [(i.key, i.assessment) for i in adviser.review_of(page.received_id).items] == [
+        (key, "accepted")
+    ]
+    qtbot.keyClick(page.tree, Qt.Key.Key_3)
+    assert adviser.review_of(page.received_id).items[0].assessment == "insufficient"
+    assert page.panel.buttons["insufficient"].isChecked()

@@ -12,6 +12,9 @@ from ddcheck.ui.i18n import tr
 from ddcheck.ui.models.section_tree import COL_PROGRESS, KEY_ROLE, KIND_ROLE
 
 _Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, int(Qt.ItemDataRole.ForegroundRole)})
 _COLOURS = {"accepted": "#2f7d32", "question": "#a15c07", "insufficient": "#b42318"}
 
 
@@ -36,38 +39,31 @@ class AssessedTreeModel(QIdentityProxyModel):
 
     def set_assessments(self, assessments: Mapping[str, str]) -> None:
         """Show these assessments (the rows stay; only the marks change)."""
+        changed = {
+            k
+            for k in set(assessments) | set(self._assessments)
+            if assessments.get(k) != self._assessments.get(k)
+        }
         self._assessments = dict(assessments)
-        rows = self.rowCount()
-        if rows:
-            self._changed(QModelIndex())
-
-    def _changed(self, parent: QModelIndex) -> None:
-        for row in range(self.rowCount(parent)):
-            index = self.index(row, COL_PROGRESS, parent)
-            if index.data(KIND_ROLE) == "item":
+        source = self.sourceModel()
+        for key in changed:
+            found = source.index_of(key) if source is not None else QModelIndex()
+            if found.isValid():
+                index = self.mapFromSource(found.siblingAtColumn(COL_PROGRESS))
                 self.dataChanged.emit(index, index)
-            else:
-                self._changed(self.index(row, 0, parent))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Return the source data, with the assessment mark in an item's second column."""
-        if (
-            index.isValid()
-            and index.column() == COL_PROGRESS
-            and role
-            in (
-                Qt.ItemDataRole.DisplayRole,
-                Qt.ItemDataRole.ForegroundRole,
-                Qt.ItemDataRole.ToolTipRole,
-            )
-            and index.data(KIND_ROLE) == "item"
-        ):
-            assessment = self._assessments.get(str(index.data(KEY_ROLE)))
-            if assessment is None:
-                return None
-            if role == Qt.ItemDataRole.DisplayRole:
-                return MARKS.get(assessment, assessment)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return assessment_names().get(assessment, assessment)
-            return QColor(_COLOURS.get(assessment, "#5f6b7a"))
-        return super().data(index, role)
+        source = self.mapToSource(index)
+        if index.column() != COL_PROGRESS or role not in _ROLES:
+            return self.sourceModel().data(source, role) if source.isValid() else None
+        if source.data(KIND_ROLE) != "item":
+            return self.sourceModel().data(source, role)
+        assessment = self._assessments.get(str(source.data(KEY_ROLE)))
+        if assessment is None:
+            return None
+        if role == _DISPLAY:
+            return MARKS.get(assessment, assessment)
+        if role == _TOOLTIP:
+            return assessment_names().get(assessment, assessment)
+        return QColor(_COLOURS.get(assessment, "#5f6b7a"))

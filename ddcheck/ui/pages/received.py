@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +39,7 @@ from ddcheck.ui.pages.review_verdict import VerdictPanel
 log = logging.getLogger(__name__)
 
 TAB_ITEMS, TAB_CHANGES, TAB_REVIEW = range(3)
+_KEYS = {"1": "accepted", "2": "question", "3": "insufficient"}
 
 
 def _value(value: Any) -> str:
@@ -94,6 +96,11 @@ class ReceivedPage(QWidget):
             COL_PROGRESS, QHeaderView.ResizeMode.ResizeToContents
         )
         self.tree.selectionModel().currentChanged.connect(self._item_chosen)
+        for keys, choice in _KEYS.items():  # keys 1–3 in the tree assess the item shown
+            shortcut = QShortcut(QKeySequence(keys), self.tree)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda c=choice: self._key_assess(c))
+        self.tree.setToolTip(tr("Keys 1, 2 and 3: accepted, question, not sufficient"))
         self.panel = ReviewPanel(self.lang, self)
         self.panel.assessed.connect(self._assess)
         self.panel.agreeRequested.connect(self.add_agreed_action)
@@ -210,6 +217,10 @@ class ReceivedPage(QWidget):
         latest = received.is_latest
         for button in (self.export_file_button, self.export_pdf_button):
             button.setEnabled(latest)
+
+    def _key_assess(self, choice: str) -> None:
+        if self.panel.key:
+            self.panel.buttons[choice].click()
 
     def _show_assessments(self) -> None:
         self.assessed.set_assessments({i.key: i.assessment for i in self.review.items})

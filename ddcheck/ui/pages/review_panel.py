@@ -29,7 +29,6 @@ def clear_layout(layout: Any) -> None:
         widget = layout.takeAt(0).widget()
         if widget is not None:
             widget.hide()
-            widget.setParent(None)
             widget.deleteLater()
 
 
