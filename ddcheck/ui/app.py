@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from ddcheck import APP_NAME, __version__, paths
 from ddcheck.ui import i18n
-from ddcheck.ui.errors import make_excepthook, setup_logging
+from ddcheck.ui.errors import error_text, make_excepthook, setup_logging
 from ddcheck.ui.i18n import Language
 from ddcheck.ui.prompts import RESTORE, START_EMPTY, Prompts
 from ddcheck.ui.settings import UiSettings
@@ -135,7 +135,9 @@ def open_workspace(data_dir: Path, prompts: Prompts, catalog: Any = None) -> Any
         prompts.error(None, i18n.tr("ddcheck cannot open your workspace"), error.text(lang))
         return None
     except OSError as error:
-        prompts.error(None, i18n.tr("ddcheck cannot open your workspace"), str(error))
+        prompts.error(
+            None, i18n.tr("ddcheck cannot open your workspace"), error_text(error, lang)
+        )
         return None
 
 

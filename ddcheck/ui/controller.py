@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from ddcheck.ui import i18n
 from ddcheck.ui.context import AppContext
+from ddcheck.ui.errors import error_text
 from ddcheck.ui.i18n import Language, tr
 from ddcheck.ui.main_window import (
     PAGE_ACTIONS,
@@ -382,7 +383,8 @@ class Controller(QObject):
             return call()
         except Exception as error:
             log.exception("workspace call failed")
-            self.ctx.prompts.error(self.window, tr("Something went wrong"), str(error))
+            text = error_text(error, i18n.language())
+            self.ctx.prompts.error(self.window, tr("Something went wrong"), text)
             return None
 
 

@@ -29,6 +29,19 @@ def make_excepthook(show: Callable[[str], None]) -> ExceptHook:
     return hook
 
 
+def error_text(error: BaseException, lang: str) -> str:
+    """Return the user's sentence for `error`: in `lang` when the workspace wrote one (`.text`)."""
+    text = getattr(error, "text", None)
+    if callable(text):
+        try:
+            return str(text(lang))
+        except Exception:
+            log.exception("could not word the error in %s", lang)
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.strerror}: {error.filename}" if error.filename else error.strerror
+    return str(error)
+
+
 def setup_logging(folder: object) -> None:
     """Log to `folder/ddcheck.log` (rotating) and stderr."""
     from logging.handlers import RotatingFileHandler

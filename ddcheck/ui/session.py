@@ -17,6 +17,8 @@ from ddcheck.domain.gate import GateReport, export_gate
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
+from ddcheck.ui import i18n
+from ddcheck.ui.errors import error_text
 from ddcheck.ui.i18n import tr
 
 log = logging.getLogger(__name__)
@@ -265,9 +267,10 @@ class DossierSession(QObject):
             write()
         except Exception as error:
             log.exception("saving failed")
-            self.savedStateChanged.emit("error", tr("Not saved: {error}", error=str(error)))
+            text = error_text(error, i18n.language())
+            self.savedStateChanged.emit("error", tr("Not saved: {error}", error=text))
             self.reload()
-            self.saveFailed.emit(str(error))
+            self.saveFailed.emit(text)
             return
         self.reload()
         self.savedStateChanged.emit(

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from ddcheck.domain.text import Language
+from ddcheck.ui import i18n
 from ddcheck.ui.context import AppContext
+from ddcheck.ui.errors import error_text
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, TIGHT, hbox, label, vbox
 from ddcheck.ui.models.icons import status_icon
@@ -231,7 +233,7 @@ class ExportDialog(QDialog):
         self.status.setText(
             tr("Export cancelled; nothing was written.")
             if cancelled
-            else tr("The export failed: {error}", error=str(error))
+            else tr("The export failed: {error}", error=error_text(error, i18n.language()))
         )
         self.status.setProperty("role", "muted" if cancelled else "error")
 

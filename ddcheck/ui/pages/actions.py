@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from ddcheck.domain.dossier import Action
+from ddcheck.ui import i18n
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.dialogs.action_editor import priority_labels, status_labels
+from ddcheck.ui.errors import error_text
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, TIGHT, hbox, label, vbox
 from ddcheck.ui.models.action_table import (
@@ -332,7 +334,11 @@ class ActionsPage(QWidget):
             self.ctx.prompts.error(
                 self,
                 tr("Export action plan"),
-                tr("Could not write {path}: {error}", path=str(path), error=str(error)),
+                tr(
+                    "Could not write {path}: {error}",
+                    path=str(path),
+                    error=error_text(error, i18n.language()),
+                ),
             )
 
     def _session_changed(self) -> None:
