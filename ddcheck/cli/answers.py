@@ -124,10 +124,14 @@ def attach_command(args: argparse.Namespace) -> int:
         if args.item:
             template, item = ws.find_item(dossier_id, args.item)
             key = f"{template.id}/{item.id}"
+        known = {e.id for e in ws.get_dossier(dossier_id).evidence}
         evidence = ws.attach_evidence(dossier_id, args.file, item_key=key, name=args.name)
+    reused = evidence.id in known
     if args.json:
-        print_json({**evidence.model_dump(mode="json"), "item_key": key})
+        print_json({**evidence.model_dump(mode="json"), "item_key": key, "reused": reused})
         return 0
+    if reused:
+        print(f"{evidence.name} is already in the dossier (same contents); not stored again.")
     linked = f", linked to {key}" if key else ""
     print(f"{evidence.id}  {evidence.name} ({evidence.size} bytes, {evidence.media_type}{linked})")
     print(f"  sha256 {evidence.sha256}")

@@ -113,7 +113,11 @@ class EvidenceOps(WorkspaceBase):
         item_key: str | None = None,
         name: str | None = None,
     ) -> Evidence:
-        """Store a file as evidence of a dossier (linked to an item when `item_key` is given)."""
+        """Store a file as evidence of a dossier (linked to an item when `item_key` is given).
+
+        The same file (same contents and name) attached again is not stored twice: the evidence
+        already in the dossier is returned (and linked to the item).
+        """
         source = Path(source)
         if item_key is not None:
             self._item(*split_item_key(item_key))
@@ -132,14 +136,26 @@ class EvidenceOps(WorkspaceBase):
         conn = self._store.conn
         with self._transaction():
             self._check_writable(dossier_id)
-            evidence_rows.put_blob(conn, item.sha256, data)
-            evidence_rows.insert_evidence(conn, dossier_id, item)
-            changes = [Change("evidence", item.id, "added", None, item.name)]
+            known = evidence_rows.same_file(conn, dossier_id, item.sha256, item.name)
+            changes = []
+            if known is None:
+                evidence_rows.put_blob(conn, item.sha256, data)
+                evidence_rows.insert_evidence(conn, dossier_id, item)
+                changes.append(Change("evidence", item.id, "added", None, item.name))
+            else:
+                item = self._own_evidence(dossier_id, known)
             if item_key is not None:
-                evidence_rows.link(conn, dossier_id, item.id, item_key)
-                changes.append(Change("answer", item_key, "evidence", None, item.id))
+                changes += self._link(dossier_id, item.id, item_key)
             self._commit_changes(dossier_id, changes, now)
         return item
+
+    def _link(self, dossier_id: str, evidence_id: str, item_key: str) -> list[Change]:
+        """Link evidence to an item; return the item's evidence before and after (or nothing)."""
+        conn = self._store.conn
+        before = evidence_rows.item_evidence(conn, dossier_id, item_key)
+        if not evidence_rows.link(conn, dossier_id, evidence_id, item_key):
+            return []
+        return [Change("answer", item_key, "evidence", before, [*before, evidence_id])]
 
     def link_evidence(self, dossier_id: str, evidence_id: str, item_key: str) -> Changes:
         """Link evidence already in the dossier to (another) item."""
@@ -147,11 +163,7 @@ class EvidenceOps(WorkspaceBase):
         with self._transaction():
             self._check_writable(dossier_id)
             self._own_evidence(dossier_id, evidence_id)
-            if not evidence_rows.link(self._store.conn, dossier_id, evidence_id, item_key):
-                return Changes(dossier_id)
-            return self._commit_changes(
-                dossier_id, [Change("answer", item_key, "evidence", None, evidence_id)]
-            )
+            return self._commit_changes(dossier_id, self._link(dossier_id, evidence_id, item_key))
 
     def update_evidence(
         self,
@@ -231,13 +243,17 @@ class EvidenceOps(WorkspaceBase):
         with self._transaction():
             self._check_writable(dossier_id)
             item = self._own_evidence(dossier_id, evidence_id)
+            keys = [item_key] if item_key is not None else evidence_rows.links_of(conn, evidence_id)
+            before = {key: evidence_rows.item_evidence(conn, dossier_id, key) for key in keys}
             if item_key is not None:
                 if not evidence_rows.unlink(conn, evidence_id, item_key):
                     return Changes(dossier_id)
-                changes = [Change("answer", item_key, "evidence", evidence_id, None)]
             else:
-                keys = evidence_rows.links_of(conn, evidence_id)
                 evidence_rows.delete_evidence(conn, evidence_id)
-                changes = [Change("answer", key, "evidence", evidence_id, None) for key in keys]
+            changes = [
+                Change("answer", key, "evidence", ids, [e for e in ids if e != evidence_id])
+                for key, ids in before.items()
+            ]
+            if item_key is None:
                 changes.append(Change("evidence", evidence_id, "removed", item.name, None))
             return self._commit_changes(dossier_id, changes)

@@ -109,6 +109,26 @@ def links_of(conn: sqlite3.Connection, evidence_id: str) -> list[str]:
     return [row[0] for row in rows]
 
 
+def item_evidence(conn: sqlite3.Connection, dossier_id: str, item_key: str) -> list[str]:
+    """Return the ids of the evidence linked to one item, in the order they were linked."""
+    rows = conn.execute(
+        "SELECT evidence_id FROM evidence_links WHERE dossier_id = ? AND item_key = ?"
+        " ORDER BY rowid",
+        (dossier_id, item_key),
+    )
+    return [row[0] for row in rows]
+
+
+def same_file(conn: sqlite3.Connection, dossier_id: str, sha256: str, name: str) -> str | None:
+    """Return the id of the dossier's evidence with these contents and this name, if any."""
+    row = conn.execute(
+        "SELECT id FROM evidence WHERE dossier_id = ? AND sha256 = ? AND name = ?"
+        " ORDER BY rowid LIMIT 1",
+        (dossier_id, sha256, name),
+    ).fetchone()
+    return row[0] if row else None
+
+
 def delete_evidence(conn: sqlite3.Connection, evidence_id: str) -> None:
     """Delete an evidence record, its links, and its blob when nothing else uses it."""
     conn.execute("DELETE FROM evidence WHERE id = ?", (evidence_id,))

@@ -183,6 +183,8 @@ def test_attach_stores_the_file_and_links_it(cli: Cli, dossier_id: str, tmp_path
     assert evidence["name"] == "beleid.pdf" and evidence["size"] == 13
     shown = next(i for i in cli.json("show", dossier_id)["items"] if i["key"] == item["key"])
     assert shown["evidence_ids"] == [evidence["id"]]
+    assert cli("attach", dossier_id, str(file)) == 0 and "already in the dossier" in cli.out
+    assert evidence["id"] in cli.out
 
 
 def test_actions_propose_and_save(cli: Cli, dossier_id: str):

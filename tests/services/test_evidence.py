@@ -172,3 +172,33 @@ def test_reading_stops_at_the_limit_whatever_the_size_said(
     monkeypatch.setattr("ddcheck.services.evidence._stat_size", lambda _stat: 5)  # stat lies
     with pytest.raises(EvidenceTooLarge):
         ws.attach_evidence(dossier_id, big)
+
+
+def _evidence_history(ws: Workspace, dossier_id: str) -> list[tuple]:
+    return [
+        (h.old, h.new)
+        for h in ws.history(dossier_id)
+        if h.entity == "answer" and h.field == "evidence"
+    ]
+
+
+def test_history_of_an_items_evidence_shows_what_was_there_before(ws, dossier_id, pdf, tmp_path):
+    second = tmp_path / "tweede.pdf"
+    second.write_bytes(b"%PDF-1.4 another")
+    first = ws.attach_evidence(dossier_id, pdf, item_key="mini/policy")
+    other = ws.attach_evidence(dossier_id, second, item_key="mini/policy")
+    ws.detach_evidence(dossier_id, first.id, item_key="mini/policy")
+    assert _evidence_history(ws, dossier_id) == [
+        ([], [first.id]),
+        ([first.id], [first.id, other.id]),
+        ([first.id, other.id], [other.id]),
+    ]
+
+
+def test_attaching_the_same_file_twice_reuses_the_first(ws, dossier_id, pdf):
+    first = ws.attach_evidence(dossier_id, pdf)
+    again = ws.attach_evidence(dossier_id, pdf, item_key="mini/policy")
+    assert again.id == first.id
+    dossier = ws.get_dossier(dossier_id)
+    assert [e.id for e in dossier.evidence] == [first.id]
+    assert dossier.answer("mini", "policy").evidence_ids == [first.id]
