@@ -122,16 +122,20 @@ def describe(outcome: Outcome) -> str:
 
 
 def report_text(outcomes: Sequence[Outcome]) -> str:
-    """Return the message shown after an import: one line per file, problems with their lines."""
-    lines: list[str] = []
+    """Return the message shown after an import: a block per file, problems with their lines."""
+    blocks: list[list[str]] = []
     for outcome in outcomes:
-        lines.append(describe(outcome))
+        lines = [describe(outcome)]
         lines += [str(w) for w in getattr(outcome.result, "warnings", ()) or ()]
         shown = outcome.problems[:MAX_PROBLEMS_SHOWN]
         lines += [f"  • {p}" for p in shown]
         if len(outcome.problems) > len(shown):
             lines.append(tr("  … and {n} more problems.", n=len(outcome.problems) - len(shown)))
-    return "\n".join(lines) if len(outcomes) > 1 or lines[1:] else " ".join(lines)
+        blocks.append(lines)
+    if len(blocks) == 1 and not any(line.startswith("  ") for line in blocks[0]):
+        return " ".join(blocks[0])
+    separator = "\n\n" if any(len(b) > 1 for b in blocks) else "\n"
+    return separator.join("\n".join(b) for b in blocks)
 
 
 class Receiver(QObject):

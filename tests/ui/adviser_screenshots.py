@@ -159,6 +159,26 @@ def main() -> None:
     company_window.show_page(PAGE_ACTIONS)
     grab(company_window, f"25-company-agreed-action{suffix}", SIZE)
     _ = PAGE_CHECKLIST
+    from PySide6.QtWidgets import QMessageBox
+
+    from ddcheck.ui.receiving import import_one, report_text
+
+    bad_yaml = tmp / "my-checklist.yaml"
+    bad_yaml.write_text("id: my-list\nversion: one\nkind: checklist\n", encoding="utf-8")
+    broken = tmp / "broken.pdf"
+    broken.write_bytes(pdfs[0].read_bytes()[:5000])
+    outcomes = [import_one(adviser, broken)]
+    try:
+        adviser.import_template(bad_yaml)
+    except Exception as error:
+        from ddcheck.ui.receiving import _refusal
+
+        outcomes.append(_refusal(bad_yaml, error))
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, i18n.tr("Import"), report_text(outcomes), parent=window
+    )
+    box.show()
+    grab(box, f"26-import-refused{suffix}", (box.sizeHint().width(), box.sizeHint().height()))
     print(prompts.asked, company_prompts.asked)
     print(f"screenshots in {OUT}")
     adviser.close()
