@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 RESOLVED = "resolved"
+PROBLEMS_SUFFIX = "-problems.txt"  # what SQLite found, written beside the damaged file
 _STAMP = re.compile(r"-(\d{8}-\d{6})(?:-\d+)?(?:-r\d+)?$")
 
 
@@ -66,5 +67,5 @@ def resolve(folder: Path) -> list[Path]:
 
 
 def _companions(path: Path) -> list[Path]:
-    found = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    found = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", PROBLEMS_SUFFIX))
     return [p for p in found if p.exists()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ddcheck.paths import DataPaths
-from ddcheck.store import backups, schema
+from ddcheck.store import backups, damage, schema
 from ddcheck.store.database import (
     connect,
     enable_wal,
@@ -22,6 +23,8 @@ from ddcheck.store.database import (
     transaction,
 )
 from ddcheck.store.errors import WorkspaceDamaged, WorkspaceError, WorkspaceTooNew
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -38,16 +41,23 @@ class Store:
         self.conn.close()
 
 
-def _damaged(paths: DataPaths, now: dt.datetime, reason: str) -> WorkspaceDamaged:
+def _damaged(paths: DataPaths, now: dt.datetime, details: list[str]) -> WorkspaceDamaged:
+    """Set the damaged file aside, write what SQLite found beside it, return the error."""
     moved = set_aside(paths.database, paths.damaged, now)
+    report = moved.with_name(moved.name + damage.PROBLEMS_SUFFIX)
+    try:
+        report.write_text("\n".join(details) + "\n", encoding="utf-8")
+        seen, seen_nl = f" (what SQLite found is in {report.name})", f" (zie {report.name})"
+    except OSError:
+        seen = seen_nl = ""
+    log.info("workspace %s damaged, set aside as %s: %s", paths.database, moved, details)
     newest = backups.newest_good_backup(paths.backups)
     offer = f"the newest good backup is {newest.name}" if newest else "there is no backup"
     offer_nl = f"de nieuwste goede back-up is {newest.name}" if newest else "er is geen back-up"
     return WorkspaceDamaged(
-        f"The workspace file is damaged ({reason}); it was set aside unchanged as {moved}, "
-        f"and {offer}.",
-        nl=f"Het werkbestand is beschadigd ({reason}); het is ongewijzigd apart gezet als "
-        f"{moved}, en {offer_nl}.",
+        f"The workspace file is damaged; it was set aside unchanged as {moved}{seen}, and {offer}.",
+        nl=f"Het werkbestand is beschadigd; het is ongewijzigd apart gezet als {moved}"
+        f"{seen_nl}, en {offer_nl}.",
         moved_to=moved,
         newest_backup=newest,
     )
@@ -56,12 +66,12 @@ def _damaged(paths: DataPaths, now: dt.datetime, reason: str) -> WorkspaceDamage
 def _connect_checked(paths: DataPaths, now: dt.datetime) -> sqlite3.Connection:
     path = paths.database
     if path.exists() and not looks_like_sqlite(path):
-        raise _damaged(paths, now, "it is not an SQLite database")
+        raise _damaged(paths, now, ["the file is not an SQLite database"])
     try:
         conn = connect(path, wal=False)
     except sqlite3.DatabaseError as error:
         if is_damage(error):
-            raise _damaged(paths, now, str(error)) from error
+            raise _damaged(paths, now, [str(error)]) from error
         raise plain_error(error) from error
     try:
         found = problems(conn)
@@ -70,7 +80,7 @@ def _connect_checked(paths: DataPaths, now: dt.datetime) -> sqlite3.Connection:
         raise
     if found:
         conn.close()
-        raise _damaged(paths, now, found[0])
+        raise _damaged(paths, now, found)
     return conn
 
 
