@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator
@@ -24,6 +25,7 @@ from ddcheck.ui.layout import TIGHT, hbox, vbox
 
 DEBOUNCE_MS = 500
 _NO_DATE = QDate(1900, 1, 1)
+_OWN_DIGIT = re.compile(r"(\d)\s*[–\-.:)]\s")
 
 
 class AnswerEditor(QWidget):
@@ -46,6 +48,7 @@ class AnswerEditor(QWidget):
         self._text: QPlainTextEdit | None = None
         self._line: QLineEdit | None = None
         self._date: QDateEdit | None = None
+        self._keys: list[int | None] = []
         if scale.kind == "single":
             self._build_single(lang, red_flags)
         elif scale.kind == "multiple":
@@ -67,19 +70,26 @@ class AnswerEditor(QWidget):
         else:
             self._build_date()
 
+    def _caption(self, number: int | None, label: str) -> str:
+        """Return an option's text with its key in front (unless the label starts with it)."""
+        if number is None or label.startswith(str(number)):
+            return label
+        return f"{number}   {label}"
+
     def _build_single(self, lang: Language, red_flags: tuple[str, ...]) -> None:
         self._group = QButtonGroup(self)
         self._group.setExclusive(False)
-        for number, option in enumerate(self.scale.options, start=1):
-            text = f"{number}   {option.label.get(lang)}" if number <= 9 else option.label.get(lang)
-            button = QPushButton(text, self)
+        labels = [o.label.get(lang) for o in self.scale.options]
+        self._keys = key_numbers(labels)
+        for number, option, text in zip(self._keys, self.scale.options, labels, strict=True):
+            button = QPushButton(self._caption(number, text), self)
             button.setCheckable(True)
             button.setProperty("option_id", option.id)
             button.setProperty(
                 "role", "option-red" if option.red_flag or option.id in red_flags else "option"
             )
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            button.setToolTip(tr("Press {n} to choose", n=number) if number <= 9 else "")
+            button.setToolTip(tr("Press {n} to choose", n=number) if number is not None else "")
             button.clicked.connect(lambda _checked=False, oid=option.id: self._single_clicked(oid))
             self._group.addButton(button)
             self._buttons.append(button)
@@ -87,15 +97,26 @@ class AnswerEditor(QWidget):
         self.setLayout(hbox(box, 1))
 
     def _build_multiple(self, lang: Language) -> None:
-        for number, option in enumerate(self.scale.options, start=1):
-            box = QCheckBox(
-                f"{number}   {option.label.get(lang)}" if number <= 9 else option.label.get(lang),
-                self,
-            )
+        labels = [o.label.get(lang) for o in self.scale.options]
+        self._keys = key_numbers(labels)
+        for number, option, text in zip(self._keys, self.scale.options, labels, strict=True):
+            box = QCheckBox(self._caption(number, text), self)
             box.setProperty("option_id", option.id)
-            box.toggled.connect(lambda _on=False: self.valueChanged.emit(self.value()))
+            box.setProperty("exclusive", option.exclusive)
+            box.toggled.connect(lambda on, b=box: self._multiple_toggled(b, on))
             self._buttons.append(box)
         self.setLayout(vbox(*self._buttons, spacing=TIGHT))
+
+    def _multiple_toggled(self, box: QCheckBox, on: bool) -> None:
+        """Tick off what an exclusive option ('None of these') cannot go with; emit the value."""
+        if on:
+            for other in self._buttons:
+                clash = bool(box.property("exclusive")) or bool(other.property("exclusive"))
+                if other is not box and clash and other.isChecked():
+                    other.blockSignals(True)
+                    other.setChecked(False)
+                    other.blockSignals(False)
+        self.valueChanged.emit(self.value())
 
     def _build_date(self) -> None:
         self._date = QDateEdit(self)
@@ -119,10 +140,10 @@ class AnswerEditor(QWidget):
             button.setChecked(button.property("option_id") == option_id)
 
     def choose_number(self, number: int) -> bool:
-        """Choose (multiple choice: toggle) option `number`, 1-based; return whether it exists."""
-        if not self.scale.is_choice or not 1 <= number <= len(self._buttons):
+        """Choose (multiple: toggle) the option of number key `number`; return whether it exists."""
+        if not self.scale.is_choice or number not in self._keys:
             return False
-        button = self._buttons[number - 1]
+        button = self._buttons[self._keys.index(number)]
         if self.scale.kind == "single":
             option_id = str(button.property("option_id"))
             if self.value() != option_id:
@@ -202,6 +223,17 @@ class AnswerEditor(QWidget):
         target = self._buttons[0] if self._buttons else (self._text or self._line or self._date)
         if target is not None:
             target.setFocus()
+
+
+def key_numbers(labels: list[str]) -> list[int | None]:
+    """Return the number key of each option: the label's own leading digit when the labels
+    number themselves (maturity '0 – …' to '5 – …'), the others after them; else 1…n (≤ 9)."""
+    own = [int(m.group(1)) if (m := _OWN_DIGIT.match(text)) else None for text in labels]
+    digits = [d for d in own if d is not None]
+    if len(digits) < 2 or len(set(digits)) != len(digits):
+        return [n if n <= 9 else None for n in range(1, len(labels) + 1)]
+    free = iter(range(max(digits) + 1, 10))
+    return [d if d is not None else next(free, None) for d in own]
 
 
 def _parse_date(value: AnswerValue) -> dt.date | None:
