@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ddcheck.ui import i18n
-from ddcheck.ui.background import run_on_workspace
 from ddcheck.ui.context import AppContext
+from ddcheck.ui.exporting import ask_save_path, safe_name, write_pdf_in_background
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, hbox, label, vbox
 from ddcheck.ui.models.mission_overview import (
@@ -157,19 +157,20 @@ class MissionOverviewPage(QWidget):
         return MissionOverview(self.mission_name(), tuple(self.model.rows()))
 
     def _suggested(self, suffix: str) -> Path:
-        name = self.mission_name() or tr("all missions")
-        safe = "".join(c if c.isalnum() else "-" for c in name).strip("-")
-        return Path.home() / f"{tr('overview')}-{safe or 'mission'}{suffix}"
+        name = safe_name(self.mission_name() or tr("all missions"), "mission")
+        return Path.home() / f"{tr('overview')}-{name}{suffix}"
 
     def export_csv(self) -> Path | None:
         """Write the rows shown as CSV."""
-        path = self.ctx.prompts.save_file(
-            self, tr("Save the overview as"), self._suggested(".csv"), tr("CSV files (*.csv)")
+        path = ask_save_path(
+            self.ctx,
+            self,
+            tr("Save the overview as"),
+            self._suggested(".csv"),
+            tr("CSV files (*.csv)"),
         )
         if path is None:
             return None
-        if path.suffix.lower() != ".csv":
-            path = path.with_suffix(".csv")
         try:
             self.ctx.workspace.export_overview_csv(self._overview(), path)
         except Exception as error:
@@ -180,29 +181,21 @@ class MissionOverviewPage(QWidget):
 
     def export_pdf(self) -> None:
         """Write the rows shown as a PDF table, in the background."""
-        path = self.ctx.prompts.save_file(
-            self, tr("Save the overview as"), self._suggested(".pdf"), tr("PDF files (*.pdf)")
+        path = ask_save_path(
+            self.ctx,
+            self,
+            tr("Save the overview as"),
+            self._suggested(".pdf"),
+            tr("PDF files (*.pdf)"),
         )
         if path is None:
             return
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
         overview, lang = self._overview(), i18n.language()
-        self.pdf_button.setEnabled(False)
-        self.savedState.emit("saving", tr("Writing the PDF…"))
-
-        def job(workspace: Any, _progress: Any, _cancelled: Any) -> Any:
-            return workspace.export_overview_pdf(overview, path, lang=lang)
-
-        def done(_result: Any) -> None:
-            self.pdf_button.setEnabled(True)
-            self.savedState.emit("saved", tr("Saved as {path}", path=str(path)))
-            if self.ctx.prompts.ask_open_result(self, path):
-                self.ctx.open_path(path)
-
-        def failed(error: BaseException) -> None:
-            self.pdf_button.setEnabled(True)
-            self.savedState.emit("error", tr("The export failed: {error}", error=str(error)))
-            self.ctx.prompts.error(self, tr("Export failed"), str(error))
-
-        self.handle = run_on_workspace(self.ctx, job, on_done=done, on_failed=failed)
+        self.handle = write_pdf_in_background(
+            self.ctx,
+            self,
+            self.pdf_button,
+            path,
+            lambda ws, target: ws.export_overview_pdf(overview, target, lang=lang),
+            self.savedState.emit,
+        )

@@ -11,14 +11,11 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHeaderView,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTreeView,
     QWidget,
@@ -27,29 +24,20 @@ from PySide6.QtWidgets import (
 from ddcheck.domain.applicability import item_applicability
 from ddcheck.domain.dossier import Action
 from ddcheck.ui import i18n
-from ddcheck.ui.background import run_on_workspace
 from ddcheck.ui.context import AppContext
+from ddcheck.ui.exporting import ask_save_path, safe_name, write_pdf_in_background
 from ddcheck.ui.i18n import tr, tr_n
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, hbox, label, vbox
 from ddcheck.ui.models.assessed_tree import AssessedTreeModel
 from ddcheck.ui.models.section_tree import COL_PROGRESS, COL_TITLE, KEY_ROLE, SectionTreeModel
 from ddcheck.ui.pages.review_panel import ReviewPanel, clear_layout
 from ddcheck.ui.pages.review_verdict import VerdictPanel
+from ddcheck.ui.pages.revision_changes import RevisionChangesView
 
 log = logging.getLogger(__name__)
 
 TAB_ITEMS, TAB_CHANGES, TAB_REVIEW = range(3)
 _KEYS = {"1": "accepted", "2": "question", "3": "insufficient"}
-
-
-def _value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_value(v)}" for k, v in value.items() if v not in (None, "", []))
-    if isinstance(value, list):
-        return ", ".join(_value(v) for v in value)
-    return str(value)
 
 
 class ReceivedPage(QWidget):
@@ -111,25 +99,7 @@ class ReceivedPage(QWidget):
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([380, 720])
-        self.changes = QTableWidget(0, 5, self)
-        self.changes.setHorizontalHeaderLabels(
-            [tr("Kind"), tr("Subject"), tr("Change"), tr("Before"), tr("Now")]
-        )
-        self.changes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.changes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.changes.verticalHeader().hide()
-        self.changes.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.changes.setShowGrid(False)
-        self.changes.setAlternatingRowColors(True)
-        self.changes.setWordWrap(True)
-        header = self.changes.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 100), (2, 130), (3, 240), (4, 240)):
-            self.changes.setColumnWidth(column, width)
-        self.changes_note = label("", "muted", wrap=True)
-        changes_tab = QWidget(self)
-        changes_tab.setLayout(vbox(self.changes_note, self.changes, margin=SPACING))
+        self.changes = RevisionChangesView(self.item_title, self)
         self.verdict = VerdictPanel(self.item_title, self)
         self.verdict.verdictEdited.connect(self._verdict)
         self.verdict.addRequested.connect(lambda: self.add_agreed_action(None))
@@ -137,7 +107,7 @@ class ReceivedPage(QWidget):
         self.verdict.removeRequested.connect(self.remove_agreed_action)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.splitter, tr("Items"))
-        self.tabs.addTab(changes_tab, tr("Changes since the last version"))
+        self.tabs.addTab(self.changes, tr("Changes since the last version"))
         verdict_scroll = QScrollArea(self)
         verdict_scroll.setWidgetResizable(True)
         verdict_scroll.setWidget(self.verdict)
@@ -245,65 +215,16 @@ class ReceivedPage(QWidget):
     def _show_changes(self) -> None:
         many = len(self.received.revisions) > 1
         self.tabs.setTabEnabled(TAB_CHANGES, many)
-        self.changes.setRowCount(0)
         if not many:
-            self.changes_note.setText(tr("Only one version was received."))
+            self.changes.show_nothing(tr("Only one version was received."))
             return
         result = self.ctx.workspace.changes_since_previous(
             self.received_id, self.received.revision.number
         )
         if result.old is None:
-            self.changes_note.setText(tr("This is the first version; there is nothing before it."))
-            return
-        self.changes_note.setText(
-            tr_n(
-                "Version {new} against version {old}: {n} change.",
-                "Version {new} against version {old}: {n} changes.",
-                len(result.changes),
-                new=result.new.number,
-                old=result.old.number,
-            )
-        )
-        kinds = {
-            "answer": tr("Answer"),
-            "evidence": tr("Evidence"),
-            "action": tr("Action"),
-            "withheld": tr("Withheld"),
-        }
-        whats = {
-            "added": tr("added"),
-            "removed": tr("removed"),
-            "value": tr("answer"),
-            "note": tr("note"),
-            "risk": tr("risk"),
-            "confidential": tr("confidential"),
-            "evidence_ids": tr("evidence"),
-            "needs_reconfirmation": tr("to re-confirm"),
-            "status": tr("status"),
-            "due": tr("due date"),
-            "owner": tr("owner"),
-            "priority": tr("priority"),
-            "action": tr("action"),
-        }
-        self.changes.setRowCount(len(result.changes))
-        for row, change in enumerate(result.changes):
-            subject = change.key
-            if change.kind in ("answer", "withheld"):
-                subject = self.item_title(change.key)
-            elif change.what in ("added", "removed"):
-                subject = _value(change.new if change.what == "added" else change.old)
-            cells = [
-                kinds.get(change.kind, change.kind),
-                subject,
-                whats.get(change.what, change.what),
-                _value(change.old),
-                _value(change.new),
-            ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                item.setData(Qt.ItemDataRole.UserRole, change.key)
-                self.changes.setItem(row, column, item)
+            self.changes.show_nothing(tr("This is the first version; there is nothing before it."))
+        else:
+            self.changes.show_changes(result)
 
     def entries_keys(self) -> set[str]:
         """Return the keys of the items shown in the tree."""
@@ -448,13 +369,14 @@ class ReceivedPage(QWidget):
         self.ctx.open_path(target)
 
     def _suggested(self, suffix: str) -> Path:
-        company = "".join(c if c.isalnum() else "-" for c in self.received.dossier.company.name)
-        return Path.home() / f"review-{company.strip('-') or 'dossier'}{suffix}"
+        name = safe_name(self.received.dossier.company.name, "dossier")
+        return Path.home() / f"{tr('review')}-{name}{suffix}"
 
     def export_review_file(self) -> Path | None:
         """Write the .ddreview file for the company."""
         self.flush()
-        path = self.ctx.prompts.save_file(
+        path = ask_save_path(
+            self.ctx,
             self,
             tr("Save the review file as"),
             self._suggested(".ddreview"),
@@ -462,8 +384,6 @@ class ReceivedPage(QWidget):
         )
         if path is None:
             return None
-        if path.suffix.lower() != ".ddreview":
-            path = path.with_suffix(".ddreview")
         try:
             self.ctx.workspace.export_review_file(self.received_id, path)
         except Exception as error:
@@ -479,29 +399,21 @@ class ReceivedPage(QWidget):
     def export_review_pdf(self) -> None:
         """Write the review as a PDF, in the background."""
         self.flush()
-        path = self.ctx.prompts.save_file(
-            self, tr("Save the review PDF as"), self._suggested(".pdf"), tr("PDF files (*.pdf)")
+        path = ask_save_path(
+            self.ctx,
+            self,
+            tr("Save the review PDF as"),
+            self._suggested(".pdf"),
+            tr("PDF files (*.pdf)"),
         )
         if path is None:
             return
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
         rid, lang = self.received_id, self.lang
-        self.export_pdf_button.setEnabled(False)
-        self.savedState.emit("saving", tr("Writing the PDF…"))
-
-        def job(workspace: Any, _progress: Any, _cancelled: Any) -> Any:
-            return workspace.export_review_pdf(rid, path, lang=lang)
-
-        def done(_result: Any) -> None:
-            self.export_pdf_button.setEnabled(True)
-            self.savedState.emit("saved", tr("Saved as {path}", path=str(path)))
-            if self.ctx.prompts.ask_open_result(self, path):
-                self.ctx.open_path(path)
-
-        def failed(error: BaseException) -> None:
-            self.export_pdf_button.setEnabled(True)
-            self.savedState.emit("error", tr("The export failed: {error}", error=str(error)))
-            self.ctx.prompts.error(self, tr("Export failed"), str(error))
-
-        self.handle = run_on_workspace(self.ctx, job, on_done=done, on_failed=failed)
+        self.handle = write_pdf_in_background(
+            self.ctx,
+            self,
+            self.export_pdf_button,
+            path,
+            lambda ws, target: ws.export_review_pdf(rid, target, lang=lang),
+            self.savedState.emit,
+        )
