@@ -85,7 +85,7 @@ def restore_command(args: argparse.Namespace) -> int:
     except WorkspaceError as error:
         raise UserError(str(error)) from error
     print(f"Restored the workspace from {used}.")
-    print("The state before restoring (if readable) is kept as a 'pre-restore' backup.")
+    print("The state before restoring (if it held anything) is kept as a 'pre-restore' backup.")
     return 0
 
 

@@ -63,13 +63,15 @@ def restore_workspace(
             nl=f"Er is geen goede back-up in {paths.backups}.",
         )
     target = paths.database
+    backup_files.check_backup(chosen, target)
     if target.exists():
         if file_problems(target):
             set_aside(target, paths.damaged, now)
         else:
             conn = connect(target)
             try:
-                backup_files.make_backup(conn, paths.backups, now, backup_files.PRE_RESTORE)
+                if not backup_files.holds_nothing(conn):  # an empty workspace is not worth a copy
+                    backup_files.make_backup(conn, paths.backups, now, backup_files.PRE_RESTORE)
             finally:
                 conn.close()
             backup_files.prune_workspace(paths, backup_files.PRE_RESTORE)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ddcheck.paths import DataPaths
 from ddcheck.store import damage
-from ddcheck.store.database import connect, file_problems
+from ddcheck.store.database import SQLITE_HEADER, connect, file_problems
 from ddcheck.store.errors import NotFound, WorkspaceError
 
 DAILY = "daily"
@@ -52,11 +52,23 @@ def _parse(path: Path) -> BackupInfo | None:
     return None
 
 
+def _has_sqlite_header(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
 def list_backups(folder: Path) -> list[BackupInfo]:
     """Return the backups in `folder`, newest first."""
     if not folder.is_dir():
         return []
-    found = [info for p in folder.glob("*.sqlite") if (info := _parse(p)) is not None]
+    found = [
+        info
+        for p in folder.glob("*.sqlite")
+        if (info := _parse(p)) is not None and _has_sqlite_header(p)
+    ]
     return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
 
 
@@ -78,6 +90,15 @@ def make_backup(conn: sqlite3.Connection, folder: Path, now: dt.datetime, kind: 
         dest.close()
     os.replace(partial, target)
     return target
+
+
+def holds_nothing(conn: sqlite3.Connection) -> bool:
+    """Return whether a workspace has no dossiers, received dossiers or imported templates."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    for table in ("dossiers", "received_dossiers", "custom_templates"):
+        if table in tables and conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
+            return False
+    return True
 
 
 def prune(
@@ -124,25 +145,60 @@ def has_backup_on(folder: Path, day: dt.date, kind: str = DAILY) -> bool:
 
 
 def newest_good_backup(folder: Path, *, before: dt.datetime | None = None) -> Path | None:
-    """Return the newest backup (made before `before`) that passes `quick_check`, or None."""
-    for backup in list_backups(folder):
-        if before is not None and backup.made_at > before:
-            continue
+    """Return the newest backup (made before `before`) that passes `quick_check`, or None.
+
+    A 'pre-restore' copy (the state a restore replaced) is chosen only when nothing else is
+    left, so restoring twice does not undo the first restore.
+    """
+    candidates = [b for b in list_backups(folder) if before is None or b.made_at <= before]
+    candidates.sort(key=lambda b: b.kind == PRE_RESTORE)  # stable: newest first within each
+    for backup in candidates:
         if not file_problems(backup.path):
             return backup.path
     return None
 
 
-def restore_into(backup: Path, target: Path) -> None:
-    """Copy a sound backup over the workspace at `target` with the backup API."""
+def check_backup(backup: Path, workspace: Path) -> None:
+    """Refuse what cannot be restored: the workspace itself, a missing, foreign or damaged file."""
     if not backup.is_file():
-        raise NotFound(f"There is no backup file {backup}.")
+        raise NotFound(
+            f"There is no backup file {backup}.", nl=f"Er is geen back-upbestand {backup}."
+        )
+    if workspace.exists() and backup.resolve() == workspace.resolve():
+        raise WorkspaceError(
+            f"{backup} is the workspace itself; name a backup (see 'ddcheck backup --list').",
+            nl=f"{backup} is het werkbestand zelf; kies een back-up.",
+        )
+    if not _has_sqlite_header(backup) or not _is_workspace(backup):
+        raise WorkspaceError(
+            f"{backup.name} is not a ddcheck backup; nothing was changed.",
+            nl=f"{backup.name} is geen back-up van ddcheck; er is niets gewijzigd.",
+        )
     found = file_problems(backup)
     if found:
         raise WorkspaceError(
-            f"The backup {backup.name} is damaged too ({found[0]}); pick another.",
-            nl=f"De back-up {backup.name} is ook beschadigd ({found[0]}); kies een andere.",
+            f"The backup {backup.name} is damaged too; pick another.",
+            nl=f"De back-up {backup.name} is ook beschadigd; kies een andere.",
         )
+
+
+def _is_workspace(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError:
+        return True  # a damaged workspace: say so below, not that it is foreign
+    finally:
+        conn.close()
+    return {"dossiers", "meta"} <= names
+
+
+def restore_into(backup: Path, target: Path) -> None:
+    """Copy a sound backup over the workspace at `target` with the backup API."""
+    check_backup(backup, target)
     source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
     try:
         dest = connect(target)

@@ -299,6 +299,8 @@ def test_a_damaged_workspace_is_mentioned_on_every_open_until_resolved(cli: Cli,
         assert "ddcheck restore" in cli.err
     assert cli("check") == 1 and "damaged" in cli.out
     assert cli("restore") == 0
+    # the new workspace held nothing, so no 'pre-restore' copy of it piles up
+    assert not list(data_paths(cli.data_dir).backups.glob("pre-restore-*"))
     assert [d["id"] for d in cli.json("list")] == [dossier_id]
     assert "damaged" not in cli.err
     assert cli("check") == 0

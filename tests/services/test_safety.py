@@ -192,3 +192,38 @@ def test_dismissing_the_damage_keeps_the_new_workspace(tmp_path, catalog, clock,
         moved = ws.dismiss_damage()
         assert moved and ws.pending_damage() is None and ws.check().ok
     assert all(p.parent == paths.damaged / "resolved" for p in moved)
+
+
+def test_restore_refuses_the_workspace_itself_and_files_that_are_no_backup(
+    tmp_path, catalog, clock, company, mission
+):
+    dossier_id = _fill(tmp_path, catalog, clock, company, mission)
+    paths = data_paths(tmp_path)
+    text = tmp_path / "notes.sqlite"
+    text.write_text("just some text, not a database")
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE x (y)").connection.close()
+    with pytest.raises(WorkspaceError, match="is the workspace itself"):
+        Workspace.restore(tmp_path, paths.database)
+    for bad in (text, other):
+        with pytest.raises(WorkspaceError, match="not a ddcheck backup"):
+            Workspace.restore(tmp_path, bad)
+    assert not list(paths.backups.glob("pre-restore-*"))
+    with Workspace.open(tmp_path, catalog=catalog, clock=clock) as ws:
+        assert [d.id for d in ws.list_dossiers()] == [dossier_id]
+
+
+def test_restoring_twice_does_not_undo_itself_and_non_sqlite_files_are_not_listed(
+    tmp_path, catalog, clock, company, mission
+):
+    _fill(tmp_path, catalog, clock, company, mission)
+    with Workspace.open(tmp_path, catalog=catalog, clock=clock) as ws:
+        first = ws.backup()
+        ws.create_dossier(company, mission)
+        (ws.paths.backups / "daily-20991231-000000.sqlite").write_text("not a backup")
+        assert first in [b.path for b in ws.list_backups()]
+        assert all(b.path.read_bytes()[:6] == b"SQLite" for b in ws.list_backups())
+    assert Workspace.restore(tmp_path, now=clock()) == first
+    assert Workspace.restore(tmp_path, now=clock()) == first
+    with Workspace.open(tmp_path, catalog=catalog, clock=clock) as ws:
+        assert len(ws.list_dossiers()) == 1
