@@ -141,6 +141,16 @@ def test_a_second_version_shows_what_changed(
         for r in range(page.changes.table.rowCount())
     }
     assert ("Answer", "note", "Updated after the call") in rows
+    table = page.changes.table
+    row = next(
+        r for r in range(table.rowCount()) if table.item(r, 4).text() == "Updated after the call"
+    )
+    table.cellDoubleClicked.emit(row, 1)
+    assert page.tabs.currentIndex() == 0 and page.panel.key == answer.key
+    withheld = next(iter(page.received.withheld_items), None)
+    if withheld:
+        mark = page.assessed.mapFromSource(page.tree_model.index_of(withheld)).siblingAtColumn(1)
+        assert mark.data() == "⊘" and mark.data(Qt.ItemDataRole.ToolTipRole) == "Withheld"
     assert import_files(qtbot, app, prompts, [newer]).endswith(
         "was already imported; nothing changed."
     )

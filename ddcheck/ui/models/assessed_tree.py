@@ -18,6 +18,7 @@ _ROLES = frozenset({_DISPLAY, _TOOLTIP, int(Qt.ItemDataRole.ForegroundRole)})
 _COLOURS = {"accepted": "#2f7d32", "question": "#a15c07", "insufficient": "#b42318"}
 
 
+WITHHELD_MARK = "⊘"
 MARKS = {"accepted": "✓", "question": "?", "insufficient": "✗"}
 
 
@@ -31,11 +32,18 @@ def assessment_names() -> dict[str, str]:
 
 
 class AssessedTreeModel(QIdentityProxyModel):
-    """Show `assessments` ({item key: assessment}) in the second column of item rows."""
+    """Show the adviser's assessment (or that the item was withheld) next to each item."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._assessments: dict[str, str] = {}
+        self._withheld: frozenset[str] = frozenset()
+
+    def set_withheld(self, keys: frozenset[str] | set[str] | tuple[str, ...]) -> None:
+        """Mark the items the company withheld (shown until they are assessed)."""
+        self.beginResetModel()
+        self._withheld = frozenset(keys)
+        self.endResetModel()
 
     def set_assessments(self, assessments: Mapping[str, str]) -> None:
         """Show these assessments (the rows stay; only the marks change)."""
@@ -59,9 +67,14 @@ class AssessedTreeModel(QIdentityProxyModel):
             return self.sourceModel().data(source, role) if source.isValid() else None
         if source.data(KIND_ROLE) != "item":
             return self.sourceModel().data(source, role)
-        assessment = self._assessments.get(str(source.data(KEY_ROLE)))
+        key = str(source.data(KEY_ROLE))
+        assessment = self._assessments.get(key)
         if assessment is None:
-            return None
+            if key not in self._withheld:
+                return None
+            if role == _DISPLAY:
+                return WITHHELD_MARK
+            return tr("Withheld") if role == _TOOLTIP else QColor("#a15c07")
         if role == _DISPLAY:
             return MARKS.get(assessment, assessment)
         if role == _TOOLTIP:

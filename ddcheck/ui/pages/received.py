@@ -100,6 +100,7 @@ class ReceivedPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([380, 720])
         self.changes = RevisionChangesView(self.item_title, self)
+        self.changes.itemRequested.connect(self.select)
         self.verdict = VerdictPanel(self.item_title, self)
         self.verdict.verdictEdited.connect(self._verdict)
         self.verdict.addRequested.connect(lambda: self.add_agreed_action(None))
@@ -143,6 +144,7 @@ class ReceivedPage(QWidget):
         self.summary = summary
         key = self.panel.key
         self.tree_model.set_entries(self.entries, summary.answers, summary.flags)
+        self.assessed.set_withheld(self.received.withheld_items)
         self.tree.expandToDepth(0)
         self._show_assessments()
         self._show_header()

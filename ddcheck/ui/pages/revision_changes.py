@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -31,6 +31,8 @@ def _value(value: Any) -> str:
 class RevisionChangesView(QWidget):
     """Answers, evidence, actions and withheld items that changed, one row each."""
 
+    itemRequested = Signal(str)
+
     def __init__(self, item_title: Callable[[str], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item_title = item_title
@@ -50,8 +52,16 @@ class RevisionChangesView(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 100), (2, 130), (3, 240), (4, 240)):
             self.table.setColumnWidth(column, width)
+        self.table.cellDoubleClicked.connect(self._open)
+        self.table.setToolTip(tr("Double-click an answer to show its item."))
         self.note = label("", "muted", wrap=True)
         self.setLayout(vbox(self.note, self.table, margin=SPACING))
+
+    def _open(self, row: int, _column: int) -> None:
+        item = self.table.item(row, 0)
+        key = item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else None
+        if key:
+            self.itemRequested.emit(str(key))
 
     def show_nothing(self, text: str) -> None:
         """Show a sentence instead of changes."""
@@ -108,4 +118,6 @@ class RevisionChangesView(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, change.key)
+                if change.kind in ("answer", "withheld"):
+                    item.setData(Qt.ItemDataRole.UserRole + 1, change.key)
                 self.table.setItem(row, column, item)
