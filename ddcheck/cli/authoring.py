@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ddcheck.cli.errors import UserError
 from ddcheck.cli.exchange import workspace
+from ddcheck.cli.workspace import check_output
 from ddcheck.paths import data_paths
 from ddcheck.services.authoring import TEMPLATES_FOLDER
 
@@ -61,6 +62,7 @@ def export_template(args: argparse.Namespace) -> int:
     """Write a template file."""
     from ddcheck.services import WorkspaceError
 
+    check_output(args.output)
     with workspace(args) as ws:
         try:
             path = ws.export_template(args.template_id, args.output)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ddcheck.cli.errors import UserError
+from ddcheck.cli.workspace import check_output
 
 if TYPE_CHECKING:
     from ddcheck.services import Workspace
@@ -266,6 +267,8 @@ def overview_command(args: argparse.Namespace) -> int:
     """Print (and write) the overview of one mission or of all received dossiers."""
     from ddcheck.services import WorkspaceError
 
+    check_output(args.csv)
+    check_output(args.pdf)
     with workspace(args) as ws:
         try:
             overview = ws.mission_overview(
@@ -322,8 +325,7 @@ def export_bundle_command(args: argparse.Namespace) -> int:
                         f"{len(blockers)} blocker(s) stop the export for the adviser; "
                         "fix them or add --force"
                     )
-            if args.output.is_dir():
-                raise UserError(f"{args.output} is a folder; give a file name")
+            check_output(args.output)
             result = ws.export_bundle(
                 dossier_id, args.output, audience=args.audience, lang=args.lang
             )

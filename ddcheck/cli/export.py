@@ -91,6 +91,9 @@ class _StderrProgress:
 
 def export_command(args: argparse.Namespace) -> int:
     """Write the PDF (or a FILE.ddcheck bundle); refuse blockers for the adviser unless --force."""
+    from ddcheck.cli.workspace import check_output
+
+    check_output(args.output)
     if args.output.suffix.lower() == ".ddcheck":
         from ddcheck.cli.exchange import export_bundle_command
 

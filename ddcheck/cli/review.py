@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ddcheck.cli.errors import UserError
 from ddcheck.cli.exchange import print_json, workspace
+from ddcheck.cli.workspace import check_output
 
 
 def _date(text: str) -> dt.date:
@@ -143,8 +144,7 @@ def agree_command(args: argparse.Namespace) -> int:
 
 def export_command(args: argparse.Namespace) -> int:
     """Write the review as a PDF (suffix .pdf) or as a review file for the company."""
-    if args.output.is_dir():
-        raise UserError(f"{args.output} is a folder; give a file name")
+    check_output(args.output)
 
     def export(ws, rid):
         if args.output.suffix.lower() == ".pdf":

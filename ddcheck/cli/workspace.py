@@ -7,6 +7,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -69,6 +70,19 @@ def validation_message(error: ValidationError, labels: dict[str, str] | None = N
         text = f"The {label} is not valid: {first['msg']}"
     text = " ".join(text.split())
     return text if text.endswith(".") else f"{text}."
+
+
+def check_output(path: Path | None) -> None:
+    """Refuse an output file whose folder does not exist (never create folders silently)."""
+    if path is None:
+        return
+    if path.is_dir():
+        raise UserError(f"{path} is a folder; give a file name")
+    folder = path.parent
+    if not folder.exists():
+        raise UserError(f"the folder {folder} does not exist; create it first or choose another")
+    if not folder.is_dir():
+        raise UserError(f"{folder} is not a folder")
 
 
 def dossier_arg(parser: argparse.ArgumentParser) -> None:

@@ -22,7 +22,9 @@ def run(capsys: pytest.CaptureFixture, *argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def dirs(tmp_path: Path) -> dict[str, Path]:
-    return {name: tmp_path / name for name in ("company", "adviser", "laptop", "files")}
+    found = {name: tmp_path / name for name in ("company", "adviser", "laptop", "files")}
+    found["files"].mkdir()  # export writes into an existing folder only
+    return found
 
 
 def _company_dossier(capsys, company: Path) -> str:

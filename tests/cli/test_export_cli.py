@@ -125,3 +125,15 @@ def test_progress_goes_to_stderr_in_steps_once_an_export_takes_a_while(
     progress.finish()
     lines = capsys.readouterr().err.splitlines()
     assert lines == [f"exporting… {p:3d} %" for p in (0, 20, 40, 60, 80, 100)]
+
+
+@pytest.mark.parametrize("name", ["x.pdf", "x.ddcheck"])
+def test_export_refuses_a_folder_that_does_not_exist(tmp_path, capsys, name):
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "demo"]) == 0
+    dossier_id = capsys.readouterr().out.split()[0]
+    target = tmp_path / "nonexistent" / "dir" / name
+    code = main(["--data-dir", str(data), "export", dossier_id, "-o", str(target), "--force"])
+    err = capsys.readouterr().err
+    assert code == 2 and "does not exist" in err and err.count("\n") == 1
+    assert not (tmp_path / "nonexistent").exists()
