@@ -12,6 +12,7 @@ from typing import Any
 from ddcheck.domain.applicability import choose_templates
 from ddcheck.domain.dossier import Action, Answer, Company, Dossier, Evidence, Mission, TemplateUse
 from ddcheck.domain.scoring import summarize
+from ddcheck.services import HistoryEntry
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 
@@ -29,25 +30,6 @@ class Info:
     trashed_at: dt.datetime | None = None
 
 
-@dataclass
-class Change:
-    """One history entry."""
-
-    at: dt.datetime
-    field: str
-    item_key: str | None
-    old: Any
-    new: Any
-
-    @property
-    def entity(self) -> str:
-        return "answer" if self.item_key else "dossier"
-
-    @property
-    def entity_id(self) -> str:
-        return self.item_key or ""
-
-
 class FakeWorkspace:
     """Dossiers in a dict; enough behaviour for the pages."""
 
@@ -56,7 +38,7 @@ class FakeWorkspace:
         self.dossiers: dict[str, Dossier] = {}
         self.trashed: set[str] = set()
         self.blobs: dict[str, bytes] = {}
-        self.log: dict[str, list[Change]] = {}
+        self.log: dict[str, list[HistoryEntry]] = {}
         self.fail_next: Exception | None = None
 
     def _check(self) -> None:
@@ -128,8 +110,11 @@ class FakeWorkspace:
 
     def _touch(self, dossier_id: str, what: str, key: str | None, old: Any, new: Any) -> None:
         self.dossiers[dossier_id].updated_at = dt.datetime.now(dt.UTC)
-        self.log.setdefault(dossier_id, []).insert(
-            0, Change(dt.datetime.now(dt.UTC), what, key, old, new)
+        log = self.log.setdefault(dossier_id, [])
+        entity, entity_id = ("answer", key) if key else ("dossier", dossier_id)
+        now = dt.datetime.now(dt.UTC)
+        log.append(
+            HistoryEntry(len(log) + 1, dossier_id, now, "tester", entity, entity_id, what, old, new)
         )
 
     def answer(self, dossier_id: str, template_id: str, item_id: str, **fields: Any) -> None:
@@ -197,5 +182,5 @@ class FakeWorkspace:
         actions[:] = [a for a in actions if a.id != action_id]
         self._touch(dossier_id, "action", None, action_id, None)
 
-    def history(self, dossier_id: str) -> list[Change]:
+    def history(self, dossier_id: str) -> list[HistoryEntry]:
         return list(self.log.get(dossier_id, []))

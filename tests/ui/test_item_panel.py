@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from ddcheck.domain.dossier import Risk
 from ddcheck.ui.main_window import PAGE_CHECKLIST, PAGE_HISTORY
+from ddcheck.ui.pages.history import COL_NEW
 
 
 def open_item(controller: Any, dossier_id: str, scale: str = "status") -> Any:
@@ -128,7 +129,7 @@ def test_history_lists_changes_in_words_and_leads_to_the_item(
     controller.window.show_page(PAGE_HISTORY)
     history = controller.window.page(PAGE_HISTORY)
     assert history.model.rowCount() >= 1
-    texts = [history.model.index(r, 3).data() for r in range(history.model.rowCount())]
+    texts = [history.model.index(r, COL_NEW).data() for r in range(history.model.rowCount())]
     assert "Partly" in texts
     row = texts.index("Partly")
     history.table.doubleClicked.emit(history.model.index(row, 1))

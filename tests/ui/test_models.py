@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import Qt
 
 from ddcheck.domain.applicability import item_applicability
 from ddcheck.domain.dossier import Action, Answer
+from ddcheck.services import HistoryEntry
 from ddcheck.ui.models.action_table import ActionTableModel
 from ddcheck.ui.models.dossier_list import COL_FLAGS, COL_PROGRESS, COL_STATUS, DossierListModel
 from ddcheck.ui.models.section_tree import STATUS_ROLE, SectionTreeModel
-from ddcheck.ui.pages.history import HistoryModel
-from tests.ui.fake_workspace import Change, Info
+from ddcheck.ui.pages.history import COL_NEW, COL_WHAT, COL_WHO, HistoryModel
+from ddcheck.ui.pages.history_words import HistoryWords
+from tests.ui.fake_workspace import Info
 
 
 def test_section_tree_model(qtmodeltester: Any, catalog: Any, saudi: Any) -> None:
@@ -71,9 +74,17 @@ def test_action_table_model(qtmodeltester: Any) -> None:
 
 
 def test_history_model(qtmodeltester: Any) -> None:
-    model = HistoryModel(lambda e: e.field)
+    words = HistoryWords(SimpleNamespace(entry=lambda key: None, lang="en", dossier=None))
+    model = HistoryModel(words)
     at = dt.datetime(2026, 11, 23, 12, 0)
-    model.set_rows([Change(at, "value", "t/i", None, "yes"), Change(at, "note", None, "a", "b")])
+    model.set_rows(
+        [
+            HistoryEntry(2, "d", at, "anna", "answer", "t/i", "value", None, "yes"),
+            HistoryEntry(1, "d", at, "bram", "dossier", "d", "created", None, "Title"),
+        ]
+    )
     qtmodeltester.check(model)
-    assert model.index(0, 1).data() == "value"
-    assert model.index(0, 3).data() == "yes"
+    assert model.index(0, COL_WHO).data() == "anna"
+    assert model.index(0, COL_WHAT).data() == "Answer: t/i"
+    assert model.index(0, COL_NEW).data() == "yes"
+    assert model.index(1, COL_WHAT).data() == "Dossier created"

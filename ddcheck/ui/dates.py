@@ -1,0 +1,38 @@
+"""Dates as the UI language writes them (as the PDF does: 31-01-2027 in Dutch, ISO in English)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+from ddcheck.ui import i18n
+
+
+def _locale() -> QLocale | None:
+    """Return the locale that writes dates for the UI language (None: ISO, as the English PDF)."""
+    return QLocale(QLocale.Language.Dutch) if i18n.language() == "nl" else None
+
+
+def date_text(day: dt.date | None) -> str:
+    """Return a date in the UI language ('' for none)."""
+    if day is None:
+        return ""
+    locale = _locale()
+    if locale is None:
+        return day.isoformat()
+    return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def datetime_text(moment: dt.datetime | None) -> str:
+    """Return a moment in local time to the minute, in the UI language ('' for none)."""
+    if moment is None:
+        return ""
+    local = moment.astimezone() if moment.tzinfo else moment
+    locale = _locale()
+    if locale is None:
+        return local.strftime("%Y-%m-%d %H:%M")
+    day = QDate(local.year, local.month, local.day)
+    return locale.toString(
+        QDateTime(day, QTime(local.hour, local.minute)), QLocale.FormatType.ShortFormat
+    )
