@@ -11,7 +11,7 @@ from ddcheck.domain.dossier import Company, Mission
 COMPANY = Company(
     name="Hollandse Hijs- en Graaftechniek B.V.",
     kvk_number="68452913",
-    sector="construction equipment",
+    sector="bouwmachines (graafmachines, torenkranen, betonpompen)",
     size="medium",
     contact_name="Sanne de Vries",
     contact_email="sanne.devries@example.nl",
