@@ -119,7 +119,7 @@ class Controller(QObject):
         )
         if created is not None:
             self.refresh_list()
-            self.open_dossier(getattr(created, "id", created))
+            self.open_dossier(created.id)
 
     def open_demo(self) -> None:
         """Open the demo dossier (built once per workspace, then reopened)."""
@@ -226,15 +226,19 @@ class Controller(QObject):
     def go_to_item(self, key: str) -> None:
         """Show an item on the checklist page."""
         self.window.show_page(PAGE_CHECKLIST)
+        from ddcheck.ui.pages.checklist import ChecklistPage
+
         page = self.window.page(PAGE_CHECKLIST)
-        if _is_page(page, "ChecklistPage"):
+        if isinstance(page, ChecklistPage):
             page.select(key)
 
     def go_to_action(self, action_id: str) -> None:
         """Show an action on the action plan page."""
         self.window.show_page(PAGE_ACTIONS)
+        from ddcheck.ui.pages.actions import ActionsPage
+
         page = self.window.page(PAGE_ACTIONS)
-        if _is_page(page, "ActionsPage"):
+        if isinstance(page, ActionsPage):
             page.select(action_id)
 
     def _info(self, dossier_id: str) -> Any:
@@ -266,7 +270,7 @@ class Controller(QObject):
         copy = self._guard(lambda: self.ctx.workspace.duplicate_dossier(dossier_id, name.strip()))
         self.refresh_list()
         if copy is not None:
-            self.window.dossiers.list.select(getattr(copy, "id", copy))
+            self.window.dossiers.list.select(copy.id)
 
     def delete(self, dossier_id: str) -> None:
         """Move a dossier to the trash after confirmation."""
@@ -345,8 +349,11 @@ class Controller(QObject):
         dossier_id = self.session.dossier_id if self.session else None
         key = None
         checklist = old.page(PAGE_CHECKLIST)
-        if _is_page(checklist, "ChecklistPage"):
-            key = checklist.current_key()
+        if dossier_id is not None:
+            from ddcheck.ui.pages.checklist import ChecklistPage
+
+            if isinstance(checklist, ChecklistPage):
+                key = checklist.current_key()
         old._flush()
         old.save_state()
         self.apply_language(lang)
@@ -386,8 +393,3 @@ class Controller(QObject):
             text = error_text(error, i18n.language())
             self.ctx.prompts.error(self.window, tr("Something went wrong"), text)
             return None
-
-
-def _is_page(widget: Any, name: str) -> bool:
-    """Return whether `widget` is the dossier page class `name` (without importing it)."""
-    return type(widget).__name__ == name

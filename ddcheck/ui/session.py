@@ -112,7 +112,7 @@ class DossierSession(QObject):
     def reload(self) -> None:
         """Read the dossier again and recompute what is derived from it."""
         self.dossier = self.workspace.get_dossier(self.dossier_id)
-        available = getattr(self.workspace, "templates", None) or self.workspace.catalog.templates
+        available = self.workspace.templates
         self.templates = {
             u.id: available[u.id] for u in self.dossier.templates if u.id in available
         }
@@ -150,13 +150,8 @@ class DossierSession(QObject):
         return next((a for a in self.dossier.actions if a.id == action_id), None)
 
     def snapshot(self) -> Any:
-        """Return a frozen snapshot for export (the workspace's own when it offers one)."""
-        make = getattr(self.workspace, "snapshot", None)
-        if make is not None:
-            return make(self.dossier_id)
-        from ddcheck import __version__
-
-        return build_snapshot(self, __version__)
+        """Return a frozen snapshot of the saved dossier for export."""
+        return self.workspace.snapshot(self.dossier_id)
 
     # ---------------------------------------------------------------- answers
     def set_answer(self, key: str, **fields: Any) -> None:
@@ -283,16 +278,3 @@ def new_id() -> str:
     import uuid
 
     return uuid.uuid4().hex[:12]
-
-
-def build_snapshot(session: DossierSession, app_version: str) -> Any:
-    """Return a frozen snapshot of the session's dossier for the exporter."""
-    from ddcheck.domain.snapshot import DossierSnapshot
-
-    return DossierSnapshot(
-        dossier=session.dossier,
-        templates=dict(session.templates),
-        registry=session.registry,
-        generated_at=dt.datetime.now(dt.UTC),
-        app_version=app_version,
-    )

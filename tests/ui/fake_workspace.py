@@ -182,5 +182,18 @@ class FakeWorkspace:
         actions[:] = [a for a in actions if a.id != action_id]
         self._touch(dossier_id, "action", None, action_id, None)
 
+    def snapshot(self, dossier_id: str) -> Any:
+        from ddcheck import __version__
+        from ddcheck.domain.snapshot import DossierSnapshot
+
+        dossier = self.dossiers[dossier_id]
+        return DossierSnapshot(
+            dossier=dossier,
+            templates={t.id: self.catalog.get(t.id) for t in dossier.templates},
+            registry=self.catalog.registry,
+            generated_at=dt.datetime.now(dt.UTC),
+            app_version=__version__,
+        )
+
     def history(self, dossier_id: str) -> list[HistoryEntry]:
         return list(self.log.get(dossier_id, []))
