@@ -136,6 +136,8 @@ def verify_command(args: argparse.Namespace) -> int:
     """Exit 0 when report and data match, 1 when they do not, 2 when not a ddcheck PDF."""
     from ddcheck.exchange.verify import NotADdcheckPdf, verify_pdf
 
+    if args.file.is_dir():
+        raise UserError(f"{args.file} is a folder; give a PDF exported by ddcheck")
     if not args.file.is_file():
         raise UserError(f"no such file: {args.file}")
     try:

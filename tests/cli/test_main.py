@@ -66,3 +66,31 @@ def test_every_positional_has_help():
 @pytest.fixture(autouse=True)
 def _no_env(monkeypatch):
     monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+
+
+def test_verify_and_import_of_a_damaged_pdf_print_only_our_sentence(tmp_path: Path, capsys):
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "demo"]) == 0
+    dossier_id = capsys.readouterr().out.split()[0]
+    good = tmp_path / "good.pdf"
+    assert main(["--data-dir", str(data), "export", dossier_id, "-o", str(good), "--force"]) == 0
+    capsys.readouterr()
+    raw = good.read_bytes()
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(raw[: len(raw) // 2])
+    for command in ("verify", "import"):
+        done = subprocess.run(
+            [sys.executable, "-m", "ddcheck", "--data-dir", str(data), command, str(broken)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 2
+        assert done.stderr.count("\n") == 1 and done.stderr.startswith("ddcheck: "), done.stderr
+    assert "EOF marker" in (data / "logs" / "ddcheck.log").read_text()
+
+
+def test_verify_of_a_folder_says_it_is_a_folder(tmp_path: Path, capsys):
+    assert main(["verify", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
