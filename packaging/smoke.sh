@@ -101,6 +101,13 @@ echo "demo dossier $dossier ($company)"
 dd list >"$WORK/list.txt" 2>&1 || { cat "$WORK/list.txt"; fail "ddcheck list exited non-zero"; }
 grep -q "$dossier" "$WORK/list.txt" || fail "ddcheck list does not show the demo dossier"
 
+step "answer with right-to-left text (reshaping and bidi libraries in the export)"
+item=$(grep -m1 -oE '"key": *"[^"]+"' "$WORK/demo.json" | sed -E 's/.*"([^"]+)"$/\1/')
+[[ -n $item ]] || fail "ddcheck demo --json printed no item key"
+dd answer "$dossier" "$item" --not-confidential \
+    --note "وكيل محلي في الرياض SMOKE-RTL-NOTE עברית" >"$WORK/answer.log" 2>&1 \
+    || { cat "$WORK/answer.log"; fail "ddcheck answer $dossier $item exited non-zero"; }
+
 step "export $dossier"
 dd export "$dossier" -o "$WORK/demo.pdf" >"$WORK/export.log" 2>&1 \
     || { cat "$WORK/export.log"; fail "ddcheck export $dossier exited non-zero"; }
@@ -116,6 +123,7 @@ words=$(wc -w <"$WORK/demo.txt")
 ((words > 200)) || fail "the PDF holds only $words words of text"
 grep -q "$VERSION" "$WORK/demo.txt" || fail "the PDF text does not carry version $VERSION"
 grep -qF "$company" "$WORK/demo.txt" || fail "the PDF text does not name the company ($company)"
+grep -q "SMOKE-RTL-NOTE" "$WORK/demo.txt" || fail "the PDF text lacks the note with right-to-left text"
 pdfdetach -list "$WORK/demo.pdf" >"$WORK/attachments.txt" || fail "pdfdetach cannot read the PDF"
 grep -qi '\.json' "$WORK/attachments.txt" || fail "the PDF carries no embedded JSON"
 echo "PDF: $(stat -c %s "$WORK/demo.pdf") bytes, $words words; $(tr '\n' ' ' <"$WORK/attachments.txt")"
