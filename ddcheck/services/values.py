@@ -49,7 +49,7 @@ def normalize_value(scale: AnswerScale, value: Any) -> Any:
         return _number(value)
     if scale.kind == "date":
         return _date(value)
-    return check_text("text", str(value))
+    return check_text("text", str(value)) or None
 
 
 def _check_exclusive(scale: AnswerScale, chosen: list[str]) -> None:
@@ -99,4 +99,13 @@ def check_text(label: str, text: Any) -> str:
         raise InvalidInput(
             f"The {label} contains bytes that are not valid text; save it as UTF-8 and try again."
         ) from error
-    return text
+    return strip_controls(text)
+
+
+_LINE_BREAKS = str.maketrans({"\r": "\n"})
+_CONTROLS = {c: None for c in range(32) if chr(c) not in "\t\n"}
+
+
+def strip_controls(text: str) -> str:
+    """Return `text` without C0 control characters (tabs and line breaks stay; CR becomes LF)."""
+    return text.replace("\r\n", "\n").translate(_LINE_BREAKS).translate(_CONTROLS)

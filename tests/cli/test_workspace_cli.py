@@ -314,3 +314,15 @@ def test_start_empty_dismisses_the_damaged_file_but_keeps_it(cli: Cli, dossier_i
     assert cli("list") == 0 and cli.err == ""
     assert cli("check") == 0
     assert cli("restore", "--start-empty") == 0 and "nothing" in cli.out.lower()
+
+
+def test_answer_echo_is_short_and_not_applicable_asks_for_a_reason(cli: Cli, dossier_id: str):
+    item = _status_item(cli.json("show", dossier_id))
+    assert cli("answer", dossier_id, item["key"], "na") == 0
+    assert "needs a reason" in cli.out and "--note" in cli.out and "block" in cli.out
+    long_note = "Because " + "very " * 200 + "long."
+    assert cli("answer", dossier_id, item["key"], "--note", long_note) == 0
+    assert all(len(line) < 200 for line in cli.out.splitlines())
+    assert "needs a reason" not in cli.out
+    shown = next(i for i in cli.json("show", dossier_id)["items"] if i["key"] == item["key"])
+    assert shown["note"] == long_note

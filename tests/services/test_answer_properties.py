@@ -12,7 +12,9 @@ from ddcheck.services.values import MAX_TEXT
 ITEMS = {
     "policy": st.sampled_from(["yes", "partly", "no", "na"]),
     "risk-map": st.sampled_from(["m0", "m3", "m5", "na"]),
-    "remarks": st.text(min_size=1, max_size=200).filter(str.strip),
+    "remarks": st.text(
+        st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=200
+    ).filter(str.strip),
     "workers": st.integers(min_value=-(10**9), max_value=10**9),
 }
 NOTES = st.text(max_size=300)
@@ -43,7 +45,9 @@ def test_answers_read_back_as_written(ws: Workspace, company, mission, operation
         elif kind == "note":
             note = data.draw(NOTES)
             ws.answer(dossier_id, "mini", item, note=note)
-            model.setdefault(item, {"value": None, "note": ""})["note"] = note
+            kept = note.replace("\r\n", "\n").replace("\r", "\n")
+            kept = "".join(c for c in kept if c in "\t\n" or not 0 <= ord(c) < 32)
+            model.setdefault(item, {"value": None, "note": ""})["note"] = kept
         else:
             value = data.draw(ITEMS[item])
             ws.answer(dossier_id, "mini", item, value=value)
@@ -57,6 +61,15 @@ def test_answers_read_back_as_written(ws: Workspace, company, mission, operation
     }
     assert read == {k: v for k, v in model.items() if v["value"] is not None or v["note"]}
     assert ws.check().ok
+
+
+def test_control_characters_are_dropped_from_notes_and_text(ws: Workspace, company, mission):
+    dossier_id = ws.create_dossier(company, mission).id
+    ws.answer(dossier_id, "mini", "policy", note="a\x00b\x1b[31mc\td\r\ne\x07")
+    ws.answer(dossier_id, "mini", "remarks", value="x\x08y")
+    dossier = ws.get_dossier(dossier_id)
+    assert dossier.answer("mini", "policy").note == "ab[31mc\td\ne"
+    assert dossier.answer("mini", "remarks").value == "xy"
 
 
 def test_text_that_is_not_valid_unicode_is_refused(ws: Workspace, company, mission):
