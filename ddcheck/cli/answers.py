@@ -179,7 +179,8 @@ def actions_command(args: argparse.Namespace) -> int:
     for a in actions:
         due = a.due.isoformat() if a.due else "-"
         owner = shorten(a.owner, 16) or "-"
-        what = shorten(a.action, 60)
+        what = ("[agreed with adviser] " if a.agreed_with_adviser else "") + a.action
+        what = shorten(what, 60)
         print(f"{a.id:16}  {a.status:11}  {a.priority:6}  {owner:16}  {due:10}  {what}")
         for key in a.item_keys:
             print(f"{'':16}  for {key}  {shorten(a.standard_ref, 50)}")

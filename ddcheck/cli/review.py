@@ -97,10 +97,20 @@ def _report(changes: object) -> int:
 
 
 def assess_command(args: argparse.Namespace) -> int:
-    """Assess one item."""
-    return _report(
-        _run(args, lambda ws, rid: ws.assess_item(rid, args.item, args.assessment, args.comment))
-    )
+    """Assess one item (and say so when the company withheld its answer)."""
+
+    def assess(ws, rid):
+        changes = ws.assess_item(rid, args.item, args.assessment, args.comment)
+        return changes, args.item.strip() in ws.get_received(rid).withheld_items
+
+    changes, withheld = _run(args, assess)  # type: ignore[misc]
+    _report(changes)
+    if withheld:
+        print(
+            "note: the company withheld this item's answer as confidential; you are assessing "
+            "a question whose answer you have not seen"
+        )
+    return 0
 
 
 def clear_command(args: argparse.Namespace) -> int:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ddcheck.cli.workspace import shorten
 from ddcheck.domain.applicability import ItemApplicability
-from ddcheck.domain.dossier import Answer
+from ddcheck.domain.dossier import Answer, Dossier, ItemReview, Review
 from ddcheck.domain.scoring import chosen_options, is_gap, is_red_flag
 
 if TYPE_CHECKING:
@@ -28,7 +29,17 @@ def value_label(entry: ItemApplicability, answer: Answer | None, lang: str) -> s
     return str(value)
 
 
-def _item_json(entry: ItemApplicability, answer: Answer | None, lang: str) -> dict[str, Any]:
+def latest_review(dossier: Dossier) -> Review | None:
+    """Return the adviser's newest review of the dossier, or None."""
+    if not dossier.reviews:
+        return None
+    oldest = dt.datetime.min.replace(tzinfo=dt.UTC)
+    return max(enumerate(dossier.reviews), key=lambda p: (p[1].reviewed_at or oldest, p[0]))[1]
+
+
+def _item_json(
+    entry: ItemApplicability, answer: Answer | None, lang: str, review: ItemReview | None = None
+) -> dict[str, Any]:
     return {
         "key": entry.key,
         "template": entry.template.id,
@@ -48,7 +59,13 @@ def _item_json(entry: ItemApplicability, answer: Answer | None, lang: str) -> di
         "evidence_ids": list(answer.evidence_ids) if answer else [],
         "red_flag": is_red_flag(entry, answer),
         "gap": is_gap(entry, answer),
+        "adviser": {"assessment": review.assessment, "comment": review.comment} if review else None,
     }
+
+
+def _reviewed_items(dossier: Dossier) -> dict[str, ItemReview]:
+    review = latest_review(dossier)
+    return {item.key: item for item in review.items} if review else {}
 
 
 def show_json(ws: Workspace, dossier_id: str, lang: str | None = None) -> dict[str, Any]:
@@ -57,6 +74,7 @@ def show_json(ws: Workspace, dossier_id: str, lang: str | None = None) -> dict[s
     lang = lang or dossier.language
     summary = ws.summary(dossier_id)
     shown = {entry.key for entry in summary.entries}
+    reviewed = _reviewed_items(dossier)
     return {
         "format": SHOW_FORMAT,
         "id": dossier.id,
@@ -70,7 +88,10 @@ def show_json(ws: Workspace, dossier_id: str, lang: str | None = None) -> dict[s
         "progress": {"answered": summary.overall.answered, "total": summary.overall.total},
         "red_flags": [flag.key for flag in summary.red_flags],
         "gaps": [flag.key for flag in summary.flags if not flag.red_flag],
-        "items": [_item_json(e, summary.answers.get(e.key), lang) for e in summary.entries],
+        "items": [
+            _item_json(e, summary.answers.get(e.key), lang, reviewed.get(e.key))
+            for e in summary.entries
+        ],
         "other_answers": [a.model_dump(mode="json") for a in dossier.answers if a.key not in shown],
         "evidence": [e.model_dump(mode="json") for e in dossier.evidence],
         "actions": [a.model_dump(mode="json") for a in dossier.actions],
@@ -110,6 +131,15 @@ def print_dossier(ws: Workspace, dossier_id: str, lang: str | None = None) -> No
         f"{len(summary.red_flags)} red flags  ·  {len(dossier.actions)} actions  ·  "
         f"{len(dossier.evidence)} evidence files"
     )
+    review = latest_review(dossier)
+    if review is not None:
+        who = ", ".join(p for p in (review.reviewer, review.organisation) if p) or "the adviser"
+        when = f" on {review.reviewed_at:%Y-%m-%d}" if review.reviewed_at else ""
+        verdict = (review.verdict or "no verdict yet").replace("_", " ")
+        print(f"  reviewed by {who}{when}: {verdict}")
+        if review.verdict_note:
+            print(f"    {shorten(review.verdict_note, 100)}")
+    reviewed = _reviewed_items(dossier)
     print(
         "  legend: [x] answered  [~] gap  [!] red flag  [ ] open  (C) confidential  (?) re-confirm"
     )
@@ -135,6 +165,10 @@ def print_dossier(ws: Workspace, dossier_id: str, lang: str | None = None) -> No
             print(f"        → {shorten(label, 100)}")
         if answer and answer.note:
             print(f"        note: {shorten(answer.note, 100)}")
+        adviser = reviewed.get(entry.key)
+        if adviser is not None:
+            comment = f": {shorten(adviser.comment, 90)}" if adviser.comment else ""
+            print(f"        adviser: {adviser.assessment}{comment}")
     shown = {entry.key for entry in summary.entries}
     others = [a for a in dossier.answers if a.key not in shown and (a.is_answered or a.note)]
     if others:

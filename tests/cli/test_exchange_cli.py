@@ -184,3 +184,19 @@ def test_templates_import_and_export(capsys, dirs: dict[str, Path], tmp_path: Pa
     broken.write_text(text.replace("\nversion: 1\n", "\nversion: three\n", 1), encoding="utf-8")
     code, _, err = run(capsys, "--data-dir", adviser, "templates", "import", str(broken))
     assert code == 2 and "broken.yaml:" in err and "version" in err
+
+
+def test_assessing_a_withheld_item_warns(capsys, dirs: dict[str, Path]) -> None:
+    dossier_id = _company_dossier(capsys, dirs["company"])
+    pdf = dirs["files"] / "d.pdf"
+    company = ["--data-dir", str(dirs["company"])]
+    assert run(capsys, *company, "export", dossier_id, "-o", str(pdf), "--force")[0] == 0
+    adviser = ["--data-dir", str(dirs["adviser"])]
+    assert run(capsys, *adviser, "import", str(pdf))[0] == 0
+    shown = json.loads(run(capsys, *adviser, "received", "show", dossier_id, "--json")[1])
+    withheld = shown["withheld_items"][0]
+    visible = next(iter(shown["rendered_answers"]))
+    code, out, _ = run(capsys, *adviser, "review", dossier_id, "assess", withheld, "question")
+    assert code == 0 and "withheld" in out
+    code, out, _ = run(capsys, *adviser, "review", dossier_id, "assess", visible, "accepted")
+    assert code == 0 and "withheld" not in out

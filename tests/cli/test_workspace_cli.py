@@ -326,3 +326,45 @@ def test_answer_echo_is_short_and_not_applicable_asks_for_a_reason(cli: Cli, dos
     assert "needs a reason" not in cli.out
     shown = next(i for i in cli.json("show", dossier_id)["items"] if i["key"] == item["key"])
     assert shown["note"] == long_note
+
+
+def test_show_has_the_advisers_comments_and_actions_marks_agreed_ones(cli: Cli, dossier_id):
+    import datetime as dt
+
+    from ddcheck.domain.dossier import Action, ItemReview, Review
+    from ddcheck.services import Workspace
+
+    item = _status_item(cli.json("show", dossier_id))
+    template_id, item_id = item["key"].split("/")
+    cli("answer", dossier_id, item["key"], "no")
+    review = Review(
+        id="r1",
+        reviewer="Anna Adviseur",
+        reviewed_at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC),
+        verdict="sufficient_with_actions",
+        items=[
+            ItemReview(
+                template_id=template_id,
+                item_id=item_id,
+                assessment="question",
+                comment="Which suppliers does this cover?",
+            )
+        ],
+    )
+    with Workspace.open(cli.data_dir) as ws:
+        ws.record_review(dossier_id, review)
+        ws.add_action(
+            dossier_id, Action(id="a1", action="Audit suppliers", agreed_with_adviser=True)
+        )
+        ws.add_action(dossier_id, Action(id="a2", action="Own idea"))
+    assert cli("show", dossier_id) == 0
+    assert "Which suppliers does this cover?" in cli.out and "Anna Adviseur" in cli.out
+    shown = next(i for i in cli.json("show", dossier_id)["items"] if i["key"] == item["key"])
+    assert shown["adviser"] == {
+        "assessment": "question",
+        "comment": "Which suppliers does this cover?",
+    }
+    assert cli("actions", dossier_id) == 0
+    agreed = next(line for line in cli.out.splitlines() if "Audit suppliers" in line)
+    own = next(line for line in cli.out.splitlines() if "Own idea" in line)
+    assert "agreed" in agreed.lower() and "agreed" not in own.lower()
