@@ -36,3 +36,23 @@ def datetime_text(moment: dt.datetime | None) -> str:
     return locale.toString(
         QDateTime(day, QTime(local.hour, local.minute)), QLocale.FormatType.ShortFormat
     )
+
+
+def date_format() -> str:
+    """Return the Qt display format of a date field in the UI language."""
+    locale = _locale()
+    return locale.dateFormat(QLocale.FormatType.ShortFormat) if locale else "yyyy-MM-dd"
+
+
+def parse_date_text(text: str) -> dt.date | None:
+    """Return the date typed as shown (or ISO); None when empty; ValueError when not a date."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        parsed = QDate.fromString(text, date_format())
+        if not parsed.isValid():
+            raise
+        return dt.date(parsed.year(), parsed.month(), parsed.day())

@@ -65,7 +65,8 @@ def test_wizard_collects_the_mission_and_explains_the_checklists(qtbot: Any, cat
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     text = wizard.checklists_page.summary.text()
     assert "IFC Performance Standards" in text and "Saudi" in text
-    assert "no destination in CN, HK" in text
+    assert "no destination in China, Hong Kong SAR China" in text
+    assert "destination: Saudi Arabia" in text
     applying = wizard.checklists_page.applying()
     assert "ifc-screening" in applying and "briefing-saudi-gulf" in applying
     assert "briefing-china-hk" not in applying
@@ -119,3 +120,28 @@ def test_new_dossier_from_the_welcome_page_opens_its_checklist(
     }
     assert window.dossiers.currentWidget() is window.dossiers.list
     assert window.dossiers.list.model.rowCount() == 1
+
+
+def test_wizard_reasons_in_dutch_name_activities_and_countries(qtbot: Any, catalog: Any) -> None:
+    from ddcheck.ui import i18n
+
+    i18n.set_language("nl")
+    wizard = NewDossierWizard(catalog.templates, "nl")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fill_company(qtbot, wizard)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    mission = wizard.mission_page
+    qtbot.keyClicks(mission.name, "Handelsmissie Golf 2027")
+    for name in ("Saoedi", "Verenigde Arabische"):
+        qtbot.keyClicks(mission.countries.search, name)
+        qtbot.keyClick(mission.countries.search, Qt.Key.Key_Return)
+        assert wizard.currentPage() is mission, "Return adds the country, it does not go on"
+    assert sorted(mission.countries.codes()) == ["AE", "SA"]
+    mission.activities["project"].setChecked(True)
+    qtbot.mouseClick(mission.ekv_yes, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    text = wizard.checklists_page.summary.text()
+    assert "bestemming: Saoedi-Arabië, Verenigde Arabische Emiraten" in text
+    assert "bestemming AE" not in text and "activiteit: project" not in text
+    assert "geen bestemming in China, Hongkong SAR van China" in text

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ddcheck.domain.dossier import Action
+from ddcheck.ui.dates import date_format
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, hbox, label, vbox
 
@@ -43,7 +44,7 @@ def status_labels() -> dict[str, str]:
 def _date_edit(parent: QWidget, value: dt.date | None) -> QDateEdit:
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_format())
     edit.setMinimumDate(_NO_DATE)
     edit.setSpecialValueText(tr("Not set"))
     edit.setDate(QDate(value.year, value.month, value.day) if value else _NO_DATE)

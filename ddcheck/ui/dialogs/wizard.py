@@ -26,8 +26,10 @@ from ddcheck.domain.applicability import choose_templates
 from ddcheck.domain.dossier import Company, Mission
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
+from ddcheck.ui.dates import date_format
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import TIGHT, hbox, label, vbox
+from ddcheck.ui.reasons import explain
 from ddcheck.ui.style import repolish
 from ddcheck.ui.widgets.country_picker import CountryPicker
 
@@ -77,7 +79,7 @@ def kvk_problem(text: str) -> str:
 def _date_edit(parent: QWidget) -> QDateEdit:
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_format())
     edit.setMinimumDate(_NO_DATE)
     edit.setSpecialValueText(tr("Not set"))
     edit.setDate(_NO_DATE)
@@ -252,11 +254,12 @@ class ChecklistsPage(QWizardPage):
             ink = "#1f2933" if choice.applies else "#8a96a3"
             title = escape(choice.template.title.get(self._lang))
             count = choice.template.item_count
+            reason = explain(choice.template, company, mission, self._lang)
             rows.append(
                 f"<tr><td style='color:{colour};font-size:14pt;padding-right:10px'>{mark}</td>"
                 f"<td style='padding-bottom:10px'><b style='color:{ink}'>{title}</b>"
                 f" <span style='color:#5f6b7a'>({escape(tr('{n} questions', n=count))})</span><br/>"
-                f"<span style='color:#5f6b7a'>{escape(choice.reason)}</span></td></tr>"
+                f"<span style='color:#5f6b7a'>{escape(reason)}</span></td></tr>"
             )
         if not rows:
             rows.append(f"<tr><td>{escape(tr('No checklists are installed.'))}</td></tr>")

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from ddcheck.domain.dossier import Action
+from ddcheck.ui.dates import date_text, parse_date_text
 from ddcheck.ui.dialogs.action_editor import priority_labels, status_labels
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.models.icons import status_icon
@@ -95,7 +96,7 @@ class ActionTableModel(QAbstractTableModel):
             return self._sort_key(action, column)
         if role == Qt.ItemDataRole.EditRole:
             value = getattr(action, COLUMN_FIELDS[column])
-            return value.isoformat() if isinstance(value, dt.date) else value
+            return date_text(value) if isinstance(value, dt.date) else value
         if role == Qt.ItemDataRole.DisplayRole:
             text = self._display(action, column)
             if column == COL_ACTION and action.agreed_with_adviser:
@@ -123,7 +124,7 @@ class ActionTableModel(QAbstractTableModel):
         if column == COL_OWNER:
             return action.owner
         if column == COL_DUE:
-            return action.due.isoformat() if action.due else ""
+            return date_text(action.due)
         if column == COL_PRIORITY:
             return priority_labels()[action.priority]
         if column == COL_STATUS:
@@ -161,7 +162,7 @@ class ActionTableModel(QAbstractTableModel):
         if field == "due":
             text = str(value or "").strip()
             try:
-                value = dt.date.fromisoformat(text) if text else None
+                value = parse_date_text(text)
             except ValueError:
                 return False
         elif field == "action":

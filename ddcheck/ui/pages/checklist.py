@@ -139,12 +139,14 @@ class ChecklistPage(QWidget):
             shortcut.activated.connect(slot)
         session.changed.connect(self._session_changed)
         self._keys: list[str] = []
+        self._applicable: dict[str, int] = {}
         self._rebuild()
 
     # ------------------------------------------------------------ tree
     def _rebuild(self) -> None:
         session = self.session
         self._keys = [e.key for e in session.entries]
+        self._applicable = {e.key: n for n, e in enumerate(session.summary.entries, start=1)}
         self.model.set_entries(session.entries, session.summary.answers, session.summary.flags)
         self.tree.expandToDepth(0)
         self._update_progress()
@@ -235,8 +237,8 @@ class ChecklistPage(QWidget):
             actions=session.actions_for(key),
             registry=session.registry,
             lang=session.lang,
-            position=self._keys.index(key) + 1,
-            total=len(self._keys),
+            position=self._applicable.get(key, 0),  # among the items that apply, as the footer
+            total=len(self._applicable),
             reviews=session.reviews_for(key),
         )
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ddcheck.domain.dossier import AnswerValue
 from ddcheck.domain.scales import AnswerScale
 from ddcheck.domain.text import Language
+from ddcheck.ui.dates import date_format
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import TIGHT, hbox, vbox
 
@@ -121,7 +122,7 @@ class AnswerEditor(QWidget):
     def _build_date(self) -> None:
         self._date = QDateEdit(self)
         self._date.setCalendarPopup(True)
-        self._date.setDisplayFormat("yyyy-MM-dd")
+        self._date.setDisplayFormat(date_format())
         self._date.setMinimumDate(_NO_DATE)
         self._date.setSpecialValueText(tr("No date"))
         self._date.setDate(_NO_DATE)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QLineEdit,
@@ -37,8 +38,9 @@ class CountryPicker(QWidget):
         self.completer.activated[str].connect(self._picked_text)  # type: ignore[index]
         self.search.setCompleter(self.completer)
         self.search.textEdited.connect(self._suggest)
-        self.search.returnPressed.connect(self._return_pressed)
+        self.search.installEventFilter(self)  # Return adds the country; it does not finish a page
         self.add_button = QPushButton(tr("Add"), self)
+        self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self._return_pressed)
         self.chosen = QListWidget(self)
         self.chosen.setFixedHeight(78)
@@ -54,6 +56,19 @@ class CountryPicker(QWidget):
                 spacing=TIGHT,
             )
         )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Let Return in the search add the country instead of pressing the dialog's default."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.search.text().strip()
+        ):
+            self._return_pressed()
+            return True
+        return super().eventFilter(watched, event)
 
     def _display(self, code: str) -> str:
         other: Language = "en" if self._lang == "nl" else "nl"

@@ -43,7 +43,7 @@ class ItemState:
     actions: tuple[Action, ...]
     registry: SourceRegistry
     lang: Language
-    position: int
+    position: int  # among the items that apply (0: this one does not)
     total: int
     reviews: tuple[ItemReview, ...] = ()
 
@@ -102,7 +102,12 @@ class ItemPanel(QScrollArea):
         self.where.setToolTip(f"{entry.template.title.get(lang)} › {entry.section.title.get(lang)}")
         self.where.setMinimumWidth(10)
         self.where.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.position = label(tr("Item {i} of {n}", i=state.position, n=state.total), "small")
+        self.position = label(
+            tr("Item {i} of {n}", i=state.position, n=state.total)
+            if state.position
+            else tr("Does not apply"),
+            "small",
+        )
         self.question = label(item.question.get(lang), "question", wrap=True)
         self.intro = label(_intro_text(entry, lang), "intro", wrap=True)
         self.intro.setVisible(bool(self.intro.text()))
@@ -140,6 +145,8 @@ class ItemPanel(QScrollArea):
         self.note.setPlaceholderText(tr("Note or justification (optional unless asked for)"))
         self.note.setFixedHeight(96)
         self.note.setTabChangesFocus(True)
+        self.note_label = label(tr("Note"), "muted")
+        self.note_label.setBuddy(self.note)
         self._note_timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._note_timer.timeout.connect(self._emit_note)
         self.note.textChanged.connect(self._note_typed)
@@ -184,6 +191,7 @@ class ItemPanel(QScrollArea):
                 label(tr("Answer"), "subtitle"),
                 self.editor,
                 self.justification,
+                self.note_label,
                 self.note,
                 hbox(self.confidential, self.review, 1, spacing=MARGIN),
                 separator(),

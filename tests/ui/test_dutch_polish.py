@@ -1,0 +1,39 @@
+"""Dutch checklist and action plan: one population in both counts, a labelled note, Dutch dates."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ddcheck.ui import i18n
+from ddcheck.ui.main_window import PAGE_ACTIONS, PAGE_CHECKLIST
+from ddcheck.ui.models.action_table import COL_DUE
+
+
+def test_counts_note_label_and_dates_in_dutch(qtbot: Any, make_ctx: Any, real_ws: Any) -> None:
+    from ddcheck.services.demo import build_demo
+    from ddcheck.ui.controller import Controller
+
+    i18n.set_language("nl")
+    demo = build_demo(real_ws, lang="nl")
+    ctrl = Controller(make_ctx(real_ws), i18n.set_language)
+    window = ctrl.start()
+    qtbot.addWidget(window)
+    ctrl.open_dossier(demo.id)
+    page = window.page(PAGE_CHECKLIST)
+    total = ctrl.session.summary.overall.total
+    assert f"van {total} beantwoord" in page.progress_label.text()
+    assert page.panel.position.text() == f"Vraag 1 van {total}"
+    skipped = next(e.key for e in ctrl.session.entries if not e.applies)
+    page.select(skipped)
+    assert page.panel.position.text() == "Niet van toepassing"
+    assert page.panel.note_label.text() == "Notitie" and page.panel.note_label.isVisible()
+    assert page.panel.note_label.buddy() is page.panel.note
+    window.show_page(PAGE_ACTIONS)
+    actions = window.page(PAGE_ACTIONS)
+    dues = [
+        actions.model.index(r, COL_DUE).data()
+        for r in range(actions.model.rowCount())
+        if actions.model.index(r, COL_DUE).data()
+    ]
+    assert dues and all(re.fullmatch(r"\d\d-\d\d-\d{4}", d) for d in dues), dues
