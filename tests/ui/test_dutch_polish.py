@@ -37,3 +37,25 @@ def test_counts_note_label_and_dates_in_dutch(qtbot: Any, make_ctx: Any, real_ws
         if actions.model.index(r, COL_DUE).data()
     ]
     assert dues and all(re.fullmatch(r"\d\d-\d\d-\d{4}", d) for d in dues), dues
+
+
+def test_dialog_buttons_carry_no_icons_in_any_dialog(qtbot: Any) -> None:
+    import datetime as dt
+
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QStyle
+
+    from ddcheck.domain.dossier import Action
+    from ddcheck.ui.dialogs.action_editor import ActionEditor
+    from ddcheck.ui.style import style_sheet
+
+    app = QApplication.instance()
+    app.setStyleSheet(style_sheet())
+    try:
+        editor = ActionEditor(Action(id="a", action="x", due=dt.date(2027, 1, 31)), "t", [])
+        qtbot.addWidget(editor)
+        box = editor.findChild(QDialogButtonBox)
+        hint = QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons
+        assert box.style().styleHint(hint, None, box) == 0
+        assert all(b.icon().isNull() for b in box.buttons())
+    finally:
+        app.setStyleSheet("")
