@@ -120,7 +120,8 @@ def check_command(args: argparse.Namespace) -> int:
         counts = ", ".join(f"{n} {name}" for name, n in report.counts.items())
         print(f"ok: {database} ({report.size_bytes} bytes): {counts}")
     else:
-        print(f"{len(report.problems)} problems in {database}:")
+        count = len(report.problems)
+        print(f"{count} problem{'' if count == 1 else 's'} in {database}:")
         for problem in report.problems:
             print(f"  {problem}")
         print("Restore a backup with 'ddcheck restore' (see 'ddcheck backup --list').")
