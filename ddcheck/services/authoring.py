@@ -13,9 +13,9 @@ from ddcheck import paths
 from ddcheck.catalog import TemplateError, load_template_file, template_files
 from ddcheck.domain.templates import Template
 from ddcheck.services.base import WorkspaceBase
-from ddcheck.services.bundles import write_atomically
 from ddcheck.services.changes import Changes
 from ddcheck.services.errors import NotFound
+from ddcheck.services.files import write_atomically
 from ddcheck.services.received_model import ImportRefused
 
 TEMPLATES_FOLDER = "templates"

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +13,7 @@ from ddcheck.exchange.dossier_json import canonical_bytes, dossier_document, fin
 from ddcheck.exchange.errors import ExchangeError
 from ddcheck.exchange.redaction import Audience, redact
 from ddcheck.services.changes import Change
+from ddcheck.services.files import write_atomically
 from ddcheck.services.received import ReceivedOps, refused
 from ddcheck.services.received_model import ImportRefused, ImportResult
 from ddcheck.store import dossiers as dossier_rows
@@ -34,24 +32,6 @@ class BundleResult:
     evidence_files: int
     withheld_items: int
     size: int
-
-
-def write_atomically(target: Path, content: bytes) -> None:
-    """Write to a temporary file next to `target`, then rename it into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
 
 
 class BundleOps(ReceivedOps):
@@ -173,4 +153,4 @@ def _evidence_exists(conn: sqlite3.Connection, evidence_id: str) -> bool:
     return True
 
 
-__all__ = ["BundleOps", "BundleResult", "ImportRefused", "write_atomically"]
+__all__ = ["BundleOps", "BundleResult", "ImportRefused"]

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +11,7 @@ from ddcheck.domain.text import Language
 from ddcheck.exchange.dossier_json import canonical_bytes, dossier_document, fingerprint
 from ddcheck.exchange.redaction import Audience, redact
 from ddcheck.report.errors import ExportCancelled
+from ddcheck.services.files import write_atomically
 
 __all__ = ["ExportCancelled", "ExportResult", "export_pdf"]
 
@@ -67,7 +65,7 @@ def export_pdf(
     if cancel is not None and cancel():
         raise ExportCancelled("the export was cancelled")
     pdf = embed_json(report.pdf, data, digest)
-    _write_atomically(target, pdf)
+    write_atomically(target, pdf)
     if progress is not None:
         progress(1000, 1000)
     return ExportResult(
@@ -79,21 +77,3 @@ def export_pdf(
         audience=audience,
         withheld_items=len(redaction.withheld_items),
     )
-
-
-def _write_atomically(target: Path, content: bytes) -> None:
-    """Write to a temporary file next to `target`, then rename it into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise

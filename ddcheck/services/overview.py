@@ -11,9 +11,9 @@ from pathlib import Path
 
 from ddcheck.domain.dossier import Verdict
 from ddcheck.domain.text import Language
-from ddcheck.services.bundles import write_atomically
 from ddcheck.services.catalogs import signature
 from ddcheck.services.errors import InvalidInput
+from ddcheck.services.files import write_atomically
 from ddcheck.services.received import ReceivedOps
 from ddcheck.services.received_model import ReceivedDossier, mission_key
 from ddcheck.store import received as received_rows

@@ -21,9 +21,9 @@ from ddcheck.domain.dossier import (
 from ddcheck.domain.text import Language
 from ddcheck.exchange.review_file import ReviewFile, review_file_bytes
 from ddcheck.services.base import new_id
-from ddcheck.services.bundles import write_atomically
 from ddcheck.services.changes import Change, Changes
 from ddcheck.services.errors import InvalidInput
+from ddcheck.services.files import write_atomically
 from ddcheck.services.received import ReceivedOps
 from ddcheck.store import received as received_rows
 
