@@ -135,9 +135,7 @@ def open_workspace(data_dir: Path, prompts: Prompts, catalog: Any = None) -> Any
         prompts.error(None, i18n.tr("ddcheck cannot open your workspace"), error.text(lang))
         return None
     except OSError as error:
-        prompts.error(
-            None, i18n.tr("ddcheck cannot open your workspace"), error_text(error, lang)
-        )
+        prompts.error(None, i18n.tr("ddcheck cannot open your workspace"), error_text(error, lang))
         return None
 
 
@@ -165,7 +163,6 @@ def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
     app.setWindowIcon(app_icon())
     data = paths.data_paths(args.data_dir)
     data.root.mkdir(parents=True, exist_ok=True)
-    setup_logging(data.logs)
     prompts = prompts or Prompts()
     settings = UiSettings(data.root / "ui-settings.ini")
     system_language = i18n.pick_language(QLocale.system().uiLanguages())
@@ -188,6 +185,7 @@ def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
     outcome = {"code": 0}
 
     def finish_start() -> None:
+        setup_logging(data.logs)  # after the first paint: logging.handlers takes ~10 ms to import
         workspace = open_workspace(data.root, prompts)
         if workspace is None:
             outcome["code"] = 1
