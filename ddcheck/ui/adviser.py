@@ -8,7 +8,8 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QMenu, QWidget
 
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.i18n import tr
@@ -51,6 +52,21 @@ class AdviserSide(QObject):
         nav.setFixedHeight(sum(nav.sizeHintForRow(r) for r in range(rows)) + 4 * rows + 8)
         nav.currentRowChanged.connect(self._own_page_chosen)
         window.installEventFilter(self)
+        self.export_template_action = self._add_export_template_action(window)
+
+    def _add_export_template_action(self, window: Any) -> QAction:
+        """Add File → Export checklist… right after File → Import…."""
+        from ddcheck.ui.template_export import export_checklist
+
+        action = QAction(tr("Export &checklist…"), window)
+        action.triggered.connect(lambda: export_checklist(self.ctx, self.window))
+        for menu in window.menuBar().findChildren(QMenu):
+            actions = menu.actions()
+            if window.import_action in actions:
+                after = actions.index(window.import_action) + 1
+                menu.insertAction(actions[after] if after < len(actions) else None, action)
+                break
+        return action
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Save review text still being typed when the window closes or is replaced."""
@@ -62,6 +78,9 @@ class AdviserSide(QObject):
     def refresh(self) -> None:
         """List the received dossiers (the section shows once there is one)."""
         workspace = self.ctx.workspace
+        self.export_template_action.setEnabled(
+            callable(getattr(workspace, "export_template", None))
+        )
         if workspace is None or not callable(getattr(workspace, "mission_overview", None)):
             return
         rows = workspace.mission_overview().rows

@@ -70,6 +70,18 @@ class Prompts:
         value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
         return value if ok else None
 
+    def choose(
+        self, parent: QWidget | None, title: str, label: str, options: list[str]
+    ) -> int | None:
+        """Return the index of the option the user picked, or None when cancelled."""
+        from ddcheck.ui.template_export import choice_dialog
+
+        dialog = choice_dialog(parent, title, label, options)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        chosen = dialog.textValue()
+        return options.index(chosen) if chosen in options else None
+
     def ask_open_result(self, parent: QWidget | None, path: Path) -> bool:
         """Return whether the user wants to open the file just written."""
         return self.confirm(

@@ -18,6 +18,7 @@ class FakePrompts(Prompts):
         self.save_paths: list[Path | None] = []
         self.confirms: list[bool] = []
         self.texts: list[str | None] = []
+        self.choices: list[int | None] = []
         self.open_result = False
         self.wizard: Callable[[Any], Any] | None = None
         self.action_editor: Callable[[Any], Any] | None = None
@@ -48,6 +49,10 @@ class FakePrompts(Prompts):
     def ask_text(self, parent: Any, title: str, label: str, text: str) -> str | None:
         self.asked.append(("ask_text", text))
         return self.texts.pop(0) if self.texts else None
+
+    def choose(self, parent: Any, title: str, label: str, options: list[str]) -> int | None:
+        self.asked.append(("choose", "\n".join(options)))
+        return self.choices.pop(0) if self.choices else None
 
     def ask_open_result(self, parent: Any, path: Path) -> bool:
         self.asked.append(("ask_open_result", str(path)))

@@ -1,0 +1,86 @@
+"""Checklists in the app: export one from the catalog, import it elsewhere; refusals in Dutch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QMenu
+
+from tests.ui.adviser_helpers import adviser, company, start_app
+
+__all__ = ["adviser", "company"]  # fixtures used by the tests below
+
+
+def _own_checklist(workspace: Any, folder: Path) -> Any:
+    """Import a checklist of the adviser's own (a shipped one under a new id) and return it."""
+    import yaml
+
+    shipped = next(iter(workspace.templates.values()))
+    source = workspace.export_template(shipped.id, folder / "shipped.yaml")
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    data["id"], data["version"] = "rvo-mission-extra", 3
+    data["title"] = {"en": "Mission extra questions", "nl": "Extra vragen voor de missie"}
+    own = folder / "own.yaml"
+    own.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return workspace.import_template(own).template
+
+
+def test_a_checklist_exported_from_the_menu_is_imported_in_a_second_workspace(
+    qtbot: Any, adviser: Any, company: Any, tmp_path: Path, prompts: Any
+) -> None:
+    files = tmp_path / "files"
+    files.mkdir()
+    template = _own_checklist(adviser, files)
+    app = start_app(qtbot, tmp_path / "adviser-ui", adviser, prompts)
+    file_menu = next(
+        m
+        for m in app.window.menuBar().findChildren(QMenu)
+        if app.window.import_action in m.actions()
+    )
+    texts = [a.text() for a in file_menu.actions()]
+    assert texts.index("Export &checklist…") == texts.index("&Import…") + 1
+    action = app.adviser.export_template_action
+    assert action.isEnabled()
+    prompts.choices.append(None)  # cancelled: nothing is asked further, nothing written
+    action.trigger()
+    assert prompts.asked[-1][0] == "choose"
+    options = prompts.asked[-1][1].splitlines()
+    assert len(options) == len(adviser.templates)
+    assert "Mission extra questions — rvo-mission-extra, v3 (imported)" in options
+    shipped = next(t for t in adviser.templates.values() if t.id != template.id)
+    assert f"{shipped.title.en} — {shipped.id}, v{shipped.version}" in options
+    target = files / "for-companies"  # no extension typed: .yaml is added
+    prompts.choices.append(
+        options.index("Mission extra questions — rvo-mission-extra, v3 (imported)")
+    )
+    prompts.save_paths.append(target)
+    action.trigger()
+    written = files / "for-companies.yaml"
+    assert prompts.asked[-1] == (
+        "inform",
+        "“Mission extra questions” version 3 was saved as for-companies.yaml. "
+        "Others can add it to their ddcheck with File → Import.",
+    )
+    assert written.is_file()
+    assert "rvo-mission-extra" not in company.templates
+    company_prompts = type(prompts)()
+    other = start_app(qtbot, tmp_path / "company-ui", company, company_prompts)
+    company_prompts.files.append([written])
+    other.window.import_action.trigger()
+    assert company_prompts.asked[-1] == ("inform", "Checklist “Mission extra questions” was added.")
+    assert company.templates["rvo-mission-extra"] == template
+
+
+def test_a_failed_checklist_export_says_why(
+    qtbot: Any, adviser: Any, tmp_path: Path, prompts: Any
+) -> None:
+    app = start_app(qtbot, tmp_path / "adviser-ui", adviser, prompts)
+    prompts.choices.append(0)
+    taken = tmp_path / "list.yaml"
+    taken.mkdir()  # a folder stands where the file should go
+    prompts.save_paths.append(taken)
+    app.adviser.export_template_action.trigger()
+    assert prompts.asked[-1][0] == "error"
+    assert "Traceback" not in prompts.asked[-1][1]
+    assert taken.is_dir() and not any(taken.iterdir())
