@@ -59,3 +59,32 @@ def test_dialog_buttons_carry_no_icons_in_any_dialog(qtbot: Any) -> None:
         assert all(b.icon().isNull() for b in box.buttons())
     finally:
         app.setStyleSheet("")
+
+
+def test_wider_tree_at_1366_without_clipping_the_item_panel(
+    qtbot: Any, make_ctx: Any, real_ws: Any
+) -> None:
+    from PySide6.QtWidgets import QBoxLayout
+
+    from ddcheck.services.demo import build_demo
+    from ddcheck.ui.controller import Controller
+
+    i18n.set_language("nl")
+    demo = build_demo(real_ws, lang="nl")
+    ctrl = Controller(make_ctx(real_ws), i18n.set_language)
+    window = ctrl.start()
+    qtbot.addWidget(window)
+    ctrl.open_dossier(demo.id)
+    page = window.page(PAGE_CHECKLIST)
+    for (width, height), direction in (
+        ((1366, 768), QBoxLayout.Direction.TopToBottom),
+        ((1920, 1080), QBoxLayout.Direction.LeftToRight),
+    ):
+        window.resize(width, height)
+        qtbot.wait(30)
+        tree = page.splitter.sizes()[0]
+        panel = page.panel
+        assert tree >= 440 if width == 1366 else tree > 0
+        content = panel.widget().minimumSizeHint().width()
+        assert content <= panel.viewport().width(), "nothing cut off on the right"
+        assert panel.risk_and_evidence.direction() == direction

@@ -124,7 +124,7 @@ class ChecklistPage(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.placeholder)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([440, 900])
+        self.splitter.setSizes([540, 800])  # ~450 px of tree at 1366 px: questions readable
         self.splitter.setChildrenCollapsible(False)
         self.setLayout(vbox(self.splitter))
         for keys, slot in (

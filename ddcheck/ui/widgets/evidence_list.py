@@ -40,7 +40,7 @@ class EvidenceList(QWidget):
             lambda it: self.openRequested.emit(it.data(Qt.ItemDataRole.UserRole))
         )
         self.list.currentRowChanged.connect(self._update_buttons)
-        self.hint = label(tr("Drop files here or use Add file…"), "small")
+        self.hint = label(tr("Drop files here or use Add file…"), "small", wrap=True)
         self.add_button = QPushButton(tr("Add file…"), self)
         self.open_button = QPushButton(tr("Open"), self)
         self.remove_button = QPushButton(tr("Remove"), self)

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QFrame,
     QPlainTextEdit,
@@ -175,6 +176,11 @@ class ItemPanel(QScrollArea):
             self.evidence,
             self.create_action,
         ]
+        self.risk_and_evidence = hbox(
+            vbox(label(tr("Risk"), "subtitle"), self.risk, 1),
+            vbox(label(tr("Evidence"), "subtitle"), self.evidence, 1),
+            spacing=MARGIN,
+        )
         body = card(self)
         body.setLayout(
             vbox(
@@ -195,11 +201,7 @@ class ItemPanel(QScrollArea):
                 self.note,
                 hbox(self.confidential, self.review, 1, spacing=MARGIN),
                 separator(),
-                hbox(
-                    vbox(label(tr("Risk"), "subtitle"), self.risk, 1),
-                    vbox(label(tr("Evidence"), "subtitle"), self.evidence, 1),
-                    spacing=MARGIN,
-                ),
+                self.risk_and_evidence,
                 separator(),
                 self.gap_text,
                 hbox(self.create_action, 1),
@@ -213,6 +215,20 @@ class ItemPanel(QScrollArea):
         holder.setLayout(vbox(body, margin=SPACING))
         self.setWidget(holder)
         self.refresh(state, force=True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Put risk and evidence side by side when they fit, else one under the other."""
+        side_by_side = (
+            self.risk.minimumSizeHint().width()
+            + self.evidence.minimumSizeHint().width()
+            + 3 * MARGIN
+            + 2 * SPACING
+        )
+        wide = self.viewport().width() >= side_by_side + 2 * MARGIN
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.risk_and_evidence.direction() != direction:
+            self.risk_and_evidence.setDirection(direction)
+        super().resizeEvent(event)
 
     @property
     def key(self) -> str:
