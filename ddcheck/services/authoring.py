@@ -59,6 +59,9 @@ class AuthoringOps(WorkspaceBase):
             raise ImportRefused(
                 f"{source.name} was not imported: {count} problem(s), the first: {first}",
                 tuple(str(p) for p in error.problems),
+                nl=f"{source.name} is niet geïmporteerd: "
+                + ("1 probleem" if count == 1 else f"{count} problemen")
+                + " in de checklist (zie hieronder).",
             ) from error
         current = self._templates.get(template.id)
         target = self.templates_dir / _file_name(template)
@@ -68,7 +71,10 @@ class AuthoringOps(WorkspaceBase):
             raise ImportRefused(
                 f"{source.name} was not imported: template {template.id} version "
                 f"{template.version} is not newer than the version {current.version} in use; "
-                "raise its version number."
+                "raise its version number.",
+                nl=f"{source.name} is niet geïmporteerd: checklist {template.id} versie "
+                f"{template.version} is niet nieuwer dan de gebruikte versie {current.version}; "
+                "verhoog het versienummer.",
             )
         text = source.read_bytes()
         write_atomically(target, text)

@@ -98,23 +98,40 @@ class BundleOps(ReceivedOps):
                 path,
                 "it is the adviser's version, which lacks the confidential answers; export the "
                 "bundle again with the audience 'internal' to move a dossier to another laptop",
+                "het is de adviseursversie, zonder de vertrouwelijke antwoorden; exporteer de "
+                "bundel opnieuw voor intern gebruik om een dossier naar een andere laptop te "
+                "verplaatsen",
             )
         missing = [e.name for e in dossier.evidence if e.sha256 not in files]
         if missing:
-            raise refused(path, f"the bundle lacks the contents of evidence file {missing[0]}")
+            raise refused(
+                path,
+                f"the bundle lacks the contents of evidence file {missing[0]}",
+                f"de bundel mist de inhoud van bewijsstuk {missing[0]}",
+            )
         conn = self._store.conn
         now = self._now()
         with self._transaction():
             if dossier_rows.exists(conn, dossier.id):
-                raise refused(path, f"this workspace already holds dossier {dossier.id}")
+                raise refused(
+                    path,
+                    f"this workspace already holds dossier {dossier.id}",
+                    f"deze werkmap bevat dossier {dossier.id} al",
+                )
             clash = [e.id for e in dossier.evidence if _evidence_exists(conn, e.id)]
             if clash:
-                raise refused(path, f"evidence id {clash[0]} is already used in this workspace")
+                raise refused(
+                    path,
+                    f"evidence id {clash[0]} is already used in this workspace",
+                    f"bewijsstuk-id {clash[0]} wordt in deze werkmap al gebruikt",
+                )
             try:
                 dossier_rows.insert_dossier(conn, dossier)
             except sqlite3.IntegrityError as error:
                 raise refused(
-                    path, "its actions or reviews clash with ones in this workspace"
+                    path,
+                    "its actions or reviews clash with ones in this workspace",
+                    "de acties of beoordelingen botsen met die in deze werkmap",
                 ) from error
             for item in dossier.evidence:
                 evidence_rows.put_blob(conn, item.sha256, files[item.sha256])

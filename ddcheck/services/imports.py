@@ -29,16 +29,27 @@ class ExchangeOps(AuthoringOps, OverviewOps, ReviewOps, BundleOps, RoundTripOps)
         """
         source = Path(path)
         if source.is_dir():
-            raise refused(source, "it is a folder")
+            raise refused(source, "it is a folder", "het is een map")
         if not source.is_file():
-            raise ImportRefused(f"{source.name} was not imported: there is no such file.")
+            raise ImportRefused(
+                f"{source.name} was not imported: there is no such file.",
+                nl=f"{source.name} is niet geïmporteerd: dat bestand bestaat niet.",
+            )
         kind = sniff(source)
         if as_own and kind != "bundle":
-            raise refused(source, "only a .ddcheck bundle can be restored as an own dossier")
+            raise refused(
+                source,
+                "only a .ddcheck bundle can be restored as an own dossier",
+                "alleen een .ddcheck-bundel kan als eigen dossier worden teruggezet",
+            )
         if kind == "pdf":
             return self.import_received_pdf(source, accept_internal=accept_internal)
         if kind == "bundle":
             return self.import_bundle(source, as_own=as_own, accept_internal=accept_internal)
         if kind == "review":
             return self.import_review_file(source)[0]
-        raise refused(source, "it is not a ddcheck PDF, .ddcheck bundle or .ddreview file")
+        raise refused(
+            source,
+            "it is not a ddcheck PDF, .ddcheck bundle or .ddreview file",
+            "het is geen ddcheck-PDF, .ddcheck-bundel of .ddreview-bestand",
+        )

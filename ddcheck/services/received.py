@@ -46,7 +46,11 @@ def sniff(path: Path) -> str:
         with path.open("rb") as handle:
             head = handle.read(1024)
     except OSError as error:
-        raise ImportRefused(f"{path.name} cannot be read: {error.strerror or error}.") from error
+        reason = error.strerror or error
+        raise ImportRefused(
+            f"{path.name} cannot be read: {reason}.",
+            nl=f"{path.name} kan niet worden gelezen: {reason}.",
+        ) from error
     if head.lstrip().startswith(PDF_MAGIC):
         return "pdf"
     if head.startswith(ZIP_MAGIC):
@@ -56,10 +60,27 @@ def sniff(path: Path) -> str:
     return "unknown"
 
 
-def refused(path: Path, error: ExchangeError | str) -> ImportRefused:
-    """Return the one-sentence refusal for a file."""
+# Dutch for the file errors the exchange layer words in English (its detail follows in brackets)
+_NL_FILE_ERRORS = {
+    "BundleError": "de bundel is beschadigd of geen ddcheck-bundel",
+    "ReceivedPdfError": "de PDF is beschadigd, onleesbaar of bevat geen ddcheck-dossier",
+    "UnreadablePdf": "de PDF kan niet worden gelezen",
+    "NotADdcheckPdf": "de PDF bevat geen ddcheck-dossier",
+    "ReviewFileError": "het is geen bruikbaar ddcheck-beoordelingsbestand",
+    "DossierFormatError": "de ingesloten dossiergegevens zijn beschadigd",
+}
+
+
+def refused(path: Path, error: ExchangeError | str, nl: str | None = None) -> ImportRefused:
+    """Return the one-sentence refusal for a file, with its Dutch sentence (`nl`: the reason)."""
     reason = str(error).rstrip(".")
-    return ImportRefused(f"{path.name} was not imported: {reason}.")
+    if nl is None:
+        general = _NL_FILE_ERRORS.get(type(error).__name__, "het bestand is niet bruikbaar")
+        nl = f"{general} ({reason})"
+    return ImportRefused(
+        f"{path.name} was not imported: {reason}.",
+        nl=f"{path.name} is niet geïmporteerd: {nl.rstrip('.')}.",
+    )
 
 
 class ReceivedOps(WorkspaceBase):
@@ -93,7 +114,9 @@ class ReceivedOps(WorkspaceBase):
         try:
             generated = dt.datetime.fromisoformat(str(document.get("generated_at")))
         except ValueError as error:
-            raise refused(path, "the dossier's export time is malformed") from error
+            raise refused(
+                path, "the dossier's export time is malformed", "de exporttijd is onjuist"
+            ) from error
         withheld = document["withheld"].get("items", [])
         base = {
             "path": path,

@@ -35,7 +35,10 @@ class RoundTripOps(WorkspaceBase):
         except ReviewFileError as error:
             raise refused(path, error) from error
         except OSError as error:
-            raise refused(path, f"it cannot be read ({error.strerror or error})") from error
+            reason = error.strerror or error
+            raise refused(
+                path, f"it cannot be read ({reason})", f"het kan niet worden gelezen ({reason})"
+            ) from error
         dossier_id = review_file.dossier_id
         conn = self._store.conn
         review = review_file.review
@@ -45,9 +48,15 @@ class RoundTripOps(WorkspaceBase):
                     path,
                     f"it reviews dossier {dossier_id} of {review_file.company}, which is not in "
                     "this workspace",
+                    f"het beoordeelt dossier {dossier_id} van {review_file.company}, dat niet in "
+                    "deze werkmap staat",
                 )
             if dossier_rows.trashed_at(conn, dossier_id) is not None:
-                raise refused(path, "the dossier it reviews is in the trash; restore it first")
+                raise refused(
+                    path,
+                    "the dossier it reviews is in the trash; restore it first",
+                    "het dossier dat het beoordeelt staat in de prullenbak; zet het eerst terug",
+                )
             changes: list[Change] = []
             stored = {r.id: r for r in action_rows.load_reviews(conn, dossier_id)}
             if stored.get(review.id) != review:

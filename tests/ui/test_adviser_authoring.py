@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMenu
 
-from tests.ui.adviser_helpers import adviser, company, start_app
+from tests.ui.adviser_helpers import adviser, company, import_files, start_app
 
 __all__ = ["adviser", "company"]  # fixtures used by the tests below
 
@@ -84,3 +84,31 @@ def test_a_failed_checklist_export_says_why(
     assert prompts.asked[-1][0] == "error"
     assert "Traceback" not in prompts.asked[-1][1]
     assert taken.is_dir() and not any(taken.iterdir())
+
+
+def test_import_refusals_are_in_the_ui_language(
+    qtbot: Any, adviser: Any, tmp_path: Path, prompts: Any
+) -> None:
+    from ddcheck.ui import i18n
+
+    files = tmp_path / "files"
+    files.mkdir()
+    junk = files / "junk.pdf"
+    junk.write_bytes(b"not a pdf at all")
+    bad = files / "bad.yaml"
+    bad.write_text("id: my-list\nversion: one\nkind: checklist\n", encoding="utf-8")
+    i18n.set_language("nl")
+    app = start_app(qtbot, tmp_path / "adviser-ui", adviser, prompts)
+    message = import_files(qtbot, app, prompts, [junk])
+    assert prompts.asked[-1][0] == "error"
+    assert message == (
+        "junk.pdf is niet geïmporteerd: het is geen ddcheck-PDF, .ddcheck-bundel of "
+        ".ddreview-bestand."
+    )
+    prompts.files.append([bad])
+    app.window.import_action.trigger()
+    lines = prompts.asked[-1][1].splitlines()
+    assert lines[0].startswith("bad.yaml is niet geïmporteerd: ")
+    assert lines[0].endswith(" in de checklist (zie hieronder).")
+    assert any(line.startswith("  • regel 1: ") for line in lines[1:])
+    assert "was not imported" not in prompts.asked[-1][1]
