@@ -200,11 +200,5 @@ def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
     code = app.exec()
     ctx.tasks.wait(10000)
     if ctx.workspace is not None:
-        _close(ctx.workspace)
+        ctx.workspace.close()
     return int(code or outcome["code"])
-
-
-def _close(workspace: Any) -> None:
-    close = getattr(workspace, "close", None)
-    if close is not None:
-        close()

@@ -90,7 +90,7 @@ class Controller(QObject):
     def attach(self, workspace: Any) -> None:
         """Use the opened workspace: list its dossiers and reopen the last one."""
         self.ctx.workspace = workspace
-        self.import_available = callable(getattr(workspace, "import_file", None))
+        self.import_available = True  # an open workspace imports files
         self.window.dossiers.welcome.set_import_available(self.import_available)
         self.window.import_action.setEnabled(self.import_available)
         self.refresh_list()
@@ -293,7 +293,7 @@ class Controller(QObject):
     def trash(self) -> None:
         """Offer to restore dossiers from the trash."""
         every = self._guard(lambda: self.ctx.workspace.list_dossiers(include_trashed=True)) or []
-        trashed = [i for i in every if getattr(i, "trashed_at", None) is not None]
+        trashed = [i for i in every if i.trashed_at is not None]
         if not trashed:
             self.ctx.prompts.inform(self.window, tr("Trash"), tr("The trash is empty."))
             return
