@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ddcheck.services.received_model import InternalVersionRefused
 from ddcheck.ui import i18n
 from ddcheck.ui.background import run_on_workspace
 from ddcheck.ui.context import AppContext
@@ -34,6 +35,7 @@ class Outcome:
     result: Any = None
     refusal: str = ""
     problems: tuple[str, ...] = ()
+    internal: bool = False  # refused as the company's internal version: may be received anyway
 
     @property
     def ok(self) -> bool:
@@ -68,15 +70,22 @@ def _refusal(path: Path, error: BaseException) -> Outcome:
     return Outcome(path, refusal=_short(sentence, path), problems=problems)
 
 
-def import_one(workspace: Any, path: Path) -> Outcome:
-    """Import one PDF, bundle or review file; a bundle is restored as own when it is internal."""
+def import_one(workspace: Any, path: Path, *, accept_internal: bool = False) -> Outcome:
+    """Import one PDF, bundle or review file; a bundle is restored as own when it is internal.
+
+    A company's internal version that is not one's own is refused (Outcome.internal) unless
+    `accept_internal`; then it is received as it is.
+    """
     try:
-        if path.suffix.lower() == ".ddcheck":
+        if path.suffix.lower() == ".ddcheck" and not accept_internal:
             try:
                 return Outcome(path, workspace.import_file(path, as_own=True))
             except Exception:  # the adviser's version (or already here): receive it instead
                 pass
-        return Outcome(path, workspace.import_file(path))
+        return Outcome(path, workspace.import_file(path, accept_internal=accept_internal))
+    except InternalVersionRefused as error:
+        log.info("import of %s refused as internal: %s", path, error)
+        return replace(_refusal(path, error), internal=True)
     except Exception as error:
         log.info("import of %s refused: %s", path, error)
         return _refusal(path, error)
@@ -172,13 +181,17 @@ class Receiver(QObject):
         if not others:
             self._finish(done)
             return
+        self._run(others, done)
+
+    def _run(self, others: list[Path], done: list[Outcome], accept_internal: bool = False) -> None:
+        """Import `others` in the background, then finish with `done` and their outcomes."""
         self.running = True
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
 
         def job(workspace: Any, progress: Callable[[float], None], cancelled: Any) -> list:
             outcomes = []
             for n, path in enumerate(others):
-                outcomes.append(import_one(workspace, path))
+                outcomes.append(import_one(workspace, path, accept_internal=accept_internal))
                 progress((n + 1) / len(others))
             return outcomes
 
@@ -195,10 +208,27 @@ class Receiver(QObject):
         except Exception as error:
             return _refusal(path, error)
 
+    def _accept_internal(self, outcome: Outcome) -> bool:
+        """Ask whether to receive a company's internal version anyway."""
+        return self.ctx.prompts.confirm(
+            self.window,
+            tr("Import"),
+            tr(
+                "{name} is the company's internal version, including answers it marked "
+                "confidential. Receive it anyway?",
+                name=outcome.path.name,
+            ),
+            tr("Receive anyway"),
+        )
+
     def _finish(self, outcomes: list[Outcome]) -> None:
         if self.running:
             self.running = False
             QApplication.restoreOverrideCursor()
+        accepted = [o.path for o in outcomes if o.internal and self._accept_internal(o)]
+        if accepted:  # receive those again, accepted; the others keep their outcome
+            self._run(accepted, [o for o in outcomes if o.path not in accepted], True)
+            return
         self.finished.emit(outcomes)
         if outcomes:
             text = report_text(outcomes)
