@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from ddcheck.ui import i18n
 from ddcheck.ui.main_window import PAGE_ACTIONS, PAGE_CHECKLIST
 from ddcheck.ui.models.action_table import COL_DUE
+from ddcheck.ui.models.dossier_list import COL_FLAGS, COL_UPDATED
 
 
 def test_counts_note_label_and_dates_in_dutch(qtbot: Any, make_ctx: Any, real_ws: Any) -> None:
@@ -37,6 +40,13 @@ def test_counts_note_label_and_dates_in_dutch(qtbot: Any, make_ctx: Any, real_ws
         if actions.model.index(r, COL_DUE).data()
     ]
     assert dues and all(re.fullmatch(r"\d\d-\d\d-\d{4}", d) for d in dues), dues
+    table = window.dossiers.list.table
+    model = window.dossiers.list.model
+    assert re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d", model.index(0, COL_UPDATED).data())
+    metrics = table.horizontalHeader().fontMetrics()
+    for column in (COL_FLAGS, COL_UPDATED):
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        assert table.columnWidth(column) > metrics.horizontalAdvance(title), title
 
 
 def test_dialog_buttons_carry_no_icons_in_any_dialog(qtbot: Any) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from ddcheck.ui.dates import datetime_text
 from ddcheck.ui.i18n import tr
 
 COL_TITLE, COL_STATUS, COL_PROGRESS, COL_FLAGS, COL_UPDATED = range(5)
@@ -89,11 +90,7 @@ class DossierListModel(QAbstractTableModel):
             if column == COL_FLAGS:
                 return str(flags) if flags else "–"
             if column == COL_UPDATED and isinstance(updated, dt.datetime):
-                return (
-                    updated.astimezone().strftime("%Y-%m-%d %H:%M")
-                    if updated.tzinfo
-                    else updated.strftime("%Y-%m-%d %H:%M")
-                )
+                return datetime_text(updated)
             return ""
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_FLAGS and flags:
             return QColor("#b42318")

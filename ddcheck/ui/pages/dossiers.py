@@ -206,8 +206,11 @@ class DossierList(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        metrics = header.fontMetrics()
         for column, width in ((1, 120), (2, 190), (3, 90), (4, 150)):
-            self.table.setColumnWidth(column, width)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            fits = metrics.horizontalAdvance(title) + 40  # padding and the sort arrow
+            self.table.setColumnWidth(column, max(width, fits))
         self.table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(self.table))
         self.table.doubleClicked.connect(lambda _i: self._emit(self.openRequested))
         self.table.activated.connect(lambda _i: self._emit(self.openRequested))
