@@ -73,6 +73,11 @@ def _proposal(dossier_id: str, flag: Flag, lang: str) -> Action:
     )
 
 
+def proposal_for(dossier_id: str, flag: Flag, lang: str) -> Action:
+    """Return the action `propose_actions` offers for one flagged item (for the app)."""
+    return _proposal(dossier_id, flag, lang)
+
+
 class ActionOps(WorkspaceBase):
     """Keep the dossier's action plan and the reviews it received."""
 

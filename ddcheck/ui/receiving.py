@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ddcheck.services.received_model import InternalVersionRefused
 from ddcheck.ui import i18n
 from ddcheck.ui.background import run_on_workspace
 from ddcheck.ui.context import AppContext
@@ -76,6 +75,8 @@ def import_one(workspace: Any, path: Path, *, accept_internal: bool = False) -> 
     A company's internal version that is not one's own is refused (Outcome.internal) unless
     `accept_internal`; then it is received as it is.
     """
+    from ddcheck.services.received_model import InternalVersionRefused
+
     try:
         if path.suffix.lower() == ".ddcheck" and not accept_internal:
             try:

@@ -203,6 +203,12 @@ class DossierSession(QObject):
         answer = self.answer(key)
         if entry is None:
             raise KeyError(key)
+        flag = next((f for f in self.summary.flags if f.key == key), None)
+        if flag is not None:  # as the services (and `ddcheck actions --propose`) propose it
+            from ddcheck.services.actions import proposal_for
+
+            proposal = proposal_for(self.dossier_id, flag, self.dossier.language)
+            return proposal.model_copy(update={"id": new_id()})
         lang = self.lang
         template = entry.template
         standard = template.ifc_standard_of(entry.item) or ""
