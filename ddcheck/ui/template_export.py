@@ -21,10 +21,11 @@ def template_choices(workspace: Any) -> list[tuple[str, str]]:
     imported = {p.name for p in workspace.imported_template_files()}
     lang = i18n.language()
     rows = []
-    for template in sorted(workspace.templates.values(), key=lambda t: t.title.get(lang).lower()):
-        label = f"{template.title.get(lang)} — {template.id}, v{template.version}"
+    for template in sorted(workspace.templates.values(), key=lambda t: t.id):
+        label = f"{template.id} v{template.version}"
         if f"{template.id}-v{template.version}.yaml" in imported:
             label += " " + tr("(imported)")
+        label += f" — {template.title.get(lang)}"
         rows.append((template.id, label))
     return rows
 
@@ -39,7 +40,7 @@ def choice_dialog(parent: QWidget | None, title: str, label: str, options: list[
     dialog.setOption(QInputDialog.InputDialogOption.UseListViewForComboBoxItems, True)
     dialog.setOkButtonText(tr("Export…"))
     dialog.setCancelButtonText(tr("Cancel"))
-    dialog.resize(560, 360)
+    dialog.resize(820, 360)
     return dialog
 
 

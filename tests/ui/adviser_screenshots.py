@@ -179,10 +179,52 @@ def main() -> None:
     )
     box.show()
     grab(box, f"26-import-refused{suffix}", (box.sizeHint().width(), box.sizeHint().height()))
+    box.hide()
+    from ddcheck.ui.template_export import choice_dialog, template_choices
+
+    adviser.import_template(_own_checklist(adviser, tmp))
+    chooser = choice_dialog(
+        window,
+        i18n.tr("Export checklist"),
+        i18n.tr("Choose the checklist to save as a file that others can import:"),
+        [label for _, label in template_choices(adviser)],
+    )
+    chooser.show()
+    grab(chooser, f"27-export-checklist{suffix}", (chooser.width(), chooser.height()))
+    chooser.hide()
+    internal = QMessageBox(
+        QMessageBox.Icon.Question,
+        i18n.tr("Import"),
+        i18n.tr(
+            "{name} is the company's internal version, including answers it marked "
+            "confidential. Receive it anyway?",
+            name="van-dijk-pompen-intern.pdf",
+        ),
+        parent=window,
+    )
+    internal.addButton(i18n.tr("Receive anyway"), QMessageBox.ButtonRole.AcceptRole)
+    internal.addButton(QMessageBox.StandardButton.Cancel)
+    internal.show()
+    size = (internal.sizeHint().width(), internal.sizeHint().height())
+    grab(internal, f"28-import-internal{suffix}", size)
     print(prompts.asked, company_prompts.asked)
     print(f"screenshots in {OUT}")
     adviser.close()
     company.close()
+
+
+def _own_checklist(workspace: Any, folder: Path) -> Path:
+    """Write an adviser's own checklist (a shipped one under a new id) and return its file."""
+    import yaml
+
+    shipped = next(iter(workspace.templates.values()))
+    source = workspace.export_template(shipped.id, folder / "shipped.yaml")
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    data["id"], data["version"] = "rvo-mission-extra", 3
+    data["title"] = {"en": "Mission extra questions", "nl": "Extra vragen voor de missie"}
+    own = folder / "own.yaml"
+    own.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return own
 
 
 if __name__ == "__main__":

@@ -47,12 +47,12 @@ def test_a_checklist_exported_from_the_menu_is_imported_in_a_second_workspace(
     assert prompts.asked[-1][0] == "choose"
     options = prompts.asked[-1][1].splitlines()
     assert len(options) == len(adviser.templates)
-    assert "Mission extra questions — rvo-mission-extra, v3 (imported)" in options
+    assert "rvo-mission-extra v3 (imported) — Mission extra questions" in options
     shipped = next(t for t in adviser.templates.values() if t.id != template.id)
-    assert f"{shipped.title.en} — {shipped.id}, v{shipped.version}" in options
+    assert f"{shipped.id} v{shipped.version} — {shipped.title.en}" in options
     target = files / "for-companies"  # no extension typed: .yaml is added
     prompts.choices.append(
-        options.index("Mission extra questions — rvo-mission-extra, v3 (imported)")
+        options.index("rvo-mission-extra v3 (imported) — Mission extra questions")
     )
     prompts.save_paths.append(target)
     action.trigger()
