@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ddcheck.domain.conditions import describe, evaluate
@@ -30,11 +30,10 @@ class ItemApplicability:
     item: Item
     applies: bool
     reason: str
+    key: str = field(init=False)  # the item's `template_id/item_id` key
 
-    @property
-    def key(self) -> str:
-        """Return the item's `template_id/item_id` key."""
-        return f"{self.template.id}/{self.item.id}"
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", f"{self.template.id}/{self.item.id}")
 
 
 def template_applies(template: Template, profile: Mapping[str, Any]) -> bool:

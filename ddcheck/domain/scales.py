@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -56,11 +57,15 @@ class AnswerScale(BaseModel):
         """Return whether answers pick option ids."""
         return self.kind in ("single", "multiple")
 
+    @cached_property
+    def _options_by_id(self) -> dict[str, ScaleOption]:
+        return {o.id: o for o in self.options}
+
     def option(self, option_id: str) -> ScaleOption | None:
         """Return the option with `option_id`, or None."""
-        return next((o for o in self.options if o.id == option_id), None)
+        return self._options_by_id.get(option_id)
 
-    @property
+    @cached_property
     def max_score(self) -> float | None:
         """Return the highest score any option gives, or None when the scale is not scored."""
         scores = [o.score for o in self.options if o.score is not None]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from ddcheck.domain.applicability import ItemApplicability, applicable_items
 from ddcheck.domain.dossier import Answer, Dossier
@@ -78,13 +79,21 @@ def is_not_applicable(entry: ItemApplicability, answer: Answer | None) -> bool:
 
 def is_red_flag(entry: ItemApplicability, answer: Answer | None) -> bool:
     """Return whether the answer is a red flag (by the scale or by the item)."""
-    return any(o.red_flag or o.id in entry.item.red_flags for o in chosen_options(entry, answer))
+    return _is_red_flag_option(entry, chosen_options(entry, answer))
 
 
 def is_gap(entry: ItemApplicability, answer: Answer | None) -> bool:
     """Return whether the answer shows something not yet in order (a gap or a red flag)."""
-    return is_red_flag(entry, answer) or any(
-        o.gap or o.id in entry.item.gaps for o in chosen_options(entry, answer)
+    return _is_gap_option(entry, chosen_options(entry, answer))
+
+
+def _is_red_flag_option(entry: ItemApplicability, options: tuple[ScaleOption, ...]) -> bool:
+    return any(o.red_flag or o.id in entry.item.red_flags for o in options)
+
+
+def _is_gap_option(entry: ItemApplicability, options: tuple[ScaleOption, ...]) -> bool:
+    return _is_red_flag_option(entry, options) or any(
+        o.gap or o.id in entry.item.gaps for o in options
     )
 
 
@@ -97,7 +106,10 @@ def needs_justification(entry: ItemApplicability, answer: Answer | None) -> bool
 
 def item_score(entry: ItemApplicability, answer: Answer | None) -> float | None:
     """Return an answer's score on 0–1, or None when unscored or not applicable."""
-    options = chosen_options(entry, answer)
+    return _score_of(entry, chosen_options(entry, answer))
+
+
+def _score_of(entry: ItemApplicability, options: tuple[ScaleOption, ...]) -> float | None:
     scores = [o.score for o in options if o.score is not None and not o.not_applicable]
     maximum = entry.template.scale_for(entry.item).max_score
     if not scores or not maximum:
@@ -114,7 +126,11 @@ def progress(entries: Iterable[ItemApplicability], answers: Mapping[str, Answer]
 
 def average_score(entries: Iterable[ItemApplicability], answers: Mapping[str, Answer]) -> Score:
     """Return the mean score of the scored answers among `entries`."""
-    scores = [s for e in entries if (s := item_score(e, answers.get(e.key))) is not None]
+    return _mean([item_score(e, answers.get(e.key)) for e in entries])
+
+
+def _mean(values: Iterable[float | None]) -> Score:
+    scores = [v for v in values if v is not None]
     return Score(value=sum(scores) / len(scores) if scores else None, scored=len(scores))
 
 
@@ -131,7 +147,7 @@ class DossierSummary:
     ifc_standards: Mapping[str, Score]
     flags: tuple[Flag, ...]
 
-    @property
+    @cached_property
     def overall(self) -> Progress:
         """Return progress over every applicable item."""
         return progress(self.entries, self.answers)
@@ -152,6 +168,7 @@ def summarize(dossier: Dossier, templates: Mapping[str, Template]) -> DossierSum
         "oecd": defaultdict(list),
         "ifc": defaultdict(list),
     }
+    scores: dict[str, float | None] = {}
     flags: list[Flag] = []
     for entry in entries:
         groups["template"][entry.template.id].append(entry)
@@ -163,23 +180,23 @@ def summarize(dossier: Dossier, templates: Mapping[str, Template]) -> DossierSum
         if standard:
             groups["ifc"][standard].append(entry)
         answer = answers.get(entry.key)
-        if answer is not None and is_gap(entry, answer):
-            flags.append(
-                Flag(entry, answer, chosen_options(entry, answer), is_red_flag(entry, answer))
-            )
+        options = chosen_options(entry, answer)
+        scores[entry.key] = _score_of(entry, options)
+        if answer is not None and _is_gap_option(entry, options):
+            flags.append(Flag(entry, answer, options, _is_red_flag_option(entry, options)))
+
+    def mean(group: list[ItemApplicability]) -> Score:
+        return _mean(scores[e.key] for e in group)
+
     return DossierSummary(
         entries=entries,
         answers=answers,
         by_template={k: progress(v, answers) for k, v in groups["template"].items()},
         by_section={k: progress(v, answers) for k, v in groups["section"].items()},  # type: ignore[misc]
-        section_scores={k: average_score(v, answers) for k, v in groups["section"].items()},  # type: ignore[misc]
-        oecd_steps={
-            k: average_score(v, answers)
-            for k, v in sorted(groups["oecd"].items())  # type: ignore[arg-type]
-        },
+        section_scores={k: mean(v) for k, v in groups["section"].items()},  # type: ignore[misc]
+        oecd_steps={k: mean(v) for k, v in sorted(groups["oecd"].items())},  # type: ignore[arg-type]
         ifc_standards={
-            k: average_score(v, answers)
-            for k, v in sorted(groups["ifc"].items(), key=lambda kv: str(kv[0]))
+            k: mean(v) for k, v in sorted(groups["ifc"].items(), key=lambda kv: str(kv[0]))
         },
         flags=tuple(flags),
     )

@@ -131,12 +131,13 @@ class Template(BaseModel):
         found = self._items_by_id.get(item_id)
         return found[0] if found else None
 
+    @cached_property
+    def _scales_by_id(self) -> dict[str, AnswerScale]:
+        return {**BUILTIN_SCALES, **{scale.id: scale for scale in self.scales}}
+
     def scale_for(self, item: Item) -> AnswerScale:
         """Return the answer scale an item uses (its own template's or a built-in one)."""
-        for scale in self.scales:
-            if scale.id == item.scale:
-                return scale
-        return BUILTIN_SCALES[item.scale]
+        return self._scales_by_id[item.scale]
 
     @property
     def item_count(self) -> int:
