@@ -7,12 +7,12 @@ import getpass
 import logging
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ddcheck import APP_NAME, __version__, paths
 from ddcheck.ui import i18n
@@ -63,6 +63,8 @@ class Translators:
             self._app.removeTranslator(self._qt)
             self._qt = None
         if lang == "nl":
+            from PySide6.QtCore import QLibraryInfo
+
             translator = QTranslator(self._app)
             folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if translator.load(QLocale(QLocale.Language.Dutch), "qtbase", "_", folder):
@@ -146,45 +148,78 @@ def _user() -> str:
         return ""
 
 
+class AfterFirstPaint(QObject):
+    """Call `then` once, right after `window` was first painted (or after `wait_ms` at most)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None], wait_ms: int = 250) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+        self._paint = QEvent.Type.Paint
+        window.installEventFilter(self)
+        QTimer.singleShot(wait_ms, self, self._call)  # a minimized window is never painted
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Queue the call when the first paint arrives (it runs after the paint is done)."""
+        if self._then is not None and event.type() == self._paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._call)
+        return False
+
+    def _call(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
 def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
     """Start the desktop app and return its exit code.
 
-    The window appears first; the catalog and the workspace are opened right after it is shown,
-    so the user sees ddcheck at once even when loading the checklists takes a moment.
+    First an empty window (title, remembered geometry, background colour) is shown; its menus,
+    sidebar and pages are built right after its first paint, and the catalog and the workspace
+    are opened after that, so the user sees ddcheck at once.
     """
     args = parse_args(argv)
     if not has_display(os.environ, sys.platform):
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     app = make_application(argv)
-    from ddcheck.ui.style import apply_style
+    from ddcheck.ui.style import apply_font_and_sheet, apply_palette
 
-    apply_style(app)
-    app.setWindowIcon(app_icon())
+    apply_palette(app)
     data = paths.data_paths(args.data_dir)
     data.root.mkdir(parents=True, exist_ok=True)
     prompts = prompts or Prompts()
     settings = UiSettings(data.root / "ui-settings.ini")
-    system_language = i18n.pick_language(QLocale.system().uiLanguages())
-    translators = Translators(app)
-    translators.apply(args.lang or settings.language() or system_language)
     sys.excepthook = make_excepthook(
         lambda text: prompts.error(None, i18n.tr("Unexpected error"), text)
     )
     from ddcheck.ui.context import AppContext
-    from ddcheck.ui.controller import Controller
+    from ddcheck.ui.main_window import MainWindow
     from ddcheck.ui.tasks import TaskRunner
 
     ctx = AppContext(
         workspace=None, prompts=prompts, settings=settings, tasks=TaskRunner(), data_dir=data.root
     )
-    ctx.extras["system_language"] = system_language
-    controller = Controller(ctx, translators.apply)
-    window = controller.show_shell()
-    app.processEvents()  # paint the window before the slower catalog and workspace loading
+    window = MainWindow(ctx, shell=True)
+    window.restore_state()
+    window.show()
     outcome = {"code": 0}
 
-    def finish_start() -> None:
+    def build() -> None:
+        apply_font_and_sheet(app)
+        app.setWindowIcon(app_icon())
+        system_language = i18n.pick_language(QLocale.system().uiLanguages())
+        translators = Translators(app)
+        translators.apply(args.lang or settings.language() or system_language)
+        ctx.extras["system_language"] = system_language
+        from ddcheck.ui.controller import Controller
+
+        controller = Controller(ctx, translators.apply, shell=window)
+        controller.show_shell()
+        app.processEvents()  # paint the full window before the slower catalog and workspace
+        QTimer.singleShot(0, lambda: finish_start(controller))
+
+    def finish_start(controller: Any) -> None:
         setup_logging(data.logs)  # after the first paint: logging.handlers takes ~10 ms to import
         workspace = open_workspace(data.root, prompts)
         if workspace is None:
@@ -196,7 +231,7 @@ def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
         if args.quit_after_ready:
             QTimer.singleShot(0, lambda: (controller.window.close(), app.exit(0)))
 
-    QTimer.singleShot(0, finish_start)
+    AfterFirstPaint(window, build)
     code = app.exec()
     ctx.tasks.wait(10000)
     if ctx.workspace is not None:

@@ -37,17 +37,23 @@ class Controller(QObject):
         ctx: AppContext,
         apply_language: Callable[[Language], None],
         import_available: bool = False,
+        shell: MainWindow | None = None,
     ) -> None:
         super().__init__()
         self.ctx = ctx
         self.apply_language = apply_language
         self.import_available = import_available
-        self.window: MainWindow = self._build_window()
+        self.window: MainWindow = self._build_window(shell)
         self.session: DossierSession | None = None
 
     # ------------------------------------------------------------ window
-    def _build_window(self) -> MainWindow:
-        window = MainWindow(self.ctx, self.import_available)
+    def _build_window(self, shell: MainWindow | None = None) -> MainWindow:
+        """Build the main window, or fill the shell window that is already on screen."""
+        if shell is None:
+            window = MainWindow(self.ctx, self.import_available)
+        else:
+            window = shell
+            window.build(self.import_available)
         window.controller = self  # type: ignore[attr-defined]  # keep the controller alive with its window
         lst = window.dossiers.list
         welcome = window.dossiers.welcome
@@ -80,8 +86,11 @@ class Controller(QObject):
         return self.window
 
     def show_shell(self) -> MainWindow:
-        """Show the window at its remembered size, before the workspace is open."""
-        self.window.restore_state()
+        """Show the window at its remembered size, before the workspace opens; a shell stays put."""
+        if self.window.isVisible():
+            self.window.restore_splitters()
+        else:
+            self.window.restore_state()
         self.window.show_page(PAGE_DOSSIERS)
         self.window.dossiers.show_loading()
         self.window.show()

@@ -1,4 +1,9 @@
-"""The main window: a sidebar of pages, a header with the dossier and its saved state, menus."""
+"""The main window: a sidebar of pages, a header with the dossier and its saved state, menus.
+
+At start the window is shown as an empty shell first and filled right after its first paint, so
+this module imports little at the top: PySide6 creates a class's enums when the class is first
+touched (~0.3 ms each; `Qt` alone ~100 of them), so `Qt`, the widgets and the pages load in build().
+"""
 
 from __future__ import annotations
 
@@ -7,27 +12,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QFrame,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from ddcheck import paths
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.i18n import tr
-from ddcheck.ui.layout import MARGIN, SPACING, hbox, label, vbox
-from ddcheck.ui.pages.dossiers import DossiersPage
-from ddcheck.ui.style import repolish
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent
+
+    from ddcheck.ui.pages.dossiers import DossiersPage
     from ddcheck.ui.session import DossierSession
 
 log = logging.getLogger(__name__)
@@ -41,13 +36,36 @@ class MainWindow(QMainWindow):
     languageChangeRequested = Signal(str)
 
     def __init__(
-        self, ctx: AppContext, import_available: bool = False, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        import_available: bool = False,
+        parent: QWidget | None = None,
+        *,
+        shell: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.session: DossierSession | None = None
+        self.built = False
         self.setWindowTitle("ddcheck")
         self.setMinimumSize(1000, 640)
+        if not shell:  # a shell shows only the window's background colour, as a bare QMainWindow
+            self.build(import_available)
+
+    def build(self, import_available: bool = False) -> None:
+        """Fill the window: sidebar, header, pages and menus (a shell gets them after showing)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import (
+            QFrame,
+            QListWidget,
+            QListWidgetItem,
+            QPushButton,
+            QStackedWidget,
+        )
+
+        from ddcheck.ui.layout import SPACING, hbox, label, vbox
+        from ddcheck.ui.pages.dossiers import DossiersPage
+
         self.nav = QListWidget(self)
         self.nav.setProperty("role", "nav")
         self.nav.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -75,7 +93,7 @@ class MainWindow(QMainWindow):
         sidebar.setLayout(vbox(brand, self.dossier_label, self.nav, 1, margin=0, spacing=SPACING))
         self._factories: dict[int, Callable[[], QWidget]] = {}
         self.pages = QStackedWidget(self)
-        self.dossiers = DossiersPage(import_available, self)
+        self.dossiers: DossiersPage = DossiersPage(import_available, self)
         self.pages.addWidget(self.dossiers)
         for _ in range(4):
             self.pages.addWidget(QWidget(self))
@@ -95,11 +113,13 @@ class MainWindow(QMainWindow):
         central.setLayout(hbox(sidebar, body, spacing=0))
         self.setCentralWidget(central)
         self._build_menus()
+        self.built = True
         self.set_session(None)
-        _ = MARGIN
 
     # ------------------------------------------------------------ menus
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
         menu = self.menuBar()
         file_menu = menu.addMenu(tr("&File"))
         self.new_action = self._action(tr("&New dossier…"), QKeySequence.StandardKey.New)
@@ -153,6 +173,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _action(self, text: str, keys: Any = None) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if keys is not None:
             action.setShortcut(QKeySequence(keys))
@@ -166,6 +188,8 @@ class MainWindow(QMainWindow):
         pages: dict[int, QWidget | Callable[[], QWidget]] | None = None,
     ) -> None:
         """Show a dossier's pages (or none); a page given as a factory is built when first shown."""
+        from PySide6.QtCore import Qt
+
         self.session = session
         self._factories = {}
         for row in range(1, 5):
@@ -249,6 +273,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ saved state, undo
     def show_saved_state(self, state: str, text: str) -> None:
         """Show whether everything is saved."""
+        from ddcheck.ui.style import repolish
+
         self.saved.setText(text)
         self.saved.setProperty("role", {"saved": "saved", "saving": "saving"}.get(state, "error"))
         repolish(self.saved)
@@ -292,10 +318,13 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        self.restore_splitters()
+        if self.built:
+            self.restore_splitters()
 
     def restore_splitters(self) -> None:
         """Restore the sizes of every named splitter."""
+        from PySide6.QtWidgets import QSplitter
+
         for splitter in self.findChildren(QSplitter):
             if splitter.objectName():
                 state = self.ctx.settings.bytes_value(f"splitters/{splitter.objectName()}")
@@ -304,6 +333,8 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         """Remember the window geometry, splitters and open dossier."""
+        from PySide6.QtWidgets import QSplitter
+
         settings = self.ctx.settings
         settings.set_bytes_value("window/geometry", self.saveGeometry())
         for splitter in self.findChildren(QSplitter):
@@ -314,6 +345,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save typed text and window state; nothing asks to save."""
-        self._flush()
+        if self.built:
+            self._flush()
         self.save_state()
         super().closeEvent(event)
