@@ -115,6 +115,7 @@ class BigButton(QPushButton):
         """Change both lines."""
         self.title.setText(title)
         self.detail.setText(detail)
+        self.updateGeometry()  # the welcome card sizes itself to the longer Import text
 
 
 class WelcomePanel(QWidget):
