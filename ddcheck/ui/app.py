@@ -18,10 +18,12 @@ from ddcheck import APP_NAME, __version__, paths
 from ddcheck.ui import i18n
 from ddcheck.ui.errors import error_text, make_excepthook, setup_logging
 from ddcheck.ui.i18n import Language
-from ddcheck.ui.prompts import RESTORE, START_EMPTY, Prompts
+from ddcheck.ui.prompts import RESTORE, START_EMPTY, Prompts, UnattendedPrompts
 from ddcheck.ui.settings import UiSettings
 
 log = logging.getLogger(__name__)
+
+DESKTOP_FILE_NAME = "io.github.ddcheck.ddcheck"  # packaging/linux/<this>.desktop: the dock icon
 
 NO_DISPLAY = (
     "ddcheck needs a desktop session; no display found. To check that it starts, use "
@@ -85,7 +87,7 @@ def make_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    app.setDesktopFileName(APP_NAME)
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     return app
 
 
@@ -141,6 +143,10 @@ def open_workspace(data_dir: Path, prompts: Prompts, catalog: Any = None) -> Any
         return None
 
 
+def _print_error(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
 def _user() -> str:
     try:
         return getpass.getuser()
@@ -188,11 +194,18 @@ def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
     apply_palette(app)
     data = paths.data_paths(args.data_dir)
     data.root.mkdir(parents=True, exist_ok=True)
-    prompts = prompts or Prompts()
+    if prompts is None:
+        prompts = UnattendedPrompts(_print_error) if args.quit_after_ready else Prompts()
     settings = UiSettings(data.root / "ui-settings.ini")
-    sys.excepthook = make_excepthook(
-        lambda text: prompts.error(None, i18n.tr("Unexpected error"), text)
-    )
+    outcome = {"code": 0}
+
+    def unexpected(text: str) -> None:
+        prompts.error(None, i18n.tr("Unexpected error"), text)
+        if args.quit_after_ready:  # a smoke test must fail, not wait for a person
+            outcome["code"] = 1
+            app.exit(1)
+
+    sys.excepthook = make_excepthook(unexpected)
     from ddcheck.ui.context import AppContext
     from ddcheck.ui.main_window import MainWindow
     from ddcheck.ui.tasks import TaskRunner
@@ -203,7 +216,6 @@ def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
     window = MainWindow(ctx, shell=True)
     window.restore_state()
     window.show()
-    outcome = {"code": 0}
 
     def build() -> None:
         apply_font_and_sheet(app)

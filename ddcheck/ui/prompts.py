@@ -5,6 +5,7 @@ Qt's dialog classes are imported when first asked for: touching them at start-up
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -126,3 +127,28 @@ class Prompts:
     def export(self, dialog: QDialog) -> None:
         """Show the export dialog (modal; it runs the export itself)."""
         dialog.exec()
+
+
+class UnattendedPrompts(Prompts):
+    """Answer without a person (`--quit-after-ready`): print messages, decline, never block."""
+
+    def __init__(self, write: Callable[[str], object]) -> None:
+        self._write = write
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, ok_label: str) -> bool:
+        """Decline, after printing the question."""
+        self._write(f"{title}: {text}")
+        return False
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        """Print the message."""
+        self._write(f"{title}: {text}")
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        """Print the error."""
+        self._write(f"{title}: {text}")
+
+    def damaged_workspace(self, parent: QWidget | None, message: str, backup: Path | None) -> str:
+        """Print the damage and quit: restoring or starting empty is the user's decision."""
+        self._write(message)
+        return QUIT

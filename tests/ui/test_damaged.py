@@ -128,3 +128,41 @@ def test_without_a_backup_only_starting_empty_or_quitting_is_offered(
     assert open_workspace(folder, prompts, catalog) is None
     assert prompts.seen[0].restore_button is None
     assert sorted(prompts.texts) == ["Quit", "Start empty"]
+
+
+def test_quit_after_ready_on_a_damaged_workspace_reports_and_exits_1_without_a_dialog(
+    damaged: tuple[Path, str],
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    folder, _dossier_id = damaged
+    result = subprocess.run(
+        [sys.executable, "-m", "ddcheck", "--data-dir", str(folder), "--quit-after-ready"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="en_GB.UTF-8", LANGUAGE="en"),
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode == 1
+    assert "backup" in result.stderr.lower() and "Traceback" not in result.stderr
+    from ddcheck.services import Workspace
+
+    assert Workspace.pending_damage(folder) is not None, "the next real start asks the user"
+
+
+def test_unattended_prompts_print_and_decline() -> None:
+    from ddcheck.ui.prompts import QUIT, UnattendedPrompts
+
+    lines: list[str] = []
+    prompts = UnattendedPrompts(lines.append)
+    assert prompts.confirm(None, "Delete?", "Delete the dossier?", "Delete") is False
+    prompts.error(None, "Oops", "the disk is full")
+    assert prompts.damaged_workspace(None, "The workspace was damaged.", None) == QUIT
+    assert lines == [
+        "Delete?: Delete the dossier?",
+        "Oops: the disk is full",
+        "The workspace was damaged.",
+    ]
