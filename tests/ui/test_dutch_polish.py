@@ -98,3 +98,32 @@ def test_wider_tree_at_1366_without_clipping_the_item_panel(
         content = panel.widget().minimumSizeHint().width()
         assert content <= panel.viewport().width(), "nothing cut off on the right"
         assert panel.risk_and_evidence.direction() == direction
+
+
+def test_dutch_welcome_card_shows_every_button_line_whole_with_the_real_style(
+    qtbot: Any,
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ddcheck.ui.pages.dossiers import WelcomePanel
+    from ddcheck.ui.style import apply_font_and_sheet
+
+    app = QApplication.instance()
+    font, sheet = app.font(), app.styleSheet()
+    i18n.set_language("nl")
+    try:
+        apply_font_and_sheet(app)
+        panel = WelcomePanel(import_available=False)
+        qtbot.addWidget(panel)
+        panel.resize(1146, 700)
+        panel.show()
+        qtbot.waitExposed(panel)
+        panel.set_import_available(True)  # as after the workspace opened
+        qtbot.wait(20)
+        detail = panel.import_button.detail
+        assert detail.text().startswith("Open een ontvangen PDF")
+        assert detail.width() >= detail.fontMetrics().horizontalAdvance(detail.text())
+    finally:
+        app.setStyleSheet(sheet)
+        app.setFont(font)
+        i18n.set_language("en")

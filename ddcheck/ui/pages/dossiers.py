@@ -130,9 +130,7 @@ class WelcomePanel(QWidget):
             tr("Open the demo dossier"), tr("See a filled-in example for a Saudi mission"), self
         )
         self.import_button = BigButton(tr("Import"), "", self)
-        self.set_import_available(import_available)
-        panel = card(self)
-        panel.setMaximumWidth(620)
+        self.panel = panel = card(self)
         panel.setLayout(
             vbox(
                 label(tr("Welcome to ddcheck"), "title"),
@@ -153,6 +151,7 @@ class WelcomePanel(QWidget):
             )
         )
         self.setLayout(vbox(1, hbox(1, panel, 1), 2, margin=MARGIN))
+        self.set_import_available(import_available)
 
     def set_import_available(self, available: bool) -> None:
         """Enable Import, or say it comes in a next version."""
@@ -163,6 +162,14 @@ class WelcomePanel(QWidget):
         )
         self.import_button.set_texts(tr("Import"), detail)
         self.import_button.setEnabled(available)
+        self._fit_panel()
+
+    def _fit_panel(self) -> None:
+        """Keep the card calm (620 px) but never narrower than its longest button line."""
+        widest = max(
+            b.sizeHint().width() for b in (self.new_button, self.demo_button, self.import_button)
+        )
+        self.panel.setMaximumWidth(max(620, widest + 2 * (MARGIN + 8) + 2))
 
 
 class _SortProxy(QSortFilterProxyModel):
