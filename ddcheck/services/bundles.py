@@ -15,7 +15,7 @@ from ddcheck.exchange.redaction import Audience, redact
 from ddcheck.services.changes import Change
 from ddcheck.services.files import write_atomically
 from ddcheck.services.received import ReceivedOps, refused
-from ddcheck.services.received_model import ImportRefused, ImportResult
+from ddcheck.services.received_model import ImportRefused, ImportResult, Notice
 from ddcheck.store import dossiers as dossier_rows
 from ddcheck.store import evidence as evidence_rows
 from ddcheck.store.errors import NotFound
@@ -147,7 +147,11 @@ class BundleOps(ReceivedOps):
         unknown = [u.id for u in dossier.templates if u.id not in self._templates]
         self._upgrade_dossier(dossier.id)  # type: ignore[attr-defined]
         warnings = tuple(
-            f"Template {t} is not in this workspace; import it to see its items." for t in unknown
+            Notice(
+                f"Checklist {t} is not in this workspace; import it to see its items.",
+                f"Checklist {t} staat niet in deze werkruimte; importeer hem om de vragen te zien.",
+            )
+            for t in unknown
         )
         return ImportResult(
             path=path,

@@ -17,6 +17,7 @@ from ddcheck.services.received_model import (
     ImportRefused,
     ImportResult,
     InternalVersionRefused,
+    Notice,
     ReceivedDossier,
     RevisionChanges,
     RevisionInfo,
@@ -176,11 +177,21 @@ class ReceivedOps(WorkspaceBase):
                     mission_key(dossier.mission.name),
                 )
             number = [r.id for r in ordered].index(revision_id) + 1
-        warnings: tuple[str, ...] = ()
+        warnings: tuple[Notice, ...] = ()
         if number < len(ordered):
-            warnings += (f"{path.name} is older than a revision already received.",)
+            warnings += (
+                Notice(
+                    f"{path.name} is older than a revision already received.",
+                    f"{path.name} is ouder dan een versie die al eerder is ontvangen.",
+                ),
+            )
         if status == "new" and dossier_rows.exists(conn, dossier.id):
-            warnings += ("It is one of your own dossiers; it was added as a received copy.",)
+            warnings += (
+                Notice(
+                    "It is one of your own dossiers; it was added as a received copy.",
+                    "Het is een van uw eigen dossiers; het is als ontvangen kopie toegevoegd.",
+                ),
+            )
         return ImportResult(
             status=status,  # type: ignore[arg-type]
             received_id=row.id,

@@ -14,6 +14,21 @@ ImportStatus = Literal["new", "revision", "unchanged", "restored", "review_loade
 SourceKind = Literal["pdf", "bundle", "review"]
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A remark about an import, in English and Dutch; `str()` is the English one."""
+
+    en: str
+    nl: str
+
+    def __str__(self) -> str:
+        return self.en
+
+    def text(self, lang: str) -> str:
+        """Return the remark in `lang` ('nl' or 'en')."""
+        return self.nl if lang == "nl" else self.en
+
+
 class ImportRefused(InvalidInput):
     """A file that cannot be imported; nothing in the workspace was changed.
 
@@ -94,7 +109,7 @@ class ImportResult:
     revision: int = 0
     withheld_items: int = 0
     evidence_files: int = 0
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -115,7 +130,7 @@ class ImportResult:
             "mission": self.mission,
             "withheld_items": self.withheld_items,
             "evidence_files": self.evidence_files,
-            "warnings": list(self.warnings),
+            "warnings": [str(w) for w in self.warnings],
         }
 
 

@@ -164,7 +164,8 @@ def test_importing_an_own_export_warns_and_keeps_them_apart(
     dossier = filled(company)
     company.export_pdf(dossier.id, tmp_path / "own.pdf", lang="nl")
     result = company.import_file(tmp_path / "own.pdf")
-    assert result.status == "new" and "your own dossiers" in result.warnings[0]
+    assert result.status == "new" and "your own dossiers" in str(result.warnings[0])
+    assert "uw eigen dossiers" in result.warnings[0].text("nl")
     assert [d.id for d in company.list_dossiers()] == [dossier.id]
 
 

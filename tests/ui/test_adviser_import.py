@@ -208,3 +208,17 @@ def test_a_newer_checklist_file_is_imported_and_replaces_the_older_one(
         f"{template.version}; answers were kept."
     )
     assert adviser.templates[template.id].version == template.version + 1
+
+
+def test_import_remarks_are_in_the_ui_language(
+    qtbot: Any, company: Any, company_pdf: tuple[Any, Path], tmp_path: Path, prompts: Any
+) -> None:
+    from ddcheck.ui import i18n
+
+    _dossier, pdf = company_pdf
+    i18n.set_language("nl")
+    app = start_app(qtbot, tmp_path / "company-ui", company, prompts)
+    message = import_files(qtbot, app, prompts, [pdf])
+    assert "Het is een van uw eigen dossiers" in message
+    assert "one of your own" not in message
+    assert "ontvangen" in message.splitlines()[0], "the sentence about the file is Dutch too"
