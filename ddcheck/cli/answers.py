@@ -192,7 +192,13 @@ def history_command(args: argparse.Namespace) -> int:
     with opened(args) as ws:
         dossier_id = ws.resolve_dossier(args.dossier)
         rows = ws.history(dossier_id, limit=args.limit)
-    if args.json:
+    print_history(rows, as_json=args.json)
+    return 0
+
+
+def print_history(rows: list, *, as_json: bool) -> None:
+    """Print history rows, oldest first: one line each, or a JSON list."""
+    if as_json:
         print_json(
             [
                 {
@@ -207,9 +213,8 @@ def history_command(args: argparse.Namespace) -> int:
                 for r in rows
             ]
         )
-        return 0
+        return
     for r in rows:
         when = r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         old, new = shorten(repr(r.old), 40), shorten(repr(r.new), 40)
         print(f"{when}  {r.who}  {r.entity} {r.entity_id} {r.field}: {old} → {new}")
-    return 0

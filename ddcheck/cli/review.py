@@ -61,6 +61,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     agree.add_argument("--owner", default="")
     agree.set_defaults(func=agree_command)
 
+    history = commands.add_parser(
+        "history", help="what happened: revisions received and every review change"
+    )
+    history.add_argument("--limit", type=int, help="only the newest N changes")
+    history.add_argument("--json", action="store_true")
+    history.set_defaults(func=history_command)
+
     export = commands.add_parser("export", help="write the review: FILE.pdf or FILE.ddreview")
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
     export.add_argument("--lang", choices=("nl", "en"), default="nl", help="PDF language")
@@ -88,6 +95,15 @@ def show_command(args: argparse.Namespace) -> int:
         print(f"  {item.key}: {item.assessment}  {item.comment}")
     for action in review.agreed_actions:  # type: ignore[attr-defined]
         print(f"  agreed: {action.action} (due {action.due or '-'}, {action.priority})")
+    return 0
+
+
+def history_command(args: argparse.Namespace) -> int:
+    """Print the received dossier's history, oldest first."""
+    from ddcheck.cli.answers import print_history
+
+    rows = _run(args, lambda ws, rid: ws.review_history(rid, limit=args.limit))
+    print_history(rows, as_json=args.json)  # type: ignore[arg-type]
     return 0
 
 

@@ -12,6 +12,7 @@ from ddcheck.domain.dossier import STORED, Dossier
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.exchange.errors import ExchangeError
 from ddcheck.services.base import WorkspaceBase, new_id
+from ddcheck.services.changes import HistoryEntry
 from ddcheck.services.errors import AmbiguousId, InvalidInput, NotFound
 from ddcheck.services.received_model import (
     ImportRefused,
@@ -26,6 +27,7 @@ from ddcheck.services.received_model import (
 )
 from ddcheck.services.revision_diff import revision_changes
 from ddcheck.store import dossiers as dossier_rows
+from ddcheck.store import history as history_rows
 from ddcheck.store import received as received_rows
 
 PDF_MAGIC = b"%PDF-"
@@ -177,6 +179,14 @@ class ReceivedOps(WorkspaceBase):
                     mission_key(dossier.mission.name),
                 )
             number = [r.id for r in ordered].index(revision_id) + 1
+            history_rows.record(
+                conn,
+                row.id,
+                now,
+                self._user,
+                [("revision", str(number), "received", None, path.name[:300])],
+                table=history_rows.RECEIVED,
+            )
         warnings: tuple[Notice, ...] = ()
         if number < len(ordered):
             warnings += (
@@ -309,6 +319,11 @@ class ReceivedOps(WorkspaceBase):
                     raise InvalidInput("The stored copy of this evidence file is damaged.")
                 return data
         raise NotFound("The contents of this evidence file were not received (PDFs carry none).")
+
+    def review_history(self, received_id: str, limit: int | None = None) -> list[HistoryEntry]:
+        """Return what happened to a received dossier, oldest first: revisions and review edits."""
+        received_rows.get_received(self._store.conn, received_id)
+        return history_rows.load(self._store.conn, received_id, limit, table=history_rows.RECEIVED)
 
     def delete_received(self, received_id: str) -> None:
         """Delete a received dossier with its revisions, evidence and review."""

@@ -25,6 +25,7 @@ from ddcheck.services.changes import Change, Changes
 from ddcheck.services.errors import InvalidInput
 from ddcheck.services.files import write_atomically
 from ddcheck.services.received import ReceivedOps
+from ddcheck.store import history as history_rows
 from ddcheck.store import received as received_rows
 
 ASSESSMENTS: tuple[str, ...] = ItemAssessment.__args__  # type: ignore[attr-defined]
@@ -55,9 +56,19 @@ class ReviewOps(ReceivedOps):
         with self._transaction():
             review = self.review_of(received_id)
             new, changes = change(review)
-            if changes:
-                received_rows.save_review(self._store.conn, received_id, new, self._now())
-        return Changes(received_id, tuple(changes))
+            result = Changes(received_id, tuple(changes))
+            if result:
+                now = self._now()
+                received_rows.save_review(self._store.conn, received_id, new, now)
+                history_rows.record(
+                    self._store.conn,
+                    received_id,
+                    now,
+                    self._user,
+                    result.as_history(),
+                    table=history_rows.RECEIVED,
+                )
+        return result
 
     def _check_item(self, received_id: str, key: str) -> None:
         received = self.get_received(received_id)  # type: ignore[attr-defined]

@@ -11,6 +11,18 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class HistoryTable:
+    """Where a history lives: the table and the column naming whose history a row is."""
+
+    name: str
+    owner: str
+
+
+OWN = HistoryTable("history", "dossier_id")  # the company's own dossiers
+RECEIVED = HistoryTable("received_history", "received_id")  # received revisions and the review
+
+
+@dataclass(frozen=True)
 class HistoryRow:
     """One recorded change of one field."""
 
@@ -35,11 +47,12 @@ def record(
     at: dt.datetime,
     who: str,
     changes: Iterable[tuple[str, str, str, Any, Any]],
+    table: HistoryTable = OWN,
 ) -> None:
     """Write (entity, entity id, field, old, new) changes of one dossier."""
     stamp = at.isoformat()
     conn.executemany(
-        "INSERT INTO history (dossier_id, at, who, entity, entity_id, field, old, new)"
+        f"INSERT INTO {table.name} ({table.owner}, at, who, entity, entity_id, field, old, new)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (dossier_id, stamp, who, entity, entity_id, field, _json(old), _json(new))
@@ -48,11 +61,16 @@ def record(
     )
 
 
-def load(conn: sqlite3.Connection, dossier_id: str, limit: int | None = None) -> list[HistoryRow]:
+def load(
+    conn: sqlite3.Connection,
+    dossier_id: str,
+    limit: int | None = None,
+    table: HistoryTable = OWN,
+) -> list[HistoryRow]:
     """Return a dossier's history, oldest first (the newest `limit` rows when given)."""
     sql = (
-        "SELECT id, dossier_id, at, who, entity, entity_id, field, old, new FROM history"
-        " WHERE dossier_id = ? ORDER BY id DESC"
+        f"SELECT id, {table.owner}, at, who, entity, entity_id, field, old, new FROM {table.name}"
+        f" WHERE {table.owner} = ? ORDER BY id DESC"
     )
     params: tuple[Any, ...] = (dossier_id,)
     if limit is not None:

@@ -154,6 +154,28 @@ def _received(db: Database) -> None:
             db.execute(statement)  # one by one: executescript would commit the open transaction
 
 
+@MIGRATIONS(name="0004_review_history")
+def _review_history(db: Database) -> None:
+    """Schema 4: the adviser's review changes and received revisions get a history of their own."""
+    script = """
+        CREATE TABLE received_history (
+            id INTEGER PRIMARY KEY,
+            received_id TEXT NOT NULL REFERENCES received_dossiers(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old TEXT,
+            new TEXT
+        );
+        CREATE INDEX received_history_dossier ON received_history(received_id, id);
+        """
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 MIGRATION_NAMES: tuple[str, ...] = tuple(m.name for m in MIGRATIONS._migrations)
 

@@ -66,6 +66,16 @@ def test_round_trip_through_the_cli(capsys, dirs: dict[str, Path]) -> None:
     assert run(capsys, *a, "export", "-o", str(files / "review.pdf"), "--lang", "en")[0] == 0
     code, out, _ = run(capsys, *a, "export", "-o", str(files / "review.ddreview"))
     assert code == 0 and (files / "review.pdf").read_bytes().startswith(b"%PDF")
+    code, out, _ = run(capsys, *a, "history", "--json")
+    logged = [(r["entity"], r["field"], r["new"]) for r in json.loads(out)]
+    assert code == 0 and logged[:2] == [
+        ("revision", "received", "dossier.pdf"),
+        ("revision", "received", "dossier.ddcheck"),
+    ]
+    assert ("review", "assessment", "question: Welke leveranciers?") in logged
+    assert ("agreed_action", "added", "Stel een ESAP op") in logged
+    code, out, _ = run(capsys, *a, "history", "--limit", "1")
+    assert code == 0 and len(out.splitlines()) == 1 and "agreed_action" in out
 
     code, out, _ = run(
         capsys,

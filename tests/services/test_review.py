@@ -10,7 +10,7 @@ import pypdf
 import pytest
 
 from ddcheck.domain.dossier import Action
-from ddcheck.services import InvalidInput, Workspace
+from ddcheck.services import InvalidInput, NotFound, Workspace
 from ddcheck.services.received_model import ImportRefused
 from ddcheck.services.roundtrip import agreed_action_id
 from tests.services.exchange_helpers import dump, filled, open_workspace
@@ -69,6 +69,38 @@ def test_assessments_verdict_and_agreed_actions_are_stored_on_the_received_dossi
     assert changed.fields == {"due"}
     assert adviser.remove_agreed_action(received, "x1")
     assert adviser.review_of(received).agreed_actions == []
+
+
+def test_every_review_edit_and_received_revision_is_in_the_review_history(
+    pair, tmp_path: Path
+) -> None:
+    company, adviser, dossier, received = pair
+    _review(adviser, received)
+    adviser.assess_item(received, "mini/policy", "accepted")  # no change: no row
+    adviser.assess_item(received, "mini/policy", "question", "Which year?")
+    adviser.update_agreed_action(received, "x1", due=dt.date(2027, 4, 1))
+    company.answer(dossier.id, "mini", "remarks", value="Supplier list attached.")
+    company.export_pdf(dossier.id, tmp_path / "d2.pdf", lang="nl")
+    adviser.import_file(tmp_path / "d2.pdf")
+    rows = adviser.review_history(received)
+    assert {r.who for r in rows} == {"adviser"}
+    steps = [(r.entity, r.entity_id, r.field) for r in rows]
+    assert steps[0] == ("revision", "1", "received") and rows[0].new == "d.pdf"
+    assert steps[-1] == ("revision", "2", "received") and rows[-1].new == "d2.pdf"
+    assert ("review", "mini/ekv-esap", "assessment") in steps
+    assert ("agreed_action", "x1", "added") in steps
+    [due] = [r for r in rows if r.field == "due"]
+    assert (due.old, due.new) == ("2027-03-01", "2027-04-01")
+    policy = [r for r in rows if r.entity_id == "mini/policy"]
+    assert [(r.old, r.new) for r in policy] == [
+        (None, "accepted: "),
+        ("accepted: ", "question: Which year?"),
+    ]
+    assert adviser.review_history(received, limit=1) == rows[-1:]
+    assert company.history(dossier.id)[-1].entity != "review", "the company's log is its own"
+    adviser.delete_received(received)
+    with pytest.raises(NotFound):
+        adviser.review_history(received)
 
 
 def test_bad_review_input_is_refused(pair) -> None:

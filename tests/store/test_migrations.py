@@ -62,6 +62,17 @@ def test_an_old_workspace_migrates_and_keeps_everything(version, tmp_path, catal
         assert ws.history(dossier.id)[0].who == "fixture"
         assert ws.list_dossiers()[0].red_flags == 1
         assert ws.check().ok
+        if version >= 3:
+            review = ws.review_of("rcv0000000000001")
+            assert review.verdict == "sufficient_with_actions"
+            assert review.items[0].comment == "Welk jaar?"
+            ws.set_verdict("rcv0000000000001", "sufficient")
+            [entry] = ws.review_history("rcv0000000000001")
+            assert (entry.field, entry.old, entry.new) == (
+                "verdict",
+                "sufficient_with_actions",
+                "sufficient",
+            )
         [pre] = [b for b in ws.list_backups() if b.kind == "pre-migration"]
     backup = sqlite3.connect(pre.path)
     applied = [r[0] for r in backup.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]

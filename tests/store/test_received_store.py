@@ -26,7 +26,7 @@ def test_a_schema_2_workspace_migrates_to_3_and_keeps_its_dossiers(tmp_path: Pat
     conn.close()
     store = open_store(DataPaths(tmp_path), NOW)
     try:
-        assert schema.applied_names(store.db)[-1] == "0003_received"
+        assert "0003_received" in schema.applied_names(store.db)
         assert store.conn.execute("SELECT id FROM dossiers").fetchall() == [("d1",)]
         assert any("pre-migration" in p.name for p in store.backups_made)
         assert "received_revisions" in store.db.table_names()

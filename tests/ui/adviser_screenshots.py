@@ -141,6 +141,8 @@ def main() -> None:
     page.load()
     page.tabs.setCurrentIndex(2)
     grab(window, f"22-received-verdict{suffix}", SIZE)
+    page.tabs.setCurrentIndex(3)
+    grab(window, f"22b-received-history{suffix}", SIZE)
     overview = controller.adviser.show_overview()
     grab(window, f"23-mission-overview{suffix}", SIZE)
     review = tmp / "review.ddreview"

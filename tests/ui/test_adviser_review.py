@@ -261,3 +261,45 @@ def test_number_keys_in_the_tree_assess_the_item(
     qtbot.keyClick(page.tree, Qt.Key.Key_3)
     assert adviser.review_of(page.received_id).items[0].assessment == "insufficient"
     assert page.panel.buttons["insufficient"].isChecked()
+
+
+def test_the_history_tab_shows_versions_received_and_every_review_change_in_dutch(
+    qtbot: Any,
+    qtmodeltester: Any,
+    adviser: Any,
+    company_pdf: tuple[Any, Path],
+    tmp_path: Path,
+    prompts: Any,
+) -> None:
+    from ddcheck.ui import i18n
+    from ddcheck.ui.pages.history import COL_NEW, COL_OLD, COL_WHAT, COL_WHO
+    from ddcheck.ui.pages.received import TAB_HISTORY, TAB_ITEMS
+
+    _dossier, pdf = company_pdf
+    i18n.set_language("nl")
+    app = start_app(qtbot, tmp_path / "adviser-ui", adviser, prompts)
+    import_files(qtbot, app, prompts, [pdf])
+    page = app.adviser.page
+    key = next(k for k in page.tree_model.item_keys() if page.received.rendered_answers.get(k))
+    page.select(key)
+    qtbot.mouseClick(page.panel.buttons["question"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.panel.buttons["accepted"], Qt.MouseButton.LeftButton)
+    verdict = page.verdict.verdict
+    verdict.setCurrentIndex(verdict.findData("sufficient"))
+    page.tabs.setCurrentIndex(TAB_HISTORY)
+    model = page.history.model
+    qtmodeltester.check(model)
+
+    def row(r: int) -> tuple[str, str, str, str]:
+        return tuple(model.index(r, c).data() for c in (COL_WHO, COL_WHAT, COL_OLD, COL_NEW))
+
+    question = page.item_title(key)
+    assert [row(r) for r in range(model.rowCount())] == [
+        ("adviser", "Oordeel", "", "Voldoende"),
+        ("adviser", f"Beoordeling: {question}", "Vraag", "Akkoord"),
+        ("adviser", f"Beoordeling: {question}", "", "Vraag"),
+        ("adviser", "Versie 1 ontvangen", "", pdf.name),
+    ]
+    assert page.history.count.text() == "4 wijzigingen"
+    page.history.table.doubleClicked.emit(model.index(1, COL_WHAT))
+    assert page.tabs.currentIndex() == TAB_ITEMS and page.panel.key == key

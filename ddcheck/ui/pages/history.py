@@ -68,6 +68,26 @@ class HistoryModel(QAbstractTableModel):
         return None
 
 
+def history_table(model: HistoryModel, parent: QWidget) -> QTableView:
+    """Return a read-only table of history rows: whole rows selected, the change stretched."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
+    table.setColumnWidth(COL_WHEN, 150)
+    table.setColumnWidth(COL_WHO, 110)
+    table.setColumnWidth(COL_OLD, 200)
+    table.setColumnWidth(COL_NEW, 200)
+    return table
+
+
 class HistoryPage(QWidget):
     """Every recorded change of the dossier, newest first; double-click goes to the item."""
 
@@ -78,21 +98,7 @@ class HistoryPage(QWidget):
         self.session = session
         self.words = HistoryWords(session)
         self.model = HistoryModel(self.words, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(COL_WHEN, 150)
-        self.table.setColumnWidth(COL_WHO, 110)
-        self.table.setColumnWidth(COL_OLD, 200)
-        self.table.setColumnWidth(COL_NEW, 200)
+        self.table = history_table(self.model, self)
         self.table.doubleClicked.connect(self._open)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(tr("Filter the history"))

@@ -30,13 +30,14 @@ from ddcheck.ui.i18n import tr, tr_n
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, hbox, label, vbox
 from ddcheck.ui.models.assessed_tree import AssessedTreeModel
 from ddcheck.ui.models.section_tree import COL_PROGRESS, COL_TITLE, KEY_ROLE, SectionTreeModel
+from ddcheck.ui.pages.review_history import ReviewHistoryView
 from ddcheck.ui.pages.review_panel import ReviewPanel, clear_layout
 from ddcheck.ui.pages.review_verdict import VerdictPanel
 from ddcheck.ui.pages.revision_changes import RevisionChangesView
 
 log = logging.getLogger(__name__)
 
-TAB_ITEMS, TAB_CHANGES, TAB_REVIEW = range(3)
+TAB_ITEMS, TAB_CHANGES, TAB_REVIEW, TAB_HISTORY = range(4)
 _KEYS = {"1": "accepted", "2": "question", "3": "insufficient"}
 
 
@@ -113,6 +114,9 @@ class ReceivedPage(QWidget):
         verdict_scroll.setWidgetResizable(True)
         verdict_scroll.setWidget(self.verdict)
         self.tabs.addTab(verdict_scroll, tr("Verdict and agreed actions"))
+        self.history = ReviewHistoryView(self.item_title, self)
+        self.history.itemRequested.connect(self.select)
+        self.tabs.addTab(self.history, tr("History"))
         self.tabs.setDocumentMode(True)
         top = vbox(
             hbox(
@@ -151,6 +155,7 @@ class ReceivedPage(QWidget):
         self._show_revisions()
         self._show_changes()
         self.verdict.set_review(self.review)
+        self._show_history()
         if key and self.tree_model.index_of(key).isValid():
             self.select(key)
         else:
@@ -228,6 +233,10 @@ class ReceivedPage(QWidget):
         else:
             self.changes.show_changes(result)
 
+    def _show_history(self) -> None:
+        rows = self.ctx.workspace.review_history(self.received_id)
+        self.history.show_rows(rows, self.review.agreed_actions)
+
     def entries_keys(self) -> set[str]:
         """Return the keys of the items shown in the tree."""
         return {e.key for e in self.entries}
@@ -275,6 +284,7 @@ class ReceivedPage(QWidget):
             self.ctx.prompts.error(self, tr("Not saved"), str(error))
             return False
         self.review = self.ctx.workspace.review_of(self.received_id)
+        self._show_history()
         self.savedState.emit(
             "saved", tr("Review saved · {time}", time=self.ctx.now().strftime("%H:%M"))
         )
