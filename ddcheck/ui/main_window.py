@@ -30,6 +30,11 @@ log = logging.getLogger(__name__)
 PAGE_DOSSIERS, PAGE_CHECKLIST, PAGE_OVERVIEW, PAGE_ACTIONS, PAGE_HISTORY = range(5)
 
 
+def first_run_size(available_width: int, available_height: int) -> tuple[int, int]:
+    """Return the first window size: 1280×800, shrunk to fit a smaller screen with a margin."""
+    return min(1280, available_width * 92 // 100), min(800, available_height * 92 // 100)
+
+
 class MainWindow(QMainWindow):
     """Pages in a stack, chosen in the sidebar; the dossier commands live in the controller."""
 
@@ -317,7 +322,14 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            area = self.screen().availableGeometry()
+            width, height = first_run_size(area.width(), area.height())
+            self.setGeometry(
+                area.x() + (area.width() - width) // 2,
+                area.y() + (area.height() - height) // 2,
+                width,
+                height,
+            )
         if self.built:
             self.restore_splitters()
 

@@ -115,6 +115,14 @@ def test_rename_duplicate_delete_and_restore_from_the_list(
     assert sorted(i.mission.name for i in real_ws.list_dossiers()) == ["Jeddah 2029", "Riyadh 2028"]
 
 
+def test_the_first_window_is_1280_by_800_or_fits_a_smaller_screen() -> None:
+    from ddcheck.ui.main_window import first_run_size
+
+    assert first_run_size(1920, 1040) == (1280, 800)
+    assert first_run_size(1366, 728) == (1256, 669)
+    assert first_run_size(800, 800) == (736, 736)
+
+
 def test_last_dossier_and_window_size_are_remembered(
     qtbot: Any, make_ctx: Any, real_ws: Any
 ) -> None:
@@ -125,6 +133,8 @@ def test_last_dossier_and_window_size_are_remembered(
     first = Controller(make_ctx(real_ws), i18n.set_language)
     window = first.start()
     qtbot.addWidget(window)
+    screen, frame = window.screen().availableGeometry(), window.geometry()
+    assert screen.top() <= frame.top() and frame.bottom() <= screen.bottom(), "fits 800 px high"
     first.open_dossier(dossier.id)
     window.resize(1000, 690)  # the offscreen screen is 800×800: heights below it survive as set
     window.page(PAGE_CHECKLIST).splitter.setSizes([300, 900])
