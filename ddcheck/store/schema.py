@@ -149,9 +149,7 @@ def _received(db: Database) -> None:
             updated_at TEXT NOT NULL
         );
         """
-    for statement in script.split(";"):
-        if statement.strip():
-            db.execute(statement)  # one by one: executescript would commit the open transaction
+    _execute_each(db, script)
 
 
 @MIGRATIONS(name="0004_review_history")
@@ -171,6 +169,11 @@ def _review_history(db: Database) -> None:
         );
         CREATE INDEX received_history_dossier ON received_history(received_id, id);
         """
+    _execute_each(db, script)
+
+
+def _execute_each(db: Database, script: str) -> None:
+    """Run the statements of `script` one by one (executescript would commit the transaction)."""
     for statement in script.split(";"):
         if statement.strip():
             db.execute(statement)
