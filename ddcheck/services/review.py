@@ -41,6 +41,48 @@ class ReviewExport:
     reviewed_fingerprint: str
 
 
+def _assessment_text(entry: ItemReview | None) -> str | None:
+    return None if entry is None else f"{entry.assessment}: {entry.comment}"
+
+
+def agreed_action_changes(old: Action, new: Action) -> list[Change]:
+    """Return the fields that differ between two states of one agreed action."""
+    was, now = old.model_dump(mode="json"), new.model_dump(mode="json")
+    return [Change("agreed_action", old.id, k, was[k], now[k]) for k in now if was[k] != now[k]]
+
+
+def review_differences(old: Review, new: Review) -> list[Change]:
+    """Return what differs between two states of a review, as history changes."""
+    changes: list[Change] = []
+    before = {i.key: i for i in old.items}
+    after = {i.key: i for i in new.items}
+    for key in [*before, *(k for k in after if k not in before)]:
+        if before.get(key) != after.get(key):
+            changes.append(
+                Change(
+                    "review",
+                    key,
+                    "assessment",
+                    _assessment_text(before.get(key)),
+                    _assessment_text(after.get(key)),
+                )
+            )
+    for name in ("verdict", "verdict_note", "reviewer", "organisation"):
+        if getattr(old, name) != getattr(new, name):
+            changes.append(Change("review", new.id, name, getattr(old, name), getattr(new, name)))
+    old_actions = {a.id: a for a in old.agreed_actions}
+    new_actions = {a.id: a for a in new.agreed_actions}
+    for action_id, action in old_actions.items():
+        if action_id not in new_actions:
+            changes.append(Change("agreed_action", action_id, "removed", action.action, None))
+        else:
+            changes += agreed_action_changes(action, new_actions[action_id])
+    for action_id, action in new_actions.items():
+        if action_id not in old_actions:
+            changes.append(Change("agreed_action", action_id, "added", None, action.action))
+    return changes
+
+
 class ReviewOps(ReceivedOps):
     """Record the adviser's review on a received dossier (never on the company's data)."""
 
@@ -119,7 +161,7 @@ class ReviewOps(ReceivedOps):
                 return review, []
             items = [i for i in review.items if i.key != key]
             return review.model_copy(update={"items": items}), [
-                Change("review", key, "assessment", old.assessment, None)
+                Change("review", key, "assessment", _assessment_text(old), None)
             ]
 
         return self._change_review(received_id, change)
@@ -188,12 +230,7 @@ class ReviewOps(ReceivedOps):
                 raise InvalidInput(
                     f"The agreed action is not valid: {error.errors()[0]['msg']}."
                 ) from error
-            before, after = old.model_dump(mode="json"), new.model_dump(mode="json")
-            changes = [
-                Change("agreed_action", action_id, k, before[k], after[k])
-                for k in after
-                if before[k] != after[k]
-            ]
+            changes = agreed_action_changes(old, new)
             actions = [new if a.id == action_id else a for a in review.agreed_actions]
             return review.model_copy(update={"agreed_actions": actions}), changes
 
@@ -210,6 +247,19 @@ class ReviewOps(ReceivedOps):
             return review.model_copy(update={"agreed_actions": actions}), [
                 Change("agreed_action", action_id, "removed", old.action, None)
             ]
+
+        return self._change_review(received_id, change)
+
+    def put_review(self, received_id: str, target: Review) -> Changes:
+        """Make the review equal to `target` (the app's undo and redo); log every difference."""
+        for key in {i.key for i in target.items} | {
+            k for a in target.agreed_actions for k in a.item_keys
+        }:
+            self._check_item(received_id, key)
+
+        def change(review: Review) -> tuple[Review, list[Change]]:
+            new = target.model_copy(update={"id": review.id})
+            return new, review_differences(review, new)
 
         return self._change_review(received_id, change)
 

@@ -176,6 +176,7 @@ class AdviserSide(QObject):
         page.savedState.connect(self.window.show_saved_state)
         page.deleteRequested.connect(self.delete)
         page.changed.connect(self._review_changed)
+        self.window.watch_undo_stack(page.undo_stack)
         self._replace(self.page, page)
         self.page = page
         self._show(page, tr("Received dossier"))

@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         central.setLayout(hbox(sidebar, body, spacing=0))
         self.setCentralWidget(central)
         self._build_menus()
+        self.pages.currentChanged.connect(self._undo_state)  # undo follows the page shown
         self.built = True
         self.set_session(None)
 
@@ -219,8 +220,7 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(session is not None)
         if session is not None:
             session.savedStateChanged.connect(self.show_saved_state)
-            session.undo_stack.canUndoChanged.connect(self._undo_state)
-            session.undo_stack.canRedoChanged.connect(self._undo_state)
+            self.watch_undo_stack(session.undo_stack)
             self.dossier_label.setText(session.dossier.title)
             self.setWindowTitle(f"{session.dossier.title} — ddcheck")
             self.show_saved_state("saved", tr("All changes saved"))
@@ -284,10 +284,23 @@ class MainWindow(QMainWindow):
         self.saved.setProperty("role", {"saved": "saved", "saving": "saving"}.get(state, "error"))
         repolish(self.saved)
 
+    def undo_stack(self) -> Any:
+        """Return the undo stack of what is shown: a received review or the own dossier."""
+        page = self.pages.currentWidget()
+        if self.pages.indexOf(page) > PAGE_HISTORY:  # a page of the adviser's side
+            stack = getattr(page, "undo_stack", None)
+        else:
+            stack = self.session.undo_stack if self.session else None
+        return stack if stack is not None and shiboken6.isValid(stack) else None
+
+    def watch_undo_stack(self, stack: Any) -> None:
+        """Keep Undo and Redo in the Edit menu in step with `stack`."""
+        stack.canUndoChanged.connect(self._undo_state)
+        stack.canRedoChanged.connect(self._undo_state)
+        stack.indexChanged.connect(self._undo_state)
+
     def _undo_state(self, *_args: object) -> None:
-        stack = self.session.undo_stack if self.session else None
-        if stack is not None and not shiboken6.isValid(stack):
-            return
+        stack = self.undo_stack()
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
         if stack is not None:
@@ -305,15 +318,20 @@ class MainWindow(QMainWindow):
                 flush()
 
     def undo(self) -> None:
-        """Undo the last change of the open dossier."""
-        if self.session is not None:
-            self._flush()
-            self.session.undo_stack.undo()
+        """Undo the last change of what is shown (text being typed is saved first)."""
+        self._flush()
+        flush = getattr(self.pages.currentWidget(), "flush", None)
+        if flush is not None:
+            flush()
+        stack = self.undo_stack()
+        if stack is not None:
+            stack.undo()
 
     def redo(self) -> None:
-        """Redo the last undone change."""
-        if self.session is not None:
-            self.session.undo_stack.redo()
+        """Redo the last undone change of what is shown."""
+        stack = self.undo_stack()
+        if stack is not None:
+            stack.redo()
 
     # ------------------------------------------------------------ window state
     def restore_state(self) -> None:

@@ -103,6 +103,38 @@ def test_every_review_edit_and_received_revision_is_in_the_review_history(
         adviser.review_history(received)
 
 
+def test_putting_back_an_earlier_review_state_undoes_it_and_logs_each_difference(pair) -> None:
+    _, adviser, _, received = pair
+    adviser.assess_item(received, "mini/policy", "accepted")
+    earlier = adviser.review_of(received)
+    _review(adviser, received)
+    adviser.update_agreed_action(received, "x1", priority="low")
+    later = adviser.review_of(received)
+    logged = len(adviser.review_history(received))
+
+    undone = adviser.put_review(received, earlier)
+    assert adviser.review_of(received) == earlier
+    assert {(c.entity, c.field) for c in undone.changes} == {
+        ("review", "assessment"),
+        ("review", "verdict"),
+        ("review", "verdict_note"),
+        ("review", "reviewer"),
+        ("review", "organisation"),
+        ("agreed_action", "removed"),
+    }
+    assert len(adviser.review_history(received)) == logged + len(undone.changes)
+    redone = adviser.put_review(received, later)
+    assert adviser.review_of(received) == later
+    assert ("agreed_action", "added") in {(c.entity, c.field) for c in redone.changes}
+    assert not adviser.put_review(received, later), "the same state again changes nothing"
+    foreign = later.model_copy(
+        update={"items": [*later.items, later.items[0].model_copy(update={"item_id": "nope"})]}
+    )
+    with pytest.raises(InvalidInput, match="no item"):
+        adviser.put_review(received, foreign)
+    assert adviser.review_of(received) == later
+
+
 def test_bad_review_input_is_refused(pair) -> None:
     _, adviser, _, received = pair
     with pytest.raises(InvalidInput, match="unknown"):

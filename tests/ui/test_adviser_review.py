@@ -303,3 +303,68 @@ def test_the_history_tab_shows_versions_received_and_every_review_change_in_dutc
     assert page.history.count.text() == "4 wijzigingen"
     page.history.table.doubleClicked.emit(model.index(1, COL_WHAT))
     assert page.tabs.currentIndex() == TAB_ITEMS and page.panel.key == key
+
+
+def test_review_edits_undo_and_redo_from_the_edit_menu_without_touching_the_own_dossier(
+    qtbot: Any, adviser: Any, company_pdf: tuple[Any, Path], tmp_path: Path, prompts: Any
+) -> None:
+    from tests.ui.test_with_workspace import create_saudi
+
+    _dossier, pdf = company_pdf
+    own = create_saudi(adviser)
+    app = start_app(qtbot, tmp_path / "adviser-ui", adviser, prompts)
+    app.open_dossier(own.id)
+    session = app.window.session
+    key_own = session.entries[0].key
+    session.set_answer(key_own, note="my own note")
+    assert session.undo_stack.canUndo()
+    import_files(qtbot, app, prompts, [pdf])
+    page, window = app.adviser.page, app.window
+    rid = page.received_id
+    key = page.tree_model.item_keys()[0]
+    page.select(key)
+    qtbot.mouseClick(page.panel.buttons["question"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.panel.comment, "Which")
+    page.panel.flush()
+    qtbot.keyClicks(page.panel.comment, " year?")
+    verdict = page.verdict.verdict
+    verdict.setCurrentIndex(verdict.findData("insufficient"))
+    assert window.undo_action.isEnabled()
+    assert window.undo_action.text() == "&Undo: Change verdict"
+
+    window.undo_action.trigger()  # the comment typed before the verdict was saved before it
+    assert adviser.review_of(rid).verdict is None
+    assert [(i.assessment, i.comment) for i in adviser.review_of(rid).items] == [
+        ("question", "Which year?")
+    ]
+    window.undo_action.trigger()  # both comment edits are one step
+    assert [(i.assessment, i.comment) for i in adviser.review_of(rid).items] == [("question", "")]
+    assert page.panel.comment.toPlainText() == ""
+    window.undo_action.trigger()
+    assert adviser.review_of(rid).items == []
+    assert page.panel.current_assessment() == ""
+    assert not window.undo_action.isEnabled()
+    assert adviser.get_dossier(own.id).answer(*key_own.split("/")).note == "my own note"
+
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert [(i.assessment, i.comment) for i in adviser.review_of(rid).items] == [
+        ("question", "Which year?")
+    ]
+    assert page.panel.comment.toPlainText() == "Which year?"
+    # received, assessed, two comment saves, verdict; three undone; two redone: all logged
+    assert page.history.model.rowCount() == 1 + 4 + 3 + 2
+    prompts.action_editor = lambda dialog: (
+        dialog.what.setPlainText("Share the supplier list"),
+        dialog.result_value(),
+    )[1]
+    page.panel.agreeRequested.emit(key)
+    [agreed] = adviser.review_of(rid).agreed_actions
+    page.remove_agreed_action(agreed.id)  # removed at once, no question asked
+    assert adviser.review_of(rid).agreed_actions == []
+    assert window.undo_action.text() == "&Undo: Remove agreed action"
+    window.undo_action.trigger()
+    assert adviser.review_of(rid).agreed_actions == [agreed]
+    assert page.verdict.model.rowCount() == 1
+    app.window.show_page(PAGE_CHECKLIST)  # back on the own dossier, undo is the own again
+    assert window.undo_action.text() == "&Undo: Change answer"

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -32,6 +32,7 @@ from ddcheck.ui.models.assessed_tree import AssessedTreeModel
 from ddcheck.ui.models.section_tree import COL_PROGRESS, COL_TITLE, KEY_ROLE, SectionTreeModel
 from ddcheck.ui.pages.review_history import ReviewHistoryView
 from ddcheck.ui.pages.review_panel import ReviewPanel, clear_layout
+from ddcheck.ui.pages.review_undo import ReviewCommand
 from ddcheck.ui.pages.review_verdict import VerdictPanel
 from ddcheck.ui.pages.revision_changes import RevisionChangesView
 
@@ -107,6 +108,7 @@ class ReceivedPage(QWidget):
         self.verdict.addRequested.connect(lambda: self.add_agreed_action(None))
         self.verdict.editRequested.connect(self.edit_agreed_action)
         self.verdict.removeRequested.connect(self.remove_agreed_action)
+        self.undo_stack = QUndoStack(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.splitter, tr("Items"))
         self.tabs.addTab(self.changes, tr("Changes since the last version"))
@@ -274,8 +276,11 @@ class ReceivedPage(QWidget):
             self.load(int(number))
 
     # ------------------------------------------------------------ review edits
-    def _save(self, write: Any) -> bool:
+    def _save(self, write: Any, undo_text: str = "", merge_key: str | None = None) -> bool:
+        if undo_text:  # text typed before this edit is saved first, as its own undo step
+            self.flush()
         self.savedState.emit("saving", tr("Saving…"))
+        before = self.review
         try:
             write()
         except Exception as error:
@@ -284,6 +289,10 @@ class ReceivedPage(QWidget):
             self.ctx.prompts.error(self, tr("Not saved"), str(error))
             return False
         self.review = self.ctx.workspace.review_of(self.received_id)
+        if undo_text and self.review != before:
+            self.undo_stack.push(
+                ReviewCommand(undo_text, before, self.review, self._put_back, merge_key)
+            )
         self._show_history()
         self.savedState.emit(
             "saved", tr("Review saved · {time}", time=self.ctx.now().strftime("%H:%M"))
@@ -291,12 +300,24 @@ class ReceivedPage(QWidget):
         self.changed.emit()
         return True
 
+    def _put_back(self, review: Any) -> None:
+        """Undo or redo: write a whole earlier review state and show it (flushed before)."""
+        ws, rid = self.ctx.workspace, self.received_id
+        if self._save(lambda: ws.put_review(rid, review)):
+            self.load(self.received.revision.number)
+
     def _assess(self, key: str, assessment: str, comment: str) -> None:
         ws, rid = self.ctx.workspace, self.received_id
+        old = next((i for i in self.review.items if i.key == key), None)
+        comment_only = old is not None and old.assessment == assessment
         if assessment:
-            self._save(lambda: ws.assess_item(rid, key, assessment, comment))
+            self._save(
+                lambda: ws.assess_item(rid, key, assessment, comment),
+                tr("Comment") if comment_only else tr("Assess item"),
+                key if comment_only else None,
+            )
         else:
-            self._save(lambda: ws.clear_assessment(rid, key))
+            self._save(lambda: ws.clear_assessment(rid, key), tr("Clear assessment"))
         self._show_header()
         self._show_assessments()
 
@@ -309,7 +330,8 @@ class ReceivedPage(QWidget):
                 fields["note"],
                 reviewer=fields["reviewer"],
                 organisation=fields["organisation"],
-            )
+            ),
+            tr("Change verdict"),
         )
 
     def add_agreed_action(self, key: str | None) -> None:
@@ -339,7 +361,7 @@ class ReceivedPage(QWidget):
         if result is None:
             return
         ws, rid = self.ctx.workspace, self.received_id
-        if self._save(lambda: ws.add_agreed_action(rid, result)):
+        if self._save(lambda: ws.add_agreed_action(rid, result), tr("Add agreed action")):
             self.verdict.set_review(self.review)
 
     def edit_agreed_action(self, action_id: str) -> None:
@@ -353,13 +375,15 @@ class ReceivedPage(QWidget):
         fields = result.model_dump(exclude={"id"})
         fields["agreed_with_adviser"] = True
         ws, rid = self.ctx.workspace, self.received_id
-        if self._save(lambda: ws.update_agreed_action(rid, action_id, **fields)):
+        if self._save(
+            lambda: ws.update_agreed_action(rid, action_id, **fields), tr("Change agreed action")
+        ):
             self.verdict.set_review(self.review)
 
     def remove_agreed_action(self, action_id: str) -> None:
         """Remove an agreed action."""
         ws, rid = self.ctx.workspace, self.received_id
-        if self._save(lambda: ws.remove_agreed_action(rid, action_id)):
+        if self._save(lambda: ws.remove_agreed_action(rid, action_id), tr("Remove agreed action")):
             self.verdict.set_review(self.review)
 
     def flush(self) -> None:
