@@ -20,6 +20,11 @@ def is_mainly_rtl(text: str) -> bool:
     return rtl > ltr
 
 
+def has_rtl(text: str) -> bool:
+    """Return whether the text holds any right-to-left letter (then it is laid out by line)."""
+    return any(unicodedata.bidirectional(char) in _RTL_CLASSES for char in text)
+
+
 def letters(text: str) -> Counter[str]:
     """Return the letters and digits of a text, shaping undone (NFKC), as a multiset.
 

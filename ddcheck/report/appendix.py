@@ -7,7 +7,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, TableStyle
 
 from ddcheck.domain.dossier import Action
-from ddcheck.exchange.direction import is_mainly_rtl
+from ddcheck.exchange.direction import has_rtl
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import value_label
 from ddcheck.report.linked_items import linked_items
@@ -82,7 +82,7 @@ def _esap_row(ctx: ReportContext, action: Action) -> list[object]:
     text_width = ESAP_WIDTHS[1] - 6  # less the cell's padding
     cell: list[Flowable] = [ctx.user_para(action.action, "cell", width=text_width, bold=True)]
     lines = linked_items(ctx, action)
-    if action.gap and is_mainly_rtl(action.gap):
+    if action.gap and has_rtl(action.gap):
         lines.append(f"<i>{ctx.t('gap_note')}:</i>")
         cell += [
             ctx.para("<br/>".join(lines), "cell"),
@@ -132,7 +132,7 @@ def _cell(ctx: ReportContext, text: str, width: float, bold: bool = False) -> ob
     """Return user text for a table cell: a plain string when it fits one line, else a paragraph."""
     if not text:
         return "–"
-    if is_mainly_rtl(text):
+    if has_rtl(text):
         return ctx.user_para(text, "cell", width=width - 6, bold=bold)
     line = ctx.safety.plain(" ".join(text.split()))
     if "\n" not in text and stringWidth(line, FONT_BOLD if bold else FONT, 7.5) <= width - 7:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
@@ -18,7 +18,7 @@ from ddcheck.domain.dossier import Action, Dossier, Evidence, ItemReview, Review
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import Language
-from ddcheck.exchange.direction import is_mainly_rtl
+from ddcheck.exchange.direction import has_rtl, is_mainly_rtl
 from ddcheck.exchange.redaction import Redaction
 from ddcheck.report.labels import label
 from ddcheck.report.numbering import Numbering, number_templates
@@ -126,25 +126,41 @@ class ReportContext:
     ) -> Paragraph:
         """Return user text as a paragraph, with `suffix` markup after it.
 
-        Mainly right-to-left text is wrapped here (to `width`, default the frame less the
-        style's indents), shaped and reordered per line, and right-aligned.
+        Text with right-to-left letters is wrapped here (to `width`, default the frame less the
+        style's indents), shaped and reordered per line; right-aligned when it is mainly
+        right-to-left, left-aligned when those letters sit in a left-to-right sentence.
         """
         source = "" if text is None else str(text)
-        if not is_mainly_rtl(source):
+        if not has_rtl(source):
             markup = f"<b>{self.user(source)}</b>" if bold else self.user(source)
             return self.para(markup + suffix, style, bullet)
         base: ParagraphStyle = getattr(self.styles, style)
         room = width if width is not None else FRAME_WIDTH - base.leftIndent - base.rightIndent
         font = FONT_BOLD if bold else base.fontName
-        lines = visual_lines(self.safety.plain(source), font, base.fontSize, room * RTL_WIDTH_SHARE)
+        rtl = is_mainly_rtl(source)
+        lines = visual_lines(
+            self.safety.plain(source),
+            font,
+            base.fontSize,
+            room * RTL_WIDTH_SHARE,
+            base="R" if rtl else "L",
+        )
         markup = "<br/>".join(escape(self.safety.plain(line)) for line in lines)
         if bold:
             markup = f"<b>{markup}</b>"
-        if style not in self._rtl_styles:
-            self._rtl_styles[style] = ParagraphStyle(
-                f"{base.name}_rtl", parent=base, alignment=TA_RIGHT
+        return Paragraph(markup + suffix, self._line_style(style, rtl), bulletText=bullet)
+
+    def _line_style(self, style: str, rtl: bool) -> ParagraphStyle:
+        """Return a named style for text laid out by line: right-aligned or left-aligned."""
+        name = f"{style}_{'rtl' if rtl else 'ltr'}"
+        if name not in self._rtl_styles:
+            base: ParagraphStyle = getattr(self.styles, style)
+            self._rtl_styles[name] = ParagraphStyle(
+                f"{base.name}_{'rtl' if rtl else 'ltr'}",
+                parent=base,
+                alignment=TA_RIGHT if rtl else TA_LEFT,
             )
-        return Paragraph(markup + suffix, self._rtl_styles[style], bulletText=bullet)
+        return self._rtl_styles[name]
 
     def para(self, markup: str, style: str = "body", bullet: str | None = None) -> Paragraph:
         """Return a paragraph of already safe markup in a named style (with a hanging label)."""

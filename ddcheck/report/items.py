@@ -11,7 +11,7 @@ from ddcheck.domain.dossier import Answer
 from ddcheck.domain.scoring import is_gap, is_red_flag
 from ddcheck.domain.templates import Section, Template
 from ddcheck.exchange.answers import answer_text
-from ddcheck.exchange.direction import is_mainly_rtl
+from ddcheck.exchange.direction import has_rtl
 from ddcheck.exchange.dossier_json import item_marker
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import value_label
@@ -164,7 +164,7 @@ def _answer_para(
         marks = f"&nbsp;&nbsp;{TAG_DARK.format(ctx.t('red_flag'))}" + marks
     elif is_gap(entry, answer):
         marks = f"&nbsp;&nbsp;<i>({ctx.t('gap')})</i>" + marks
-    if is_mainly_rtl(text) and marks:
+    if has_rtl(text) and marks:
         marks = "<br/>" + marks.removeprefix("&nbsp;&nbsp;")  # marks on a line of their own
     return ctx.user_para(text, "answer", answer_word, suffix=marks)
 

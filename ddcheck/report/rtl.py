@@ -1,5 +1,6 @@
-"""Right-to-left user text (Arabic, Hebrew): wrapped in logical order, then shaped and reordered
-per line, because reportlab itself neither reorders nor joins letters (tech-notes §3b).
+"""User text with right-to-left letters (Arabic, Hebrew), mainly right-to-left or a name inside a
+Dutch sentence: wrapped in logical order, then shaped and reordered per line, because reportlab
+itself neither reorders nor joins letters (tech-notes §3b).
 
 Reordering a whole paragraph before reportlab wraps it would put its lines in reverse order, so
 the text is wrapped here with the font's own widths and each line is made visual on its own.
@@ -22,13 +23,16 @@ def _shaped(text: str) -> str:
     return str(arabic_reshaper.reshape(text))
 
 
-def _levels(text: str) -> list[int]:
-    """Return the resolved embedding level of every character (python-bidi, Rust UBA)."""
+def _levels(text: str, base: str) -> list[int]:
+    """Return the resolved embedding level of every character (python-bidi, Rust UBA).
+
+    `base` is the paragraph direction: "R" (right to left) or "L".
+    """
     from bidi import get_display
 
     # The debug form lists one level per UTF-8 byte, after the text itself: read the last
     # "levels" list so that user text cannot fake it.
-    debug = str(get_display(text, base_dir="R", debug=True))
+    debug = str(get_display(text, base_dir=base, debug=True))
     section = debug[debug.rindex("levels: [") : debug.rindex("paragraphs: [")]
     per_byte = [int(n) for n in _LEVEL.findall(section)]
     levels, offset = [], 0
@@ -38,14 +42,14 @@ def _levels(text: str) -> list[int]:
     return levels
 
 
-def _visual(line: str) -> str:
+def _visual(line: str, base: str) -> str:
     """Return one logical line in visual order: reversed runs (UBA L2), mirrored brackets (L4)."""
     from bidi.mirror import MIRRORED
 
     text = _shaped(line)
     if not text:
         return text
-    levels = _levels(text)
+    levels = _levels(text, base)
     chars = [MIRRORED.get(c, c) if level % 2 else c for c, level in zip(text, levels, strict=True)]
     odd = [level for level in levels if level % 2]
     lowest = min(odd) if odd else max(levels) + 1
@@ -101,6 +105,10 @@ def logical_lines(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def visual_lines(text: str, font: str, size: float, width: float) -> list[str]:
-    """Return the text as lines ready to draw left to right: wrapped, shaped, then reordered."""
-    return [_visual(line) for line in logical_lines(text, font, size, width)]
+def visual_lines(text: str, font: str, size: float, width: float, *, base: str = "R") -> list[str]:
+    """Return the text as lines ready to draw left to right: wrapped, shaped, then reordered.
+
+    `base` is the paragraph direction: "R" for mainly right-to-left text, "L" for left-to-right
+    text with right-to-left words in it.
+    """
+    return [_visual(line, base) for line in logical_lines(text, font, size, width)]

@@ -6,7 +6,7 @@ import unicodedata
 from pathlib import Path
 
 from ddcheck.domain.dossier import Action
-from ddcheck.exchange.direction import is_mainly_rtl
+from ddcheck.exchange.direction import has_rtl, is_mainly_rtl
 from ddcheck.exchange.verify import verify_pdf
 from ddcheck.report.rtl import logical_lines, visual_lines
 from ddcheck.report.styles import FONT, register_fonts
@@ -21,6 +21,10 @@ ARABIC_NOTE = (
 ARABIC_ACTION = (
     "اطلب من الموزع نسخا من عقود جميع العمال وتحقق من عدم دفع أي رسوم توظيف قبل نهاية مارس"
 )
+MIXED_NOTE = (
+    "We checked the contracts with our distributor شركة البناء المتحدة in Riyadh (since 2024); "
+    "its director, م. العتيبي, signed the Employer Pays pledge."
+)
 HEBREW_ANSWER = "העובדים קיבלו חוזה בשפתם (ISO 45001) לפני היציאה, ונבדוק זאת שוב בביקור הבא."
 
 
@@ -32,6 +36,26 @@ def test_direction_of_user_text() -> None:
     assert is_mainly_rtl(ARABIC_NOTE) and is_mainly_rtl(HEBREW_ANSWER)
     assert not is_mainly_rtl("Checked with the Saudi distributor (مرحبا)")
     assert not is_mainly_rtl("123 — ()")
+    assert not is_mainly_rtl(MIXED_NOTE) and has_rtl(MIXED_NOTE)
+    assert not has_rtl("Gewone Nederlandse tekst, ook met é en ß")
+
+
+def test_rtl_words_in_a_left_to_right_sentence_are_shaped_and_reversed_in_place() -> None:
+    register_fonts()
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    visual = visual_lines(MIXED_NOTE, FONT, 8.5, 220, base="L")
+    assert len(visual) >= 3
+    for line in visual:
+        assert stringWidth(line, FONT, 8.5) <= 220
+    joined = _base(" ".join(visual))
+    assert joined.startswith("We checked the contracts") and joined.endswith("pledge.")
+    [line] = visual_lines(MIXED_NOTE, FONT, 8.5, 2000, base="L")
+    # the Arabic run is drawn right to left where it stands: its last word comes first
+    name = "شركة البناء المتحدة"
+    drawn = " ".join(_base(w)[::-1] for w in reversed(name.split()))
+    assert f"distributor {drawn} in Riyadh (since 2024);" in _base(line)
+    assert any(ord(c) >= 0xFE70 for c in " ".join(visual)), "Arabic letters are joined (shaped)"
 
 
 def test_lines_keep_their_reading_order_and_fit() -> None:
@@ -74,6 +98,7 @@ def test_rtl_note_and_answer_in_the_pdf_and_verify_still_matches(tmp_path: Path)
     answers = list(dossier.answers)
     text_at = next(i for i, a in enumerate(answers) if isinstance(a.value, str) and a.value)
     answers[0] = answers[0].model_copy(update={"note": ARABIC_NOTE})
+    answers[1] = answers[1].model_copy(update={"note": MIXED_NOTE})
     answers[text_at] = answers[text_at].model_copy(update={"value": HEBREW_ANSWER})
     action = Action(
         id="rtl",
@@ -92,5 +117,8 @@ def test_rtl_note_and_answer_in_the_pdf_and_verify_still_matches(tmp_path: Path)
     esap = text[text.index("Action plan (ESAP)") :]
     assert " ".join(ARABIC_ACTION.split()[:6]) in esap and "קיבלו חוזה בשפתם" in esap
     assert "سارة الأحمد" in esap
+    mixed = text.index("We checked the contracts")
+    around = text[mixed : mixed + 400]
+    assert "شركة البناء المتحدة" in around and "in Riyadh (since 2024);" in around
     result = verify_pdf(path)
     assert result.ok, result.problems
