@@ -7,10 +7,7 @@ import gettext
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from ddcheck.domain.applicability import ItemApplicability
@@ -18,16 +15,12 @@ from ddcheck.domain.dossier import Action, Dossier, Evidence, ItemReview, Review
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import Language
-from ddcheck.exchange.direction import has_rtl, is_mainly_rtl
 from ddcheck.exchange.redaction import Redaction
 from ddcheck.report.labels import label
 from ddcheck.report.numbering import Numbering, number_templates
-from ddcheck.report.rtl import visual_lines
-from ddcheck.report.styles import FONT_BOLD, Styles
-from ddcheck.report.template import FRAME_WIDTH
+from ddcheck.report.styles import Styles
 from ddcheck.report.text_safety import TextSafety
-
-RTL_WIDTH_SHARE = 0.98  # right-to-left lines are wrapped a little short of the frame
+from ddcheck.report.user_paragraphs import UserParagraphs
 
 
 @dataclass
@@ -40,7 +33,6 @@ class ReportContext:
     styles: Styles
     safety: TextSafety
     _countries: dict[str, str] = field(default_factory=dict)
-    _rtl_styles: dict[str, ParagraphStyle] = field(default_factory=dict)
 
     @property
     def snapshot(self) -> DossierSnapshot:
@@ -124,43 +116,13 @@ class ReportContext:
         width: float | None = None,
         bold: bool = False,
     ) -> Paragraph:
-        """Return user text as a paragraph, with `suffix` markup after it.
+        """Return user text as a paragraph, with `suffix` markup after it (see UserParagraphs)."""
+        return self.paragraphs.make(text, style, bullet, suffix, width=width, bold=bold)
 
-        Text with right-to-left letters is wrapped here (to `width`, default the frame less the
-        style's indents), shaped and reordered per line; right-aligned when it is mainly
-        right-to-left, left-aligned when those letters sit in a left-to-right sentence.
-        """
-        source = "" if text is None else str(text)
-        if not has_rtl(source):
-            markup = f"<b>{self.user(source)}</b>" if bold else self.user(source)
-            return self.para(markup + suffix, style, bullet)
-        base: ParagraphStyle = getattr(self.styles, style)
-        room = width if width is not None else FRAME_WIDTH - base.leftIndent - base.rightIndent
-        font = FONT_BOLD if bold else base.fontName
-        rtl = is_mainly_rtl(source)
-        lines = visual_lines(
-            self.safety.plain(source),
-            font,
-            base.fontSize,
-            room * RTL_WIDTH_SHARE,
-            base="R" if rtl else "L",
-        )
-        markup = "<br/>".join(escape(self.safety.plain(line)) for line in lines)
-        if bold:
-            markup = f"<b>{markup}</b>"
-        return Paragraph(markup + suffix, self._line_style(style, rtl), bulletText=bullet)
-
-    def _line_style(self, style: str, rtl: bool) -> ParagraphStyle:
-        """Return a named style for text laid out by line: right-aligned or left-aligned."""
-        name = f"{style}_{'rtl' if rtl else 'ltr'}"
-        if name not in self._rtl_styles:
-            base: ParagraphStyle = getattr(self.styles, style)
-            self._rtl_styles[name] = ParagraphStyle(
-                f"{base.name}_{'rtl' if rtl else 'ltr'}",
-                parent=base,
-                alignment=TA_RIGHT if rtl else TA_LEFT,
-            )
-        return self._rtl_styles[name]
+    @cached_property
+    def paragraphs(self) -> UserParagraphs:
+        """Return the maker of user-text paragraphs in this report's styles."""
+        return UserParagraphs(self.styles, self.safety)
 
     def para(self, markup: str, style: str = "body", bullet: str | None = None) -> Paragraph:
         """Return a paragraph of already safe markup in a named style (with a hanging label)."""

@@ -50,7 +50,7 @@ def render_overview_pdf(overview: MissionOverview, lang: Language, now: dt.datet
             name = row.company if overview.mission else f"{row.company}\n{row.mission}"
             rows.append(
                 [
-                    w.para(name, "cell"),
+                    w.para(name, "cell", WIDTHS[0]),
                     f"{row.completion} %",
                     str(row.red_flags),
                     str(row.open_high_actions),

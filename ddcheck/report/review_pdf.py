@@ -18,6 +18,7 @@ from ddcheck.report.labels import value_label
 from ddcheck.report.styles import Styles, make_styles, register_fonts
 from ddcheck.report.template import PageFurniture, ReportDocTemplate, mark_outline
 from ddcheck.report.text_safety import TextSafety
+from ddcheck.report.user_paragraphs import UserParagraphs
 
 if TYPE_CHECKING:
     from ddcheck.exchange.review_file import ReviewFile
@@ -79,20 +80,22 @@ def day(value: dt.date | dt.datetime | None, lang: Language) -> str:
     return value.strftime("%d-%m-%Y") if lang == "nl" else value.strftime("%Y-%m-%d")
 
 
+def cell_room(column: float | None) -> float | None:
+    """Return the room for text in a table column of this width (less the cell's padding)."""
+    return None if column is None else column - 6
+
+
 class Writer:
     """Styles and escaping for the adviser's documents (user text is never markup)."""
 
     def __init__(self) -> None:
         self.safety = TextSafety(register_fonts())
         self.styles: Styles = make_styles()
+        self._paragraphs = UserParagraphs(self.styles, self.safety)
 
-    def para(self, text: object, style: str) -> Paragraph:
-        """Return user text as a paragraph, escaped."""
-        return Paragraph(self.safety.markup(text), getattr(self.styles, style))
-
-    def bold(self, text: object, style: str = "cell") -> Paragraph:
-        """Return user text in bold, escaped."""
-        return Paragraph(f"<b>{self.safety.markup(text)}</b>", getattr(self.styles, style))
+    def para(self, text: object, style: str, width: float | None = None) -> Paragraph:
+        """Return user text as a paragraph, escaped (`width`: a table column's, for RTL text)."""
+        return self._paragraphs.make(text, style, width=cell_room(width))
 
     def head(self, texts: list[str]) -> list[object]:
         """Return a table header row."""
@@ -188,10 +191,13 @@ def _items_part(
             answer = word("withheld", lang)
         rows.append(
             [
-                [w.para(question or entry.key, "cell_bold"), w.para(entry.key, "cell")],
-                w.para(answer, "cell"),
+                [
+                    w.para(question or entry.key, "cell_bold", ITEM_WIDTHS[0]),
+                    w.para(entry.key, "cell", ITEM_WIDTHS[0]),
+                ],
+                w.para(answer, "cell", ITEM_WIDTHS[1]),
                 value_label("assessment", entry.assessment, lang),
-                w.para(entry.comment, "cell"),
+                w.para(entry.comment, "cell", ITEM_WIDTHS[3]),
             ]
         )
     head = w.head(
@@ -222,8 +228,8 @@ def _actions_part(w: Writer, review_file: ReviewFile, lang: Language) -> list[Fl
         rows.append(
             [
                 str(number),
-                w.para(text, "cell"),
-                w.para(action.owner, "cell"),
+                w.para(text, "cell", ACTION_WIDTHS[1]),
+                w.para(action.owner, "cell", ACTION_WIDTHS[2]),
                 day(action.due, lang),
                 value_label("priority", action.priority, lang),
             ]

@@ -13,6 +13,7 @@ from ddcheck.domain.dossier import Action
 from ddcheck.services import InvalidInput, NotFound, Workspace
 from ddcheck.services.received_model import ImportRefused
 from ddcheck.services.roundtrip import agreed_action_id
+from tests.report.pdf_tools import requires_poppler
 from tests.services.exchange_helpers import dump, filled, open_workspace
 
 
@@ -204,6 +205,27 @@ def test_a_changed_or_foreign_review_file_is_refused(pair, tmp_path: Path) -> No
     ):
         other.load_review(path)
     assert dump(company.paths.database) == before
+
+
+@requires_poppler
+def test_right_to_left_comments_in_the_review_pdf_are_shaped_and_in_reading_order(
+    pair, tmp_path: Path
+) -> None:
+    import unicodedata
+
+    from tests.report.pdf_tools import flat, pdf_text
+
+    _, adviser, _, received = pair
+    comment = "Vraag de lijst op bij شركة البناء المتحدة voor 1 maart."
+    arabic = "يرجى إرسال عقود العمال الموقعة مع وكالة التوظيف قبل الزيارة القادمة إلى الرياض"
+    adviser.assess_item(received, "mini/policy", "question", comment)
+    adviser.assess_item(received, "mini/remarks", "insufficient", arabic)
+    out = adviser.export_review_pdf(received, tmp_path / "review.pdf", lang="nl").path
+    raw = pdf_text(out).translate(dict.fromkeys(range(0x202A, 0x202F)))
+    text = unicodedata.normalize("NFKC", flat(raw))
+    assert "Vraag de lijst op bij" in text and "شركة البناء المتحدة" in text
+    assert " ".join(arabic.split()[:5]) in text
+    assert any(0xFE70 <= ord(c) <= 0xFEFF for c in raw), "Arabic letters are joined"
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

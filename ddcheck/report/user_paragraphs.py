@@ -1,0 +1,72 @@
+"""Paragraphs of user text: always escaped; text with right-to-left letters laid out by line."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from ddcheck.exchange.direction import has_rtl, is_mainly_rtl
+from ddcheck.report.rtl import visual_lines
+from ddcheck.report.styles import FONT_BOLD, Styles
+from ddcheck.report.template import FRAME_WIDTH
+from ddcheck.report.text_safety import TextSafety
+
+RTL_WIDTH_SHARE = 0.98  # lines laid out here are wrapped a little short of the room they have
+
+
+class UserParagraphs:
+    """Make paragraphs of user text in the named styles of one document."""
+
+    def __init__(self, styles: Styles, safety: TextSafety) -> None:
+        self._styles = styles
+        self._safety = safety
+        self._line_styles: dict[str, ParagraphStyle] = {}
+
+    def make(
+        self,
+        text: object,
+        style: str = "body",
+        bullet: str | None = None,
+        suffix: str = "",
+        *,
+        width: float | None = None,
+        bold: bool = False,
+    ) -> Paragraph:
+        """Return user text as a paragraph, with `suffix` markup after it.
+
+        Text with right-to-left letters is wrapped here (to `width`, default the frame less the
+        style's indents), shaped and reordered per line; right-aligned when it is mainly
+        right-to-left, left-aligned when those letters sit in a left-to-right sentence.
+        """
+        source = "" if text is None else str(text)
+        base: ParagraphStyle = getattr(self._styles, style)
+        if not has_rtl(source):
+            markup = self._safety.markup(source)
+            markup = f"<b>{markup}</b>" if bold else markup
+            return Paragraph(markup + suffix, base, bulletText=bullet)
+        room = width if width is not None else FRAME_WIDTH - base.leftIndent - base.rightIndent
+        rtl = is_mainly_rtl(source)
+        lines = visual_lines(
+            self._safety.plain(source),
+            FONT_BOLD if bold else base.fontName,
+            base.fontSize,
+            room * RTL_WIDTH_SHARE,
+            base="R" if rtl else "L",
+        )
+        markup = "<br/>".join(escape(self._safety.plain(line)) for line in lines)
+        markup = f"<b>{markup}</b>" if bold else markup
+        return Paragraph(markup + suffix, self._line_style(style, rtl), bulletText=bullet)
+
+    def _line_style(self, style: str, rtl: bool) -> ParagraphStyle:
+        """Return the style for text laid out by line: right-aligned or left-aligned."""
+        name = f"{style}_{'rtl' if rtl else 'ltr'}"
+        if name not in self._line_styles:
+            self._line_styles[name] = ParagraphStyle(
+                name,
+                parent=getattr(self._styles, style),
+                alignment=TA_RIGHT if rtl else TA_LEFT,
+            )
+        return self._line_styles[name]
