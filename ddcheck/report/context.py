@@ -103,8 +103,8 @@ class ReportContext:
         return label(key, self.lang, **fields)
 
     def user(self, text: object) -> str:
-        """Return user text as safe paragraph markup."""
-        return self.safety.markup(text)
+        """Return user text as safe paragraph markup (right-to-left words shaped, reordered)."""
+        return self.paragraphs.inline(text)
 
     def user_para(
         self,

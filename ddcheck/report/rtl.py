@@ -112,3 +112,16 @@ def visual_lines(text: str, font: str, size: float, width: float, *, base: str =
     text with right-to-left words in it.
     """
     return [_visual(line, base) for line in logical_lines(text, font, size, width)]
+
+
+def visual_fragment(text: str) -> str:
+    """Return a short text set inside other text (a name, a comment) shaped and in visual order.
+
+    Each of its lines is reordered on its own, with the direction most of its letters have; a
+    fragment that reportlab wraps onto a next line keeps its words in that visual order.
+    """
+    from ddcheck.exchange.direction import is_mainly_rtl
+
+    return "\n".join(
+        _visual(line, "R" if is_mainly_rtl(line) else "L") for line in text.split("\n")
+    )

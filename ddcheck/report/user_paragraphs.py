@@ -9,7 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from ddcheck.exchange.direction import has_rtl, is_mainly_rtl
-from ddcheck.report.rtl import visual_lines
+from ddcheck.report.rtl import visual_fragment, visual_lines
 from ddcheck.report.styles import FONT_BOLD, Styles
 from ddcheck.report.template import FRAME_WIDTH
 from ddcheck.report.text_safety import TextSafety
@@ -24,6 +24,11 @@ class UserParagraphs:
         self._styles = styles
         self._safety = safety
         self._line_styles: dict[str, ParagraphStyle] = {}
+
+    def inline(self, text: object) -> str:
+        """Return user text as markup to set inside other text: escaped; RTL words shaped."""
+        source = "" if text is None else str(text)
+        return self._safety.markup(visual_fragment(source) if has_rtl(source) else source)
 
     def make(
         self,
@@ -44,7 +49,7 @@ class UserParagraphs:
         source = "" if text is None else str(text)
         base: ParagraphStyle = getattr(self._styles, style)
         if not has_rtl(source):
-            markup = self._safety.markup(source)
+            markup = self.inline(source)
             markup = f"<b>{markup}</b>" if bold else markup
             return Paragraph(markup + suffix, base, bulletText=bullet)
         room = width if width is not None else FRAME_WIDTH - base.leftIndent - base.rightIndent

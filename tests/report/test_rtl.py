@@ -107,7 +107,10 @@ def test_rtl_note_and_answer_in_the_pdf_and_verify_still_matches(tmp_path: Path)
         gap=HEBREW_ANSWER,
         owner="سارة الأحمد",
     )
-    dossier = dossier.model_copy(update={"answers": answers, "actions": [action]})
+    company = dossier.company.model_copy(update={"name": "Van Dijk Pompen / شركة فان دايك"})
+    dossier = dossier.model_copy(
+        update={"answers": answers, "actions": [action], "company": company}
+    )
     path, _ = export(make_snapshot(dossier, {template.id: template}), tmp_path, "rtl.pdf")
     # pdftotext puts right-to-left runs back into logical order, marked with U+202B/U+202C
     text = _base(flat(pdf_text(path).translate(dict.fromkeys(range(0x202A, 0x202F)))))
@@ -117,6 +120,7 @@ def test_rtl_note_and_answer_in_the_pdf_and_verify_still_matches(tmp_path: Path)
     esap = text[text.index("Action plan (ESAP)") :]
     assert " ".join(ARABIC_ACTION.split()[:6]) in esap and "קיבלו חוזה בשפתם" in esap
     assert "سارة الأحمد" in esap
+    assert "Van Dijk Pompen / شركة فان دايك" in text  # a name set inline: shaped, reordered
     mixed = text.index("We checked the contracts")
     around = text[mixed : mixed + 400]
     assert "شركة البناء المتحدة" in around and "in Riyadh (since 2024);" in around
