@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -20,9 +21,17 @@ def is_mainly_rtl(text: str) -> bool:
     return rtl > ltr
 
 
+# The blocks of the right-to-left scripts (Hebrew to Arabic Extended, the presentation forms,
+# and the historic and African scripts above U+10800): one regex search is far cheaper than
+# asking unicodedata about every character of every text in a report.
+_RTL_BLOCKS = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+
+
 def has_rtl(text: str) -> bool:
     """Return whether the text holds any right-to-left letter (then it is laid out by line)."""
-    return any(unicodedata.bidirectional(char) in _RTL_CLASSES for char in text)
+    return _RTL_BLOCKS.search(text) is not None
 
 
 def letters(text: str) -> Counter[str]:

@@ -19,13 +19,25 @@ class UnreadablePdf(ValueError):
     """The file is not a PDF pypdf can read, or it is encrypted."""
 
 
+FORMAT_VALUE = "ddcheck-dossier/1"
+
+
+def info_entries(fingerprint: str) -> dict[str, str]:
+    """Return the document-information entries of a ddcheck PDF (names without the slash)."""
+    return {FINGERPRINT_KEY.lstrip("/"): fingerprint, FORMAT_KEY.lstrip("/"): FORMAT_VALUE}
+
+
 def embed_json(pdf: bytes, data: bytes, fingerprint: str) -> bytes:
-    """Return `pdf` with `data` attached as the dossier JSON and its fingerprint in the info."""
+    """Return any `pdf` with `data` attached as the dossier JSON and its fingerprint in the info.
+
+    The export writes these while reportlab lays out the report; this rewrites a finished PDF
+    (tests and tools that make ddcheck-like files).
+    """
     from pypdf import PdfWriter
 
     writer = PdfWriter(clone_from=io.BytesIO(pdf))
     writer.add_attachment(ATTACHMENT_NAME, data)
-    writer.add_metadata({FINGERPRINT_KEY: fingerprint, FORMAT_KEY: "ddcheck-dossier/1"})
+    writer.add_metadata({f"/{k}": v for k, v in info_entries(fingerprint).items()})
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()
     writer.write(out)

@@ -11,6 +11,7 @@ from ddcheck import __version__
 from ddcheck.domain.text import Language
 from ddcheck.exchange.redaction import Redaction
 from ddcheck.report.appendix import esap_story, register_story
+from ddcheck.report.attachment import Attachment
 from ddcheck.report.context import ReportContext
 from ddcheck.report.cover import cover_story
 from ddcheck.report.errors import ExportCancelled
@@ -110,8 +111,9 @@ def render_pdf(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     invariant: bool = False,
+    attachment: Attachment | None = None,
 ) -> RenderedReport:
-    """Build the report for a redacted snapshot and return its PDF bytes."""
+    """Build the report for a redacted snapshot and return its PDF bytes (with `attachment`)."""
     ctx = make_context(redaction, lang, fingerprint)
     story = build_story(ctx, progress, cancel)
     buffer = io.BytesIO()
@@ -127,6 +129,7 @@ def render_pdf(
         progress=layout_progress if progress else None,
         cancel=cancel,
         invariant=1 if invariant else 0,
+        attachment=attachment,
         **metadata(ctx),
     )
     pages = doc.render(story)

@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from ddcheck.report.attachment import Attachment, attach
 from ddcheck.report.errors import ExportCancelled
 from ddcheck.report.styles import ACCENT, FONT, FONT_BOLD, MUTED, RULE
 
@@ -74,6 +75,7 @@ class ReportDocTemplate(BaseDocTemplate):
         *,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
+        attachment: Attachment | None = None,
         **metadata: Any,
     ) -> None:
         """Set up the page templates; `metadata` goes to the PDF (title, author, lang, ...)."""
@@ -90,6 +92,7 @@ class ReportDocTemplate(BaseDocTemplate):
             **metadata,
         )
         self.furniture = furniture
+        self._attachment = attachment
         self._progress = progress
         self._cancel = cancel
         self._laid_out = 0
@@ -127,6 +130,9 @@ class ReportDocTemplate(BaseDocTemplate):
         canvas.setFillColor(MUTED)
         canvas.drawString(0, 0, str(pages))
         canvas.endForm()
+        if self._attachment is not None:
+            attach(canvas, self._attachment)
+        canvas.showOutline()
         canvas.save()
         return pages
 

@@ -8,7 +8,12 @@ from pathlib import Path
 
 from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import Language
-from ddcheck.exchange.dossier_json import canonical_bytes, dossier_document, fingerprint
+from ddcheck.exchange.dossier_json import (
+    ATTACHMENT_NAME,
+    canonical_bytes,
+    dossier_document,
+    fingerprint,
+)
 from ddcheck.exchange.redaction import Audience, redact
 from ddcheck.report.errors import ExportCancelled
 from ddcheck.services.files import write_atomically
@@ -44,7 +49,8 @@ def export_pdf(
     Progress is reported as (done, total); `cancel` returning True raises ExportCancelled.
     The file appears only when complete: a failed or cancelled export leaves nothing behind.
     """
-    from ddcheck.exchange.pdf_attachment import embed_json
+    from ddcheck.exchange.pdf_attachment import info_entries
+    from ddcheck.report.attachment import Attachment
     from ddcheck.report.builder import render_pdf  # reportlab is imported only at export
     from ddcheck.report.labels import label
 
@@ -61,10 +67,11 @@ def export_pdf(
         progress=progress,
         cancel=cancel,
         invariant=invariant,
+        attachment=Attachment(ATTACHMENT_NAME, data, info=info_entries(digest)),
     )
     if cancel is not None and cancel():
         raise ExportCancelled("the export was cancelled")
-    pdf = embed_json(report.pdf, data, digest)
+    pdf = report.pdf
     write_atomically(target, pdf)
     if progress is not None:
         progress(1000, 1000)

@@ -126,3 +126,13 @@ def test_rtl_note_and_answer_in_the_pdf_and_verify_still_matches(tmp_path: Path)
     assert "شركة البناء المتحدة" in around and "in Riyadh (since 2024);" in around
     result = verify_pdf(path)
     assert result.ok, result.problems
+
+
+def test_has_rtl_finds_every_right_to_left_letter_unicode_knows() -> None:
+    strong = (
+        c
+        for c in map(chr, range(0x110000))
+        if unicodedata.bidirectional(c) in ("R", "AL") and c != "\u200f"  # the RLM mark alone
+    )
+    assert all(has_rtl(c) for c in strong)
+    assert not any(has_rtl(chr(c)) for c in range(0x0590))  # Latin, Greek, Cyrillic, ...
