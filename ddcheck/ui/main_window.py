@@ -301,15 +301,11 @@ class MainWindow(QMainWindow):
 
     def _undo_state(self, *_args: object) -> None:
         stack = self.undo_stack()
-        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
-        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
-        if stack is not None:
-            self.undo_action.setText(
-                tr("&Undo") + (f": {stack.undoText()}" if stack.canUndo() else "")
-            )
-            self.redo_action.setText(
-                tr("&Redo") + (f": {stack.redoText()}" if stack.canRedo() else "")
-            )
+        can_undo, can_redo = bool(stack and stack.canUndo()), bool(stack and stack.canRedo())
+        self.undo_action.setEnabled(can_undo)
+        self.redo_action.setEnabled(can_redo)
+        self.undo_action.setText(tr("&Undo") + (f": {stack.undoText()}" if can_undo else ""))
+        self.redo_action.setText(tr("&Redo") + (f": {stack.redoText()}" if can_redo else ""))
 
     def _flush(self) -> None:
         for row in range(1, 5):

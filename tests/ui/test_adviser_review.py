@@ -366,5 +366,7 @@ def test_review_edits_undo_and_redo_from_the_edit_menu_without_touching_the_own_
     window.undo_action.trigger()
     assert adviser.review_of(rid).agreed_actions == [agreed]
     assert page.verdict.model.rowCount() == 1
+    app.adviser.show_overview()  # the mission overview has nothing to undo
+    assert not window.undo_action.isEnabled() and window.undo_action.text() == "&Undo"
     app.window.show_page(PAGE_CHECKLIST)  # back on the own dossier, undo is the own again
     assert window.undo_action.text() == "&Undo: Change answer"
