@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -106,18 +107,10 @@ class ReportContext:
         """Return user text as safe paragraph markup (right-to-left words shaped, reordered)."""
         return self.paragraphs.inline(text)
 
-    def user_para(
-        self,
-        text: object,
-        style: str = "body",
-        bullet: str | None = None,
-        suffix: str = "",
-        *,
-        width: float | None = None,
-        bold: bool = False,
-    ) -> Paragraph:
-        """Return user text as a paragraph, with `suffix` markup after it (see UserParagraphs)."""
-        return self.paragraphs.make(text, style, bullet, suffix, width=width, bold=bold)
+    @cached_property
+    def user_para(self) -> Callable[..., Paragraph]:
+        """Return UserParagraphs.make: user text as a paragraph in this report's styles."""
+        return self.paragraphs.make
 
     @cached_property
     def paragraphs(self) -> UserParagraphs:
