@@ -23,8 +23,8 @@ FORMAT_VALUE = "ddcheck-dossier/1"
 
 
 def info_entries(fingerprint: str) -> dict[str, str]:
-    """Return the document-information entries of a ddcheck PDF (names without the slash)."""
-    return {FINGERPRINT_KEY.lstrip("/"): fingerprint, FORMAT_KEY.lstrip("/"): FORMAT_VALUE}
+    """Return the document-information entries of a ddcheck PDF (PDF name → text)."""
+    return {FINGERPRINT_KEY: fingerprint, FORMAT_KEY: FORMAT_VALUE}
 
 
 def embed_json(pdf: bytes, data: bytes, fingerprint: str) -> bytes:
@@ -37,7 +37,7 @@ def embed_json(pdf: bytes, data: bytes, fingerprint: str) -> bytes:
 
     writer = PdfWriter(clone_from=io.BytesIO(pdf))
     writer.add_attachment(ATTACHMENT_NAME, data)
-    writer.add_metadata({f"/{k}": v for k, v in info_entries(fingerprint).items()})
+    writer.add_metadata(info_entries(fingerprint))
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()
     writer.write(out)

@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 @dataclass(frozen=True)
 class Attachment:
-    """A file to embed, and document-information entries to add (name → ASCII text)."""
+    """A file to embed, and document-information entries to add (PDF name such as /Key → text)."""
 
     name: str
     data: bytes
@@ -41,7 +41,7 @@ class _InfoWithExtras(PDFInfo):
         text = super().format(document)
         end = text.rindex(b">>")
         added = b"".join(
-            b"\n/" + key.encode("ascii") + b" " + PDFString(value).format(document)
+            b"\n" + key.encode("ascii") + b" " + PDFString(value).format(document)
             for key, value in self.extras.items()
         )
         return text[:end] + added + b"\n" + text[end:]

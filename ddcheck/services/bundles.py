@@ -148,8 +148,8 @@ class BundleOps(ReceivedOps):
         self._upgrade_dossier(dossier.id)  # type: ignore[attr-defined]
         warnings = tuple(
             Notice(
-                f"Checklist {t} is not in this workspace; import it to see its items.",
-                f"Checklist {t} staat niet in deze werkruimte; importeer hem om de vragen te zien.",
+                en=f"Checklist {t} is not in this workspace; import it to see its items.",
+                nl=f"Checklist {t} staat niet in deze werkruimte; importeer hem voor de vragen.",
             )
             for t in unknown
         )

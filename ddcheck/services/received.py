@@ -12,7 +12,7 @@ from ddcheck.domain.dossier import STORED, Dossier
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.exchange.errors import ExchangeError
 from ddcheck.services.base import WorkspaceBase, new_id
-from ddcheck.services.changes import HistoryEntry
+from ddcheck.services.changes import Change, Changes, HistoryEntry
 from ddcheck.services.errors import AmbiguousId, InvalidInput, NotFound
 from ddcheck.services.received_model import (
     ImportRefused,
@@ -179,27 +179,21 @@ class ReceivedOps(WorkspaceBase):
                     mission_key(dossier.mission.name),
                 )
             number = [r.id for r in ordered].index(revision_id) + 1
-            history_rows.record(
-                conn,
-                row.id,
-                now,
-                self._user,
-                [("revision", str(number), "received", None, path.name[:300])],
-                table=history_rows.RECEIVED,
-            )
+            received_change = Change("revision", str(number), "received", None, path.name[:300])
+            self._log_received(Changes(row.id, (received_change,)), now)
         warnings: tuple[Notice, ...] = ()
         if number < len(ordered):
             warnings += (
                 Notice(
-                    f"{path.name} is older than a revision already received.",
-                    f"{path.name} is ouder dan een versie die al eerder is ontvangen.",
+                    en=f"{path.name} is older than a revision already received.",
+                    nl=f"{path.name} is ouder dan een versie die al eerder is ontvangen.",
                 ),
             )
         if status == "new" and dossier_rows.exists(conn, dossier.id):
             warnings += (
                 Notice(
-                    "It is one of your own dossiers; it was added as a received copy.",
-                    "Het is een van uw eigen dossiers; het is als ontvangen kopie toegevoegd.",
+                    en="It is one of your own dossiers; it was added as a received copy.",
+                    nl="Het is een van uw eigen dossiers; het is als ontvangen kopie toegevoegd.",
                 ),
             )
         return ImportResult(
@@ -319,6 +313,17 @@ class ReceivedOps(WorkspaceBase):
                     raise InvalidInput("The stored copy of this evidence file is damaged.")
                 return data
         raise NotFound("The contents of this evidence file were not received (PDFs carry none).")
+
+    def _log_received(self, changes: Changes, now: dt.datetime) -> None:
+        """Record changes of a received dossier (inside the caller's transaction)."""
+        history_rows.record(
+            self._store.conn,
+            changes.dossier_id,
+            now,
+            self._user,
+            changes.as_history(),
+            table=history_rows.RECEIVED,
+        )
 
     def review_history(self, received_id: str, limit: int | None = None) -> list[HistoryEntry]:
         """Return what happened to a received dossier, oldest first: revisions and review edits."""

@@ -8,25 +8,22 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ddcheck.domain.dossier import Dossier, Review
+from ddcheck.domain.text import Language, LocalizedText
 from ddcheck.services.errors import InvalidInput
 
 ImportStatus = Literal["new", "revision", "unchanged", "restored", "review_loaded"]
 SourceKind = Literal["pdf", "bundle", "review"]
 
 
-@dataclass(frozen=True)
-class Notice:
-    """A remark about an import, in English and Dutch; `str()` is the English one."""
-
-    en: str
-    nl: str
+class Notice(LocalizedText):
+    """A remark about an import in Dutch and English; `str()` is the English one (CLI, JSON)."""
 
     def __str__(self) -> str:
         return self.en
 
-    def text(self, lang: str) -> str:
-        """Return the remark in `lang` ('nl' or 'en')."""
-        return self.nl if lang == "nl" else self.en
+    def text(self, lang: Language) -> str:
+        """Return the remark in `lang`."""
+        return self.get(lang)
 
 
 class ImportRefused(InvalidInput):

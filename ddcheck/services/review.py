@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,6 @@ from ddcheck.services.changes import Change, Changes
 from ddcheck.services.errors import InvalidInput
 from ddcheck.services.files import write_atomically
 from ddcheck.services.received import ReceivedOps
-from ddcheck.store import history as history_rows
 from ddcheck.store import received as received_rows
 
 ASSESSMENTS: tuple[str, ...] = ItemAssessment.__args__  # type: ignore[attr-defined]
@@ -102,24 +101,23 @@ class ReviewOps(ReceivedOps):
             if result:
                 now = self._now()
                 received_rows.save_review(self._store.conn, received_id, new, now)
-                history_rows.record(
-                    self._store.conn,
-                    received_id,
-                    now,
-                    self._user,
-                    result.as_history(),
-                    table=history_rows.RECEIVED,
-                )
+                self._log_received(result, now)
         return result
 
     def _check_item(self, received_id: str, key: str) -> None:
+        self._check_items(received_id, [key])
+
+    def _check_items(self, received_id: str, keys: Iterable[str]) -> None:
+        """Raise InvalidInput unless every key is an item of the received dossier."""
         received = self.get_received(received_id)  # type: ignore[attr-defined]
-        template_id, item_id = split_item_key(key)
-        if template_id not in {u.id for u in received.dossier.templates} or not item_id:
-            raise InvalidInput(f"'{key}' is not an item of this dossier (use template/item).")
-        template = self._templates.get(template_id)
-        if template is not None and template.item(item_id) is None:
-            raise InvalidInput(f"Template '{template_id}' has no item '{item_id}'.")
+        used = {u.id for u in received.dossier.templates}
+        for key in keys:
+            template_id, item_id = split_item_key(key)
+            if template_id not in used or not item_id:
+                raise InvalidInput(f"'{key}' is not an item of this dossier (use template/item).")
+            template = self._templates.get(template_id)
+            if template is not None and template.item(item_id) is None:
+                raise InvalidInput(f"Template '{template_id}' has no item '{item_id}'.")
 
     def assess_item(
         self, received_id: str, key: str, assessment: str, comment: str = ""
@@ -252,10 +250,10 @@ class ReviewOps(ReceivedOps):
 
     def put_review(self, received_id: str, target: Review) -> Changes:
         """Make the review equal to `target` (the app's undo and redo); log every difference."""
-        for key in {i.key for i in target.items} | {
+        keys = {i.key for i in target.items} | {
             k for a in target.agreed_actions for k in a.item_keys
-        }:
-            self._check_item(received_id, key)
+        }
+        self._check_items(received_id, sorted(keys))
 
         def change(review: Review) -> tuple[Review, list[Change]]:
             new = target.model_copy(update={"id": review.id})

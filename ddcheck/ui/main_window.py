@@ -315,9 +315,11 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         """Undo the last change of what is shown (text being typed is saved first)."""
-        self._flush()
-        flush = getattr(self.pages.currentWidget(), "flush", None)
-        if flush is not None:
+        page = self.pages.currentWidget()
+        flush = getattr(page, "flush", None)
+        if self.pages.indexOf(page) <= PAGE_HISTORY:
+            self._flush()  # the own dossier's pages: a note may be typed on another one
+        elif flush is not None:
             flush()
         stack = self.undo_stack()
         if stack is not None:

@@ -131,18 +131,12 @@ def describe(outcome: Outcome) -> str:
     return tr("{name} was imported.", name=name)
 
 
-def _notice(warning: Any) -> str:
-    """Return an import remark in the UI language."""
-    text = getattr(warning, "text", None)
-    return str(text(i18n.language())) if callable(text) else str(warning)
-
-
 def report_text(outcomes: Sequence[Outcome]) -> str:
     """Return the message shown after an import: a block per file, problems with their lines."""
     blocks: list[list[str]] = []
     for outcome in outcomes:
         lines = [describe(outcome)]
-        lines += [_notice(w) for w in getattr(outcome.result, "warnings", ()) or ()]
+        lines += [w.get(i18n.language()) for w in getattr(outcome.result, "warnings", ()) or ()]
         shown = outcome.problems[:MAX_PROBLEMS_SHOWN]
         lines += [f"  • {p}" for p in shown]
         if len(outcome.problems) > len(shown):

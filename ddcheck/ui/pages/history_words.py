@@ -29,6 +29,20 @@ def item_key_of(entry: Any) -> str | None:
     return None
 
 
+def recorded_name(entry: Any) -> str | None:
+    """Return the name an "added" or "removed" entry recorded (a file name, an action)."""
+    named = entry.new if entry.field == "added" else entry.old if entry.field == "removed" else None
+    return named if isinstance(named, str) else None
+
+
+def date_words(value: str) -> str:
+    """Return an ISO date as the UI writes dates (other text unchanged)."""
+    try:
+        return date_text(dt.date.fromisoformat(value))
+    except ValueError:
+        return value
+
+
 def field_label(field: str) -> str:
     """Return a readable name for a changed field or what happened."""
     return {
@@ -97,10 +111,10 @@ class HistoryWords:
             every = self.session.workspace.list_dossiers(include_trashed=True)
             self.dossier_titles = {info.id: info.title for info in every}
         for row in rows:
-            named = row.new if row.field == "added" else row.old if row.field == "removed" else None
-            if isinstance(named, str) and row.entity == "evidence":
+            named = recorded_name(row)
+            if named is not None and row.entity == "evidence":
                 self.evidence_names.setdefault(row.entity_id, named)
-            elif isinstance(named, str) and row.entity == "action":
+            elif named is not None and row.entity == "action":
                 self.action_titles.setdefault(row.entity_id, named)
         for evidence in self.session.dossier.evidence:
             self.evidence_names[evidence.id] = evidence.name
@@ -158,10 +172,7 @@ class HistoryWords:
             labels = status_labels() if field == "status" else priority_labels()
             return labels.get(str(value), str(value))
         if field in ("due", "start") and isinstance(value, str):
-            try:
-                return date_text(dt.date.fromisoformat(value))
-            except ValueError:
-                return value
+            return date_words(value)
         if field == "trashed_at":
             return tr("in the trash")
         if isinstance(value, dict) and {"severity", "likelihood"} <= set(value):

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QWidget
 
-from ddcheck.ui.dates import date_text
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import hbox, label, vbox
 from ddcheck.ui.models.assessed_tree import assessment_names
 from ddcheck.ui.models.mission_overview import verdict_labels
 from ddcheck.ui.pages.history import KEY_ROLE, HistoryModel, history_table
-from ddcheck.ui.pages.history_words import field_label, item_key_of
+from ddcheck.ui.pages.history_words import date_words, field_label, item_key_of, recorded_name
 
 
 class ReviewHistoryWords:
@@ -28,8 +26,8 @@ class ReviewHistoryWords:
     def learn(self, rows: Sequence[Any], actions: Sequence[Any]) -> None:
         """Remember the titles of agreed actions, also of those since removed."""
         for row in rows:
-            named = row.new if row.field == "added" else row.old if row.field == "removed" else None
-            if row.entity == "agreed_action" and isinstance(named, str):
+            named = recorded_name(row)
+            if row.entity == "agreed_action" and named is not None:
                 self.action_titles.setdefault(row.entity_id, named)
         for action in actions:
             self.action_titles[action.id] = action.action
@@ -67,10 +65,7 @@ class ReviewHistoryWords:
         if entry.field == "verdict":
             return verdict_labels().get(text, text)
         if entry.field in ("due", "start"):
-            try:
-                return date_text(dt.date.fromisoformat(text))
-            except ValueError:
-                return text
+            return date_words(text)
         if isinstance(value, list):
             return "; ".join(self._item_title(str(v)) for v in value)
         return text
