@@ -35,6 +35,14 @@ def chunked_tables(
     return tables
 
 
+CELL_PADDING = 3  # points on each side of a table cell's text
+
+
+def cell_room(column: float) -> float:
+    """Return the room for text in a table column of this width (less the cell's padding)."""
+    return column - 2 * CELL_PADDING
+
+
 def _table_style(zebra_rows: int) -> TableStyle:
     commands: list[tuple[object, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
@@ -43,10 +51,10 @@ def _table_style(zebra_rows: int) -> TableStyle:
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("BOX", (0, 0), (-1, -1), 0.6, ACCENT),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
     ]
     commands.append(("FONT", (0, 1), (0, -1), FONT_BOLD, 7.5, 9.5))
     for row in range(2, zebra_rows + 1, 2):
@@ -79,7 +87,7 @@ def esap_story(ctx: ReportContext) -> list[Flowable]:
 
 def _esap_row(ctx: ReportContext, action: Action) -> list[object]:
     lang = ctx.lang
-    text_width = ESAP_WIDTHS[1] - 6  # less the cell's padding
+    text_width = cell_room(ESAP_WIDTHS[1])
     cell: list[Flowable] = [ctx.user_para(action.action, "cell", width=text_width, bold=True)]
     lines = linked_items(ctx, action)
     if action.gap and has_rtl(action.gap):
@@ -133,7 +141,7 @@ def _cell(ctx: ReportContext, text: str, width: float, bold: bool = False) -> ob
     if not text:
         return "–"
     if has_rtl(text):
-        return ctx.user_para(text, "cell", width=width - 6, bold=bold)
+        return ctx.user_para(text, "cell", width=cell_room(width), bold=bold)
     line = ctx.safety.plain(" ".join(text.split()))
     if "\n" not in text and stringWidth(line, FONT_BOLD if bold else FONT, 7.5) <= width - 7:
         return line

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, Paragraph, Spacer
 from ddcheck import __version__
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
-from ddcheck.report.appendix import chunked_tables
+from ddcheck.report.appendix import cell_room, chunked_tables
 from ddcheck.report.labels import value_label
 from ddcheck.report.styles import Styles, make_styles, register_fonts
 from ddcheck.report.template import PageFurniture, ReportDocTemplate, mark_outline
@@ -80,11 +80,6 @@ def day(value: dt.date | dt.datetime | None, lang: Language) -> str:
     return value.strftime("%d-%m-%Y") if lang == "nl" else value.strftime("%Y-%m-%d")
 
 
-def cell_room(column: float | None) -> float | None:
-    """Return the room for text in a table column of this width (less the cell's padding)."""
-    return None if column is None else column - 6
-
-
 class Writer:
     """Styles and escaping for the adviser's documents (user text is never markup)."""
 
@@ -95,7 +90,8 @@ class Writer:
 
     def para(self, text: object, style: str, width: float | None = None) -> Paragraph:
         """Return user text as a paragraph, escaped (`width`: a table column's, for RTL text)."""
-        return self._paragraphs.make(text, style, width=cell_room(width))
+        room = None if width is None else cell_room(width)
+        return self._paragraphs.make(text, style, width=room)
 
     def head(self, texts: list[str]) -> list[object]:
         """Return a table header row."""

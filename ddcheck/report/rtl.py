@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from ddcheck.exchange.direction import is_mainly_rtl
+
 _LEVEL = re.compile(r"Level\(\s*(\d+)")
 
 
@@ -120,8 +122,6 @@ def visual_fragment(text: str) -> str:
     Each of its lines is reordered on its own, with the direction most of its letters have; a
     fragment that reportlab wraps onto a next line keeps its words in that visual order.
     """
-    from ddcheck.exchange.direction import is_mainly_rtl
-
     return "\n".join(
         _visual(line, "R" if is_mainly_rtl(line) else "L") for line in text.split("\n")
     )

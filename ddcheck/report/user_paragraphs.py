@@ -49,7 +49,7 @@ class UserParagraphs:
         source = "" if text is None else str(text)
         base: ParagraphStyle = getattr(self._styles, style)
         if not has_rtl(source):
-            markup = self.inline(source)
+            markup = self._safety.markup(source)
             markup = f"<b>{markup}</b>" if bold else markup
             return Paragraph(markup + suffix, base, bulletText=bullet)
         room = width if width is not None else FRAME_WIDTH - base.leftIndent - base.rightIndent

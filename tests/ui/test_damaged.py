@@ -3,6 +3,9 @@ start until the user chose, in the UI language."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -133,10 +136,6 @@ def test_without_a_backup_only_starting_empty_or_quitting_is_offered(
 def test_quit_after_ready_on_a_damaged_workspace_reports_and_exits_1_without_a_dialog(
     damaged: tuple[Path, str],
 ) -> None:
-    import os
-    import subprocess
-    import sys
-
     folder, _dossier_id = damaged
     result = subprocess.run(
         [sys.executable, "-m", "ddcheck", "--data-dir", str(folder), "--quit-after-ready"],
