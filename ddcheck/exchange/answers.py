@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ddcheck.domain.dossier import Answer
+from ddcheck.domain.formatting import format_date, format_number
 from ddcheck.domain.templates import Item, Template
 from ddcheck.domain.text import Language
 
@@ -32,8 +33,7 @@ def answer_text(template: Template, item: Item, answer: Answer | None, lang: Lan
 def _number_text(value: object, lang: Language) -> str:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
-    text = str(int(value)) if float(value).is_integer() else repr(float(value))
-    return text.replace(".", ",") if lang == "nl" else text
+    return format_number(value, lang)
 
 
 def _date_text(value: object, lang: Language) -> str:
@@ -41,4 +41,4 @@ def _date_text(value: object, lang: Language) -> str:
         day = dt.date.fromisoformat(str(value))
     except ValueError:
         return str(value)
-    return day.strftime("%d-%m-%Y") if lang == "nl" else day.isoformat()
+    return format_date(day, lang)

@@ -7,6 +7,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, TableStyle
 
 from ddcheck.domain.dossier import Action
+from ddcheck.domain.formatting import format_size
 from ddcheck.exchange.direction import has_rtl
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import value_label
@@ -148,15 +149,6 @@ def _cell(ctx: ReportContext, text: str, width: float, bold: bool = False) -> ob
     return ctx.para(f"<b>{ctx.user(text)}</b>" if bold else ctx.user(text), "cell")
 
 
-def _size(n: int) -> str:
-    size = float(n)
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} B"
-
-
 def register_story(ctx: ReportContext) -> list[Flowable]:
     """Return the evidence register part."""
     title = ctx.t("register")
@@ -180,7 +172,7 @@ def register_story(ctx: ReportContext) -> list[Flowable]:
         rows.append(
             [
                 name,
-                _size(item.size),
+                format_size(item.size, ctx.lang),
                 digest,
                 ctx.date(item.added_at),
             ]

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import gettext
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from reportlab.platypus import Paragraph
 
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import Action, Dossier, Evidence, ItemReview, Review
+from ddcheck.domain.formatting import country_name, format_date, local_date
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import Language
@@ -33,7 +33,6 @@ class ReportContext:
     fingerprint: str
     styles: Styles
     safety: TextSafety
-    _countries: dict[str, str] = field(default_factory=dict)
 
     @property
     def snapshot(self) -> DossierSnapshot:
@@ -97,7 +96,7 @@ class ReportContext:
     @property
     def today(self) -> dt.date:
         """Return the date the report is generated on."""
-        return self.snapshot.generated_at.date()
+        return local_date(self.snapshot.generated_at)
 
     def t(self, key: str, **fields: object) -> str:
         """Return a report label in the report's language (already safe as markup)."""
@@ -123,29 +122,8 @@ class ReportContext:
 
     def date(self, value: dt.date | dt.datetime | None) -> str:
         """Return a date as the report writes it (Dutch: 23-11-2026; English: 2026-11-23)."""
-        if value is None:
-            return "–"
-        day = value.date() if isinstance(value, dt.datetime) else value
-        return day.strftime("%d-%m-%Y") if self.lang == "nl" else day.isoformat()
+        return format_date(value, self.lang, empty="–")
 
     def country(self, code: str) -> str:
         """Return a country's name in the report's language, or the code."""
-        if code not in self._countries:
-            self._countries[code] = _country_name(code, self.lang)
-        return self._countries[code]
-
-
-def _country_name(code: str, lang: Language) -> str:
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    name = getattr(country, "common_name", None) or country.name
-    if lang == "nl":
-        try:
-            translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"])
-            name = translation.gettext(country.name)
-        except OSError:
-            pass
-    return name
+        return country_name(code, self.lang)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ddcheck.domain.formatting import format_partial_date
 from ddcheck.domain.sources import DatePrecision
 from ddcheck.domain.text import Language
 
@@ -226,21 +227,6 @@ _NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "action": (("actie", "acties"), ("action", "actions")),
 }
 
-_MONTHS = (
-    ("januari", "January"),
-    ("februari", "February"),
-    ("maart", "March"),
-    ("april", "April"),
-    ("mei", "May"),
-    ("juni", "June"),
-    ("juli", "July"),
-    ("augustus", "August"),
-    ("september", "September"),
-    ("oktober", "October"),
-    ("november", "November"),
-    ("december", "December"),
-)
-
 OECD_STEPS: dict[str, tuple[str, str]] = {
     "1": ("1 Verankeren in beleid", "1 Embed RBC in policy"),
     "2": ("2 Risico’s identificeren", "2 Identify impacts"),
@@ -279,12 +265,7 @@ def oecd_step_label(step: str, lang: Language) -> str:
 
 def partial_date(value: dt.date, precision: DatePrecision, lang: Language) -> str:
     """Return a date with only its known part: "01-06-2022", "juni 2022" or "2022"."""
-    if precision == "year":
-        return str(value.year)
-    if precision == "month":
-        nl, en = _MONTHS[value.month - 1]
-        return f"{nl if lang == 'nl' else en} {value.year}"
-    return value.strftime("%d-%m-%Y") if lang == "nl" else value.isoformat()
+    return format_partial_date(value, precision, lang)
 
 
 def counted(noun: str, count: int, lang: Language) -> str:

@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, Paragraph, Spacer
 
 from ddcheck import __version__
+from ddcheck.domain.formatting import format_date
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
 from ddcheck.report.appendix import cell_room, chunked_tables
@@ -75,9 +76,7 @@ def word(key: str, lang: Language) -> str:
 
 def day(value: dt.date | dt.datetime | None, lang: Language) -> str:
     """Return a date as the report writes it."""
-    if value is None:
-        return ""
-    return value.strftime("%d-%m-%Y") if lang == "nl" else value.strftime("%Y-%m-%d")
+    return format_date(value, lang)
 
 
 class Writer:

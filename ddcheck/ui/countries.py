@@ -1,33 +1,17 @@
-"""Country names in Dutch and English (Babel's CLDR data) and a forgiving name search."""
+"""A forgiving search over country names (the names: ddcheck.domain.formatting, CLDR)."""
 
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
 
+from ddcheck.domain.formatting import country_names
 from ddcheck.domain.text import Language
-
-
-@cache
-def country_names(lang: Language) -> dict[str, str]:
-    """Return {ISO alpha-2 code: country name} in `lang`, for real countries only."""
-    import pycountry
-    from babel import Locale
-
-    territories = Locale(lang).territories
-    codes = {c.alpha_2 for c in pycountry.countries}
-    return {code: territories.get(code, code) for code in sorted(codes)}
 
 
 def fold(text: str) -> str:
     """Return `text` lower-cased without accents, for matching what people type."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def country_name(code: str, lang: Language) -> str:
-    """Return the name of a country code in `lang` (the code itself when unknown)."""
-    return country_names(lang).get(code.upper(), code.upper())
 
 
 def search_countries(query: str, lang: Language, limit: int = 12) -> list[str]:

@@ -1,11 +1,12 @@
-"""Dates as the UI language writes them (as the PDF does: 31-01-2027 in Dutch, ISO in English)."""
+"""Dates in the UI language (written by ddcheck.domain.formatting) and date fields' formats."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QDate, QLocale
 
+from ddcheck.domain.formatting import format_date, format_datetime
 from ddcheck.ui import i18n
 
 
@@ -15,27 +16,13 @@ def _locale() -> QLocale | None:
 
 
 def date_text(day: dt.date | None) -> str:
-    """Return a date in the UI language ('' for none)."""
-    if day is None:
-        return ""
-    locale = _locale()
-    if locale is None:
-        return day.isoformat()
-    return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+    """Return a date in the UI language ('' for none), as ddcheck.domain.formatting writes it."""
+    return format_date(day, i18n.language())
 
 
 def datetime_text(moment: dt.datetime | None) -> str:
     """Return a moment in local time to the minute, in the UI language ('' for none)."""
-    if moment is None:
-        return ""
-    local = moment.astimezone() if moment.tzinfo else moment
-    locale = _locale()
-    if locale is None:
-        return local.strftime("%Y-%m-%d %H:%M")
-    day = QDate(local.year, local.month, local.day)
-    return locale.toString(
-        QDateTime(day, QTime(local.hour, local.minute)), QLocale.FormatType.ShortFormat
-    )
+    return format_datetime(moment, i18n.language())
 
 
 def date_format() -> str:

@@ -13,9 +13,9 @@ from ddcheck.domain.conditions import (
     NotCondition,
 )
 from ddcheck.domain.dossier import Company, Mission
+from ddcheck.domain.formatting import country_name
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
-from ddcheck.ui.countries import country_name
 from ddcheck.ui.i18n import tr
 
 

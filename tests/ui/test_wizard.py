@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWizard
 
-from ddcheck.ui.countries import country_name, search_countries
+from ddcheck.domain.formatting import country_name
+from ddcheck.ui.countries import search_countries
 from ddcheck.ui.dialogs.wizard import NewDossierWizard, kvk_problem
 from ddcheck.ui.main_window import PAGE_CHECKLIST
 

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ddcheck.domain.dossier import Action
+from ddcheck.ui.dates import date_text
 from ddcheck.ui.dialogs.action_editor import priority_labels
 from ddcheck.ui.i18n import tr
 
@@ -53,7 +54,7 @@ class AgreedActionsModel(QAbstractTableModel):
             if column == COL_ACTION:
                 return action.action
             if column == COL_DUE:
-                return action.due.isoformat() if action.due else tr("no date")
+                return date_text(action.due) if action.due else tr("no date")
             if column == COL_PRIORITY:
                 return priority_labels()[action.priority]
             return "; ".join(self._item_title(k) for k in action.item_keys)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from ddcheck.ui.dates import date_text
 from ddcheck.ui.i18n import tr
 
 (
@@ -129,7 +130,7 @@ class MissionOverviewModel(QAbstractTableModel):
         if column == COL_VERDICT:
             return verdict_labels()[row.verdict]
         exported = row.exported_at
-        return exported.strftime("%Y-%m-%d") + (f" (v{row.revision})" if row.revision > 1 else "")
+        return date_text(exported) + (f" (v{row.revision})" if row.revision > 1 else "")
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -25,6 +25,7 @@ from ddcheck.domain.applicability import item_applicability
 from ddcheck.domain.dossier import Action
 from ddcheck.ui import i18n
 from ddcheck.ui.context import AppContext
+from ddcheck.ui.dates import date_text, datetime_text
 from ddcheck.ui.exporting import ask_save_path, safe_name, write_pdf_in_background
 from ddcheck.ui.i18n import tr, tr_n
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, hbox, label, vbox
@@ -174,7 +175,7 @@ class ReceivedPage(QWidget):
             if dossier.company.kvk_number
             else "",
             places,
-            tr("exported {date}", date=received.revision.generated_at.strftime("%Y-%m-%d %H:%M")),
+            tr("exported {date}", date=datetime_text(received.revision.generated_at)),
             tr("read-only"),
         ]
         self.meta.setText(" · ".join(p for p in parts if p))
@@ -213,7 +214,7 @@ class ReceivedPage(QWidget):
                     "{n} of {total} · {date}",
                     n=info.number,
                     total=len(self.received.revisions),
-                    date=info.generated_at.strftime("%Y-%m-%d"),
+                    date=date_text(info.generated_at),
                 ),
                 info.number,
             )

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ddcheck.domain.dossier import AnswerValue
+from ddcheck.domain.formatting import format_number, parse_number
 from ddcheck.domain.scales import AnswerScale
 from ddcheck.domain.text import Language
 from ddcheck.ui.dates import date_format
@@ -43,6 +43,7 @@ class AnswerEditor(QWidget):
     ) -> None:
         super().__init__(parent)
         self.scale = scale
+        self._lang = lang
         self._buttons: list[QPushButton | QCheckBox] = []
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._emit_typed)
@@ -62,8 +63,8 @@ class AnswerEditor(QWidget):
             self.setLayout(vbox(self._text))
         elif scale.kind == "number":
             self._line = QLineEdit(self)
-            self._line.setValidator(QDoubleValidator(self._line))
             self._line.setPlaceholderText(tr("Number"))
+            self._line.setToolTip(format_number(12_500.5, lang))
             self._line.setMaximumWidth(220)
             self._line.textEdited.connect(self._timer.start)
             self._line.editingFinished.connect(self.flush)
@@ -170,11 +171,8 @@ class AnswerEditor(QWidget):
         if kind == "text":
             return self._text.toPlainText() if self._text else ""
         if kind == "number":
-            text = self._line.text().strip().replace(",", ".") if self._line else ""
-            try:
-                return float(text) if text else None
-            except ValueError:
-                return None
+            text = self._line.text().strip() if self._line else ""
+            return parse_number(text, self._lang) if text else None
         date = self._date.date() if self._date else _NO_DATE
         return None if date == _NO_DATE else date.toString("yyyy-MM-dd")
 
@@ -198,7 +196,9 @@ class AnswerEditor(QWidget):
             if self._text.toPlainText() != (value or ""):
                 self._text.setPlainText(str(value or ""))
         elif kind == "number" and self._line is not None:
-            text = "" if value is None else f"{float(value):g}"  # type: ignore[arg-type]
+            number = value if isinstance(value, int | float) else None
+            text = "" if number is None else format_number(number, self._lang)
+            self._show_number_problem(False)
             if self._line.text() != text:
                 self._line.setText(text)
         elif self._date is not None:
@@ -217,7 +217,25 @@ class AnswerEditor(QWidget):
             self._emit_typed()
 
     def _emit_typed(self) -> None:
-        self.valueChanged.emit(self.value())
+        try:
+            value = self.value()
+        except ValueError:  # an unreadable number: keep the saved answer, say what is wrong
+            self._show_number_problem(True)
+            return
+        if self._line is not None:
+            self._show_number_problem(False)
+        self.valueChanged.emit(value)
+
+    def _show_number_problem(self, unreadable: bool) -> None:
+        """Mark the number field while its text is no number in the UI language."""
+        if self._line is None:
+            return
+        example = format_number(12_500.5, self._lang)
+        self._line.setProperty("problem", unreadable)
+        self._line.setStyleSheet("border: 1px solid #c0392b;" if unreadable else "")
+        self._line.setToolTip(
+            tr("Not a number; write it like {example}", example=example) if unreadable else example
+        )
 
     def focus_first(self) -> None:
         """Put keyboard focus on the editor."""

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ddcheck.domain.formatting import country_name
 from ddcheck.domain.text import Language
-from ddcheck.ui.countries import country_name, search_countries
+from ddcheck.ui.countries import search_countries
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import TIGHT, hbox, vbox
 

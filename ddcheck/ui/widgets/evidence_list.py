@@ -9,18 +9,10 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QWidget
 
 from ddcheck.domain.dossier import Evidence
+from ddcheck.domain.formatting import format_size
+from ddcheck.ui import i18n
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import TIGHT, hbox, label, vbox
-
-
-def human_size(size: int) -> str:
-    """Return a byte count as a short human text."""
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{size} B"
 
 
 class EvidenceList(QWidget):
@@ -62,7 +54,7 @@ class EvidenceList(QWidget):
         current = self.current_id()
         self.list.clear()
         for entry in evidence:
-            item = QListWidgetItem(f"{entry.name}   ·   {human_size(entry.size)}")
+            item = QListWidgetItem(f"{entry.name}   ·   {format_size(entry.size, i18n.language())}")
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             item.setToolTip(f"SHA-256 {entry.sha256}")
             self.list.addItem(item)
