@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QMenu, QWidget
 
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import label, vbox
@@ -37,6 +38,7 @@ class AdviserSide(QObject):
         self.list = QListWidget(window)
         self.list.setProperty("role", "nav")
         self.list.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        named(self.list, tr("Received dossiers"), tr("The mission overview and each company"))
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemClicked.connect(self._clicked)

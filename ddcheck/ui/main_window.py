@@ -68,12 +68,14 @@ class MainWindow(QMainWindow):
             QStackedWidget,
         )
 
+        from ddcheck.ui.accessibility import named
         from ddcheck.ui.layout import SPACING, hbox, label, vbox
         from ddcheck.ui.pages.dossiers import DossiersPage
 
         self.nav = QListWidget(self)
         self.nav.setProperty("role", "nav")
         self.nav.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        named(self.nav, tr("Pages"), tr("Choose a page of the open dossier"))
         for text in (
             tr("Dossiers"),
             tr("Checklist"),
@@ -94,7 +96,6 @@ class MainWindow(QMainWindow):
         sidebar = QFrame(self)
         sidebar.setProperty("role", "sidebar")
         sidebar.setFixedWidth(220)
-        self.settings_button = QPushButton(tr("Settings…"), self)
         sidebar.setLayout(vbox(brand, self.dossier_label, self.nav, 1, margin=0, spacing=SPACING))
         self._factories: dict[int, Callable[[], QWidget]] = {}
         self.pages = QStackedWidget(self)

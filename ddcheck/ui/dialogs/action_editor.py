@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ddcheck.domain.dossier import Action
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.dates import date_format
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, hbox, label, vbox
@@ -73,8 +74,8 @@ class ActionEditor(QDialog):
         self.deliverable = QLineEdit(action.deliverable, self)
         self.owner = QLineEdit(action.owner, self)
         self.owner.setPlaceholderText(tr("Who carries it out"))
-        self.start = _date_edit(self, action.start)
-        self.due = _date_edit(self, action.due)
+        self.start = named(_date_edit(self, action.start), tr("Start date"))
+        self.due = named(_date_edit(self, action.due), tr("Due date"))
         self.priority = QComboBox(self)
         for key, text in priority_labels().items():
             self.priority.addItem(text, key)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ddcheck.domain.text import Language
 from ddcheck.ui import i18n
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.errors import error_text
 from ddcheck.ui.i18n import tr
@@ -83,9 +84,11 @@ class ExportDialog(QDialog):
             tr("Internal (everything, including confidential answers)"), "internal"
         )
         self.path = QLineEdit(self)
+        named(self.path, tr("Save as"))
         self.browse = QPushButton(tr("Choose…"), self)
         self.browse.clicked.connect(self._browse)
         self.findings = QListWidget(self)
+        named(self.findings, tr("Export check"), tr("Enter goes to the item of a finding"))
         self.findings.setWordWrap(True)
         self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.findings.itemActivated.connect(self._go_to)

@@ -26,6 +26,7 @@ from ddcheck.domain.applicability import choose_templates
 from ddcheck.domain.dossier import Company, Mission
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.dates import date_format
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import TIGHT, hbox, label, vbox
@@ -103,6 +104,7 @@ class CompanyPage(QWizardPage):
         self.kvk = QLineEdit(self)
         self.kvk.setPlaceholderText("12345678")
         self.kvk.setMaxLength(9)
+        named(self.kvk, tr("KvK number"), tr("8 digits, from the Chamber of Commerce register"))
         self.kvk_error = label("", "error")
         self.sector = QLineEdit(self)
         self.sector.setPlaceholderText(tr("e.g. water technology"))
@@ -158,8 +160,8 @@ class MissionPage(QWizardPage):
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(tr("e.g. Trade mission Saudi Arabia, water and energy"))
         self.countries = CountryPicker(lang, self)
-        self.start = _date_edit(self)
-        self.end = _date_edit(self)
+        self.start = named(_date_edit(self), tr("First day of the mission"))
+        self.end = named(_date_edit(self), tr("Last day of the mission"))
         self.organiser = QLineEdit(self)
         self.organiser.setPlaceholderText(tr("e.g. RVO, embassy, branch organisation"))
         self.activities: dict[str, QCheckBox] = {}

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ddcheck.domain.dossier import Action
 from ddcheck.ui import i18n
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.dialogs.action_editor import priority_labels, status_labels
 from ddcheck.ui.errors import error_text
@@ -157,6 +158,7 @@ class ActionsPage(QWidget):
         self.proxy = ActionFilter(session, ctx, self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
+        named(self.table, tr("Actions"), tr("Enter or F2 edits the selected cell"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -187,6 +189,8 @@ class ActionsPage(QWidget):
         for key, text in status_labels().items():
             self.status_filter.addItem(text, key)
         self.owner_filter = QComboBox(self)
+        named(self.status_filter, tr("Show actions with status"))
+        named(self.owner_filter, tr("Show actions of owner"))
         self.overdue = QCheckBox(tr("Overdue only"), self)
         for widget in (self.status_filter, self.owner_filter):
             widget.currentIndexChanged.connect(self._apply_filter)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import SPACING, TIGHT, hbox, label, vbox
@@ -83,9 +84,11 @@ class ChecklistPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.find = QLineEdit(self)
         self.find.setPlaceholderText(tr("Find items (Ctrl+F)"))
+        named(self.find, tr("Find items"))
         self.find.setClearButtonEnabled(True)
         self.find.textChanged.connect(self._filter)
         self.tree = QTreeView(self)
+        named(self.tree, tr("Questions"), tr("Checklists, their sections and questions"))
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, SPACING, card, hbox, label, vbox
 from ddcheck.ui.models.dossier_list import (
@@ -92,6 +93,7 @@ class BigButton(QPushButton):
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setLayout(vbox(self.title, self.detail, margin=14, spacing=3))
         self.setMinimumWidth(380)
+        named(self, title, detail)
 
     def sizeHint(self) -> QSize:
         """Return the size the two lines need."""
@@ -115,6 +117,7 @@ class BigButton(QPushButton):
         """Change both lines."""
         self.title.setText(title)
         self.detail.setText(detail)
+        named(self, title, detail)
         self.updateGeometry()  # the welcome card sizes itself to the longer Import text
 
 
@@ -197,9 +200,11 @@ class DossierList(QWidget):
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Search dossiers"))
+        named(self.search, tr("Search dossiers"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView(self)
+        named(self.table, tr("Dossiers"), tr("Enter opens the selected dossier"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_UPDATED, Qt.SortOrder.DescendingOrder)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.dates import datetime_text
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, hbox, label, vbox
@@ -71,6 +72,7 @@ class HistoryModel(QAbstractTableModel):
 def history_table(model: HistoryModel, parent: QWidget) -> QTableView:
     """Return a read-only table of history rows: whole rows selected, the change stretched."""
     table = QTableView(parent)
+    named(table, tr("History"))
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -102,6 +104,7 @@ class HistoryPage(QWidget):
         self.table.doubleClicked.connect(self._open)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(tr("Filter the history"))
+        named(self.filter, tr("Filter the history"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(lambda _t: self.refresh())
         self.count = label("", "muted")

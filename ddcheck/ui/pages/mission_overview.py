@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ddcheck.ui import i18n
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.exporting import ask_save_path, safe_name, write_pdf_in_background
 from ddcheck.ui.i18n import tr
@@ -50,6 +51,7 @@ class MissionOverviewPage(QWidget):
         self.mission.setMinimumWidth(280)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Search companies"))
+        named(self.search, tr("Search companies"))
         self.search.setClearButtonEnabled(True)
         self.verdict = QComboBox(self)
         self.verdict.addItem(tr("Every verdict"), None)
@@ -58,6 +60,7 @@ class MissionOverviewPage(QWidget):
         self.red_only = QCheckBox(tr("Only with red flags"), self)
         self.model = MissionOverviewModel(self)
         self.table = QTableView(self)
+        named(self.table, tr("Companies of the mission"), tr("Enter opens the company's dossier"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_COMPANY, Qt.SortOrder.AscendingOrder)

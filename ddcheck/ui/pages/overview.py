@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, card, hbox, label, vbox
 from ddcheck.ui.models.icons import status_icon
@@ -53,6 +54,7 @@ class OverviewPage(QScrollArea):
     def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        named(self, tr("Overview"))
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.completion = label("", "title")
@@ -62,15 +64,17 @@ class OverviewPage(QScrollArea):
         self.gate_value = label("", "title")
         self.gate_hint = label("", "muted", wrap=True)
         self.actions_value = label("", "title")
-        self.oecd = ScoreBars(self)
-        self.ifc = ScoreBars(self)
+        self.oecd = ScoreBars(tr("Scores per OECD due-diligence step"), self)
+        self.ifc = ScoreBars(tr("Scores per IFC Performance Standard"), self)
         self.heat = HeatMap(self)
         self.heat.cellClicked.connect(self._heat_clicked)
         self.heat_hint = label(
             tr("Items with a risk rating. Click a cell to go to its items."), "small", wrap=True
         )
         self.flags = QListWidget(self)
+        named(self.flags, tr("Red flags"))
         self.gate = QListWidget(self)
+        named(self.gate, tr("Export check"))
         for widget in (self.flags, self.gate):
             widget.setWordWrap(True)
             widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

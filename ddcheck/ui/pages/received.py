@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ddcheck.domain.applicability import item_applicability
 from ddcheck.domain.dossier import Action
 from ddcheck.ui import i18n
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.dates import date_text, datetime_text
 from ddcheck.ui.exporting import ask_save_path, safe_name, write_pdf_in_background
@@ -78,6 +79,7 @@ class ReceivedPage(QWidget):
         self.assessed = AssessedTreeModel(self)
         self.assessed.setSourceModel(self.tree_model)
         self.tree = QTreeView(self)
+        named(self.tree, tr("Questions"), tr("Checklists, their sections and questions"))
         self.tree.setModel(self.assessed)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
@@ -111,9 +113,10 @@ class ReceivedPage(QWidget):
         self.verdict.removeRequested.connect(self.remove_agreed_action)
         self.undo_stack = QUndoStack(self)
         self.tabs = QTabWidget(self)
+        named(self.tabs, tr("Views of the received dossier"))
         self.tabs.addTab(self.splitter, tr("Items"))
         self.tabs.addTab(self.changes, tr("Changes since the last version"))
-        verdict_scroll = QScrollArea(self)
+        verdict_scroll = named(QScrollArea(self), tr("Verdict and agreed actions"))
         verdict_scroll.setWidgetResizable(True)
         verdict_scroll.setWidget(self.verdict)
         self.tabs.addTab(verdict_scroll, tr("Verdict and agreed actions"))

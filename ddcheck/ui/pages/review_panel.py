@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import ItemReview
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, card, hbox, label, separator, vbox
 from ddcheck.ui.models.assessed_tree import assessment_names as assessment_labels
@@ -59,6 +60,7 @@ class ReviewPanel(QScrollArea):
         super().__init__(parent)
         self.lang = lang
         self.key: str | None = None
+        named(self, tr("Item and your assessment"))
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.where = label("", "small", wrap=True)
@@ -93,6 +95,7 @@ class ReviewPanel(QScrollArea):
         self.clear_button.clicked.connect(lambda: self._choose(""))
         row.addWidget(self.clear_button)
         self.comment = QPlainTextEdit(self)
+        named(self.comment, tr("Your comment to the company"))
         self.comment.setFixedHeight(110)
         self.comment.setTabChangesFocus(True)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)

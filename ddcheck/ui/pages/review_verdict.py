@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, SPACING, card, hbox, label, vbox
 from ddcheck.ui.models.agreed_actions import COL_ACTION, ID_ROLE, AgreedActionsModel
@@ -65,6 +66,7 @@ class VerdictPanel(QWidget):
         )
         self.model = AgreedActionsModel(item_title, self)
         self.table = QTableView(self)
+        named(self.table, tr("Agreed improvement actions"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr, tr_n
 from ddcheck.ui.layout import SPACING, label, vbox
 
@@ -37,6 +38,7 @@ class RevisionChangesView(QWidget):
         super().__init__(parent)
         self.item_title = item_title
         self.table = QTableWidget(0, 5, self)
+        named(self.table, tr("Changes since the last version"))
         self.table.setHorizontalHeaderLabels(
             [tr("Kind"), tr("Subject"), tr("Change"), tr("Before"), tr("Now")]
         )

@@ -20,6 +20,7 @@ from ddcheck.domain.dossier import AnswerValue
 from ddcheck.domain.formatting import format_number, parse_number
 from ddcheck.domain.scales import AnswerScale
 from ddcheck.domain.text import Language
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.dates import date_format
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import TIGHT, hbox, vbox
@@ -57,12 +58,14 @@ class AnswerEditor(QWidget):
             self._build_multiple(lang)
         elif scale.kind == "text":
             self._text = QPlainTextEdit(self)
+            named(self._text, tr("Answer"))
             self._text.setPlaceholderText(tr("Type your answer"))
             self._text.setFixedHeight(110)
             self._text.textChanged.connect(self._timer.start)
             self.setLayout(vbox(self._text))
         elif scale.kind == "number":
             self._line = QLineEdit(self)
+            named(self._line, tr("Answer (a number)"))
             self._line.setPlaceholderText(tr("Number"))
             self._line.setToolTip(format_number(12_500.5, lang))
             self._line.setMaximumWidth(220)

@@ -5,10 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ddcheck.ui.i18n import tr
+from ddcheck.ui.i18n import tr, tr_n
 
 ROW_HEIGHT = 26
 
@@ -24,18 +32,53 @@ def score_colour(percent: int | None) -> QColor:
     return QColor("#b42318")
 
 
-class ScoreBars(QWidget):
-    """Horizontal bars: one labelled score (0–100 or none) per row."""
+def _announce(widget: QWidget, text: str) -> None:
+    """Make `text` the widget's spoken name and tell assistive technology it changed."""
+    widget.setAccessibleName(text)
+    QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.NameChanged))
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+def score_words(text: str, percent: int | None) -> str:
+    """Return one bar in words: its label and score."""
+    return f"{text}: {tr('not scored') if percent is None else f'{percent}%'}"
+
+
+class ScoreBars(QWidget):
+    """Horizontal bars: one labelled score (0–100 or none) per row; arrows read them one by one."""
+
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.title = title
         self._rows: list[tuple[str, int | None, str]] = []
+        self.current = -1
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(title)
 
     def set_rows(self, rows: Sequence[tuple[str, int | None, str]]) -> None:
         """Show (label, percent or None, tooltip) rows."""
         self._rows = list(rows)
+        self.current = min(self.current, len(self._rows) - 1)
         self.setFixedHeight(max(1, len(self._rows)) * ROW_HEIGHT + 4)
+        self.setAccessibleDescription(self.text_alternative())
+        self.update()
+
+    def text_alternative(self) -> str:
+        """Return every bar in words, one per line: what a screen reader reads for the chart."""
+        if not self._rows:
+            return tr("Nothing scored yet")
+        return "\n".join(score_words(text, percent) for text, percent, _tip in self._rows)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Up and Down move through the bars and say the one reached."""
+        step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(Qt.Key(event.key()))
+        if step is None or not self._rows:
+            super().keyPressEvent(event)
+            return
+        self.current = max(0, min(len(self._rows) - 1, self.current + step))
+        text, percent, tip = self._rows[self.current]
+        self.setToolTip(tip)
+        _announce(self, f"{self.title}. {score_words(text, percent)}")
         self.update()
 
     def rows(self) -> list[tuple[str, int | None, str]]:
@@ -63,6 +106,10 @@ class ScoreBars(QWidget):
             )
         for row, (text, percent, _tip) in enumerate(self._rows):
             top = row * ROW_HEIGHT + 2
+            if row == self.current and self.hasFocus():
+                painter.setPen(self.palette().highlight().color())
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(QRectF(1, top, width - 2, ROW_HEIGHT - 1), 4, 4)
             painter.setPen(QColor("#1f2933"))
             painter.drawText(
                 QRect(0, top, label_w, ROW_HEIGHT),
@@ -87,21 +134,68 @@ class ScoreBars(QWidget):
         painter.end()
 
 
+def cell_words(severity: int, likelihood: int, count: int) -> str:
+    """Return one heat-map cell in words."""
+    return tr_n(
+        "Severity {s}, likelihood {l}: {n} item",
+        "Severity {s}, likelihood {l}: {n} items",
+        count,
+        s=severity,
+        l=likelihood,
+    )
+
+
 class HeatMap(QWidget):
-    """A 4×4 grid of severity (rows, high at the top) by likelihood (columns) with counts."""
+    """A 4×4 grid of severity (rows, high at the top) by likelihood (columns) with counts.
+
+    Arrow keys move a cursor over the cells and say the one reached; Enter or Space picks it,
+    as a click does.
+    """
 
     cellClicked = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._counts: dict[tuple[int, int], int] = {}
+        self.current = (4, 1)
         self.setMinimumSize(300, 240)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(tr("Risk heat map"))
 
     def set_counts(self, counts: dict[tuple[int, int], int]) -> None:
         """Show counts keyed by (severity, likelihood), both 1–4."""
         self._counts = dict(counts)
+        self.setAccessibleDescription(self.text_alternative())
         self.update()
+
+    def text_alternative(self) -> str:
+        """Return the rated risks in words, the most severe first: what a screen reader reads."""
+        cells = sorted(((s, lk, n) for (s, lk), n in self._counts.items() if n), reverse=True)
+        if not cells:
+            return tr("No risks rated yet")
+        return "\n".join(cell_words(s, lk, n) for s, lk, n in cells)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Arrows move over the cells; Enter or Space picks the cell, as a click does."""
+        key = Qt.Key(event.key())
+        severity, likelihood = self.current
+        moves = {
+            Qt.Key.Key_Up: (1, 0),
+            Qt.Key.Key_Down: (-1, 0),
+            Qt.Key.Key_Left: (0, -1),
+            Qt.Key.Key_Right: (0, 1),
+        }
+        if key in moves:
+            d_s, d_l = moves[key]
+            self.current = (max(1, min(4, severity + d_s)), max(1, min(4, likelihood + d_l)))
+            count = self._counts.get(self.current, 0)
+            _announce(self, f"{tr('Risk heat map')}. {cell_words(*self.current, count)}")
+            self.update()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.cellClicked.emit(severity, likelihood)
+        else:
+            super().keyPressEvent(event)
 
     def _grid(self) -> tuple[int, int, float, float]:
         left, top = 92, 8
@@ -137,6 +231,10 @@ class HeatMap(QWidget):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(base))
                 painter.drawRoundedRect(rect, 4, 4)
+                if self.hasFocus() and (severity, likelihood) == self.current:
+                    painter.setPen(self.palette().highlight().color())
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 4, 4)
                 count = self._counts.get((severity, likelihood), 0)
                 if count:
                     painter.setPen(QColor("#111a24"))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ddcheck.domain.formatting import country_name
 from ddcheck.domain.text import Language
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.countries import search_countries
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import TIGHT, hbox, vbox
@@ -32,6 +33,7 @@ class CountryPicker(QWidget):
         self._suggested: list[str] = []
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Type a country, e.g. Saudi Arabia or Saoedi-Arabië"))
+        named(self.search, tr("Add a destination country"))
         self._model = QStringListModel(self)
         self.completer = QCompleter(self._model, self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -44,6 +46,7 @@ class CountryPicker(QWidget):
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self._return_pressed)
         self.chosen = QListWidget(self)
+        named(self.chosen, tr("Destination countries"), tr("Delete removes the selected country"))
         self.chosen.setFixedHeight(78)
         self.chosen.hide()
         self.remove_button = QPushButton(tr("Remove"), self)

@@ -24,6 +24,7 @@ from ddcheck.domain.dossier import Action, Answer, Evidence, ItemReview, Risk
 from ddcheck.domain.scoring import is_gap, is_red_flag
 from ddcheck.domain.sources import SourceRegistry
 from ddcheck.domain.text import Language
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, card, hbox, label, separator, vbox
 from ddcheck.ui.style import repolish
@@ -98,6 +99,7 @@ class ItemPanel(QScrollArea):
         entry = state.entry
         item = entry.item
         scale = entry.template.scale_for(item)
+        named(self, tr("Question and answer"), item.question.get(lang))
 
         self.where = label(entry.section.title.get(lang), "small")
         self.where.setToolTip(f"{entry.template.title.get(lang)} › {entry.section.title.get(lang)}")
