@@ -59,11 +59,9 @@ def dossier_document(
         "generated_at": snapshot.generated_at.isoformat(),
         "templates": [{"id": use.id, "version": use.version} for use in dossier.templates],
         "dossier": dossier.model_dump(mode="json"),
-        "withheld": {
-            "items": sorted(redaction.withheld_items),
-            "evidence": redaction.withheld_evidence,
-            "actions": redaction.withheld_actions,
-        },
+        # Only the withheld items, never how many evidence files or actions went with them:
+        # such counts would tell whether a hidden branch was filled in.
+        "withheld": {"items": sorted(redaction.withheld_items)},
         "rendered": {
             "answer_label": answer_label,
             "answers": rendered_answers(redaction, lang),

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from ddcheck.domain.applicability import applicable_items
-from ddcheck.domain.dossier import Action, Answer, Dossier, Review
+from ddcheck.domain.confidentiality import (
+    confidential_keys,
+    disclosed_actions,
+    withheld_evidence_ids,
+    withheld_keys,
+)
+from ddcheck.domain.dossier import Answer, Review
 from ddcheck.domain.snapshot import DossierSnapshot
 
 Audience = Literal["adviser", "internal"]
@@ -22,8 +26,6 @@ class Redaction:
     snapshot: DossierSnapshot
     confidential_items: frozenset[str]
     withheld_items: frozenset[str] = frozenset()
-    withheld_evidence: int = 0
-    withheld_actions: int = 0
 
     def is_withheld(self, key: str) -> bool:
         """Return whether the item with `key` is withheld from this audience."""
@@ -37,31 +39,33 @@ class Redaction:
 def redact(snapshot: DossierSnapshot, audience: Audience) -> Redaction:
     """Return the snapshot for `audience`: `internal` keeps everything, `adviser` withholds.
 
-    An item that only applies because of a withheld answer is withheld too, so nothing shown
-    lets a reader infer a confidential answer.
+    What goes is decided in one place (`ddcheck.domain.confidentiality`) and does not depend on
+    any hidden value: the confidential items, the whole branch of items whose applicability looks
+    at one of them, every evidence file linked to any of those items (also when it is linked to
+    open items as well) and every action that touches one of them. A confidential item keeps a
+    bare stub saying it was marked; an item withheld because it depends on one leaves no trace
+    but its key in the withheld list, so whether the company answered it tells nothing either.
+    Every PDF, embedded JSON and bundle for the adviser is built from this one result.
     """
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}; choose adviser or internal")
     dossier = snapshot.dossier
-    confidential = frozenset(a.key for a in dossier.answers if a.confidential)
+    confidential = confidential_keys(dossier)
     if audience == "internal" or not confidential:
         return Redaction(audience, snapshot, confidential)
-    full = {entry.key for entry in applicable_items(dossier, snapshot.templates)}
-    withheld = confidential
-    while True:
-        redacted = _strip_answers(dossier, withheld)
-        shown = {entry.key for entry in applicable_items(redacted, snapshot.templates)}
-        dependent = (full - shown) - withheld
-        if not dependent:
-            break
-        withheld = withheld | dependent
-    kept_evidence_ids = _disclosed_evidence_ids(dossier, withheld)
-    evidence = [e for e in dossier.evidence if e.id in kept_evidence_ids]
-    actions = _disclosed_actions(dossier.actions, withheld)
-    redacted = redacted.model_copy(
+    withheld = withheld_keys(dossier, snapshot.templates)
+    gone_evidence = withheld_evidence_ids(dossier, withheld)
+    answers = [
+        _kept_answer(a, gone_evidence) if a.key not in withheld else _withheld_answer(a)
+        for a in dossier.answers
+        if a.key not in withheld or a.key in confidential
+    ]
+    answers.sort(key=lambda a: a.key)  # not in the order they were written: that tells too
+    redacted = dossier.model_copy(
         update={
-            "evidence": evidence,
-            "actions": actions,
+            "answers": answers,
+            "evidence": [e for e in dossier.evidence if e.id not in gone_evidence],
+            "actions": disclosed_actions(dossier.actions, withheld),
             "reviews": [_redacted_review(r, withheld) for r in dossier.reviews],
         }
     )
@@ -70,46 +74,26 @@ def redact(snapshot: DossierSnapshot, audience: Audience) -> Redaction:
         snapshot.model_copy(update={"dossier": redacted}),
         confidential,
         withheld_items=withheld,
-        withheld_evidence=len(dossier.evidence) - len(evidence),
-        withheld_actions=len(dossier.actions) - len(actions),
     )
 
 
-def _strip_answers(dossier: Dossier, withheld: frozenset[str]) -> Dossier:
-    answers = [_withheld_answer(a) if a.key in withheld else a for a in dossier.answers]
-    return dossier.model_copy(update={"answers": answers})
+def _kept_answer(answer: Answer, gone_evidence: frozenset[str]) -> Answer:
+    """Return an open answer without its links to withheld evidence."""
+    if not gone_evidence.intersection(answer.evidence_ids):
+        return answer
+    kept = [i for i in answer.evidence_ids if i not in gone_evidence]
+    return answer.model_copy(update={"evidence_ids": kept})
 
 
 def _withheld_answer(answer: Answer) -> Answer:
-    """Return an answer that only says it exists (and whether it was marked confidential)."""
-    return Answer(
-        template_id=answer.template_id, item_id=answer.item_id, confidential=answer.confidential
-    )
+    """Return an answer that only says it exists and was marked confidential."""
+    return Answer(template_id=answer.template_id, item_id=answer.item_id, confidential=True)
 
 
-def _disclosed_evidence_ids(dossier: Dossier, confidential: frozenset[str]) -> set[str]:
-    """Return the evidence ids not linked only to confidential items."""
-    linked_open: set[str] = set()
-    linked_secret: set[str] = set()
-    for answer in dossier.answers:
-        target = linked_secret if answer.key in confidential else linked_open
-        target.update(answer.evidence_ids)
-    return {e.id for e in dossier.evidence if e.id in linked_open or e.id not in linked_secret}
-
-
-def _only_confidential(keys: Iterable[str], confidential: frozenset[str]) -> bool:
-    listed = list(keys)
-    return bool(listed) and all(key in confidential for key in listed)
-
-
-def _disclosed_actions(actions: Iterable[Action], confidential: frozenset[str]) -> list[Action]:
-    return [a for a in actions if not _only_confidential(a.item_keys, confidential)]
-
-
-def _redacted_review(review: Review, confidential: frozenset[str]) -> Review:
+def _redacted_review(review: Review, withheld: frozenset[str]) -> Review:
     return review.model_copy(
         update={
-            "items": [i for i in review.items if i.key not in confidential],
-            "agreed_actions": _disclosed_actions(review.agreed_actions, confidential),
+            "items": [i for i in review.items if i.key not in withheld],
+            "agreed_actions": disclosed_actions(review.agreed_actions, withheld),
         }
     )

@@ -118,15 +118,17 @@ _LABELS: dict[str, tuple[str, str]] = {
     # redaction
     "redaction": ("Overzicht van achtergehouden onderdelen", "Redaction summary"),
     "redaction_intro": (
-        "Het bedrijf heeft de volgende vragen als vertrouwelijk gemarkeerd. Antwoord, "
-        "toelichting en risico staan niet in deze versie; bewijsstukken en acties die alleen bij "
-        "deze vragen horen evenmin.",
-        "The company marked the following questions confidential. Their answer, note and risk are "
-        "not in this version, nor are evidence and actions that belong only to these questions.",
+        "Het bedrijf heeft vragen als vertrouwelijk gemarkeerd. Hun antwoord, toelichting en "
+        "risico staan niet in deze versie, en evenmin de vragen die alleen gelden afhankelijk "
+        "van zo'n antwoord (welk antwoord ook gegeven is), en geen enkel bewijsstuk of actie "
+        "die aan een van deze vragen gekoppeld is.",
+        "The company marked questions confidential. Their answer, note and risk are not in this "
+        "version, nor are the questions that only apply depending on such an answer (whatever "
+        "the answer was), nor any evidence file or action linked to any of these questions.",
     ),
     "redaction_counts": (
-        "Achtergehouden: {items}, {evidence}, {actions}.",
-        "Withheld: {items}, {evidence}, {actions}.",
+        "Achtergehouden: {items}.",
+        "Withheld: {items}.",
     ),
     "redaction_dependent": (
         "volgt uit een achtergehouden antwoord",

@@ -266,12 +266,7 @@ def _redaction_summary(ctx: ReportContext) -> list[Flowable]:
         _h2(ctx, "redaction"),
         ctx.para(ctx.t("redaction_intro")),
         ctx.para(
-            ctx.t(
-                "redaction_counts",
-                items=counted("question", len(r.withheld_items), ctx.lang),
-                evidence=counted("evidence", r.withheld_evidence, ctx.lang),
-                actions=counted("action", r.withheld_actions, ctx.lang),
-            )
+            ctx.t("redaction_counts", items=counted("question", len(r.withheld_items), ctx.lang))
         ),
     ]
     lines = []

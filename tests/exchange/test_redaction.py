@@ -106,16 +106,16 @@ def test_adviser_strips_confidential_answers_to_a_stub() -> None:
 def test_an_item_that_only_applies_because_of_a_withheld_answer_is_withheld_too() -> None:
     redaction = redact(_snapshot(), "adviser")
     assert redaction.withheld_items == {"t/a", "t/b"}
-    assert redaction.snapshot.dossier.answers_by_key()["t/b"].note == ""
+    assert "t/b" not in redaction.snapshot.dossier.answers_by_key()  # not even a stub
     assert not redaction.is_confidential("t/b")
 
 
-def test_evidence_and_actions_linked_only_to_withheld_items_are_withheld() -> None:
+def test_evidence_and_actions_touching_a_withheld_item_are_withheld_entirely() -> None:
     redaction = redact(_snapshot(), "adviser")
     dossier = redaction.snapshot.dossier
-    assert [e.id for e in dossier.evidence] == ["ev-shared", "ev-loose"]
-    assert [a.id for a in dossier.actions] == ["x2", "x3"]
-    assert (redaction.withheld_evidence, redaction.withheld_actions) == (2, 2)
+    assert [e.id for e in dossier.evidence] == ["ev-loose"]
+    assert [a.id for a in dossier.actions] == ["x3"]
+    assert dossier.answers_by_key()["t/c"].evidence_ids == []  # its link to ev-shared is cut
 
 
 def test_unknown_audience_is_refused() -> None:
