@@ -5,7 +5,10 @@
 #
 # Needs only python3 (3.11+) with venv and network access to PyPI (or a pip cache / wheelhouse);
 # the smoke test needs poppler-utils (pdftotext). It creates its own venv in build/venv-bundle,
-# installs ddcheck and PyInstaller there, runs packaging/ddcheck.spec and then packaging/smoke.sh.
+# installs there exactly the hashed versions in packaging/requirements-bundle.lock (ddcheck's
+# dependencies and PyInstaller; regenerate with packaging/lock.sh) and then ddcheck itself, writes
+# the third-party notices and the SBOM of that venv (packaging/licences.sh), runs
+# packaging/ddcheck.spec and then packaging/smoke.sh.
 # Result:  dist/ddcheck/ddcheck                        (run it; `--help` for the commands)
 #          dist/ddcheck-VERSION-linux-ARCH.tar.gz        (unpack anywhere, then ./install.sh)
 set -euo pipefail
@@ -23,8 +26,11 @@ t() { printf '[build-linux %4ds] %s\n' $((SECONDS)) "$*"; }
 t "venv $VENV ($("$PYTHON" --version))"
 rm -rf "$VENV"
 "$PYTHON" -m venv "$VENV"
-t "pip install . pyinstaller"
-"$VENV/bin/pip" install -q . "pyinstaller>=6.10,<7" 2>&1 | { grep -v "is ignored: it is neither" || true; }
+t "pip install --require-hashes -r packaging/requirements-bundle.lock, then ddcheck (--no-deps)"
+quiet() { "$@" 2>&1 | { grep -v "is ignored: it is neither" || true; }; }
+quiet "$VENV/bin/pip" install -q --require-hashes --no-deps -r packaging/requirements-bundle.lock
+quiet "$VENV/bin/pip" install -q --no-deps .
+"$VENV/bin/pip" check
 
 t "pyinstaller packaging/ddcheck.spec"
 rm -rf dist/ddcheck

@@ -13,8 +13,12 @@ Write-Host "ddcheck $version"
 
 if (Test-Path build\venv-bundle) { Remove-Item -Recurse -Force build\venv-bundle }
 py -3.11 -m venv build\venv-bundle
-build\venv-bundle\Scripts\python -m pip install . "pyinstaller>=6.10,<7"
-if ($LASTEXITCODE) { throw "pip install failed" }
+# Exactly the hashed versions of packaging\requirements-bundle.lock (regenerate with packaging/lock.sh),
+# then ddcheck itself without resolving anything again.
+build\venv-bundle\Scripts\python -m pip install --require-hashes --no-deps -r packaging\requirements-bundle.lock
+if ($LASTEXITCODE) { throw "pip install of the lock file failed" }
+build\venv-bundle\Scripts\python -m pip install --no-deps .
+if ($LASTEXITCODE) { throw "pip install of ddcheck failed" }
 build\venv-bundle\Scripts\pyinstaller --noconfirm --clean --distpath dist --workpath build\pyinstaller packaging\ddcheck.spec
 if ($LASTEXITCODE) { throw "pyinstaller failed" }
 
