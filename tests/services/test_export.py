@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from ddcheck.services.export import ExportCancelled, export_pdf
+from ddcheck.services.files import current_umask
 from tests.factories import make_snapshot
 
 
@@ -60,3 +64,24 @@ def test_workspace_exports_a_dossier(tmp_path: Path) -> None:
         dossier = workspace.create_dossier(make_company(), make_mission(), "nl")
         result = workspace.export_pdf(dossier.id, tmp_path / "out.pdf", lang="nl")
     assert result.path.read_bytes().startswith(b"%PDF") and result.lang == "nl"
+
+
+@pytest.fixture
+def umask() -> Iterator[Callable[[int], None]]:
+    """Let a test set the process umask; the original is restored afterwards."""
+    original = os.umask(0o022)
+    os.umask(original)
+    yield os.umask
+    os.umask(original)
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="no POSIX permission bits")
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600)])
+def test_an_exported_pdf_has_the_mode_the_umask_gives(
+    tmp_path: Path, umask: Callable[[int], None], mask: int, mode: int
+) -> None:
+    umask(mask)
+    result = export_pdf(make_snapshot(), tmp_path / "r.pdf", lang="en")
+    assert stat.S_IMODE(result.path.stat().st_mode) == mode
+    assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]
+    assert current_umask() == mask
