@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from ddcheck import __version__
 from ddcheck.cli.errors import UserError
@@ -96,37 +94,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _stdout_closed()
 
 
-class _LogFile(logging.FileHandler):
-    """The workspace's log file, made on the first record; a log that fails stays silent."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            return
-        super().emit(record)
-
-    def handleError(self, record: logging.LogRecord) -> None:
-        """Never print a traceback on the terminal for a log line that could not be written."""
-
-
 def _log_to_file(data_dir: str | None) -> None:
     """Send library warnings (pypdf on damaged PDFs) to logs/ddcheck.log, not the terminal."""
+    from ddcheck.logfile import setup_logging
     from ddcheck.paths import data_paths
 
-    root = logging.getLogger()
-    target = data_paths(data_dir).logs / "ddcheck.log"
-    for old in [h for h in root.handlers if isinstance(h, _LogFile)]:
-        if Path(old.baseFilename) == target.absolute():
-            return
-        root.removeHandler(old)
-        old.close()
-    handler = _LogFile(target, encoding="utf-8", delay=True)
-    handler.setLevel(logging.INFO)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    logging.getLogger("ddcheck").setLevel(logging.INFO)
-    logging.captureWarnings(True)
+    setup_logging(data_paths(data_dir).logs)
 
 
 def _stdout_closed() -> int:

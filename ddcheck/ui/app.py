@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ddcheck import APP_NAME, __version__, paths
 from ddcheck.ui import i18n
-from ddcheck.ui.errors import error_text, make_excepthook, setup_logging
+from ddcheck.ui.errors import error_text, make_excepthook
 from ddcheck.ui.i18n import Language
 from ddcheck.ui.prompts import RESTORE, START_EMPTY, Prompts, UnattendedPrompts
 from ddcheck.ui.settings import UiSettings
@@ -232,7 +232,9 @@ def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
         QTimer.singleShot(0, lambda: finish_start(controller))
 
     def finish_start(controller: Any) -> None:
-        setup_logging(data.logs)  # after the first paint: logging.handlers takes ~10 ms to import
+        from ddcheck.logfile import setup_logging
+
+        setup_logging(data.logs)  # the same log file and handler as the command line
         workspace = open_workspace(data.root, prompts)
         if workspace is None:
             outcome["code"] = 1

@@ -40,19 +40,3 @@ def error_text(error: BaseException, lang: str) -> str:
     if isinstance(error, OSError) and error.strerror:
         return f"{error.strerror}: {error.filename}" if error.filename else error.strerror
     return str(error)
-
-
-def setup_logging(folder: object) -> None:
-    """Log to `folder/ddcheck.log` (rotating) and stderr."""
-    from logging.handlers import RotatingFileHandler
-    from pathlib import Path
-
-    path = Path(str(folder))
-    path.mkdir(parents=True, exist_ok=True)
-    root = logging.getLogger("ddcheck")
-    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        return
-    handler = RotatingFileHandler(path / "ddcheck.log", maxBytes=1_000_000, backupCount=3)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
