@@ -76,8 +76,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ddcheck with `argv` (default: the process arguments) and return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if _wants_gui(args_list):
-        from ddcheck.ui.app import run  # Qt is imported only when the GUI starts
+        from ddcheck.ui.system_libs import qt_import_problem
 
+        try:
+            from ddcheck.ui.app import run  # Qt is imported only when the GUI starts
+        except ImportError as error:  # a system library of Qt's is missing (Linux from pip)
+            message = qt_import_problem(error)
+            if message is None:
+                raise
+            print(message, file=sys.stderr)
+            return EXIT_USER_ERROR
         return run(args_list)
     parser = build_parser()
     args = parser.parse_args(args_list)

@@ -188,6 +188,13 @@ def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
     if not has_display(os.environ, sys.platform):
         print(NO_DISPLAY, file=sys.stderr)
         return 2
+    if sys.platform.startswith("linux"):
+        from ddcheck.ui.system_libs import xcb_problem
+
+        problem = xcb_problem(os.environ)  # instead of Qt's abort for a missing X11 library
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
     app = make_application(argv)
     from ddcheck.ui.style import apply_font_and_sheet, apply_palette
 
