@@ -41,6 +41,11 @@ def seeds_dir() -> Path:
     return resource_root() / "seeds"
 
 
+def licences_dir() -> Path:
+    """Return the folder with THIRD-PARTY-NOTICES.txt and sbom.cdx.json (in bundles only)."""
+    return resource_root() / "licences"
+
+
 def fonts_dir() -> Path:
     """Return the folder with the fonts the PDF report embeds."""
     return resources_dir() / "fonts"

@@ -32,6 +32,11 @@ quiet "$VENV/bin/pip" install -q --require-hashes --no-deps -r packaging/require
 quiet "$VENV/bin/pip" install -q --no-deps .
 "$VENV/bin/pip" check
 
+t "THIRD-PARTY-NOTICES.txt and the SBOM of $VENV (packaging/licences.py)"
+rm -rf build/licences
+bash packaging/tools-venv.sh
+build/venv-tools/bin/python packaging/licences.py "$VENV/bin/python" build/licences
+
 t "pyinstaller packaging/ddcheck.spec"
 rm -rf dist/ddcheck
 "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
@@ -47,6 +52,14 @@ for png in resources/icons/app/ddcheck-*.png; do
     install -D -m 644 "$png" "$share/icons/hicolor/${size}x${size}/apps/$APP_ID.png"
 done
 install -m 755 packaging/linux/install.sh dist/ddcheck/install.sh
+# The spec put them inside (for the About box); a copy next to the executable for people.
+install -m 644 build/licences/THIRD-PARTY-NOTICES.txt build/licences/sbom.cdx.json dist/ddcheck/
+for shipped in dist/ddcheck/THIRD-PARTY-NOTICES.txt dist/ddcheck/_internal/ddcheck/_data/licences/THIRD-PARTY-NOTICES.txt; do
+    grep -q '^PySide6[_-]Essentials$' "$shipped" || { echo "$shipped does not list PySide6"; exit 1; }
+done
+for shipped in dist/ddcheck/sbom.cdx.json dist/ddcheck/_internal/ddcheck/_data/licences/sbom.cdx.json; do
+    grep -Eiq '"name": "PySide6[_-]Essentials"' "$shipped" || { echo "$shipped does not list PySide6"; exit 1; }
+done
 du -sh dist/ddcheck
 
 t "smoke test"
