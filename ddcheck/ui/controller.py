@@ -382,17 +382,14 @@ class Controller(QObject):
         old.deleteLater()
 
     def about(self) -> None:
-        """Show what ddcheck is."""
+        """Show what ddcheck is, its licence, the shipped third-party notices, and About Qt."""
         from ddcheck import __version__
+        from ddcheck.paths import licences_dir
+        from ddcheck.ui.dialogs.about_dialog import AboutDialog
 
-        self.ctx.prompts.inform(
-            self.window,
-            tr("About ddcheck"),
-            tr(
-                "ddcheck {version} — offline IMVO due-diligence checklists for trade missions.",
-                version=__version__,
-            ),
-        )
+        dialog = AboutDialog(__version__, licences_dir(), self.ctx.open_path, self.window)
+        self.about_dialog = dialog
+        dialog.open()
 
     def _guard(self, call: Callable[[], Any]) -> Any:
         try:

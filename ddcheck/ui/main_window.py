@@ -125,7 +125,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ menus
     def _build_menus(self) -> None:
-        from PySide6.QtGui import QKeySequence
+        from PySide6.QtGui import QAction, QKeySequence
+        from PySide6.QtWidgets import QApplication
 
         menu = self.menuBar()
         file_menu = menu.addMenu(tr("&File"))
@@ -177,12 +178,24 @@ class MainWindow(QMainWindow):
             self.go_actions.append(action)
         help_menu = menu.addMenu(tr("&Help"))
         self.about_action = self._action(tr("&About ddcheck"))
+        self.about_qt_action = self._action(tr("About &Qt"))
+        self.about_qt_action.triggered.connect(QApplication.aboutQt)
         help_menu.addAction(self.about_action)
+        help_menu.addAction(self.about_qt_action)
+        # macOS moves these to the application menu by role, not by guessing from the (Dutch) text.
+        for action, role in (
+            (self.settings_action, QAction.MenuRole.PreferencesRole),
+            (self.quit_action, QAction.MenuRole.QuitRole),
+            (self.about_action, QAction.MenuRole.AboutRole),
+            (self.about_qt_action, QAction.MenuRole.AboutQtRole),
+        ):
+            action.setMenuRole(role)
 
     def _action(self, text: str, keys: Any = None) -> QAction:
         from PySide6.QtGui import QAction, QKeySequence
 
         action = QAction(text, self)
+        action.setMenuRole(QAction.MenuRole.NoRole)  # no guessing from the text; see _build_menus
         if keys is not None:
             action.setShortcut(QKeySequence(keys))
         self.addAction(action)
