@@ -46,6 +46,12 @@ WizardStyle=modern
 ShowLanguageDialog=auto
 CloseApplications=yes
 RestartApplications=no
+#ifdef Sign
+; build-windows.ps1 passes /DSign and /Sddchecksign=... when a certificate is configured: the
+; installer and its uninstaller are then Authenticode-signed (SmartScreen shows the publisher).
+SignTool=ddchecksign
+SignedUninstaller=yes
+#endif
 
 [Languages]
 Name: "dutch"; MessagesFile: "compiler:Languages\Dutch.isl"

@@ -47,3 +47,22 @@ def test_version_comes_from_the_command_line_not_the_script() -> None:
 def test_uninstall_leaves_the_user_data_alone() -> None:
     assert "[UninstallDelete]" not in TEXT
     assert "{localappdata}\\ddcheck" not in TEXT.lower()
+
+
+def test_installer_and_uninstaller_are_signed_when_the_build_has_a_certificate() -> None:
+    signing = TEXT.split("#ifdef Sign", 1)[1].split("#endif", 1)[0]
+    assert "SignTool=ddchecksign" in signing and "SignedUninstaller=yes" in signing
+    build = (ROOT / "packaging" / "windows" / "build-windows.ps1").read_text("utf-8")
+    for name in ("DDCHECK_SIGN_PFX", "DDCHECK_SIGN_PASSWORD", "DDCHECK_SIGN_THUMBPRINT"):
+        assert f"$env:{name}" in build
+    assert '"/DSign"' in build and "/Sddchecksign=" in build
+    for exe in ("ddcheck.exe", "ddcheck-gui.exe"):
+        assert f'"dist\\ddcheck\\{exe}"' in build
+    assert build.count("verify /pa") == 2  # the executables, then the installer
+    assert "NOT SIGNED" in build and "SmartScreen" in build
+
+
+def test_windows_bundle_ships_the_third_party_notices_and_sbom() -> None:
+    build = (ROOT / "packaging" / "windows" / "build-windows.ps1").read_text("utf-8")
+    assert "requirements-tools.lock" in build and "packaging\\licences.py" in build
+    assert "THIRD-PARTY-NOTICES.txt" in build and "sbom.cdx.json" in build
