@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -63,3 +64,25 @@ def test_metainfo_validates() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_metainfo_has_homepage_branding_and_screenshots_that_exist() -> None:
+    from PySide6.QtGui import QImage
+
+    root = ET.parse(METAINFO).getroot()
+    homepage = root.find("url[@type='homepage']")
+    assert homepage is not None and homepage.text.startswith("https://")
+    colours = {c.get("scheme_preference"): c.text for c in root.iter("color")}
+    assert set(colours) == {"light", "dark"}
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", colour) for colour in colours.values())
+    shots = root.findall("screenshots/screenshot")
+    assert len(shots) >= 2 and shots[0].get("type") == "default"
+    for shot in shots:
+        image = shot.find("image")
+        name = image.text.rsplit("/", 1)[1]
+        assert image.text.endswith(f"/packaging/linux/screenshots/{name}")
+        local = QImage(str(ROOT / "packaging" / "linux" / "screenshots" / name))
+        assert not local.isNull(), name
+        declared = (int(image.get("width")), int(image.get("height")))
+        assert (local.width(), local.height()) == declared
+        assert shot.find("caption") is not None
