@@ -32,7 +32,9 @@ class Source(BaseModel):
 
 
 class Expectation(BaseModel):
-    """One IMVO expectation taken from a letter, in the project's own words, with its citation."""
+    """One passage of a letter in the project's own words (`text`), kept apart from ddcheck's
+    advice on what it means for a company (`advice`); `informational` when it asks nothing of
+    companies."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -41,6 +43,8 @@ class Expectation(BaseModel):
     citation: LocalizedText
     topic: str = Field(pattern=ID_PATTERN)
     text: LocalizedText
+    advice: LocalizedText | None = None
+    informational: bool = False
 
 
 class SourceRegistry(BaseModel):

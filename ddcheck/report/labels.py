@@ -171,6 +171,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "expectations (ids from seeds/).",
     ),
     "expectations": ("Verwachtingen", "Expectations"),
+    "advice": ("Advies (ddcheck, niet de brief)", "Advice (ddcheck, not the letter)"),
+    "adviser_note": ("Voor de adviseur", "For the adviser"),
     "briefing_sources": ("Bronnen van de landenbriefings", "Sources of the country briefings"),
     "sources_unknown": ("Niet in het bronnenregister", "Not in the source register"),
     "glossary": ("Begrippen", "Glossary"),

@@ -75,6 +75,11 @@ def sources_story(ctx: ReportContext) -> list[Flowable]:
             lines = [
                 f"<b>{ctx.safety.line(e.id)}</b> ({ctx.user(e.citation.get(ctx.lang))}) "
                 f"{ctx.user(e.text.get(ctx.lang))}"
+                + (
+                    f" <i>{ctx.t('advice')}: {ctx.user(e.advice.get(ctx.lang))}</i>"
+                    if e.advice is not None
+                    else ""
+                )
                 for e in expectations
             ]
             story.append(ctx.para(f"<i>{ctx.t('expectations')}:</i>", "detail"))

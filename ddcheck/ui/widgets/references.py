@@ -44,6 +44,9 @@ def reference_detail(ref: Reference, registry: SourceRegistry, lang: Language) -
             f"<p>{escape(expectation.text.get(lang))}</p>",
             f"<p><b>{escape(expectation.citation.get(lang))}</b> — {escape(letter_title)}</p>",
         ]
+        if expectation.advice is not None:
+            heading = escape(tr("Advice (ddcheck, not the letter)"))
+            parts.append(f"<p><i>{heading}: {escape(expectation.advice.get(lang))}</i></p>")
         if letter and letter.citation:
             parts.append(f"<p style='color:#5f6b7a'>{escape(letter.citation)}</p>")
         return "".join(parts)
