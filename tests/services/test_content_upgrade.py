@@ -18,9 +18,13 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 ANSWERED = json.loads((FIXTURE / "answered-2026-12-04.json").read_text(encoding="utf-8"))
 
 
-def _options(scale: AnswerScale) -> list[str]:
-    """Return the option ids an earlier answer can depend on (not the 'not yet known' ones)."""
-    return [o.id for o in scale.options if not getattr(o, "information_requested", False)]
+def _options(scale: AnswerScale) -> list[dict[str, object]]:
+    """Return the options an earlier answer depends on (not the later 'not yet known' ones)."""
+    return [
+        o.model_dump(mode="json", exclude={"information_requested"})
+        for o in scale.options
+        if not getattr(o, "information_requested", False)
+    ]
 
 
 @pytest.fixture(scope="module")
