@@ -26,6 +26,15 @@ class ScaleOption(BaseModel):
     needs_justification: bool = False
     not_applicable: bool = False
     exclusive: bool = False
+    # "Not yet known / information requested": a gap that asks for an action to obtain the
+    # information, never a red flag; adding it to a scale does not change earlier answers.
+    information_requested: bool = False
+
+    @model_validator(mode="after")
+    def _unknown_is_not_a_red_flag(self) -> ScaleOption:
+        if self.information_requested and (self.red_flag or self.not_applicable):
+            raise ValueError("an 'information_requested' option is a gap, never a red flag or n/a")
+        return self
 
 
 class AnswerScale(BaseModel):
@@ -76,6 +85,17 @@ def _t(nl: str, en: str) -> LocalizedText:
     return LocalizedText(nl=nl, en=en)
 
 
+def _info_requested() -> ScaleOption:
+    return ScaleOption(
+        id="info-requested",
+        label=_t(
+            "Nog niet bekend – informatie opgevraagd", "Not yet known – information requested"
+        ),
+        gap=True,
+        information_requested=True,
+    )
+
+
 def _na() -> ScaleOption:
     return ScaleOption(
         id="na",
@@ -93,6 +113,7 @@ STATUS = AnswerScale(
         ScaleOption(id="yes", label=_t("Ja", "Yes"), score=1.0),
         ScaleOption(id="partly", label=_t("Gedeeltelijk", "Partly"), score=0.5, gap=True),
         ScaleOption(id="no", label=_t("Nee", "No"), score=0.0, gap=True),
+        _info_requested(),
         _na(),
     ),
 )
@@ -140,6 +161,7 @@ IFC_RESULT = AnswerScale(
             red_flag=True,
             needs_justification=True,
         ),
+        _info_requested(),
         _na(),
     ),
 )

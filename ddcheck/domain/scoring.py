@@ -56,6 +56,11 @@ class Flag:
     red_flag: bool
 
     @property
+    def information_requested(self) -> bool:
+        """Return whether the gap is only that the information is not yet known."""
+        return not self.red_flag and any(o.information_requested for o in self.options)
+
+    @property
     def key(self) -> str:
         """Return the item's `template_id/item_id` key."""
         return self.entry.key
@@ -87,8 +92,16 @@ def is_gap(entry: ItemApplicability, answer: Answer | None) -> bool:
     return _is_gap_option(entry, chosen_options(entry, answer))
 
 
+def is_information_requested(entry: ItemApplicability, answer: Answer | None) -> bool:
+    """Return whether the answer says the information is not yet known (a gap, not a flag)."""
+    return any(o.information_requested for o in chosen_options(entry, answer))
+
+
 def _is_red_flag_option(entry: ItemApplicability, options: tuple[ScaleOption, ...]) -> bool:
-    return any(o.red_flag or o.id in entry.item.red_flags for o in options)
+    return any(
+        not o.information_requested and (o.red_flag or o.id in entry.item.red_flags)
+        for o in options
+    )
 
 
 def _is_gap_option(entry: ItemApplicability, options: tuple[ScaleOption, ...]) -> bool:

@@ -156,11 +156,22 @@ class Template(BaseModel):
 
     def item_fingerprint(self, item: Item) -> str:
         """Return a short hash of what an answer depends on: the question and the scale."""
-        scale = self.scale_for(item)
         payload = json.dumps(
-            [item.question.model_dump(), scale.model_dump(mode="json")], sort_keys=True
+            [item.question.model_dump(), _answer_relevant(self.scale_for(item))], sort_keys=True
         )
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def _answer_relevant(scale: AnswerScale) -> dict[str, object]:
+    """Return the scale as an answer depends on it: without 'not yet known' options, which
+    never change what an earlier answer means."""
+    dumped = scale.model_dump(mode="json")
+    dumped["options"] = [
+        {k: v for k, v in option.items() if k != "information_requested"}
+        for option in dumped["options"]
+        if not option["information_requested"]
+    ]
+    return dumped
 
 
 Path = tuple[str | int, ...]

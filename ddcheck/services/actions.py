@@ -48,6 +48,20 @@ _GAP_TEXT = {
 }
 
 
+_INFO_TEXT = {
+    "nl": (
+        "Nog niet bekend; de informatie is opgevraagd.",
+        "Verkrijg de ontbrekende informatie (bijvoorbeeld bij de projecteigenaar, hoofdaannemer "
+        "of leverancier) en beantwoord de vraag opnieuw: {question}",
+    ),
+    "en": (
+        "Not yet known; the information has been requested.",
+        "Obtain the missing information (for example from the project owner, main contractor or "
+        "supplier) and answer the question again: {question}",
+    ),
+}
+
+
 def proposal_id(dossier_id: str, key: str) -> str:
     """Return the id a proposal for one item keeps between showing it and saving it."""
     return hashlib.sha256(f"proposal\0{dossier_id}\0{key}".encode()).hexdigest()[:16]
@@ -57,6 +71,15 @@ def _proposal(dossier_id: str, flag: Flag, lang: str) -> Action:
     """Propose an action for a flagged item; `item_keys` links the question and live answer."""
     item = flag.entry.item
     question = item.question.get(lang)  # type: ignore[arg-type]
+    if flag.information_requested:
+        return Action(
+            id=proposal_id(dossier_id, flag.key),
+            item_keys=[flag.key],
+            standard_ref=standard_ref(flag.entry.template, item),
+            gap=_INFO_TEXT["nl" if lang == "nl" else "en"][0],
+            action=_INFO_TEXT["nl" if lang == "nl" else "en"][1].format(question=question),
+            priority="medium",
+        )
     if item.gap_action is not None:
         text = item.gap_action.get(lang)  # type: ignore[arg-type]
     elif lang == "nl":

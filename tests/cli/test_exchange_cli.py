@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -183,15 +184,21 @@ def test_templates_import_and_export(capsys, dirs: dict[str, Path], tmp_path: Pa
     assert code == 0
     text = out_file.read_text(encoding="utf-8")
     assert "id: briefing-saudi-gulf" in text
+    shipped = int(re.search(r"\nversion: (\d+)\n", text).group(1))  # type: ignore[union-attr]
     newer = tmp_path / "newer.yaml"
-    newer.write_text(text.replace("\nversion: 1\n", "\nversion: 2\n", 1), encoding="utf-8")
+    newer.write_text(
+        text.replace(f"\nversion: {shipped}\n", f"\nversion: {shipped + 1}\n", 1),
+        encoding="utf-8",
+    )
     code, out, _ = run(capsys, "--data-dir", adviser, "templates", "import", str(newer))
-    assert code == 0 and "replacing v1" in out
+    assert code == 0 and f"replacing v{shipped}" in out
     code, out, _ = run(capsys, "--data-dir", adviser, "templates", "list", "--json")
     listed = {t["id"]: t["version"] for t in json.loads(out)}
-    assert listed["briefing-saudi-gulf"] == 2
+    assert listed["briefing-saudi-gulf"] == shipped + 1
     broken = tmp_path / "broken.yaml"
-    broken.write_text(text.replace("\nversion: 1\n", "\nversion: three\n", 1), encoding="utf-8")
+    broken.write_text(
+        text.replace(f"\nversion: {shipped}\n", "\nversion: three\n", 1), encoding="utf-8"
+    )
     code, _, err = run(capsys, "--data-dir", adviser, "templates", "import", str(broken))
     assert code == 2 and "broken.yaml:" in err and "version" in err
 
