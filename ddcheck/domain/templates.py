@@ -77,6 +77,9 @@ class Item(BaseModel):
     oecd_step: str | None = Field(default=None, pattern=OECD_STEP_PATTERN)
     ifc_standard: str | None = Field(default=None, pattern=IFC_STANDARD_PATTERN)
     gap_action: LocalizedText | None = None
+    # For the RVO adviser: what a red flag on this item means for the mission decision and what
+    # to agree with the company (falls back to the section's note).
+    adviser_note: LocalizedText | None = None
 
 
 class Section(BaseModel):
@@ -90,6 +93,7 @@ class Section(BaseModel):
     applies_if: Condition | None = None
     oecd_step: str | None = Field(default=None, pattern=OECD_STEP_PATTERN)
     ifc_standard: str | None = Field(default=None, pattern=IFC_STANDARD_PATTERN)
+    adviser_note: LocalizedText | None = None  # the default adviser note of its items
     items: tuple[Item, ...] = Field(min_length=1)
 
 
@@ -153,6 +157,18 @@ class Template(BaseModel):
         """Return the IFC standard an item scores towards (its own or its section's)."""
         section = self.section_of(item.id)
         return item.ifc_standard or (section.ifc_standard if section else None)
+
+    def adviser_note_of(self, item: Item) -> LocalizedText | None:
+        """Return the adviser note for a red flag on an item (its own or its section's)."""
+        section = self.section_of(item.id)
+        return item.adviser_note or (section.adviser_note if section else None)
+
+    def can_red_flag(self, item: Item) -> bool:
+        """Return whether some answer to the item is a red flag."""
+        scale = self.scale_for(item)
+        return bool(item.red_flags) or any(
+            o.red_flag and not o.information_requested for o in scale.options
+        )
 
     def item_fingerprint(self, item: Item) -> str:
         """Return a short hash of what an answer depends on: the question and the scale."""

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, Paragraph, Spacer
 
 from ddcheck import __version__
 from ddcheck.domain.formatting import format_date
+from ddcheck.domain.scoring import summarize
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
 from ddcheck.report.appendix import cell_room, chunked_tables
@@ -58,6 +59,17 @@ _WORDS: dict[str, tuple[str, str]] = {
     "generated_on": ("Gemaakt op", "Generated on"),
     "completion": ("Ingevuld", "Completed"),
     "red_flags": ("Rode vlaggen", "Red flags"),
+    "flag_notes": (
+        "Rode vlaggen: wat ze betekenen voor de missie",
+        "Red flags: what they mean for the mission",
+    ),
+    "flag_notes_intro": (
+        "Per rode vlag in het dossier: wat die betekent voor het missiebesluit en wat u met het "
+        "bedrijf kunt afspreken. Dit is advies van ddcheck, geen beleidsregel.",
+        "For each red flag in the dossier: what it means for the mission decision and what you "
+        "might agree with the company. This is ddcheck's advice, not a policy rule.",
+    ),
+    "adviser_note": ("Voor de adviseur", "For the adviser"),
     "open_high": ("Open acties (hoog)", "Open actions (high)"),
     "withheld_col": ("Achtergehouden", "Withheld"),
     "no_dossiers": ("Geen ontvangen dossiers.", "No received dossiers."),
@@ -146,6 +158,7 @@ def render_review_pdf(
     ]
     if review.verdict_note:
         story.append(w.para(review.verdict_note, "body"))
+    story += _red_flag_notes_part(w, received, templates, lang)
     story += _items_part(w, received, review_file, templates, lang)
     story += _actions_part(w, review_file, lang)
     furniture = PageFurniture(
@@ -163,6 +176,35 @@ def _question(templates: Mapping[str, Template], key: str, lang: Language) -> st
     template = templates.get(template_id)
     item = template.item(item_id) if template else None
     return item.question.get(lang) if item else ""
+
+
+def _red_flag_notes_part(
+    w: Writer, received: ReceivedDossier, templates: Mapping[str, Template], lang: Language
+) -> list[Flowable]:
+    """Return the adviser notes of the dossier's red flags (withheld answers are not shown)."""
+    withheld = set(received.withheld_items)
+    flags = [
+        f
+        for f in summarize(received.dossier, templates).red_flags
+        if f.key not in withheld and f.entry.template.adviser_note_of(f.entry.item) is not None
+    ]
+    if not flags:
+        return []
+    heading = word("flag_notes", lang)
+    story: list[Flowable] = [
+        mark_outline(w.para(heading, "h2"), heading, 0),
+        w.para(word("flag_notes_intro", lang), "muted"),
+    ]
+    for flag in flags:
+        note = flag.entry.template.adviser_note_of(flag.entry.item)
+        assert note is not None
+        answer = received.rendered_answers.get(flag.key, "")
+        story += [
+            w.para(flag.entry.item.question.get(lang), "question"),
+            w.para(f"{word('answer', lang)}: {answer}" if answer else flag.key, "detail"),
+            w.para(f"{word('adviser_note', lang)}: {note.get(lang)}", "body"),
+        ]
+    return story
 
 
 def _items_part(

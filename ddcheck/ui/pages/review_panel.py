@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import ItemReview
+from ddcheck.domain.scoring import is_red_flag
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, card, hbox, label, separator, vbox
@@ -76,6 +77,8 @@ class ReviewPanel(QScrollArea):
         self.risk = label("", "muted", wrap=True)
         self.evidence = vbox(spacing=TIGHT)
         self.actions = label("", "", wrap=True)
+        self.adviser_note = label("", "", wrap=True)
+        self.adviser_note.setObjectName("adviserNote")
         self.buttons: dict[str, QPushButton] = {}
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)
@@ -119,6 +122,7 @@ class ReviewPanel(QScrollArea):
                 self.risk,
                 self.evidence,
                 self.actions,
+                self.adviser_note,
                 separator(),
                 label(tr("Your assessment"), "subtitle"),
                 row,
@@ -149,7 +153,13 @@ class ReviewPanel(QScrollArea):
         if entry is None or received is None:
             self.where.setText("")
             self.question.setText(tr("Choose an item on the left to read and assess it."))
-            for widget in (self.withheld, self.not_applicable, self.answer, self.note):
+            for widget in (
+                self.withheld,
+                self.not_applicable,
+                self.answer,
+                self.note,
+                self.adviser_note,
+            ):
                 widget.setVisible(False)
             self._set_review(None)
             self._enable(False)
@@ -187,6 +197,12 @@ class ReviewPanel(QScrollArea):
             tr("Company's actions: {list}", list="; ".join(linked)) if linked else ""
         )
         self.actions.setVisible(bool(linked))
+        note = entry.template.adviser_note_of(entry.item)
+        flagged = not withheld and note is not None and is_red_flag(entry, answer)
+        text = note.get(lang) if flagged and note is not None else ""
+        shown = tr("Red flag — for the adviser: {note}", note=text) if text else ""
+        self.adviser_note.setText(shown)
+        self.adviser_note.setVisible(flagged)
         self._set_review(review)
         self._loading = False
 
