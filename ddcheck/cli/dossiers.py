@@ -19,6 +19,7 @@ from ddcheck.cli.workspace import (
     validation_message,
 )
 from ddcheck.domain.dossier import ACTIVITIES
+from ddcheck.domain.sectors import SECTOR_IDS
 
 if TYPE_CHECKING:
     from ddcheck.services import DossierInfo
@@ -29,11 +30,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     new = subparsers.add_parser("new", help="create a dossier for a company and a mission")
     new.add_argument("--company", required=True, help="company name")
     new.add_argument("--kvk", default="", help="KvK number (8 digits)")
-    new.add_argument("--sector", default="")
+    new.add_argument(
+        "--sector",
+        default="",
+        choices=("", *SECTOR_IDS),
+        metavar="SECTOR",
+        help=f"one of: {', '.join(SECTOR_IDS)} (sector modules apply by it)",
+    )
     new.add_argument("--size", choices=("micro", "small", "medium", "large"))
     new.add_argument("--mission", required=True, help="mission name")
     new.add_argument("--destinations", help="country codes, comma-separated (e.g. SA,AE)")
     new.add_argument("--activities", help=f"comma-separated: {', '.join(ACTIVITIES)}")
+    new.add_argument(
+        "--high-risk",
+        help="destinations marked as conflict-affected or high-risk areas, comma-separated",
+    )
     new.add_argument("--ekv", action="store_true", help="applying for export credit insurance")
     new.add_argument("--start", type=_date, help="mission start, YYYY-MM-DD")
     new.add_argument("--end", type=_date, help="mission end, YYYY-MM-DD")
@@ -93,6 +104,7 @@ def _profile(args: argparse.Namespace) -> tuple[Any, Any]:
         mission = Mission(
             name=args.mission.strip(),
             destinations=split_list(args.destinations),
+            high_risk_destinations=split_list(args.high_risk),
             activities=activities,
             export_credit_insurance=args.ekv,
             start=args.start,

@@ -15,6 +15,8 @@ ProfileField = Literal[
     "activities",
     "sector",
     "size",
+    "high_risk_destinations",
+    "high_risk_area",
 ]
 PROFILE_FIELDS: tuple[str, ...] = ProfileField.__args__  # type: ignore[attr-defined]
 
@@ -159,6 +161,14 @@ _FIELD_LABELS: dict[str, tuple[str, str]] = {
     "activities": ("activiteit", "activity"),
     "sector": ("sector", "sector"),
     "size": ("bedrijfsgrootte", "company size"),
+    "high_risk_destinations": (
+        "conflict- of hoogrisicogebied",
+        "conflict-affected or high-risk area",
+    ),
+    "high_risk_area": (
+        "een bestemming is conflict- of hoogrisicogebied",
+        "a destination is a conflict-affected or high-risk area",
+    ),
 }
 
 

@@ -71,8 +71,10 @@ class Mission(BaseModel):
     organiser: str = ""
     activities: list[Activity] = Field(default_factory=list)
     export_credit_insurance: bool = False
+    # destinations the company or the mission marks as conflict-affected or high-risk areas
+    high_risk_destinations: list[str] = Field(default_factory=list)
 
-    @field_validator("destinations")
+    @field_validator("destinations", "high_risk_destinations")
     @classmethod
     def _iso_codes(cls, codes: list[str], info: ValidationInfo) -> list[str]:
         cleaned = [code.strip().upper() for code in codes]
@@ -82,6 +84,15 @@ class Mission(BaseModel):
             if not _stored(info) and not _is_country(code):
                 raise ValueError(f"'{code}' is not a country code (ISO 3166, e.g. SA, AE, CN)")
         return cleaned
+
+    @model_validator(mode="after")
+    def _high_risk_among_destinations(self, info: ValidationInfo) -> Mission:
+        extra = [c for c in self.high_risk_destinations if c not in self.destinations]
+        if extra and not _stored(info):
+            raise ValueError(
+                f"'{extra[0]}' is marked as a high-risk area but is not one of the destinations"
+            )
+        return self
 
     @model_validator(mode="after")
     def _dates_in_order(self, info: ValidationInfo) -> Mission:
@@ -267,4 +278,6 @@ def profile_values(company: Company, mission: Mission) -> dict[str, Any]:
         "activities": list(mission.activities),
         "sector": company.sector,
         "size": company.size,
+        "high_risk_destinations": list(mission.high_risk_destinations),
+        "high_risk_area": bool(mission.high_risk_destinations),
     }

@@ -213,9 +213,11 @@ def template_problems(template: Template) -> list[Problem]:
 
 def _briefing_problems(template: Template) -> Iterator[Problem]:
     if template.kind == "briefing":
-        if not template.countries:
+        if not template.countries and template.applies_if is None:
             yield Problem(
-                path=("kind",), message="a briefing names the countries it is for in 'countries'"
+                path=("kind",),
+                message="a briefing names the countries it is for in 'countries', "
+                "or when it applies in 'applies_if'",
             )
         if template.valid_until is None:
             yield Problem(path=("kind",), message="a briefing needs a 'valid_until' date")

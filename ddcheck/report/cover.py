@@ -6,6 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ddcheck import __version__
+from ddcheck.domain.sectors import sector_label
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import counted, value_label
 from ddcheck.report.styles import ACCENT, RULE, SHADE, font_table
@@ -57,7 +58,7 @@ def _facts_table(ctx: ReportContext) -> Table:
     rows = [
         ("company", ctx.user(company.name)),
         ("kvk", ctx.user(company.kvk_number or "–")),
-        ("sector", ctx.user(company.sector or "–")),
+        ("sector", ctx.user(sector_label(company.sector, ctx.lang) or "–")),
         ("size", value_label("size", company.size, lang) or "–"),
         ("contact", ctx.user(contact or "–")),
         ("mission", ctx.user(mission.name)),

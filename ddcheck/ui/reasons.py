@@ -14,6 +14,7 @@ from ddcheck.domain.conditions import (
 )
 from ddcheck.domain.dossier import Company, Mission
 from ddcheck.domain.formatting import country_name
+from ddcheck.domain.sectors import sector_label
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
 from ddcheck.ui.i18n import tr
@@ -26,6 +27,8 @@ def _field_label(field: str) -> str:
         "activities": tr("activity"),
         "sector": tr("sector"),
         "size": tr("company size"),
+        "high_risk_destinations": tr("conflict-affected or high-risk area"),
+        "high_risk_area": tr("a destination marked as conflict-affected or high-risk"),
     }.get(field, field)
 
 
@@ -33,8 +36,10 @@ def value_name(field: str, value: Any, lang: Language) -> str:
     """Return a profile value as the wizard shows it (activity label, country name, size)."""
     from ddcheck.ui.dialogs.wizard import activity_labels, size_labels
 
-    if field == "destinations":
+    if field in ("destinations", "high_risk_destinations"):
         return country_name(str(value), lang)
+    if field == "sector":
+        return sector_label(str(value), lang).lower()
     if field == "activities":
         return activity_labels().get(str(value), str(value)).lower()
     if field == "size":

@@ -146,3 +146,38 @@ def test_wizard_reasons_in_dutch_name_activities_and_countries(qtbot: Any, catal
     assert "bestemming: Saoedi-Arabië, Verenigde Arabische Emiraten" in text
     assert "bestemming AE" not in text and "activiteit: project" not in text
     assert "geen bestemming in China, Hongkong SAR van China" in text
+
+
+def test_sector_from_the_fixed_list_and_a_conflict_area_choose_the_modules(
+    qtbot: Any, catalog: Any
+) -> None:
+    wizard = NewDossierWizard(catalog.templates, "en")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    fill_company(qtbot, wizard)
+    sector = wizard.company_page.sector
+    assert not sector.isEditable()  # a fixed list, not free text
+    sector.setCurrentIndex(sector.findData("construction-infrastructure"))
+    assert "dredging, ports and water" in sector.currentText()
+    wizard.next()
+    mission = wizard.mission_page
+    qtbot.keyClicks(mission.name, "Reconstruction mission")
+    for name in ("Ukraine", "Poland"):
+        qtbot.keyClicks(mission.countries.search, name)
+        qtbot.keyClick(mission.countries.search, Qt.Key.Key_Return)
+    qtbot.keyClicks(mission.high_risk.search, "Germany")
+    qtbot.keyClick(mission.high_risk.search, Qt.Key.Key_Return)
+    assert not mission.isComplete()
+    assert "DE is not one of the destinations" in mission.high_risk_error.text()
+    qtbot.mouseClick(mission.high_risk.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(mission.high_risk.search, "Ukraine")
+    qtbot.keyClick(mission.high_risk.search, Qt.Key.Key_Return)
+    assert mission.isComplete() and mission.high_risk_error.isHidden()
+    wizard.next()
+    applying = wizard.checklists_page.applying()
+    assert {"sector-construction-infrastructure", "briefing-conflict-areas"} <= set(applying)
+    assert "sector-agri-food" not in applying
+    result = wizard.result_value()
+    assert result is not None
+    assert result.company.sector == "construction-infrastructure"
+    assert result.mission.high_risk_destinations == ["UA"]

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from ddcheck.domain.applicability import choose_templates
 from ddcheck.domain.dossier import Company, Mission
+from ddcheck.domain.sectors import SECTOR_IDS, sector_label
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.dates import date_format
-from ddcheck.ui.i18n import tr
+from ddcheck.ui.i18n import language, tr
 from ddcheck.ui.layout import TIGHT, hbox, label, vbox
 from ddcheck.ui.reasons import explain
 from ddcheck.ui.style import repolish
@@ -106,8 +107,10 @@ class CompanyPage(QWizardPage):
         self.kvk.setMaxLength(9)
         named(self.kvk, tr("KvK number"), tr("8 digits, from the Chamber of Commerce register"))
         self.kvk_error = label("", "error")
-        self.sector = QLineEdit(self)
-        self.sector.setPlaceholderText(tr("e.g. water technology"))
+        self.sector = QComboBox(self)
+        self.sector.addItem(tr("Not specified"), "")
+        for key in SECTOR_IDS:
+            self.sector.addItem(sector_label(key, language()), key)
         self.size = QComboBox(self)
         self.size.addItem(tr("Not specified"), None)
         for key, text in size_labels().items():
@@ -143,7 +146,7 @@ class CompanyPage(QWizardPage):
         return Company(
             name=self.name.text().strip(),
             kvk_number=self.kvk.text().replace(" ", ""),
-            sector=self.sector.text().strip(),
+            sector=self.sector.currentData() or "",
             size=self.size.currentData(),
             contact_name=self.contact.text().strip(),
             contact_email=self.email.text().strip(),
@@ -160,6 +163,16 @@ class MissionPage(QWizardPage):
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(tr("e.g. Trade mission Saudi Arabia, water and energy"))
         self.countries = CountryPicker(lang, self)
+        self.high_risk = CountryPicker(lang, self)
+        self.high_risk_error = label("", "error")
+        self.high_risk.setToolTip(
+            tr("Destinations you or the mission mark as conflict-affected or high-risk areas")
+        )
+        named(
+            self.high_risk.search,
+            tr("Conflict-affected or high-risk areas among them"),
+            tr("Destinations you or the mission mark as conflict-affected or high-risk areas"),
+        )
         self.start = named(_date_edit(self), tr("First day of the mission"))
         self.end = named(_date_edit(self), tr("Last day of the mission"))
         self.organiser = QLineEdit(self)
@@ -182,6 +195,10 @@ class MissionPage(QWizardPage):
         form.addRow(tr("Mission name") + " *", self.name)
         form.addRow(tr("Destination countries"), self.countries)
         form.addRow(
+            tr("Conflict-affected or high-risk areas among them"),
+            vbox(self.high_risk, self.high_risk_error, spacing=2),
+        )
+        form.addRow(
             tr("Dates"),
             vbox(
                 hbox(self.start, label("–"), self.end, 1, spacing=TIGHT), self.date_error, spacing=2
@@ -196,6 +213,9 @@ class MissionPage(QWizardPage):
         self.start.dateChanged.connect(self._check_dates)
         self.end.dateChanged.connect(self._check_dates)
         self._check_dates()
+        self.high_risk.changed.connect(self._check_high_risk)
+        self.countries.changed.connect(self._check_high_risk)
+        self._check_high_risk()
 
     def _dates_problem(self) -> str:
         start, end = _date_value(self.start), _date_value(self.end)
@@ -209,9 +229,25 @@ class MissionPage(QWizardPage):
         self.date_error.setVisible(bool(problem))
         self.completeChanged.emit()
 
+    def _high_risk_problem(self) -> str:
+        extra = [c for c in self.high_risk.codes() if c not in self.countries.codes()]
+        if extra:
+            return tr("{code} is not one of the destinations.", code=extra[0])
+        return ""
+
+    def _check_high_risk(self) -> None:
+        problem = self._high_risk_problem()
+        self.high_risk_error.setText(problem)
+        self.high_risk_error.setVisible(bool(problem))
+        self.completeChanged.emit()
+
     def isComplete(self) -> bool:
         """Return whether the page can be left."""
-        return bool(self.name.text().strip()) and not self._dates_problem()
+        return (
+            bool(self.name.text().strip())
+            and not self._dates_problem()
+            and not self._high_risk_problem()
+        )
 
     def mission(self) -> Mission:
         """Return the mission entered."""
@@ -223,6 +259,7 @@ class MissionPage(QWizardPage):
             organiser=self.organiser.text().strip(),
             activities=[k for k, box in self.activities.items() if box.isChecked()],  # type: ignore[misc]
             export_credit_insurance=self.ekv_yes.isChecked(),
+            high_risk_destinations=self.high_risk.codes(),
         )
 
 
