@@ -12,6 +12,7 @@ import pytest
 from ddcheck.cli.main import main
 
 BROKEN = Path(__file__).parents[1] / "catalog" / "broken"
+SHIPPED = Path(__file__).parents[2] / "resources" / "checklists"
 
 
 def test_list_shows_the_four_checklists_with_item_counts(capsys: pytest.CaptureFixture) -> None:
@@ -63,3 +64,33 @@ def test_schema_is_json_schema_of_the_format(capsys: pytest.CaptureFixture) -> N
     assert schema["type"] == "object"
     assert {"id", "version", "sections"} <= set(schema["properties"])
     assert "Item" in schema["$defs"] and "AnswerScale" in schema["$defs"]
+
+
+def test_list_shows_the_conflict_briefing_and_the_sector_modules(
+    capsys: pytest.CaptureFixture,
+) -> None:
+    assert main(["templates", "list", "--json"]) == 0
+    rows = {row["id"]: row for row in json.loads(capsys.readouterr().out)}
+    assert rows["briefing-conflict-areas"]["kind"] == "briefing"
+    sectors = {i for i in rows if i.startswith("sector-")}
+    assert {"sector-construction-infrastructure", "sector-agri-food"} <= sectors
+    assert main(["templates", "validate", *map(str, sorted(SHIPPED.glob("*.yaml")))]) == 0
+
+
+def test_new_takes_a_sector_from_the_fixed_list_and_marks_high_risk_areas(
+    capsys: pytest.CaptureFixture, tmp_path: Path
+) -> None:
+    data = str(tmp_path / "data")
+    argv = ["new", "--company", "X", "--mission", "M", "--data-dir", data, "--json"]
+    code = main([*argv, "--sector", "agri-food", "--destinations", "UA,PL", "--high-risk", "UA"])
+    assert code == 0
+    created = json.loads(capsys.readouterr().out)
+    assert {"sector-agri-food", "briefing-conflict-areas"} <= {
+        t["id"] for t in created["templates"]
+    }
+    with pytest.raises(SystemExit) as exited:
+        main([*argv, "--sector", "water technology"])
+    assert exited.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+    assert main([*argv, "--destinations", "PL", "--high-risk", "UA"]) == 2
+    assert "UA" in capsys.readouterr().err
