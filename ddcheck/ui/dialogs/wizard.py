@@ -173,6 +173,7 @@ class MissionPage(QWizardPage):
             tr("Conflict-affected or high-risk areas among them"),
             tr("Destinations you or the mission mark as conflict-affected or high-risk areas"),
         )
+        named(self.high_risk.chosen, tr("Conflict-affected or high-risk areas among them"))
         self.start = named(_date_edit(self), tr("First day of the mission"))
         self.end = named(_date_edit(self), tr("Last day of the mission"))
         self.organiser = QLineEdit(self)
