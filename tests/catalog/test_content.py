@@ -250,6 +250,11 @@ def test_forced_labour_items_tell_not_checked_from_indicator_found(catalog: Cata
             Mission(name="M", destinations=["UA", "PL"], high_risk_destinations=["UA"]),
             {"oecd-selfscan", "sector-agri-food", "briefing-conflict-areas"},
         ),
+        (
+            Company(name="X", sector="energy"),
+            Mission(name="M", destinations=["NL"]),
+            {"oecd-selfscan", "sector-energy"},
+        ),
         (Company(name="X"), Mission(name="M", destinations=["UA"]), {"oecd-selfscan"}),
     ],
 )
