@@ -86,6 +86,10 @@ def show_json(ws: Workspace, dossier_id: str, lang: str | None = None) -> dict[s
         "updated_at": dossier.updated_at.isoformat(),
         "templates": [u.model_dump() for u in dossier.templates],
         "progress": {"answered": summary.overall.answered, "total": summary.overall.total},
+        "readiness": {
+            audience: ws.readiness(dossier_id, audience).as_json()
+            for audience in ("adviser", "internal")
+        },
         "red_flags": [flag.key for flag in summary.red_flags],
         "gaps": [flag.key for flag in summary.flags if not flag.red_flag],
         "items": [

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from ddcheck import __version__
 from ddcheck.domain.text import Language
 from ddcheck.exchange.redaction import Redaction
+from ddcheck.report.about import about_story
 from ddcheck.report.appendix import esap_story, register_story
 from ddcheck.report.attachment import Attachment
 from ddcheck.report.context import ReportContext
@@ -65,6 +66,7 @@ def build_story(
     story += register_story(ctx)
     story += sources_story(ctx)
     story += glossary_story(ctx)
+    story += about_story(ctx)
     return story
 
 
@@ -79,6 +81,7 @@ def furniture(ctx: ReportContext) -> PageFurniture:
         footer_label=label(key, ctx.lang),
         footer_date=ctx.date(ctx.snapshot.generated_at),
         page_of=label("page_of", ctx.lang),
+        draft=label("draft_mark", ctx.lang) if ctx.readiness.is_draft else "",
     )
 
 

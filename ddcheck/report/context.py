@@ -12,7 +12,8 @@ from reportlab.platypus import Paragraph
 
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import Action, Dossier, Evidence, ItemReview, Review
-from ddcheck.domain.formatting import country_name, format_date, local_date
+from ddcheck.domain.formatting import country_name, format_date, format_number, local_date
+from ddcheck.domain.readiness import Readiness, readiness
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import Language
@@ -48,6 +49,12 @@ class ReportContext:
     def summary(self) -> DossierSummary:
         """Return completeness, scores and flags of what this audience may see."""
         return summarize(self.dossier, self.snapshot.templates)
+
+    @cached_property
+    def readiness(self) -> Readiness:
+        """Return the figures page 1 shows (withheld items left out)."""
+        withheld = self.redaction.withheld_items
+        return readiness(self.dossier, self.snapshot.templates, withheld, self.summary)
 
     @cached_property
     def numbering(self) -> Numbering:
@@ -119,6 +126,10 @@ class ReportContext:
     def para(self, markup: str, style: str = "body", bullet: str | None = None) -> Paragraph:
         """Return a paragraph of already safe markup in a named style (with a hanging label)."""
         return Paragraph(markup, getattr(self.styles, style), bulletText=bullet)
+
+    def number(self, value: int) -> str:
+        """Return a whole number as the report's reader writes it (12.500 / 12,500)."""
+        return format_number(value, self.lang)
 
     def date(self, value: dt.date | dt.datetime | None) -> str:
         """Return a date as the report writes it (Dutch: 23-11-2026; English: 2026-11-23)."""

@@ -38,6 +38,73 @@ _LABELS: dict[str, tuple[str, str]] = {
         "This PDF also carries the dossier as an attached JSON file. Run ‘ddcheck verify’ to "
         "check that the report and its data match.",
     ),
+    "fingerprint_short": ("Vingerafdruk", "Fingerprint"),
+    "fingerprint_see_about": (
+        "Wat deze vingerafdruk bewijst en hoe u hem controleert: zie ‘Over dit document’ "
+        "achteraan.",
+        "What this fingerprint proves and how to check it: see ‘About this document’ at the end.",
+    ),
+    "draft_mark": ("CONCEPT — ONVOLLEDIG", "DRAFT — INCOMPLETE"),
+    "answered_of": (
+        "{answered} van {applicable} vragen beantwoord",
+        "{answered} of {applicable} questions answered",
+    ),
+    "status_draft": ("Concept — onvolledig: {reasons}.", "Draft — incomplete: {reasons}."),
+    "status_not_ready": (
+        "Nog niet klaar voor beoordeling: {reasons}.",
+        "Not ready for review: {reasons}.",
+    ),
+    "status_attention": (
+        "Klaar voor beoordeling, met aandachtspunten: {reasons}.",
+        "Ready for review, with points of attention: {reasons}.",
+    ),
+    "status_ready": (
+        "Klaar voor beoordeling: alle verplichte vragen beantwoord en elke rode vlag heeft een "
+        "actie.",
+        "Ready for review: every required question is answered and every red flag has an action.",
+    ),
+    "tile_answered": (
+        "beantwoord: {answered} van {applicable} vragen",
+        "answered: {answered} of {applicable} questions",
+    ),
+    "tile_red_flags": ("rode vlaggen, {open} zonder actie", "red flags, {open} without an action"),
+    "tile_open_high": (
+        "open acties met hoge prioriteit (daarnaast {others})",
+        "open high-priority actions (besides {others})",
+    ),
+    "tile_no_owner": (
+        "open acties zonder eigenaar; {due} zonder einddatum",
+        "open actions without an owner; {due} without a due date",
+    ),
+    "worst_flag": ("Ernstigste rode vlag", "Most serious red flag"),
+    "unknown_checklist": ("onbekende checklist", "unknown checklist"),
+    "about": ("Over dit document", "About this document"),
+    "about_data": (
+        "Dit PDF-bestand bevat het dossier ook als machineleesbare JSON-bijlage "
+        "(ddcheck-dossier.json). De vingerafdruk hieronder is de SHA-256 van die bijlage; hij "
+        "staat ook op pagina 1 en in de documenteigenschappen.",
+        "This PDF also carries the dossier as a machine-readable JSON attachment "
+        "(ddcheck-dossier.json). The fingerprint below is the SHA-256 of that attachment; it is "
+        "also on page 1 and in the document properties.",
+    ),
+    "about_verify": (
+        "Controleer met ‘ddcheck verify’ dat de pagina’s, de vingerafdruk en de bijlage bij "
+        "elkaar horen. Een adviseur kan het bestand in ddcheck importeren en het dossier daar "
+        "lezen en beoordelen.",
+        "Run ‘ddcheck verify’ to check that the pages, the fingerprint and the attachment "
+        "belong together. An adviser can import the file into ddcheck and read and review the "
+        "dossier there.",
+    ),
+    "about_withheld": (
+        "Vragen die het bedrijf als vertrouwelijk markeerde, staan niet in deze versie, ook niet "
+        "in de bijlage; ze zijn alleen als achtergehouden genoemd.",
+        "Questions the company marked confidential are not in this version, nor in the "
+        "attachment; they are only listed as withheld.",
+    ),
+    "about_draft": (
+        "Minder dan de helft van de vragen is beantwoord: dit rapport is als concept gemarkeerd.",
+        "Fewer than half of the questions are answered: this report is marked as a draft.",
+    ),
     "audience": ("Versie", "Version"),
     "audience_adviser": ("voor de RVO-adviseur", "for the RVO adviser"),
     "cover_withheld": (
@@ -229,6 +296,31 @@ _NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "question": (("vraag", "vragen"), ("question", "questions")),
     "evidence": (("bewijsstuk", "bewijsstukken"), ("evidence file", "evidence files")),
     "action": (("actie", "acties"), ("action", "actions")),
+    "withheld_question": (
+        ("vraag achtergehouden", "vragen achtergehouden"),
+        ("question withheld", "questions withheld"),
+    ),
+    "checklist": (("checklist", "checklists"), ("checklist", "checklists")),
+    "required_open": (
+        ("verplichte vraag onbeantwoord", "verplichte vragen onbeantwoord"),
+        ("required question unanswered", "required questions unanswered"),
+    ),
+    "red_flag_open": (
+        ("rode vlag zonder actie", "rode vlaggen zonder actie"),
+        ("red flag without an action", "red flags without an action"),
+    ),
+    "open_high": (
+        ("open actie met hoge prioriteit", "open acties met hoge prioriteit"),
+        ("open high-priority action", "open high-priority actions"),
+    ),
+    "no_owner": (
+        ("open actie zonder eigenaar", "open acties zonder eigenaar"),
+        ("open action without an owner", "open actions without an owner"),
+    ),
+    "no_due": (
+        ("open actie zonder einddatum", "open acties zonder einddatum"),
+        ("open action without a due date", "open actions without a due date"),
+    ),
 }
 
 OECD_STEPS: dict[str, tuple[str, str]] = {
@@ -272,8 +364,13 @@ def partial_date(value: dt.date, precision: DatePrecision, lang: Language) -> st
     return format_partial_date(value, precision, lang)
 
 
-def counted(noun: str, count: int, lang: Language) -> str:
-    """Return a count with its noun in the right number: "1 vraag", "2 vragen"."""
-    nl, en = _NOUNS[noun]
+def noun(name: str, count: int, lang: Language) -> str:
+    """Return a noun in the number that goes with `count`: "vraag" for 1, "vragen" otherwise."""
+    nl, en = _NOUNS[name]
     one, many = nl if lang == "nl" else en
-    return f"{count} {one if count == 1 else many}"
+    return one if count == 1 else many
+
+
+def counted(name: str, count: int, lang: Language) -> str:
+    """Return a count with its noun in the right number: "1 vraag", "2 vragen"."""
+    return f"{count} {noun(name, count, lang)}"

@@ -90,6 +90,9 @@ class Styles:
     cell_head: ParagraphStyle
     cell_right: ParagraphStyle
     mono: ParagraphStyle
+    status: ParagraphStyle
+    fingerprint: ParagraphStyle
+    tile: ParagraphStyle
 
 
 def _style(name: str, **kw: object) -> ParagraphStyle:
@@ -209,4 +212,7 @@ def make_styles() -> Styles:
         ),
         cell_right=_style("cell_right", fontSize=7.5, leading=9.5, alignment=TA_RIGHT),
         mono=_style("mono", fontSize=8, leading=10.5, textColor=INK),
+        fingerprint=_style("fingerprint", fontSize=7, leading=9.5, textColor=MUTED),
+        status=_style("status", fontName=FONT_BOLD, fontSize=11, leading=15),
+        tile=_style("tile", fontSize=7.5, leading=9.5, textColor=MUTED, autoLeading="max"),
     )

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Any, TypeVar
 
+from reportlab.lib.colors import HexColor, white
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -22,6 +23,7 @@ MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 20 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 TOTAL_FORM = "ddcheckPageTotal"
+DRAFT = HexColor("#9B1C1C")
 TOTAL_WIDTH = 14  # points reserved for the page total in the footer
 
 Progress = Callable[[int, int], None]
@@ -37,6 +39,7 @@ class PageFurniture:
     footer_label: str
     footer_date: str
     page_of: str  # e.g. "Page {n} of "
+    draft: str = ""  # e.g. "DRAFT — INCOMPLETE": printed at the top of every page when set
 
 
 @dataclass(frozen=True)
@@ -171,10 +174,21 @@ class ReportDocTemplate(BaseDocTemplate):
         canvas.doForm(TOTAL_FORM)
         canvas.restoreState()
 
+    def _draw_draft(self, canvas: Canvas, height: float) -> None:
+        """Draw the draft marking as a band across the top of the page."""
+        canvas.setFillColor(DRAFT)
+        canvas.rect(0, PAGE_HEIGHT - height, PAGE_WIDTH, height, stroke=0, fill=1)
+        canvas.setFillColor(white)
+        canvas.setFont(FONT_BOLD, 9)
+        canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - height / 2 - 3, self.furniture.draft)
+
     def _draw_cover_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
-        canvas.setFillColor(ACCENT)
-        canvas.rect(0, PAGE_HEIGHT - 12 * mm, PAGE_WIDTH, 12 * mm, stroke=0, fill=1)
+        if self.furniture.draft:
+            self._draw_draft(canvas, 12 * mm)
+        else:
+            canvas.setFillColor(ACCENT)
+            canvas.rect(0, PAGE_HEIGHT - 12 * mm, PAGE_WIDTH, 12 * mm, stroke=0, fill=1)
         self._draw_footer(canvas)
         canvas.restoreState()
 
@@ -192,5 +206,7 @@ class ReportDocTemplate(BaseDocTemplate):
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(0.8)
         canvas.line(MARGIN_X, y - 4, PAGE_WIDTH - MARGIN_X, y - 4)
+        if f.draft:
+            self._draw_draft(canvas, 7 * mm)
         self._draw_footer(canvas)
         canvas.restoreState()

@@ -10,6 +10,7 @@ from ddcheck import __version__
 from ddcheck.domain.applicability import choose_templates
 from ddcheck.domain.dossier import Action, Company, Dossier, Mission, TemplateUse
 from ddcheck.domain.gate import GateReport, export_gate
+from ddcheck.domain.readiness import Readiness, readiness
 from ddcheck.domain.scoring import DossierSummary, Progress, summarize
 from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import LANGUAGES, Language
@@ -291,6 +292,14 @@ class DossierOps(TemplateOps, WorkspaceBase):
     def summary(self, dossier_id: str) -> DossierSummary:
         """Return completeness, scores, red flags and gaps of a dossier."""
         return summarize(self.get_dossier(dossier_id), self._templates)
+
+    def readiness(self, dossier_id: str, audience: str = "adviser") -> Readiness:
+        """Return the readiness figures as `audience` sees them (page 1 of its report)."""
+        from ddcheck.exchange.redaction import redact
+
+        redaction = redact(self.snapshot(dossier_id), audience)  # type: ignore[arg-type]
+        dossier = redaction.snapshot.dossier
+        return readiness(dossier, redaction.snapshot.templates, redaction.withheld_items)
 
     def gate(self, dossier_id: str) -> GateReport:
         """Return what blocks or warns before the dossier is exported."""

@@ -58,6 +58,7 @@ def test_metadata_language_and_outline(tmp_path: Path) -> None:
         "Bewijsregister",
         "Bronnen",
         "Begrippen",
+        "Over dit document",
     ]
     outline = reader.outline
     answers_at = next(

@@ -20,6 +20,7 @@ def test_parts_come_in_the_order_of_the_report() -> None:
         "Evidence register",
         "Sources",
         "Glossary",
+        "About this document",
     ]
 
 
