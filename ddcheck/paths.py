@@ -71,6 +71,16 @@ class DataPaths:
         return self.root / "workspace.sqlite"
 
     @property
+    def keys(self) -> Path:
+        """Return the key file of an encrypted workspace (the wrapped data key)."""
+        return self.root / "workspace.keys"
+
+    @property
+    def evidence(self) -> Path:
+        """Return the folder of evidence files, shared by the workspace and its backups."""
+        return self.root / "evidence"
+
+    @property
     def backups(self) -> Path:
         """Return the folder of rolling backups."""
         return self.root / "backups"

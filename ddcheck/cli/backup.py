@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ddcheck.cli.errors import UserError
-from ddcheck.cli.workspace import json_flag, opened, print_json
+from ddcheck.cli.workspace import json_flag, opened, print_json, workspace_passphrase
 
 EXIT_PROBLEMS = 1
 
@@ -73,6 +73,7 @@ def restore_command(args: argparse.Namespace) -> int:
     """Restore a backup over the workspace; the current state is backed up first."""
     from ddcheck.paths import data_paths
     from ddcheck.services import Workspace, WorkspaceError
+    from ddcheck.services.encryption import KeyringKeychain
 
     if args.start_empty:
         return _dismiss_damage(args)
@@ -81,7 +82,10 @@ def restore_command(args: argparse.Namespace) -> int:
         candidate = data_paths(args.data_dir).backups / backup
         backup = candidate if candidate.is_file() else backup
     try:
-        used = Workspace.restore(args.data_dir, backup)
+        secret = workspace_passphrase(args, args.data_dir)
+        used = Workspace.restore(
+            args.data_dir, backup, passphrase=secret, keychain=KeyringKeychain()
+        )
     except WorkspaceError as error:
         raise UserError(str(error)) from error
     print(f"Restored the workspace from {used}.")

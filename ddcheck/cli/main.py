@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from ddcheck import __version__
 from ddcheck.cli.errors import UserError
+from ddcheck.cli.secrets import PASSPHRASE_HELP
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -23,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ddcheck.cli.backup",
     "ddcheck.cli.exchange",
     "ddcheck.cli.review",
+    "ddcheck.cli.encryption",
 )
 
 GUI_FLAGS = ("--quit-after-ready",)
@@ -39,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ddcheck {__version__}")
     parser.add_argument("--data-dir", help=DATA_DIR_HELP)
+    parser.add_argument("--passphrase-file", metavar="FILE", help=PASSPHRASE_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
@@ -51,6 +54,10 @@ def _data_dir_everywhere(subparsers: argparse._SubParsersAction) -> None:
     for sub in set(subparsers.choices.values()):
         if not any("--data-dir" in action.option_strings for action in sub._actions):
             sub.add_argument("--data-dir", default=argparse.SUPPRESS, help=DATA_DIR_HELP)
+        if not any("--passphrase-file" in action.option_strings for action in sub._actions):
+            sub.add_argument(
+                "--passphrase-file", metavar="FILE", default=argparse.SUPPRESS, help=PASSPHRASE_HELP
+            )
         for action in sub._actions:
             if isinstance(action, argparse._SubParsersAction):
                 _data_dir_everywhere(action)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from ddcheck.cli.errors import UserError
+from ddcheck.cli.secrets import passphrase, passphrase_file
 
 if TYPE_CHECKING:
     from ddcheck.services import Workspace
@@ -22,9 +23,12 @@ if TYPE_CHECKING:
 def opened(args: argparse.Namespace) -> Iterator[Workspace]:
     """Open the workspace named by --data-dir; turn workspace errors into one-line user errors."""
     from ddcheck.services import Workspace, WorkspaceDamaged, WorkspaceError
+    from ddcheck.services.encryption import KeyringKeychain
 
+    data_dir = getattr(args, "data_dir", None)
     try:
-        with Workspace.open(getattr(args, "data_dir", None)) as workspace:
+        secret = workspace_passphrase(args, data_dir)
+        with Workspace.open(data_dir, passphrase=secret, keychain=KeyringKeychain()) as workspace:
             warn_pending_damage(workspace)
             yield workspace
     except WorkspaceDamaged as error:
@@ -34,6 +38,19 @@ def opened(args: argparse.Namespace) -> Iterator[Workspace]:
         raise UserError(str(error)) from error
     except ValidationError as error:
         raise UserError(validation_message(error)) from error
+
+
+def workspace_passphrase(args: argparse.Namespace, data_dir: str | None) -> str | None:
+    """Return the passphrase when the workspace is encrypted (None when plain or remembered)."""
+    from ddcheck.paths import data_paths
+    from ddcheck.services.encryption import remembered
+
+    paths = data_paths(data_dir)
+    if not paths.keys.exists():
+        return None
+    if passphrase_file(args) is None and remembered(paths):
+        return None
+    return passphrase(args)
 
 
 def warn_pending_damage(workspace: Workspace) -> None:

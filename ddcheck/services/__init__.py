@@ -13,7 +13,9 @@ from ddcheck.services.errors import (
     WorkspaceBusy,
     WorkspaceDamaged,
     WorkspaceError,
+    WorkspaceLocked,
     WorkspaceTooNew,
+    WrongPassphrase,
 )
 from ddcheck.services.workspace import Workspace
 
@@ -34,5 +36,7 @@ __all__ = [
     "WorkspaceBusy",
     "WorkspaceDamaged",
     "WorkspaceError",
+    "WorkspaceLocked",
     "WorkspaceTooNew",
+    "WrongPassphrase",
 ]

@@ -9,6 +9,7 @@ from pathlib import Path
 from ddcheck.paths import DataPaths, data_paths
 from ddcheck.store import backups as backup_files
 from ddcheck.store import damage
+from ddcheck.store.keys import DataKey
 
 
 @dataclass(frozen=True)
@@ -51,19 +52,21 @@ class PendingDamage:
         return self.text("en")
 
 
-def pending_damage_at(paths: DataPaths) -> PendingDamage | None:
+def pending_damage_at(paths: DataPaths, key: DataKey | None = None) -> PendingDamage | None:
     """Return the newest damaged file still waiting for a decision, or None."""
     found = damage.pending(paths.damaged)
     if not found:
         return None
     newest = found[0]
-    backup = backup_files.newest_good_backup(paths.backups, before=newest.found_at)
+    backup = backup_files.newest_good_backup(paths.backups, before=newest.found_at, key=key)
     return PendingDamage(newest.path, newest.found_at, backup)
 
 
-def pending_damage(data_dir: Path | str | None = None) -> PendingDamage | None:
+def pending_damage(
+    data_dir: Path | str | None = None, key: DataKey | None = None
+) -> PendingDamage | None:
     """Return the damaged workspace file of `data_dir` still waiting for a decision, or None."""
-    return pending_damage_at(data_paths(data_dir))
+    return pending_damage_at(data_paths(data_dir), key)
 
 
 def dismiss_damage(data_dir: Path | str | None = None) -> list[Path]:

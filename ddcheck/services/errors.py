@@ -7,7 +7,9 @@ from ddcheck.store.errors import (
     WorkspaceBusy,
     WorkspaceDamaged,
     WorkspaceError,
+    WorkspaceLocked,
     WorkspaceTooNew,
+    WrongPassphrase,
 )
 
 
@@ -36,5 +38,7 @@ __all__ = [
     "WorkspaceBusy",
     "WorkspaceDamaged",
     "WorkspaceError",
+    "WorkspaceLocked",
     "WorkspaceTooNew",
+    "WrongPassphrase",
 ]

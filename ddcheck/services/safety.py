@@ -16,6 +16,7 @@ from ddcheck.services.damage import (
     pending_damage,
     pending_damage_at,
 )
+from ddcheck.services.encryption import Keychain, unlock
 from ddcheck.services.errors import NotFound
 from ddcheck.services.templates import TemplateOps
 from ddcheck.store import backups as backup_files
@@ -23,6 +24,7 @@ from ddcheck.store import damage, open_store
 from ddcheck.store.backups import BackupInfo
 from ddcheck.store.database import connect, file_problems, foreign_key_problems, problems, set_aside
 from ddcheck.store.evidence import counts, damaged_blobs
+from ddcheck.store.keys import DataKey
 
 
 @dataclass(frozen=True)
@@ -40,12 +42,22 @@ class CheckReport:
 
 
 def restore_workspace(
-    data_dir: Path | str | None, backup: Path | str | None = None, *, now: dt.datetime | None = None
+    data_dir: Path | str | None,
+    backup: Path | str | None = None,
+    *,
+    now: dt.datetime | None = None,
+    passphrase: str | None = None,
+    key: DataKey | None = None,
+    keychain: Keychain | None = None,
 ) -> Path:
-    """Restore a backup (default: the newest good one) as the workspace; return the backup used."""
+    """Restore a backup (default: the newest good one) as the workspace; return the backup used.
+
+    An encrypted workspace needs its `passphrase` (or the data `key` of an open workspace).
+    """
     paths = data_paths(data_dir)
     now = now or dt.datetime.now(dt.UTC)
-    pending = pending_damage_at(paths)
+    key = key or unlock(paths, passphrase, keychain)
+    pending = pending_damage_at(paths, key)
     if backup:
         chosen: Path | None = Path(backup)
     elif pending is not None:
@@ -56,27 +68,29 @@ def restore_workspace(
                 nl="Er is geen goede back-up van voordat het werkbestand beschadigd raakte.",
             )
     else:
-        chosen = backup_files.newest_good_backup(paths.backups)
+        chosen = backup_files.newest_good_backup(paths.backups, key=key)
     if chosen is None:
         raise NotFound(
             f"There is no good backup in {paths.backups}.",
             nl=f"Er is geen goede back-up in {paths.backups}.",
         )
     target = paths.database
-    backup_files.check_backup(chosen, target)
+    backup_files.check_backup(chosen, target, key)
     if target.exists():
-        if file_problems(target):
+        if file_problems(target, key=key):
             set_aside(target, paths.damaged, now)
         else:
-            conn = connect(target)
+            conn = connect(target, key=key)
             try:
                 if not backup_files.holds_nothing(conn):  # an empty workspace is not worth a copy
-                    backup_files.make_backup(conn, paths.backups, now, backup_files.PRE_RESTORE)
+                    backup_files.make_backup(
+                        conn, paths.backups, now, backup_files.PRE_RESTORE, key
+                    )
             finally:
                 conn.close()
             backup_files.prune_workspace(paths, backup_files.PRE_RESTORE)
     paths.root.mkdir(parents=True, exist_ok=True)
-    backup_files.restore_into(chosen, target)
+    backup_files.restore_into(chosen, target, key)
     damage.resolve(paths.damaged)
     return chosen
 
@@ -101,7 +115,7 @@ class SafetyOps(TemplateOps):
     def backup(self) -> Path:
         """Make a backup now with SQLite's backup API; return the file."""
         made = backup_files.make_backup(
-            self._store.conn, self._paths.backups, self._now(), backup_files.MANUAL
+            self._store.conn, self._paths.backups, self._now(), backup_files.MANUAL, self._store.key
         )
         backup_files.prune_workspace(self._paths, backup_files.MANUAL)
         return made
@@ -112,11 +126,12 @@ class SafetyOps(TemplateOps):
 
     def _restore_open(self, backup: Path | str | None = None) -> Path:
         """Replace the workspace by a backup (the current state is backed up first)."""
+        key = self._store.key
         self._store.close()
         try:
-            used = restore_workspace(self._paths.root, backup, now=self._now())
+            used = restore_workspace(self._paths.root, backup, now=self._now(), key=key)
         finally:
-            self._store = open_store(self._paths, self._now())
+            self._store = open_store(self._paths, self._now(), key=key)
         self._reload_templates()
         return used
 
@@ -124,7 +139,7 @@ class SafetyOps(TemplateOps):
 
     def _pending_open(self) -> PendingDamage | None:
         """Return the damaged workspace file still waiting for a decision, or None."""
-        return pending_damage_at(self._paths)
+        return pending_damage_at(self._paths, self._store.key)
 
     def _dismiss_open(self) -> list[Path]:
         """Keep this workspace: move the damaged files to `damaged/resolved/`."""
@@ -141,7 +156,7 @@ class SafetyOps(TemplateOps):
             f"evidence contents {sha[:12]} do not match their checksum"
             for sha in damaged_blobs(conn)
         ]
-        pending = pending_damage_at(self._paths)
+        pending = pending_damage_at(self._paths, self._store.key)
         if pending is not None:
             found.append(str(pending))
         size = self._paths.database.stat().st_size if self._paths.database.exists() else 0

@@ -14,6 +14,7 @@ from ddcheck.services.actions import ActionOps
 from ddcheck.services.answers import AnswerOps
 from ddcheck.services.catalogs import CatalogLike, default_catalog
 from ddcheck.services.dossiers import DossierOps
+from ddcheck.services.encryption import Keychain, unlock
 from ddcheck.services.evidence import EvidenceOps
 from ddcheck.services.export import ExportResult, export_pdf
 from ddcheck.services.imports import ExchangeOps
@@ -36,13 +37,20 @@ class Workspace(ExchangeOps, SafetyOps, EvidenceOps, ActionOps, AnswerOps, Dossi
         user: str | None = None,
         catalog: CatalogLike | None = None,
         clock: Callable[[], dt.datetime] | None = None,
+        passphrase: str | None = None,
+        keychain: Keychain | None = None,
     ) -> Workspace:
-        """Open (or create) the workspace in `data_dir` (default: the user data folder)."""
+        """Open (or create) the workspace in `data_dir` (default: the user data folder).
+
+        An encrypted workspace opens with its `passphrase` (or recovery key), or with the key
+        remembered in `keychain`; otherwise WorkspaceLocked or WrongPassphrase is raised.
+        """
         paths = data_paths(data_dir)
         clock = clock or _utc_now
+        key = unlock(paths, passphrase, keychain)
         preferences = load_preferences(paths.preferences)
         catalog = catalog if catalog is not None else default_catalog()
-        store = open_store(paths, clock(), keep=preferences.backups_to_keep)
+        store = open_store(paths, clock(), keep=preferences.backups_to_keep, key=key)
         try:
             workspace = cls(
                 store=store,

@@ -5,7 +5,9 @@ from ddcheck.store.errors import (
     WorkspaceBusy,
     WorkspaceDamaged,
     WorkspaceError,
+    WorkspaceLocked,
     WorkspaceTooNew,
+    WrongPassphrase,
 )
 from ddcheck.store.opening import Store, open_store
 
@@ -15,6 +17,8 @@ __all__ = [
     "WorkspaceBusy",
     "WorkspaceDamaged",
     "WorkspaceError",
+    "WorkspaceLocked",
     "WorkspaceTooNew",
+    "WrongPassphrase",
     "open_store",
 ]

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from ddcheck.paths import DataPaths
 from ddcheck.store import damage
-from ddcheck.store.database import SQLITE_HEADER, connect, file_problems
+from ddcheck.store.database import SQLITE_HEADER, connect, file_problems, open_read_only
 from ddcheck.store.errors import NotFound, WorkspaceError
+from ddcheck.store.keys import DataKey
 
 DAILY = "daily"
 PRE_MIGRATION = "pre-migration"
@@ -60,6 +61,17 @@ def _has_sqlite_header(path: Path) -> bool:
         return False
 
 
+def _may_be_database(path: Path) -> bool:
+    """Return whether `path` is plain SQLite or could be SQLCipher (whole pages of random bytes)."""
+    if _has_sqlite_header(path):
+        return True
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return False
+    return size > 0 and size % 1024 == 0
+
+
 def list_backups(folder: Path) -> list[BackupInfo]:
     """Return the backups in `folder`, newest first."""
     if not folder.is_dir():
@@ -67,13 +79,22 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     found = [
         info
         for p in folder.glob("*.sqlite")
-        if (info := _parse(p)) is not None and _has_sqlite_header(p)
+        if (info := _parse(p)) is not None and _may_be_database(p)
     ]
     return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
 
 
-def make_backup(conn: sqlite3.Connection, folder: Path, now: dt.datetime, kind: str) -> Path:
-    """Copy the open database into `folder` with the backup API; return the new file."""
+def make_backup(
+    conn: sqlite3.Connection,
+    folder: Path,
+    now: dt.datetime,
+    kind: str,
+    key: DataKey | None = None,
+) -> Path:
+    """Copy the open database into `folder` with the backup API; return the new file.
+
+    With `key` (an encrypted workspace) the copy is encrypted with the same key.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     stamp = now.astimezone(dt.UTC).strftime(_STAMP)
     target = folder / f"{kind}-{stamp}.sqlite"
@@ -82,7 +103,7 @@ def make_backup(conn: sqlite3.Connection, folder: Path, now: dt.datetime, kind: 
         target = folder / f"{kind}-{stamp}-{counter}.sqlite"
         counter += 1
     partial = folder / f".{target.stem}-{os.getpid()}-{secrets.token_hex(4)}.part"
-    dest = sqlite3.connect(str(partial))
+    dest = connect(partial, wal=False, key=key) if key else sqlite3.connect(str(partial))
     try:
         conn.backup(dest)
         dest.execute("PRAGMA journal_mode=DELETE")
@@ -144,7 +165,9 @@ def has_backup_on(folder: Path, day: dt.date, kind: str = DAILY) -> bool:
     return any(b.kind == kind and b.made_at.date() == day for b in list_backups(folder))
 
 
-def newest_good_backup(folder: Path, *, before: dt.datetime | None = None) -> Path | None:
+def newest_good_backup(
+    folder: Path, *, before: dt.datetime | None = None, key: DataKey | None = None
+) -> Path | None:
     """Return the newest backup (made before `before`) that passes `quick_check`, or None.
 
     A 'pre-restore' copy (the state a restore replaced) is chosen only when nothing else is
@@ -153,12 +176,12 @@ def newest_good_backup(folder: Path, *, before: dt.datetime | None = None) -> Pa
     candidates = [b for b in list_backups(folder) if before is None or b.made_at <= before]
     candidates.sort(key=lambda b: b.kind == PRE_RESTORE)  # stable: newest first within each
     for backup in candidates:
-        if not file_problems(backup.path):
+        if not file_problems(backup.path, key=key):
             return backup.path
     return None
 
 
-def check_backup(backup: Path, workspace: Path) -> None:
+def check_backup(backup: Path, workspace: Path, key: DataKey | None = None) -> None:
     """Refuse what cannot be restored: the workspace itself, a missing, foreign or damaged file."""
     if not backup.is_file():
         raise NotFound(
@@ -169,12 +192,12 @@ def check_backup(backup: Path, workspace: Path) -> None:
             f"{backup} is the workspace itself; name a backup (see 'ddcheck backup --list').",
             nl=f"{backup} is het werkbestand zelf; kies een back-up.",
         )
-    if not _has_sqlite_header(backup) or not _is_workspace(backup):
+    if (key is None and not _has_sqlite_header(backup)) or not _is_workspace(backup, key):
         raise WorkspaceError(
             f"{backup.name} is not a ddcheck backup; nothing was changed.",
             nl=f"{backup.name} is geen back-up van ddcheck; er is niets gewijzigd.",
         )
-    found = file_problems(backup)
+    found = file_problems(backup, key=key)
     if found:
         raise WorkspaceError(
             f"The backup {backup.name} is damaged too; pick another.",
@@ -182,9 +205,9 @@ def check_backup(backup: Path, workspace: Path) -> None:
         )
 
 
-def _is_workspace(path: Path) -> bool:
+def _is_workspace(path: Path, key: DataKey | None = None) -> bool:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = open_read_only(path, key)
     except sqlite3.Error:
         return False
     try:
@@ -196,12 +219,12 @@ def _is_workspace(path: Path) -> bool:
     return {"dossiers", "meta"} <= names
 
 
-def restore_into(backup: Path, target: Path) -> None:
+def restore_into(backup: Path, target: Path, key: DataKey | None = None) -> None:
     """Copy a sound backup over the workspace at `target` with the backup API."""
-    check_backup(backup, target)
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    check_backup(backup, target, key)
+    source = open_read_only(backup, key)
     try:
-        dest = connect(target)
+        dest = connect(target, key=key)
         try:
             source.backup(dest)
         finally:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ddcheck.store.errors import WorkspaceBusy, WorkspaceError
+from ddcheck.store.keys import DataKey
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -64,9 +65,21 @@ def plain_error(error: sqlite3.Error) -> WorkspaceError:
     )
 
 
-def connect(path: Path | str, *, wal: bool = True) -> sqlite3.Connection:
-    """Return a connection with the workspace pragmas: WAL, foreign keys, busy timeout."""
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+def connect(
+    path: Path | str, *, wal: bool = True, key: DataKey | None = None
+) -> sqlite3.Connection:
+    """Return a connection with the workspace pragmas: WAL, foreign keys, busy timeout.
+
+    With `key` the file is an SQLCipher database encrypted with that key; without, plain SQLite.
+    """
+    if key is not None:
+        from ddcheck.store.driver import open_encrypted
+
+        conn: sqlite3.Connection = open_encrypted(  # type: ignore[assignment]
+            path, key, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
@@ -103,14 +116,24 @@ def problems(conn: sqlite3.Connection, *, full: bool = False) -> list[str]:
     return [] if messages == ["ok"] else messages
 
 
-def file_problems(path: Path, *, full: bool = False) -> list[str]:
+def open_read_only(path: Path, key: DataKey | None = None) -> sqlite3.Connection:
+    """Open an SQLite (or, with `key`, SQLCipher) file read-only."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if key is not None:
+        from ddcheck.store.driver import open_encrypted
+
+        return open_encrypted(uri, key, uri=True)  # type: ignore[return-value]
+    return sqlite3.connect(uri, uri=True)
+
+
+def file_problems(path: Path, *, full: bool = False, key: DataKey | None = None) -> list[str]:
     """Return what is wrong with the SQLite file at `path`, read-only; empty when it is sound."""
     if not path.is_file():
         return [f"{path} does not exist"]
-    if not looks_like_sqlite(path):
+    if key is None and not looks_like_sqlite(path):
         return ["the file is not an SQLite database"]
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = open_read_only(path, key)
     except sqlite3.DatabaseError as error:
         return [str(error)]
     try:

@@ -48,3 +48,11 @@ class WorkspaceTooNew(WorkspaceError):
 
 class WorkspaceBusy(WorkspaceError):
     """Another program kept the workspace locked for too long."""
+
+
+class WorkspaceLocked(WorkspaceError):
+    """The workspace is encrypted and no passphrase (or recovery key) was given."""
+
+
+class WrongPassphrase(WorkspaceError):
+    """The passphrase (or recovery key) does not open the workspace; nothing was changed."""

@@ -22,7 +22,13 @@ from ddcheck.store.database import (
     set_aside,
     transaction,
 )
-from ddcheck.store.errors import WorkspaceDamaged, WorkspaceError, WorkspaceTooNew
+from ddcheck.store.errors import (
+    WorkspaceDamaged,
+    WorkspaceError,
+    WorkspaceLocked,
+    WorkspaceTooNew,
+)
+from ddcheck.store.keys import DataKey
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +41,16 @@ class Store:
     db: Database
     path: Path
     backups_made: list[Path] = field(default_factory=list)
+    key: DataKey | None = None
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL when this is the last one)."""
         self.conn.close()
 
 
-def _damaged(paths: DataPaths, now: dt.datetime, details: list[str]) -> WorkspaceDamaged:
+def _damaged(
+    paths: DataPaths, now: dt.datetime, details: list[str], key: DataKey | None
+) -> WorkspaceDamaged:
     """Set the damaged file aside, write what SQLite found beside it, return the error."""
     moved = set_aside(paths.database, paths.damaged, now)
     report = moved.with_name(moved.name + damage.PROBLEMS_SUFFIX)
@@ -51,7 +60,7 @@ def _damaged(paths: DataPaths, now: dt.datetime, details: list[str]) -> Workspac
     except OSError:
         seen = seen_nl = ""
     log.info("workspace %s damaged, set aside as %s: %s", paths.database, moved, details)
-    newest = backups.newest_good_backup(paths.backups)
+    newest = backups.newest_good_backup(paths.backups, key=key)
     offer = f"the newest good backup is {newest.name}" if newest else "there is no backup"
     offer_nl = f"de nieuwste goede back-up is {newest.name}" if newest else "er is geen back-up"
     return WorkspaceDamaged(
@@ -63,15 +72,39 @@ def _damaged(paths: DataPaths, now: dt.datetime, details: list[str]) -> Workspac
     )
 
 
-def _connect_checked(paths: DataPaths, now: dt.datetime) -> sqlite3.Connection:
+def _check_key(paths: DataPaths, key: DataKey | None) -> None:
+    """Refuse a key for a plain workspace, no key for an encrypted one, and a half conversion."""
+    encrypted = paths.keys.exists()
+    if encrypted and key is None:
+        raise WorkspaceLocked(
+            "The workspace is encrypted; its passphrase is needed to open it.",
+            nl="Het werkbestand is versleuteld; het wachtwoord is nodig om het te openen.",
+        )
+    if key is not None and not encrypted:
+        raise WorkspaceError(
+            "The workspace is not encrypted; open it without a passphrase.",
+            nl="Het werkbestand is niet versleuteld; open het zonder wachtwoord.",
+        )
     path = paths.database
-    if path.exists() and not looks_like_sqlite(path):
-        raise _damaged(paths, now, ["the file is not an SQLite database"])
+    if key is not None and path.exists() and path.stat().st_size and looks_like_sqlite(path):
+        raise WorkspaceError(
+            "Encrypting or decrypting the workspace was interrupted; run 'ddcheck workspace "
+            "encrypt' (or 'decrypt') again to finish it.",
+            nl="Het versleutelen of ontsleutelen werd onderbroken; voer 'ddcheck workspace "
+            "encrypt' (of 'decrypt') opnieuw uit om het af te maken.",
+        )
+
+
+def _connect_checked(paths: DataPaths, now: dt.datetime, key: DataKey | None) -> sqlite3.Connection:
+    path = paths.database
+    _check_key(paths, key)
+    if key is None and path.exists() and not looks_like_sqlite(path):
+        raise _damaged(paths, now, ["the file is not an SQLite database"], key)
     try:
-        conn = connect(path, wal=False)
+        conn = connect(path, wal=False, key=key)
     except sqlite3.DatabaseError as error:
         if is_damage(error):
-            raise _damaged(paths, now, [str(error)]) from error
+            raise _damaged(paths, now, [str(error)], key) from error
         raise plain_error(error) from error
     try:
         found = problems(conn)
@@ -80,7 +113,7 @@ def _connect_checked(paths: DataPaths, now: dt.datetime) -> sqlite3.Connection:
         raise
     if found:
         conn.close()
-        raise _damaged(paths, now, found)
+        raise _damaged(paths, now, found, key)
     return conn
 
 
@@ -94,15 +127,25 @@ def _migrate(store: Store, paths: DataPaths, now: dt.datetime, keep: int) -> Non
         return
     if schema.applied_names(store.db):
         store.backups_made.append(
-            backups.make_backup(store.conn, paths.backups, now, backups.PRE_MIGRATION)
+            backups.make_backup(store.conn, paths.backups, now, backups.PRE_MIGRATION, store.key)
         )
         backups.prune_workspace(paths, backups.PRE_MIGRATION, keep)
     with transaction(store.conn):
         schema.migrate(store.db)
 
 
-def open_store(paths: DataPaths, now: dt.datetime, *, keep: int = backups.KEEP) -> Store:
-    """Open (or create) the workspace file; raise WorkspaceDamaged or WorkspaceTooNew."""
+def open_store(
+    paths: DataPaths,
+    now: dt.datetime,
+    *,
+    keep: int = backups.KEEP,
+    key: DataKey | None = None,
+) -> Store:
+    """Open (or create) the workspace file; raise WorkspaceDamaged or WorkspaceTooNew.
+
+    An encrypted workspace needs its data `key` (unwrapped from `workspace.keys` by the caller);
+    without one it raises WorkspaceLocked and touches nothing.
+    """
     try:
         paths.root.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -111,8 +154,8 @@ def open_store(paths: DataPaths, now: dt.datetime, *, keep: int = backups.KEEP) 
             f"{paths.root} cannot be used as the workspace folder ({reason}).",
             nl=f"{paths.root} kan niet als werkmap worden gebruikt ({reason}).",
         ) from error
-    conn = _connect_checked(paths, now)
-    store = Store(conn=conn, db=Database(conn, execute_plugins=False), path=paths.database)
+    conn = _connect_checked(paths, now, key)
+    store = Store(conn=conn, db=Database(conn, execute_plugins=False), path=paths.database, key=key)
     try:
         unknown = schema.unknown_names(store.db)
         if unknown:
@@ -124,7 +167,9 @@ def open_store(paths: DataPaths, now: dt.datetime, *, keep: int = backups.KEEP) 
         enable_wal(conn)
         _migrate(store, paths, now, keep)
         if _has_dossiers(store.db) and not backups.has_backup_on(paths.backups, now.date()):
-            store.backups_made.append(backups.make_backup(conn, paths.backups, now, backups.DAILY))
+            store.backups_made.append(
+                backups.make_backup(conn, paths.backups, now, backups.DAILY, key)
+            )
             backups.prune_workspace(paths, backups.DAILY, keep)
         backups.remove_stale_parts(paths.backups, now, dt.timedelta(hours=1))
     except BaseException:

@@ -105,6 +105,10 @@ def test_resources_and_seeds_land_where_paths_looks_in_a_frozen_app(
     assert (str(ROOT / "seeds"), "ddcheck/_data/seeds") in datas
     assert ("reportlab-data", "reportlab") in datas  # reportlab's own fonts (tech-notes §6)
     assert "ddcheck.cli.templates" in analysis.kwargs["hiddenimports"]
+    assert "sqlcipher3" in analysis.kwargs["hiddenimports"]
+    assert (str(ROOT / "packaging" / "licenses" / "SQLCipher.txt"), "licenses") in datas
+    licences = {folder for _, folder in datas if folder.startswith("licenses/")}
+    assert {"licenses/sqlcipher3", "licenses/cryptography", "licenses/keyring"} <= licences
     assert analysis.args[0] == [str(ROOT / "packaging" / "launcher.py")]
     assert spec["VERSION"] == ddcheck.__version__
 
