@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ddcheck.cli.exchange",
     "ddcheck.cli.review",
     "ddcheck.cli.encryption",
+    "ddcheck.cli.travel",
 )
 
 GUI_FLAGS = ("--quit-after-ready",)

@@ -53,7 +53,7 @@ class BundleOps(ReceivedOps):
         redaction = redact(snapshot, audience)
         data = canonical_bytes(dossier_document(redaction, language, label("answer", language)))
         blobs = [
-            evidence_rows.blob(self._store.conn, item.sha256)
+            evidence_rows.blob(self._store.conn, self._store.files, item.sha256)
             for item in redaction.snapshot.dossier.evidence
         ]
         content = write_bundle(data, blobs)
@@ -134,7 +134,7 @@ class BundleOps(ReceivedOps):
                     "de acties of beoordelingen botsen met die in deze werkmap",
                 ) from error
             for item in dossier.evidence:
-                evidence_rows.put_blob(conn, item.sha256, files[item.sha256])
+                evidence_rows.put_blob(conn, self._store.files, item.sha256, files[item.sha256])
                 evidence_rows.insert_evidence(conn, dossier.id, item)
             known = {e.id for e in dossier.evidence}
             for answer in dossier.answers:

@@ -15,6 +15,8 @@ from ddcheck.services.changes import Change, Changes
 from ddcheck.services.errors import EvidenceTooLarge, InvalidInput, NotFound
 from ddcheck.services.values import check_text
 from ddcheck.store import evidence as evidence_rows
+from ddcheck.store import meta
+from ddcheck.store.evidence_files import EvidenceDamaged
 
 MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
 """Evidence files above 25 MiB are refused: the workspace and its backups stay easy to copy."""
@@ -139,7 +141,7 @@ class EvidenceOps(WorkspaceBase):
             known = evidence_rows.same_file(conn, dossier_id, item.sha256, item.name)
             changes = []
             if known is None:
-                evidence_rows.put_blob(conn, item.sha256, data)
+                evidence_rows.put_blob(conn, self._store.files, item.sha256, data)
                 evidence_rows.insert_evidence(conn, dossier_id, item)
                 changes.append(Change("evidence", item.id, "added", None, item.name))
             else:
@@ -204,7 +206,19 @@ class EvidenceOps(WorkspaceBase):
     def evidence_bytes(self, evidence_id: str) -> bytes:
         """Return the contents of an evidence file, checked against its SHA-256."""
         item = self.evidence(evidence_id)
-        data = evidence_rows.blob(self._store.conn, item.sha256)
+        try:
+            data = evidence_rows.blob(self._store.conn, self._store.files, item.sha256)
+        except EvidenceDamaged as error:
+            raise InvalidInput(
+                f"The stored copy of {item.name} is damaged (checksum differs)."
+            ) from error
+        except NotFound as error:
+            if item.sha256 in (meta.get(self._store.conn, "travel_left_home") or ""):
+                raise NotFound(
+                    f"{item.name} was left at home for the trip; it comes back with 'Back home'.",
+                    nl=f"{item.name} is thuisgelaten voor de reis; het komt terug met 'Thuis'.",
+                ) from error
+            raise
         if hashlib.sha256(data).hexdigest() != item.sha256:
             raise InvalidInput(f"The stored copy of {item.name} is damaged (checksum differs).")
         return data

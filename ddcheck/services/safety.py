@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,12 +20,14 @@ from ddcheck.services.damage import (
 from ddcheck.services.encryption import Keychain, unlock
 from ddcheck.services.errors import NotFound
 from ddcheck.services.templates import TemplateOps
+from ddcheck.services.travel import LEFT_HOME
 from ddcheck.store import backups as backup_files
-from ddcheck.store import damage, open_store
+from ddcheck.store import damage, meta, open_store
 from ddcheck.store.backups import BackupInfo
 from ddcheck.store.database import connect, file_problems, foreign_key_problems, problems, set_aside
 from ddcheck.store.evidence import counts, damaged_blobs
 from ddcheck.store.keys import DataKey
+from ddcheck.store.opening import collect_evidence
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,7 @@ class SafetyOps(TemplateOps):
             self._store.conn, self._paths.backups, self._now(), backup_files.MANUAL, self._store.key
         )
         backup_files.prune_workspace(self._paths, backup_files.MANUAL)
+        collect_evidence(self._store, self._paths, self._now())
         return made
 
     def list_backups(self) -> list[BackupInfo]:
@@ -152,9 +156,11 @@ class SafetyOps(TemplateOps):
         """Run SQLite's integrity and foreign-key checks and verify every evidence checksum."""
         conn = self._store.conn
         found = problems(conn, full=True) + foreign_key_problems(conn)
+        at_home = set(json.loads(meta.get(conn, LEFT_HOME) or "[]"))
         found += [
             f"evidence contents {sha[:12]} do not match their checksum"
-            for sha in damaged_blobs(conn)
+            for sha in damaged_blobs(conn, self._store.files)
+            if sha not in at_home
         ]
         pending = pending_damage_at(self._paths, self._store.key)
         if pending is not None:

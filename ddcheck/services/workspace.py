@@ -19,6 +19,7 @@ from ddcheck.services.evidence import EvidenceOps
 from ddcheck.services.export import ExportResult, export_pdf
 from ddcheck.services.imports import ExchangeOps
 from ddcheck.services.safety import SafetyOps
+from ddcheck.services.travel import TravelOps
 from ddcheck.store import open_store
 
 
@@ -26,7 +27,7 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Workspace(ExchangeOps, SafetyOps, EvidenceOps, ActionOps, AnswerOps, DossierOps):
+class Workspace(TravelOps, ExchangeOps, SafetyOps, EvidenceOps, ActionOps, AnswerOps, DossierOps):
     """One open workspace: dossiers, answers, evidence, actions, history and backups."""
 
     @classmethod

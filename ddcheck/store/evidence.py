@@ -1,4 +1,9 @@
-"""Evidence files stored as blobs (deduplicated by SHA-256) and their links to items."""
+"""Evidence records, their contents (deduplicated by SHA-256) and their links to items.
+
+The `blobs` table lists every content by SHA-256 and size; the bytes live in the shared
+evidence folder (`EvidenceFiles`). Workspaces from before kept the bytes in `blobs.data`;
+`move_out` moves them into the folder on open, and `blob` still reads either.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import sqlite3
 
 from ddcheck.domain.dossier import Evidence
 from ddcheck.store.errors import NotFound
+from ddcheck.store.evidence_files import EvidenceFiles
 
 _SELECT = "SELECT id, name, media_type, size, sha256, added_at, note FROM evidence"
 
@@ -25,11 +31,12 @@ def _evidence(row: tuple) -> Evidence:
     )
 
 
-def put_blob(conn: sqlite3.Connection, sha256: str, data: bytes) -> None:
-    """Store file contents once under their SHA-256."""
+def put_blob(conn: sqlite3.Connection, files: EvidenceFiles, sha256: str, data: bytes) -> None:
+    """Store file contents once under their SHA-256 (the bytes in the evidence folder)."""
+    files.put(sha256, data)
     conn.execute(
-        "INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
-        (sha256, len(data), data),
+        "INSERT INTO blobs (sha256, size, data) VALUES (?, ?, x'') ON CONFLICT (sha256) DO NOTHING",
+        (sha256, len(data)),
     )
 
 
@@ -74,12 +81,36 @@ def load_evidence(conn: sqlite3.Connection, dossier_id: str) -> list[Evidence]:
     return [_evidence(row) for row in rows]
 
 
-def blob(conn: sqlite3.Connection, sha256: str) -> bytes:
+def blob(conn: sqlite3.Connection, files: EvidenceFiles, sha256: str) -> bytes:
     """Return stored file contents by their SHA-256."""
     row = conn.execute("SELECT data FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
     if row is None:
         raise NotFound(f"The contents of evidence file {sha256[:12]} are missing.")
-    return bytes(row[0])
+    return bytes(row[0]) if row[0] else files.get(sha256)
+
+
+def move_out(conn: sqlite3.Connection, files: EvidenceFiles) -> int:
+    """Move contents still kept inside the database into the evidence folder; return how many.
+
+    Contents that no longer match their checksum stay where they are, for `check` to report.
+    """
+    moved = 0
+    inline = conn.execute("SELECT sha256 FROM blobs WHERE length(data) > 0").fetchall()
+    for (sha256,) in inline:
+        data = bytes(
+            conn.execute("SELECT data FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()[0]
+        )
+        if hashlib.sha256(data).hexdigest() != sha256:
+            continue
+        files.put(sha256, data)
+        conn.execute("UPDATE blobs SET data = x'' WHERE sha256 = ?", (sha256,))
+        moved += 1
+    return moved
+
+
+def referenced(conn: sqlite3.Connection) -> set[str]:
+    """Return the SHA-256 of every content this database refers to."""
+    return {row[0] for row in conn.execute("SELECT sha256 FROM blobs")}
 
 
 def link(conn: sqlite3.Connection, dossier_id: str, evidence_id: str, item_key: str) -> bool:
@@ -154,11 +185,17 @@ def copy_evidence(
         link(conn, target_id, new_ids[evidence_id], key)
 
 
-def damaged_blobs(conn: sqlite3.Connection) -> list[str]:
-    """Return the SHA-256 of every stored blob whose contents no longer match it."""
+def damaged_blobs(conn: sqlite3.Connection, files: EvidenceFiles) -> list[str]:
+    """Return the SHA-256 of every content that is missing or no longer matches it."""
     bad = []
-    for sha256, data in conn.execute("SELECT sha256, data FROM blobs"):
-        if hashlib.sha256(bytes(data)).hexdigest() != sha256:
+    rows = conn.execute("SELECT sha256, length(data) FROM blobs").fetchall()
+    for sha256, inline in rows:
+        try:
+            data = blob(conn, files, sha256) if inline else files.get(sha256)
+        except NotFound:
+            bad.append(sha256)
+            continue
+        if hashlib.sha256(data).hexdigest() != sha256:
             bad.append(sha256)
     return bad
 

@@ -12,11 +12,13 @@ from sqlite_utils import Database
 
 from ddcheck.paths import DataPaths
 from ddcheck.store import backups, damage, schema
+from ddcheck.store import evidence as evidence_rows
 from ddcheck.store.database import (
     connect,
     enable_wal,
     is_damage,
     looks_like_sqlite,
+    open_read_only,
     plain_error,
     problems,
     set_aside,
@@ -28,6 +30,7 @@ from ddcheck.store.errors import (
     WorkspaceLocked,
     WorkspaceTooNew,
 )
+from ddcheck.store.evidence_files import EvidenceFiles
 from ddcheck.store.keys import DataKey
 
 log = logging.getLogger(__name__)
@@ -42,6 +45,7 @@ class Store:
     path: Path
     backups_made: list[Path] = field(default_factory=list)
     key: DataKey | None = None
+    files: EvidenceFiles = field(default_factory=lambda: EvidenceFiles(Path("evidence")))
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL when this is the last one)."""
@@ -134,6 +138,32 @@ def _migrate(store: Store, paths: DataPaths, now: dt.datetime, keep: int) -> Non
         schema.migrate(store.db)
 
 
+def _move_evidence_out(store: Store) -> None:
+    """Move evidence kept inside the database (older workspaces) into the evidence folder."""
+    if not store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'blobs'").fetchone():
+        return
+    with transaction(store.conn):
+        moved = evidence_rows.move_out(store.conn, store.files)
+    if moved:
+        store.conn.execute("VACUUM")  # give the space the contents took back to the disk
+
+
+def collect_evidence(store: Store, paths: DataPaths, now: dt.datetime) -> list[Path]:
+    """Delete evidence files that neither the workspace nor any backup refers to any more."""
+    wanted = evidence_rows.referenced(store.conn)
+    for info in backups.list_backups(paths.backups):
+        try:
+            conn = open_read_only(info.path, store.key)
+            try:
+                wanted |= evidence_rows.referenced(conn)
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError:
+            log.info("backup %s unreadable; keeping every evidence file", info.path)
+            return []
+    return store.files.collect(wanted, now)
+
+
 def open_store(
     paths: DataPaths,
     now: dt.datetime,
@@ -155,7 +185,13 @@ def open_store(
             nl=f"{paths.root} kan niet als werkmap worden gebruikt ({reason}).",
         ) from error
     conn = _connect_checked(paths, now, key)
-    store = Store(conn=conn, db=Database(conn, execute_plugins=False), path=paths.database, key=key)
+    store = Store(
+        conn=conn,
+        db=Database(conn, execute_plugins=False),
+        path=paths.database,
+        key=key,
+        files=EvidenceFiles(paths.evidence, key),
+    )
     try:
         unknown = schema.unknown_names(store.db)
         if unknown:
@@ -166,12 +202,15 @@ def open_store(
             )
         enable_wal(conn)
         _migrate(store, paths, now, keep)
+        _move_evidence_out(store)
         if _has_dossiers(store.db) and not backups.has_backup_on(paths.backups, now.date()):
             store.backups_made.append(
                 backups.make_backup(conn, paths.backups, now, backups.DAILY, key)
             )
             backups.prune_workspace(paths, backups.DAILY, keep)
         backups.remove_stale_parts(paths.backups, now, dt.timedelta(hours=1))
+        if store.backups_made:
+            collect_evidence(store, paths, now)
     except BaseException:
         conn.close()
         raise

@@ -104,3 +104,29 @@ def test_help_names_the_passphrase_options(capsys):
     with pytest.raises(SystemExit):
         main(["workspace", "encrypt", "--help"])
     assert "--passphrase-file" in capsys.readouterr().out
+
+
+def test_travel_prepare_and_return_on_the_command_line(
+    cli: Cli, dossier_id: str, secret_file: Path, tmp_path: Path, monkeypatch
+):
+    item = _status_item(cli.json("show", dossier_id))
+    assert cli("answer", dossier_id, item["item"], "no", "--note", NOTE, "--confidential") == 0
+    evidence = tmp_path / "contract.pdf"
+    evidence.write_bytes(b"%PDF-1.4 KAMELEON-CONTRACT " * 50)
+    assert cli("attach", dossier_id, str(evidence), "--item", item["key"]) == 0
+    assert cli("workspace", "encrypt", "--passphrase-file", str(secret_file)) == 0
+    monkeypatch.setenv(PASSPHRASE_FILE_ENV, str(secret_file))
+    before = cli.json("show", dossier_id)
+    archive = tmp_path / "usb" / "trip.ddtravel"
+    assert cli("travel", "prepare", "-o", str(archive)) == 2 and "does not exist" in cli.err
+    archive.parent.mkdir()
+    assert cli("travel", "prepare", "--leave", "confidential,evidence", "-o", str(archive)) == 0
+    assert "On the laptop during the trip: 1 dossier(s)." in cli.out
+    during = cli.json("show", dossier_id)
+    shown = next(i for i in during["items"] if i["key"] == item["key"])
+    assert NOTE not in str(shown)
+    assert cli("check") == 0, cli.out
+
+    assert cli("travel", "return", str(archive)) == 0, cli.err
+    assert cli.json("show", dossier_id) == before
+    assert cli("travel", "return", str(archive)) == 2 and "not prepared for travel" in cli.err
