@@ -18,10 +18,16 @@ from typing import Any
 from ddcheck.store.keys import DataKey
 
 
+@functools.cache
 def _sqlcipher() -> Any:
     import sqlcipher3  # imported only for an encrypted workspace
 
     return sqlcipher3
+
+
+@functools.cache
+def _error() -> type[Exception]:
+    return _sqlcipher().Error
 
 
 def _translated(error: Exception) -> sqlite3.Error:
@@ -35,44 +41,59 @@ def _translated(error: Exception) -> sqlite3.Error:
     return copy
 
 
-@contextlib.contextmanager
-def _errors() -> Iterator[None]:
-    sqlcipher = _sqlcipher()
-    try:
-        yield
-    except sqlcipher.Error as error:
-        raise _translated(error) from None
-
-
-def _wrap(method: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(method)
-    def call(*args: Any, **kwargs: Any) -> Any:
-        with _errors():
-            result = method(*args, **kwargs)
-        return CipherCursor(result) if type(result).__name__ == "Cursor" else result
-
-    return call
-
-
 class CipherCursor:
     """A sqlcipher3 cursor whose errors are sqlite3 errors."""
+
+    __slots__ = ("_cursor",)
 
     def __init__(self, cursor: Any) -> None:
         self._cursor = cursor
 
     def __getattr__(self, name: str) -> Any:
-        value = getattr(self._cursor, name)
-        return _wrap(value) if callable(value) else value
+        return getattr(self._cursor, name)
+
+    def execute(self, *args: Any) -> CipherCursor:
+        """Run one statement."""
+        try:
+            self._cursor.execute(*args)
+        except _error() as error:
+            raise _translated(error) from None
+        return self
+
+    def executemany(self, *args: Any) -> CipherCursor:
+        """Run one statement for each set of parameters."""
+        try:
+            self._cursor.executemany(*args)
+        except _error() as error:
+            raise _translated(error) from None
+        return self
+
+    def fetchone(self) -> Any:
+        """Return the next row or None."""
+        try:
+            return self._cursor.fetchone()
+        except _error() as error:
+            raise _translated(error) from None
+
+    def fetchall(self) -> list[Any]:
+        """Return the remaining rows."""
+        try:
+            return self._cursor.fetchall()
+        except _error() as error:
+            raise _translated(error) from None
+
+    def fetchmany(self, *args: Any) -> list[Any]:
+        """Return the next rows."""
+        try:
+            return self._cursor.fetchmany(*args)
+        except _error() as error:
+            raise _translated(error) from None
 
     def __iter__(self) -> Iterator[Any]:
-        iterator = iter(self._cursor)
-        while True:
-            with _errors():
-                try:
-                    row = next(iterator)
-                except StopIteration:
-                    return
-            yield row
+        try:
+            yield from self._cursor
+        except _error() as error:
+            raise _translated(error) from None
 
 
 class CipherConnection:
@@ -82,8 +103,41 @@ class CipherConnection:
         self.raw = raw
 
     def __getattr__(self, name: str) -> Any:
-        value = getattr(self.raw, name)
-        return _wrap(value) if callable(value) else value
+        return getattr(self.raw, name)
+
+    def _call(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except _error() as error:
+            raise _translated(error) from None
+
+    def execute(self, *args: Any) -> CipherCursor:
+        """Run one statement; return its cursor."""
+        return CipherCursor(self._call(self.raw.execute, *args))
+
+    def executemany(self, *args: Any) -> CipherCursor:
+        """Run one statement for each set of parameters."""
+        return CipherCursor(self._call(self.raw.executemany, *args))
+
+    def executescript(self, script: str) -> CipherCursor:
+        """Run several statements."""
+        return CipherCursor(self._call(self.raw.executescript, script))
+
+    def cursor(self, *args: Any) -> CipherCursor:
+        """Return a new cursor."""
+        return CipherCursor(self._call(self.raw.cursor, *args))
+
+    def commit(self) -> None:
+        """Commit the open transaction."""
+        self._call(self.raw.commit)
+
+    def rollback(self) -> None:
+        """Roll back the open transaction."""
+        self._call(self.raw.rollback)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._call(self.raw.close)
 
     @property
     def in_transaction(self) -> bool:
@@ -92,14 +146,21 @@ class CipherConnection:
 
     def backup(self, target: Any, **kwargs: Any) -> None:
         """Copy this database into `target` (another encrypted connection with the same key)."""
-        with _errors():
-            self.raw.backup(getattr(target, "raw", target), **kwargs)
+        self._call(self.raw.backup, getattr(target, "raw", target), **kwargs)
 
     def __enter__(self) -> CipherConnection:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.raw.__exit__(*exc)
+
+
+@contextlib.contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except _error() as error:
+        raise _translated(error) from None
 
 
 def open_encrypted(path: Path | str, key: DataKey, **options: Any) -> CipherConnection:
