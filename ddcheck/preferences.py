@@ -19,6 +19,7 @@ class Preferences(BaseModel):
     user_name: str = Field(default="", max_length=200)
     language: Language = "nl"
     backups_to_keep: int = Field(default=10, ge=1, le=100)
+    lock_after_minutes: int = Field(default=10, ge=0, le=24 * 60)  # 0: never (encrypted only)
 
 
 def load_preferences(path: Path) -> Preferences:

@@ -10,11 +10,13 @@ from typing import Any
 
 from ddcheck.paths import DataPaths, data_paths
 from ddcheck.preferences import history_user, load_preferences
+from ddcheck.services import encryption
 from ddcheck.services.actions import ActionOps
 from ddcheck.services.answers import AnswerOps
 from ddcheck.services.catalogs import CatalogLike, default_catalog
 from ddcheck.services.dossiers import DossierOps
 from ddcheck.services.encryption import Keychain, unlock
+from ddcheck.services.errors import WrongPassphrase
 from ddcheck.services.evidence import EvidenceOps
 from ddcheck.services.export import ExportResult, export_pdf
 from ddcheck.services.imports import ExchangeOps
@@ -75,6 +77,50 @@ class Workspace(TravelOps, ExchangeOps, SafetyOps, EvidenceOps, ActionOps, Answe
     def close(self) -> None:
         """Close the workspace file."""
         self._store.close()
+
+    @property
+    def encrypted(self) -> bool:
+        """Return whether the workspace is encrypted."""
+        return self._store.key is not None
+
+    def _reopen_after(self, change: Callable[[], Any], passphrase: str) -> Any:
+        """Close the file, run `change` on it, open it again (with the key `passphrase` opens)."""
+        self._store.close()
+        try:
+            return change()
+        finally:
+            key = unlock(self._paths, passphrase)
+            self._store = open_store(self._paths, self._now(), key=key)
+
+    def encrypt(
+        self, passphrase: str, *, keychain: Keychain | None = None, remember: bool = False
+    ) -> str | None:
+        """Encrypt this open workspace; return the recovery key (to show once)."""
+        encryption.check_passphrase(passphrase)
+        return self._reopen_after(
+            lambda: encryption.encrypt_workspace(
+                self._paths.root, passphrase, keychain=keychain, remember=remember
+            ),
+            passphrase,
+        )
+
+    def decrypt(self, passphrase: str) -> None:
+        """Store this open workspace unencrypted again (the passphrase is asked once more)."""
+        encryption.unlock(self._paths, passphrase)
+        self._reopen_after(
+            lambda: encryption.decrypt_workspace(self._paths.root, passphrase), passphrase
+        )
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Let `new` open this workspace instead of `old`."""
+        encryption.change_passphrase(self._paths.root, old, new)
+
+    def passphrase_fits(self, passphrase: str) -> bool:
+        """Return whether `passphrase` (or the recovery key) opens this workspace."""
+        try:
+            return encryption.unlock(self._paths, passphrase) is not None
+        except WrongPassphrase:
+            return False
 
     def export_pdf(self, dossier_id: str, out_path: Path | str, **options: Any) -> ExportResult:
         """Write the dossier's report PDF; options as in `services.export.export_pdf`."""

@@ -108,20 +108,28 @@ def open_workspace(data_dir: Path, prompts: Prompts, catalog: Any = None) -> Any
     None means: quit. A damage stays pending (and is mentioned on every start) until the user
     restores the backup or chooses to start empty.
     """
+    from ddcheck.paths import data_paths
     from ddcheck.services import Workspace, WorkspaceDamaged, WorkspaceError
+    from ddcheck.services.encryption import KeyringKeychain, unlock
 
     if catalog is None:
         from ddcheck.catalog import load_shipped_catalog
 
         catalog = load_shipped_catalog()
     lang = i18n.language()
+    keychain = KeyringKeychain()
     try:
+        secret = _ask_until_it_fits(data_dir, prompts, keychain)
+        if secret is False:
+            return None
+        opening = {"user": _user(), "catalog": catalog, "passphrase": secret, "keychain": keychain}
         try:
-            workspace = Workspace.open(data_dir, user=_user(), catalog=catalog)
+            workspace = Workspace.open(data_dir, **opening)
             found = ""
         except WorkspaceDamaged as damage:  # set aside; from now on it is a pending damage
             workspace, found = None, damage.text(lang)
-        pending = Workspace.pending_damage(data_dir)
+        key = unlock(data_paths(data_dir), secret, keychain)
+        pending = Workspace.pending_damage(data_dir, key)
         if pending is None and workspace is not None:
             return workspace
         if workspace is not None:
@@ -129,18 +137,44 @@ def open_workspace(data_dir: Path, prompts: Prompts, catalog: Any = None) -> Any
         text, backup = (pending.text(lang), pending.backup) if pending else (found, None)
         choice = prompts.damaged_workspace(None, text, backup)
         if choice == RESTORE and backup is not None:
-            Workspace.restore(data_dir, backup)
+            Workspace.restore(data_dir, backup, key=key)
         elif choice == START_EMPTY:
             Workspace.dismiss_damage(data_dir)
         else:
             return None
-        return Workspace.open(data_dir, user=_user(), catalog=catalog)
+        return Workspace.open(data_dir, **opening)
     except WorkspaceError as error:
         prompts.error(None, i18n.tr("ddcheck cannot open your workspace"), error.text(lang))
         return None
     except OSError as error:
         prompts.error(None, i18n.tr("ddcheck cannot open your workspace"), error_text(error, lang))
         return None
+
+
+def _ask_until_it_fits(data_dir: Path, prompts: Prompts, keychain: Any) -> str | bool | None:
+    """Return the passphrase of an encrypted workspace (None: plain or remembered; False: quit)."""
+    from ddcheck.paths import data_paths
+    from ddcheck.services import WorkspaceLocked, WrongPassphrase
+    from ddcheck.services.encryption import unlock
+
+    paths = data_paths(data_dir)
+    secret: str | None = None
+    problem = ""
+    while True:
+        try:
+            unlock(paths, secret, keychain)
+            return secret
+        except WorkspaceLocked:
+            pass
+        except WrongPassphrase as wrong:
+            problem = wrong.text(i18n.language())
+        secret = prompts.passphrase(
+            None,
+            i18n.tr("This workspace is encrypted. Type its passphrase (or the recovery key)."),
+            problem,
+        )
+        if secret is None:
+            return False
 
 
 def _print_error(text: str) -> None:

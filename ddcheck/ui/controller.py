@@ -74,7 +74,9 @@ class Controller(QObject):
         lst.deleteRequested.connect(self.delete)
         lst.trashRequested.connect(self.trash)
         from ddcheck.ui.adviser import AdviserSide
+        from ddcheck.ui.security import SecurityActions
 
+        window.security = SecurityActions(self.ctx, window, self._reload_after_travel)  # type: ignore[attr-defined]
         self.adviser = AdviserSide(self.ctx, window, window)
         self.adviser.receiver.finished.connect(self._imported)
         return window
@@ -103,6 +105,7 @@ class Controller(QObject):
         self.window.dossiers.welcome.set_import_available(self.import_available)
         self.window.import_action.setEnabled(self.import_available)
         self.refresh_list()
+        self.window.security.update_state()  # type: ignore[attr-defined]
         last = self.ctx.settings.last_dossier()
         known = {info.id for info in workspace.list_dossiers()}
         if last and last in known:
@@ -114,6 +117,12 @@ class Controller(QObject):
         self.adviser.refresh()
 
     # ------------------------------------------------------------ dossiers
+    def _reload_after_travel(self) -> None:
+        """Close the dossier shown and list the dossiers again (travel moved rows in or out)."""
+        if self.session is not None:
+            self.close_dossier()
+        self.refresh_list()
+
     def new_dossier(self) -> None:
         """Run the wizard and open the new dossier."""
         result = self.ctx.prompts.new_dossier(

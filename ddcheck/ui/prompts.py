@@ -128,6 +128,34 @@ class Prompts:
         """Show the export dialog (modal; it runs the export itself)."""
         dialog.exec()
 
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Show a modal dialog; return whether the user accepted it."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def passphrase(self, parent: QWidget | None, text: str, problem: str = "") -> str | None:
+        """Return the workspace passphrase (or recovery key) typed, or None when cancelled."""
+        from ddcheck.ui.dialogs.passphrase import PassphraseDialog
+
+        dialog = PassphraseDialog(parent, tr("Encrypted workspace"), text)
+        if problem:
+            dialog.show_problem(problem)
+        return dialog.value() if self.run_dialog(dialog) else None
+
+    def new_passphrase(self, parent: QWidget | None, text: str) -> tuple[str, bool] | None:
+        """Return (a new passphrase typed twice, remember it in the keychain), or None."""
+        from ddcheck.ui.dialogs.passphrase import PassphraseDialog
+
+        dialog = PassphraseDialog(parent, tr("Choose a passphrase"), text, new=True)
+        if not self.run_dialog(dialog):
+            return None
+        return dialog.value(), dialog.remember.isChecked()
+
+    def recovery_key(self, parent: QWidget | None, key: str) -> None:
+        """Show the recovery key once."""
+        from ddcheck.ui.dialogs.passphrase import RecoveryKeyDialog
+
+        self.run_dialog(RecoveryKeyDialog(parent, key))
+
 
 class UnattendedPrompts(Prompts):
     """Answer without a person (`--quit-after-ready`): print messages, decline, never block."""
@@ -152,3 +180,8 @@ class UnattendedPrompts(Prompts):
         """Print the damage and quit: restoring or starting empty is the user's decision."""
         self._write(message)
         return QUIT
+
+    def passphrase(self, parent: QWidget | None, text: str, problem: str = "") -> str | None:
+        """Nobody is there to type it: print why and give up."""
+        self._write(problem or text)
+        return None

@@ -25,6 +25,7 @@ class FakePrompts(Prompts):
         self.settings_choice: str | None = None
         self.damage_choice = "restore"
         self.export_handler: Callable[[Any], None] | None = None
+        self.dialog_handlers: list[Callable[[Any], None]] = []
 
     def open_files(self, parent: Any, title: str, name_filter: str = "") -> list[Path]:
         self.asked.append(("open_files", title))
@@ -85,6 +86,13 @@ class FakePrompts(Prompts):
     def damaged_workspace(self, parent: Any, message: str, backup: Path | None) -> str:
         self.asked.append(("damaged", message))
         return self.damage_choice
+
+    def run_dialog(self, dialog: Any) -> bool:
+        """Show the real dialog and let the next handler work it like a person."""
+        self.asked.append(("dialog", dialog.windowTitle()))
+        dialog.show()
+        self.dialog_handlers.pop(0)(dialog)
+        return dialog.result() == 1
 
     def export(self, dialog: Any) -> None:
         self.asked.append(("export", ""))
