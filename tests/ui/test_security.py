@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from ddcheck.paths import data_paths
 from ddcheck.services import Workspace
 from ddcheck.services.encryption import encrypt_workspace, unlock
+from ddcheck.ui.accessibility import unnamed_widgets
 from ddcheck.ui.app import open_workspace
 from tests.ui.fakes import FakePrompts
 
@@ -59,6 +60,7 @@ def test_encrypt_from_the_menu_shows_strength_and_the_recovery_key_once(
     shown: dict[str, str] = {}
 
     def choose(dialog: Any) -> None:
+        assert unnamed_widgets(dialog) == []
         qtbot.keyClicks(dialog.passphrase, "short")
         assert "too short" in dialog.hint.text()
         dialog.passphrase.clear()
@@ -70,6 +72,7 @@ def test_encrypt_from_the_menu_shows_strength_and_the_recovery_key_once(
         qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
 
     def recovery(dialog: Any) -> None:
+        assert unnamed_widgets(dialog) == []
         shown["key"] = dialog.key.text()
         assert not _ok(dialog).isEnabled()
         dialog.written.setChecked(True)
@@ -142,6 +145,7 @@ def test_prepare_for_travel_and_back_home_from_the_menu(
     assert security.travel_action.isEnabled() and not security.home_action.isEnabled()
 
     def plan(dialog: Any) -> None:
+        assert unnamed_widgets(dialog) == []
         assert "On the laptop during the trip: 1 dossier(s)." in dialog.summary.text()
         dialog.dossiers.item(0).setCheckState(Qt.CheckState.Checked)
         assert "On the laptop during the trip: 0 dossier(s)." in dialog.summary.text()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ddcheck.services.encryption import MIN_PASSPHRASE, strength
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr
 
 
@@ -43,7 +44,9 @@ class PassphraseDialog(QDialog):
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setObjectName("passphrase")
-        form.addRow(tr("Passphrase") if not new else tr("New passphrase"), self.passphrase)
+        label = tr("Passphrase") if not new else tr("New passphrase")
+        named(self.passphrase, label)
+        form.addRow(label, self.passphrase)
         self.again = QLineEdit()
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
         self.again.setObjectName("again")
@@ -51,7 +54,7 @@ class PassphraseDialog(QDialog):
         self.hint.setWordWrap(True)
         self.remember = QCheckBox(tr("Remember on this computer (in its keychain)"))
         if new:
-            form.addRow(tr("Once more"), self.again)
+            form.addRow(tr("Once more"), named(self.again, tr("Once more")))
             form.addRow("", self.hint)
             form.addRow("", self.remember)
         layout.addLayout(form)

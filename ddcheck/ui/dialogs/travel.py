@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr
 
 
@@ -43,7 +44,7 @@ class TravelDialog(QDialog):
         layout.addWidget(self.confidential)
         layout.addWidget(self.evidence)
         layout.addWidget(QLabel(tr("Whole dossiers to leave at home:")))
-        self.dossiers = QListWidget()
+        self.dossiers = named(QListWidget(), tr("Whole dossiers to leave at home:"))
         for info in workspace.list_dossiers():
             item = QListWidgetItem(f"{info.company.name} — {info.mission.name}")
             item.setData(Qt.ItemDataRole.UserRole, info.id)
