@@ -20,6 +20,7 @@ class Preferences(BaseModel):
     language: Language = "nl"
     backups_to_keep: int = Field(default=10, ge=1, le=100)
     lock_after_minutes: int = Field(default=10, ge=0, le=24 * 60)  # 0: never (encrypted only)
+    encryption_offered: bool = False  # the first start asked whether to encrypt
 
 
 def load_preferences(path: Path) -> Preferences:

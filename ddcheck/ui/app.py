@@ -283,6 +283,8 @@ def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
             app.exit(1)
             return
         controller.attach(workspace)
+        if not args.quit_after_ready:
+            QTimer.singleShot(0, controller.window.security.offer_on_first_start)
         if args.quit_after_ready:
             QTimer.singleShot(0, lambda: (controller.window.close(), app.exit(0)))
 

@@ -131,6 +131,28 @@ class SecurityActions(QObject):
             return None
 
     # ------------------------------------------------------------ encryption
+    def offer_on_first_start(self) -> None:
+        """On the first start of a new, empty workspace, ask once whether to encrypt it."""
+        path = self._preferences_path()
+        workspace = self.workspace
+        if path is None or getattr(workspace, "encrypted", True) or workspace.list_dossiers():
+            return
+        preferences = load_preferences(path)
+        if preferences.encryption_offered:
+            return
+        save_preferences(path, preferences.model_copy(update={"encryption_offered": True}))
+        if self.ctx.prompts.confirm(
+            self.window,
+            tr("Encrypt this workspace?"),
+            tr(
+                "If you take this laptop abroad, encrypt the workspace: without the passphrase "
+                "nobody who gets hold of the laptop can read your answers and evidence. You can "
+                "also do this later in the Security menu."
+            ),
+            tr("Encrypt…"),
+        ):
+            self.encrypt()
+
     def encrypt(self) -> None:
         """Choose a passphrase, encrypt, show the recovery key once."""
         chosen = self.ctx.prompts.new_passphrase(

@@ -164,3 +164,18 @@ def test_prepare_for_travel_and_back_home_from_the_menu(
     security.home_action.trigger()
     assert [d.id for d in workspace.list_dossiers()] == [dossier.id]
     assert not security.home_action.isEnabled()
+
+
+def test_the_first_start_offers_encryption_once(qtbot, real_controller, prompts):
+    security = real_controller.window.security
+    workspace = real_controller.ctx.workspace
+    prompts.confirms = [True]
+    prompts.dialog_handlers = [
+        lambda d: (qtbot.keyClicks(d.passphrase, PASS), qtbot.keyClicks(d.again, PASS), d.accept()),
+        lambda d: (d.written.setChecked(True), d.accept()),
+    ]
+    security.offer_on_first_start()
+    assert workspace.encrypted
+    assert [kind for kind, _ in prompts.asked].count("confirm") == 1
+    security.offer_on_first_start()  # encrypted now, and asked already: no second question
+    assert [kind for kind, _ in prompts.asked].count("confirm") == 1
