@@ -230,7 +230,7 @@ def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
             print(problem, file=sys.stderr)
             return 2
     app = make_application(argv)
-    from ddcheck.ui.style import apply_font_and_sheet, apply_palette
+    from ddcheck.ui.style import apply_font_and_sheet, apply_palette, follow_system_scheme
 
     apply_palette(app)
     data = paths.data_paths(args.data_dir)
@@ -260,6 +260,7 @@ def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
 
     def build() -> None:
         apply_font_and_sheet(app)
+        follow_system_scheme(app)
         app.setWindowIcon(app_icon())
         system_language = i18n.pick_language(QLocale.system().uiLanguages())
         translators = Translators(app)

@@ -1,6 +1,7 @@
 """Render the adviser's pages at 1366×768 into screenshots/ (run by hand).
 
 QT_QPA_PLATFORM=offscreen python -m tests.ui.adviser_screenshots [--lang nl]
+    [--scheme light|dark|high-contrast]
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.screenshots import OUT, grab
+from tests.ui.screenshots import OUT, grab, style_options
 
 SIZE = (1366, 768)
 COMPANIES = (
@@ -38,6 +39,7 @@ def _wait(app: QApplication, done: Any, seconds: float = 30) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="en", choices=("en", "nl"))
+    parser.add_argument("--scheme", default="light", choices=("light", "dark", "high-contrast"))
     args = parser.parse_args()
     app = QApplication([])
     from ddcheck.catalog import load_shipped_catalog
@@ -54,7 +56,7 @@ def main() -> None:
     from ddcheck.ui.tasks import TaskRunner
     from tests.ui.fakes import FakePrompts
 
-    apply_style(app)
+    apply_style(app, **style_options(args.scheme))
     Translators(app).apply(args.lang)
     i18n.set_language(args.lang)
     OUT.mkdir(exist_ok=True)
@@ -98,7 +100,7 @@ def main() -> None:
     window.resize(*SIZE)
     controller.adviser.receiver.import_paths([*pdfs, newer])
     _wait(app, lambda: len(prompts.asked) >= 1)
-    suffix = f"-{args.lang}"
+    suffix = f"-{args.lang}" + ("" if args.scheme == "light" else f"-{args.scheme}")
     overview = controller.adviser.show_overview()
     grab(window, f"23-mission-overview{suffix}", SIZE)
     received = {r.company: r.received_id for r in overview.model.rows()}

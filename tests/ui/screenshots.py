@@ -1,6 +1,7 @@
 """Render every page and dialog at 1366×768 and 1920×1080 into screenshots/ (run by hand).
 
 QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots [--lang nl] [--real]
+    [--scheme light|dark|high-contrast]
 """
 
 from __future__ import annotations
@@ -70,6 +71,28 @@ def fill_demo(session: Any) -> None:
     session.reload()
 
 
+def style_options(scheme: str) -> dict[str, Any]:
+    """Return apply_style's arguments for a scheme named on the command line."""
+    if scheme == "high-contrast":
+        from PySide6.QtGui import QColor, QPalette
+
+        palette = QPalette(QColor("#000000"))
+        for role, colour in (
+            (QPalette.ColorRole.Window, "#000000"),
+            (QPalette.ColorRole.Base, "#000000"),
+            (QPalette.ColorRole.Text, "#ffffff"),
+            (QPalette.ColorRole.WindowText, "#ffffff"),
+            (QPalette.ColorRole.ButtonText, "#ffffff"),
+            (QPalette.ColorRole.Button, "#000000"),
+            (QPalette.ColorRole.Highlight, "#1aebff"),
+            (QPalette.ColorRole.HighlightedText, "#000000"),
+        ):
+            palette.setColor(role, QColor(colour))
+        QApplication.setPalette(palette)  # as Windows' "Night sky" contrast theme sets it
+        return {"scheme": "dark", "high_contrast": True}
+    return {"scheme": scheme, "high_contrast": False}
+
+
 def grab(widget: QWidget, name: str, size: tuple[int, int]) -> Path:
     widget.resize(*size)
     QApplication.processEvents()
@@ -81,6 +104,7 @@ def grab(widget: QWidget, name: str, size: tuple[int, int]) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="en", choices=("en", "nl"))
+    parser.add_argument("--scheme", default="light", choices=("light", "dark", "high-contrast"))
     parser.add_argument("--real", action="store_true", help="use the real services Workspace")
     args = parser.parse_args()
     app = QApplication([])
@@ -97,7 +121,7 @@ def main() -> None:
     from ddcheck.ui.tasks import TaskRunner
     from tests.ui.fakes import FakePrompts
 
-    apply_style(app)
+    apply_style(app, **style_options(args.scheme))
     Translators(app).apply(args.lang)
     from ddcheck.ui import i18n
 
@@ -122,7 +146,7 @@ def main() -> None:
     )
     controller = Controller(ctx, lambda lang: None)
     window = controller.start()
-    suffix = f"-{args.lang}"
+    suffix = f"-{args.lang}" + ("" if args.scheme == "light" else f"-{args.scheme}")
     for size in SIZES:
         grab(window, f"01-welcome{suffix}", size)
     if args.real:

@@ -32,7 +32,7 @@ from ddcheck.ui.dates import date_format
 from ddcheck.ui.i18n import language, tr
 from ddcheck.ui.layout import TIGHT, hbox, label, vbox
 from ddcheck.ui.reasons import explain
-from ddcheck.ui.style import repolish
+from ddcheck.ui.style import current_theme, repolish
 from ddcheck.ui.widgets.country_picker import CountryPicker
 
 _NO_DATE = QDate(2000, 1, 1)
@@ -290,8 +290,8 @@ class ChecklistsPage(QWizardPage):
         rows = []
         for choice in sorted(choices, key=lambda c: not c.applies):
             mark = "✓" if choice.applies else "–"
-            colour = "#2f7d32" if choice.applies else "#8a96a3"
-            ink = "#1f2933" if choice.applies else "#8a96a3"
+            colour = current_theme().green if choice.applies else current_theme().disabled_ink
+            ink = current_theme().ink if choice.applies else current_theme().disabled_ink
             title = escape(choice.template.title.get(self._lang))
             count = choice.template.item_count
             reason = explain(choice.template, company, mission, self._lang)

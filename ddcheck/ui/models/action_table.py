@@ -14,6 +14,7 @@ from ddcheck.ui.dates import date_text, parse_date_text
 from ddcheck.ui.dialogs.action_editor import priority_labels, status_labels
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.models.icons import status_icon
+from ddcheck.ui.style import current_theme
 
 COL_ACTION, COL_OWNER, COL_DUE, COL_PRIORITY, COL_STATUS, COL_ITEMS, COL_STANDARD = range(7)
 COLUMN_FIELDS = ("action", "owner", "due", "priority", "status", "item_keys", "standard_ref")
@@ -106,9 +107,9 @@ class ActionTableModel(QAbstractTableModel):
             return status_icon("review") if action.agreed_with_adviser else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_DUE and action.is_overdue(self._today()):
-                return QColor("#b42318")
+                return QColor(current_theme().red)
             if action.status in ("done", "dropped"):
-                return QColor("#8a96a3")
+                return QColor(current_theme().disabled_ink)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_ITEMS:
                 return "\n".join(self._item_title(k) for k in action.item_keys)

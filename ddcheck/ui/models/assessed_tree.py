@@ -10,12 +10,13 @@ from PySide6.QtGui import QColor
 
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.models.section_tree import COL_PROGRESS, KEY_ROLE, KIND_ROLE
+from ddcheck.ui.style import current_theme
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ROLES = frozenset({_DISPLAY, _TOOLTIP, int(Qt.ItemDataRole.ForegroundRole)})
-_COLOURS = {"accepted": "#2f7d32", "question": "#a15c07", "insufficient": "#b42318"}
+_COLOURS = {"accepted": "green", "question": "amber", "insufficient": "red"}  # theme colours
 
 
 WITHHELD_MARK = "⊘"
@@ -74,9 +75,9 @@ class AssessedTreeModel(QIdentityProxyModel):
                 return None
             if role == _DISPLAY:
                 return WITHHELD_MARK
-            return tr("Withheld") if role == _TOOLTIP else QColor("#a15c07")
+            return tr("Withheld") if role == _TOOLTIP else QColor(current_theme().amber)
         if role == _DISPLAY:
             return MARKS.get(assessment, assessment)
         if role == _TOOLTIP:
             return assessment_names().get(assessment, assessment)
-        return QColor(_COLOURS.get(assessment, "#5f6b7a"))
+        return QColor(getattr(current_theme(), _COLOURS.get(assessment, "muted")))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 
 from ddcheck.ui.dates import datetime_text
 from ddcheck.ui.i18n import tr
+from ddcheck.ui.style import current_theme
 
 COL_TITLE, COL_STATUS, COL_PROGRESS, COL_FLAGS, COL_UPDATED = range(5)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -93,7 +94,7 @@ class DossierListModel(QAbstractTableModel):
                 return datetime_text(updated)
             return ""
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_FLAGS and flags:
-            return QColor("#b42318")
+            return QColor(current_theme().red)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
             return info.title
         return None

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 
 from ddcheck.ui.dates import date_text
 from ddcheck.ui.i18n import tr
+from ddcheck.ui.style import current_theme
 
 (
     COL_COMPANY,
@@ -103,11 +104,11 @@ class MissionOverviewModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_RED_FLAGS and row.red_flags:
-                return QColor("#b42318")
+                return QColor(current_theme().red)
             if column == COL_VERDICT:
                 return QColor(
-                    {"sufficient": "#2f7d32", "insufficient": "#b42318"}.get(
-                        row.verdict or "", "#5f6b7a"
+                    {"sufficient": current_theme().green, "insufficient": current_theme().red}.get(
+                        row.verdict or "", current_theme().muted
                     )
                 )
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_COMPLETION:

@@ -14,6 +14,7 @@ from ddcheck.domain.dossier import Answer
 from ddcheck.domain.scoring import Flag, is_gap, is_red_flag
 from ddcheck.domain.text import Language
 from ddcheck.ui.models.icons import status_icon
+from ddcheck.ui.style import current_theme
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -242,9 +243,9 @@ class SectionTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             answered, total = self._progress(node)
             if not total:
-                return QColor("#9aa5b1")
+                return QColor(current_theme().disabled_ink)
             if column == COL_PROGRESS:
-                return QColor("#2f7d32" if answered == total else "#5f6b7a")
+                return QColor(current_theme().green if answered == total else current_theme().muted)
         if role == Qt.ItemDataRole.ToolTipRole:
             return node.title
         return None
@@ -263,7 +264,7 @@ class SectionTreeModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return node.title if entry.applies else f"{node.title}\n\n{entry.reason}"
         if role == Qt.ItemDataRole.ForegroundRole and not entry.applies:
-            return QColor("#9aa5b1")
+            return QColor(current_theme().disabled_ink)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

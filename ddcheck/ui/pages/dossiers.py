@@ -39,7 +39,7 @@ from ddcheck.ui.models.dossier_list import (
     SORT_ROLE,
     DossierListModel,
 )
-from ddcheck.ui.style import repolish
+from ddcheck.ui.style import current_theme, repolish
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -63,15 +63,17 @@ class ProgressDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#e7ebf0"))
+        painter.setBrush(QColor(current_theme().track))
         painter.drawRoundedRect(bar, 3.5, 3.5)
         if percent:
             filled = QRect(
                 bar.left(), bar.top(), max(7, bar.width() * percent // 100), bar.height()
             )
-            painter.setBrush(QColor("#2f7d32" if percent >= 100 else "#1d5c96"))
+            painter.setBrush(
+                QColor(current_theme().green if percent >= 100 else current_theme().accent)
+            )
             painter.drawRoundedRect(filled, 3.5, 3.5)
-        painter.setPen(QColor("#3d4a5a"))
+        painter.setPen(QColor(current_theme().subtle_ink))
         text_rect = QRect(bar.right() + 8, option.rect.top(), 44, option.rect.height())
         painter.drawText(
             text_rect,

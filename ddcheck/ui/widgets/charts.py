@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ddcheck.ui.i18n import tr, tr_n
+from ddcheck.ui.style import current_theme
 
 ROW_HEIGHT = 26
 
@@ -24,12 +25,12 @@ ROW_HEIGHT = 26
 def score_colour(percent: int | None) -> QColor:
     """Return the bar colour for a score."""
     if percent is None:
-        return QColor("#c9d1da")
+        return QColor(current_theme().bar_none)
     if percent >= 75:
-        return QColor("#2f7d32")
+        return QColor(current_theme().green)
     if percent >= 50:
-        return QColor("#d68a00")
-    return QColor("#b42318")
+        return QColor(current_theme().bar_medium)
+    return QColor(current_theme().red)
 
 
 def _announce(widget: QWidget, text: str) -> None:
@@ -98,7 +99,7 @@ class ScoreBars(QWidget):
         value_w = 56
         bar_w = max(20, width - label_w - value_w - 16)
         if not self._rows:
-            painter.setPen(QColor("#5f6b7a"))
+            painter.setPen(QColor(current_theme().muted))
             painter.drawText(
                 self.rect(),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -110,7 +111,7 @@ class ScoreBars(QWidget):
                 painter.setPen(self.palette().highlight().color())
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(QRectF(1, top, width - 2, ROW_HEIGHT - 1), 4, 4)
-            painter.setPen(QColor("#1f2933"))
+            painter.setPen(QColor(current_theme().ink))
             painter.drawText(
                 QRect(0, top, label_w, ROW_HEIGHT),
                 int(Qt.AlignmentFlag.AlignVCenter),
@@ -118,13 +119,13 @@ class ScoreBars(QWidget):
             )
             track = QRectF(label_w + 8, top + ROW_HEIGHT / 2 - 5, bar_w, 10)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#e7ebf0"))
+            painter.setBrush(QColor(current_theme().track))
             painter.drawRoundedRect(track, 5, 5)
             if percent:
                 fill = QRectF(track.left(), track.top(), max(10.0, bar_w * percent / 100), 10)
                 painter.setBrush(score_colour(percent))
                 painter.drawRoundedRect(fill, 5, 5)
-            painter.setPen(QColor("#3d4a5a"))
+            painter.setPen(QColor(current_theme().subtle_ink))
             shown = "–" if percent is None else f"{percent}%"
             painter.drawText(
                 QRect(int(track.right()) + 8, top, value_w, ROW_HEIGHT),
@@ -220,13 +221,13 @@ class HeatMap(QWidget):
                 rect = self.cell_rect(severity, likelihood)
                 level = severity * likelihood
                 base = (
-                    "#e8f3e9"
+                    current_theme().heat_low
                     if level <= 3
-                    else "#fdf1d8"
+                    else current_theme().heat_medium
                     if level <= 6
-                    else "#fbe0c8"
+                    else current_theme().heat_high
                     if level <= 9
-                    else "#f8d4d0"
+                    else current_theme().heat_severe
                 )
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(base))
@@ -237,7 +238,7 @@ class HeatMap(QWidget):
                     painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 4, 4)
                 count = self._counts.get((severity, likelihood), 0)
                 if count:
-                    painter.setPen(QColor("#111a24"))
+                    painter.setPen(QColor(current_theme().strong))
                     font = painter.font()
                     font.setBold(True)
                     font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -246,7 +247,7 @@ class HeatMap(QWidget):
                     font.setBold(False)
                     font.setPointSizeF(font.pointSizeF() / 1.3)
                     painter.setFont(font)
-        painter.setPen(QColor("#5f6b7a"))
+        painter.setPen(QColor(current_theme().muted))
         for severity in range(1, 5):
             rect = QRectF(0, top + (4 - severity) * cell_h, left - 8, cell_h)
             painter.drawText(

@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from ddcheck.ui.style import ACCENT
+from ddcheck.ui.style import current_theme
 
 
 class LinkLabel(QLabel):
@@ -31,7 +31,8 @@ class LinkLabel(QLabel):
     def set_link_text(self, text: str) -> None:
         """Show a new link text (plain text, never markup)."""
         self.plain = text
-        self.setText(f'<a href="#" style="color:{ACCENT}; text-decoration:none">{escape(text)}</a>')
+        colour = current_theme().accent
+        self.setText(f'<a href="#" style="color:{colour}; text-decoration:none">{escape(text)}</a>')
 
     def click(self) -> None:
         """Activate the link as a click would."""
