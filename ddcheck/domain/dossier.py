@@ -143,8 +143,10 @@ class Answer(BaseModel):
 
     @property
     def is_answered(self) -> bool:
-        """Return whether a value was given."""
-        return self.value not in (None, "", [])
+        """Return whether a value was given (whitespace-only text is no answer)."""
+        if isinstance(self.value, str):
+            return bool(self.value.strip())
+        return self.value not in (None, [])
 
 
 class Evidence(BaseModel):

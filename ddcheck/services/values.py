@@ -28,8 +28,8 @@ def _choice(scale: AnswerScale, raw: str) -> str:
 
 def normalize_value(scale: AnswerScale, value: Any) -> Any:
     """Return `value` in the form stored for `scale`, or raise InvalidInput saying what fits."""
-    if value is None or value == "" or value == []:
-        return None
+    if value is None or value == [] or (isinstance(value, str) and not value.strip()):
+        return None  # blank or whitespace-only text is no answer
     if scale.kind == "single":
         if not isinstance(value, str):
             raise InvalidInput(f"Choose one option: {option_list(scale)}")

@@ -221,9 +221,10 @@ class Controller(QObject):
         )
         self.window.restore_splitters()
         self.window.show_page(PAGE_CHECKLIST)
-        first = next((e.key for e in session.summary.entries), None)
+        first = checklist.first_open_key()
         if first:
             checklist.select(first)
+            checklist.focus_answer()  # after opening, the keyboard is on the first open question
         self.ctx.settings.set_last_dossier(dossier_id)
 
     def _dossier_changed(self) -> None:

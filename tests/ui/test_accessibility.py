@@ -167,3 +167,40 @@ def test_charts_have_a_text_alternative_and_work_by_keyboard(qtbot: Any) -> None
     assert "Severity 4, likelihood 2: 3 items" in spoken_name(heat)
     qtbot.keyClick(heat, Qt.Key.Key_Return)
     assert picked == [(4, 2)]
+
+
+def test_tab_leaves_a_text_answer_and_blank_text_is_no_answer(qtbot: Any, catalog: Any) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout
+
+    from ddcheck.domain.dossier import Answer
+    from ddcheck.services.values import normalize_value
+    from ddcheck.ui.widgets.answer_editor import AnswerEditor
+
+    assert not Answer(template_id="t", item_id="i", value="  \t\n ").is_answered
+    assert Answer(template_id="t", item_id="i", value=" x ").is_answered
+    scale = next(
+        t.scale_for(i)
+        for t in catalog.templates.values()
+        for s in t.sections
+        for i in s.items
+        if t.scale_for(i).kind == "text"
+    )
+    assert normalize_value(scale, " \t ") is None
+    box = QWidget()
+    qtbot.addWidget(box)
+    editor = AnswerEditor(scale, "en")
+    after = QLineEdit()
+    layout = QVBoxLayout(box)
+    layout.addWidget(editor)
+    layout.addWidget(after)
+    box.show()
+    qtbot.waitExposed(box)
+    box.activateWindow()
+    text = editor.findChild(QPlainTextEdit)
+    text.setFocus()
+    qtbot.waitUntil(text.hasFocus)
+    qtbot.keyClicks(text, "Our policy")
+    qtbot.keyClick(text, Qt.Key.Key_Tab)
+    qtbot.waitUntil(after.hasFocus)
+    assert text.toPlainText() == "Our policy"

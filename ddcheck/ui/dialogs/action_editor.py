@@ -69,6 +69,8 @@ class ActionEditor(QDialog):
         self.what = QPlainTextEdit(action.action, self)
         self.what.setFixedHeight(64)
         self.gap = QPlainTextEdit(action.gap, self)
+        for text_box in (self.what, self.gap):
+            text_box.setTabChangesFocus(True)  # Tab moves on: no keyboard trap in the form
         self.gap.setFixedHeight(64)
         self.standard = QLineEdit(action.standard_ref, self)
         self.deliverable = QLineEdit(action.deliverable, self)

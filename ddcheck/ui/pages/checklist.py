@@ -155,6 +155,19 @@ class ChecklistPage(QWidget):
         self._update_progress()
 
     def _session_changed(self) -> None:
+        focus = QApplication.focusWidget()
+        keyboard_on_answer = (
+            self.panel is not None and focus is not None and (self.panel.isAncestorOf(focus))
+        )
+        self._apply_session_change()
+        focus = QApplication.focusWidget()
+        on_new_panel = (
+            self.panel is not None and focus is not None and self.panel.isAncestorOf(focus)
+        )
+        if keyboard_on_answer and not on_new_panel:
+            self.focus_answer()  # a rebuilt panel keeps the keyboard user where they were
+
+    def _apply_session_change(self) -> None:
         keys = [e.key for e in self.session.entries]
         if keys != self._keys:
             current = self.current_key()
@@ -270,7 +283,7 @@ class ChecklistPage(QWidget):
             old.deleteLater()
         self.panel = panel
         if had_focus:
-            panel.editor.focus_first()
+            self.focus_answer()
 
     def _add_evidence(self, key: str) -> None:
         files = self.ctx.prompts.open_files(self, tr("Add evidence"), tr("All files (*)"))
@@ -306,6 +319,22 @@ class ChecklistPage(QWidget):
             return list(self._keys)
         i = self._keys.index(current)  # type: ignore[arg-type]
         return self._keys[i + 1 :] + self._keys[: i + 1]
+
+    def first_open_key(self) -> str | None:
+        """Return the first applicable item without an answer (else the first item), or None."""
+        answers = self.session.summary.answers
+        applicable = {e.key for e in self.session.summary.entries}
+        for key in self._keys:
+            answer = answers.get(key)
+            if key in applicable and (answer is None or not answer.is_answered):
+                return key
+        return self._keys[0] if self._keys else None
+
+    def focus_answer(self) -> None:
+        """Put the keyboard focus on the shown item's answer, so a number key answers it."""
+        if self.panel is not None:
+            self.panel.show()  # a panel not shown yet cannot take the focus
+            self.panel.editor.focus_first()
 
     def go_next_unanswered(self) -> bool:
         """Show the next applicable item without an answer."""

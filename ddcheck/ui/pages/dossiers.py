@@ -268,9 +268,11 @@ class DossierList(QWidget):
         self._update_buttons()
 
     def current_id(self) -> str | None:
-        """Return the id of the selected dossier."""
+        """Return the id of the selected dossier (or of the row the keyboard is on)."""
         rows = self.table.selectionModel().selectedRows()
-        return str(rows[0].data(ID_ROLE)) if rows else None
+        index = rows[0] if rows else self.table.currentIndex()
+        value = index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
+        return str(value) if value else None
 
     def select(self, dossier_id: str) -> None:
         """Select the row of a dossier."""

@@ -59,6 +59,7 @@ class AnswerEditor(QWidget):
         elif scale.kind == "text":
             self._text = QPlainTextEdit(self)
             named(self._text, tr("Answer"))
+            self._text.setTabChangesFocus(True)  # Tab moves on; a keyboard user is never trapped
             self._text.setPlaceholderText(tr("Type your answer"))
             self._text.setFixedHeight(110)
             self._text.textChanged.connect(self._timer.start)
@@ -241,8 +242,9 @@ class AnswerEditor(QWidget):
         )
 
     def focus_first(self) -> None:
-        """Put keyboard focus on the editor."""
-        target = self._buttons[0] if self._buttons else (self._text or self._line or self._date)
+        """Put keyboard focus on the editor: the chosen option, else the first one or the field."""
+        chosen = [b for b in self._buttons if b.isChecked()]
+        target = (chosen or self._buttons or [self._text or self._line or self._date])[0]
         if target is not None:
             target.setFocus()
 
