@@ -26,6 +26,8 @@ def test_counts_note_label_and_dates_in_dutch(qtbot: Any, make_ctx: Any, real_ws
     page = window.page(PAGE_CHECKLIST)
     total = ctrl.session.summary.overall.total
     assert f"van {total} beantwoord" in page.progress_label.text()
+    first = ctrl.session.summary.entries[0].key
+    page.select(first)  # opening shows the first open question; the first one is number 1
     assert page.panel.position.text() == f"Vraag 1 van {total}"
     skipped = next(e.key for e in ctrl.session.entries if not e.applies)
     page.select(skipped)
