@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ddcheck.exchange.dossier_json import DossierFormatError, fingerprint, parse_dossier_json
+from ddcheck.exchange.border import BorderError, load_json
+from ddcheck.exchange.dossier_json import DossierFormatError, fingerprint, read_dossier_json
 from ddcheck.exchange.errors import ExchangeError
+from ddcheck.exchange.received_document import DossierDocument
 
 BUNDLE_FORMAT = "ddcheck-bundle"
 BUNDLE_FORMAT_VERSION = 1
@@ -63,6 +65,7 @@ class BundleContents:
     data: bytes
     document: dict[str, Any]
     fingerprint: str
+    model: DossierDocument
     files: dict[str, bytes] = field(default_factory=dict)  # by SHA-256
 
 
@@ -148,11 +151,11 @@ def _read(archive: zipfile.ZipFile) -> BundleContents:
     if manifest["fingerprint"] != digest:
         raise BundleError("the dossier's fingerprint does not match the manifest")
     try:
-        document = parse_dossier_json(data)
+        document, model = read_dossier_json(data)
     except DossierFormatError as error:
         raise BundleError(str(error)) from error
     files = {name.removeprefix(EVIDENCE_DIR): blob for name, blob in contents.items()}
-    return BundleContents(data, document, digest, files)
+    return BundleContents(data, document, digest, model, files)
 
 
 def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
@@ -202,9 +205,9 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> 
 
 def _manifest(raw: bytes) -> dict[str, Any]:
     try:
-        manifest = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise BundleError("the bundle's manifest is not valid JSON") from error
+        manifest = load_json(raw, "bundle's manifest")
+    except BorderError as error:
+        raise BundleError(str(error)) from error
     if not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
         raise BundleError("the manifest is not a ddcheck bundle manifest")
     version = manifest.get("format_version")

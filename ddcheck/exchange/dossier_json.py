@@ -9,19 +9,25 @@ from typing import Any
 from pydantic import ValidationError
 
 from ddcheck.domain.applicability import applicable_items
-from ddcheck.domain.dossier import Dossier
 from ddcheck.domain.text import Language
 from ddcheck.exchange.answers import answer_text
+from ddcheck.exchange.border import BorderError, first_problem, load_json
+from ddcheck.exchange.errors import ExchangeError
+from ddcheck.exchange.received_document import (
+    DOSSIER_FORMAT,
+    DOSSIER_FORMAT_VERSION,
+    DossierDocument,
+)
 from ddcheck.exchange.redaction import Redaction
 
-FORMAT = "ddcheck-dossier"
-FORMAT_VERSION = 1
+FORMAT = DOSSIER_FORMAT
+FORMAT_VERSION = DOSSIER_FORMAT_VERSION
 ATTACHMENT_NAME = "ddcheck-dossier.json"
 MEDIA_TYPE = "application/json"
 ITEM_MARKER = "ID {key}"  # printed with every item in the report; `verify` finds it in the text
 
 
-class DossierFormatError(ValueError):
+class DossierFormatError(ExchangeError):
     """The bytes are not a dossier JSON this version of ddcheck can read."""
 
 
@@ -81,35 +87,48 @@ def fingerprint(data: bytes) -> str:
 
 
 def parse_dossier_json(data: bytes) -> dict[str, Any]:
-    """Return the document in `data`; raise DossierFormatError when it is not a dossier JSON."""
+    """Return the document in `data`, validated in full; raise DossierFormatError otherwise."""
+    return read_dossier_json(data)[0]
+
+
+def read_dossier_json(
+    data: bytes, context: dict[str, Any] | None = None
+) -> tuple[dict[str, Any], DossierDocument]:
+    """Return the document in `data` as plain JSON and as its validated model.
+
+    Everything is checked before anything is returned: the JSON's size, depth, text lengths,
+    list counts and numbers (finite only) at the border, then every field's type and range in
+    one strict model (`DossierDocument`). Raise DossierFormatError with one plain line.
+    """
     try:
-        document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise DossierFormatError(f"the embedded data is not valid JSON: {error}") from error
+        document = load_json(data, "embedded data")
+    except BorderError as error:
+        raise DossierFormatError(str(error)) from error
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise DossierFormatError("the embedded data is not a ddcheck dossier")
     version = document.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION or version < 1:
+    if (
+        not isinstance(version, int)
+        or isinstance(version, bool)
+        or not 1 <= version <= FORMAT_VERSION
+    ):
+        shown = version if isinstance(version, int | str) else type(version).__name__
         raise DossierFormatError(
-            f"dossier format version {version!r} is not supported (this ddcheck reads up to "
-            f"{FORMAT_VERSION})"
+            f"dossier format version {str(shown)[:20]!r} is not supported (this ddcheck reads "
+            f"up to {FORMAT_VERSION})"
         )
     for key in ("dossier", "rendered", "withheld"):
         if not isinstance(document.get(key), dict):
             raise DossierFormatError(f"the embedded dossier lacks its '{key}' part")
-    answers = document["rendered"].get("answers")
-    if not isinstance(answers, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in answers.items()
-    ):
-        raise DossierFormatError("the embedded dossier's rendered answers are malformed")
-    withheld = document["withheld"].get("items", [])
-    if not isinstance(withheld, list) or not all(isinstance(k, str) for k in withheld):
-        raise DossierFormatError("the embedded dossier's list of withheld items is malformed")
     try:
-        Dossier.model_validate(document["dossier"])
+        model = DossierDocument.model_validate_json(data, strict=True, context=context)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        message = f"the embedded dossier is invalid at {where}: {first['msg']}"
+        problem = first_problem(error, prefer=("rendered", "withheld", "dossier"))
+        where = problem.partition(" at ")[2].partition(".")[0].partition(":")[0]
+        what = {
+            "rendered": "the embedded dossier's rendered answers are malformed",
+            "withheld": "the embedded dossier's list of withheld items is malformed",
+        }.get(where)
+        message = f"{what} ({problem})" if what else f"the embedded dossier {problem}"
         raise DossierFormatError(message) from error
-    return document
+    return document, model

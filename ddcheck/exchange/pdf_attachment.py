@@ -61,7 +61,11 @@ def open_pdf(path: Path | str) -> PdfReader:
 
 
 def attached_json(reader: PdfReader) -> bytes | None:
-    """Return the bytes of the attached dossier JSON, or None when there is none."""
+    """Return the bytes of the attached dossier JSON, or None when there is none.
+
+    Raise UnreadablePdf when the PDF carries more than one file under that name: which one
+    would be the dossier is then anyone's guess.
+    """
     try:
         attachments = reader.attachments
         found = attachments.get(ATTACHMENT_NAME)
@@ -69,7 +73,11 @@ def attached_json(reader: PdfReader) -> bytes | None:
         return None
     if not found:
         return None
-    return found[0] if isinstance(found, list) else found
+    if isinstance(found, list):
+        if len(found) > 1:
+            raise UnreadablePdf(f"it carries {len(found)} embedded dossier files, not one")
+        return found[0]
+    return found
 
 
 def info_fingerprint(reader: PdfReader) -> str | None:

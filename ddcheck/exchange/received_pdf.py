@@ -13,10 +13,11 @@ from ddcheck.exchange.dossier_json import (
     ATTACHMENT_NAME,
     DossierFormatError,
     fingerprint,
-    parse_dossier_json,
+    read_dossier_json,
 )
 from ddcheck.exchange.errors import ExchangeError
 from ddcheck.exchange.pdf_attachment import UnreadablePdf, attached_json, info_fingerprint
+from ddcheck.exchange.received_document import DossierDocument
 
 MAX_PDF_BYTES = 200 * 1024 * 1024
 
@@ -32,6 +33,7 @@ class ReceivedPdf:
     data: bytes
     document: dict[str, Any]
     fingerprint: str
+    model: DossierDocument
 
 
 def _open(path: Path | str) -> Any:
@@ -92,14 +94,14 @@ def read_received_pdf(path: Path | str) -> ReceivedPdf:
         if _has_attachment(reader):
             raise ReceivedPdfError("the embedded dossier is damaged or too large to read")
         raise ReceivedPdfError("the PDF carries no ddcheck dossier (no embedded data)")
-    try:
-        document = parse_dossier_json(data)
-    except DossierFormatError as error:
-        raise ReceivedPdfError(str(error)) from error
     digest = fingerprint(data)
     if stored != digest:
         raise ReceivedPdfError(
             "the embedded dossier does not match the fingerprint recorded in the PDF; "
             "it was changed after export"
         )
-    return ReceivedPdf(data, document, digest)
+    try:
+        document, model = read_dossier_json(data)
+    except DossierFormatError as error:
+        raise ReceivedPdfError(str(error)) from error
+    return ReceivedPdf(data, document, digest, model)

@@ -9,11 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from pydantic import ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from ddcheck.domain.dossier import Review
+from ddcheck.exchange.border import BorderError, Limits, first_problem, load_json
 from ddcheck.exchange.dossier_json import canonical_bytes, fingerprint
 from ddcheck.exchange.errors import ExchangeError
 
@@ -21,6 +29,7 @@ REVIEW_FORMAT = "ddcheck-review"
 REVIEW_FORMAT_VERSION = 1
 SUFFIX = ".ddreview"
 MAX_REVIEW_BYTES = 16 * 1024 * 1024
+MAX_REVIEW_ENTRIES = 20_000
 
 
 class ReviewFileError(ExchangeError):
@@ -59,14 +68,51 @@ def review_file_bytes(review_file: ReviewFile) -> tuple[bytes, str]:
     return text.encode("utf-8") + b"\n", digest
 
 
+class ReviewDocument(BaseModel):
+    """A review file as it comes from outside, validated in full (the fingerprint apart)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    format: Literal["ddcheck-review"]
+    format_version: int = Field(ge=1, le=REVIEW_FORMAT_VERSION)
+    dossier_id: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    reviewed_fingerprint: Annotated[str, StringConstraints(max_length=64)]
+    company: Annotated[str, StringConstraints(max_length=300)]
+    mission: Annotated[str, StringConstraints(max_length=300)]
+    generated_at: dt.datetime
+    app_version: Annotated[str, StringConstraints(max_length=64)]
+    review: Review
+    fingerprint: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ReviewDocument:
+        review = self.review
+        if (
+            len(review.items) > MAX_REVIEW_ENTRIES
+            or len(review.agreed_actions) > MAX_REVIEW_ENTRIES
+        ):
+            raise ValueError(f"more than {MAX_REVIEW_ENTRIES:,} assessments or actions")
+        keys = [i.key for i in review.items]
+        actions = [a.id for a in review.agreed_actions]
+        if len(set(keys)) != len(keys) or len(set(actions)) != len(actions):
+            raise ValueError("the same item or agreed action appears twice")
+        return self
+
+
 def parse_review_file(data: bytes) -> ReviewFile:
-    """Return the review in `data`; raise ReviewFileError when it is malformed or was changed."""
+    """Return the review in `data`; raise ReviewFileError when it is malformed or was changed.
+
+    The whole file passes the border (size, depth, text lengths, finite numbers) and one strict
+    model before anything of it is used.
+    """
     if len(data) > MAX_REVIEW_BYTES:
         raise ReviewFileError("the file is larger than a review file can be")
     try:
-        document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        raise ReviewFileError("the file is not a ddcheck review (not valid JSON)") from error
+        document = load_json(data, "review file", Limits(max_bytes=MAX_REVIEW_BYTES))
+    except BorderError as error:
+        if "not valid JSON" in str(error):
+            raise ReviewFileError("the file is not a ddcheck review (not valid JSON)") from error
+        raise ReviewFileError(str(error)) from error
     if not isinstance(document, dict) or document.get("format") != REVIEW_FORMAT:
         raise ReviewFileError("the file is not a ddcheck review")
     version = document.get("format_version")
@@ -82,19 +128,16 @@ def parse_review_file(data: bytes) -> ReviewFile:
     if stated != digest:
         raise ReviewFileError("the review file was changed after it was exported (fingerprint)")
     try:
-        texts = {k: document[k] for k in ("dossier_id", "reviewed_fingerprint", "company")}
-        texts["mission"] = document["mission"]
-        texts["app_version"] = document["app_version"]
-        if not all(isinstance(v, str) for v in texts.values()):
-            raise ReviewFileError("the review file is malformed")
-        generated = dt.datetime.fromisoformat(str(document["generated_at"]))
-        review = Review.model_validate(document["review"])
-    except (KeyError, ValueError, TypeError) as error:
-        if isinstance(error, ReviewFileError):
-            raise
-        where = ""
-        if isinstance(error, ValidationError):
-            first = error.errors()[0]
-            where = " at review." + ".".join(str(p) for p in first["loc"])
-        raise ReviewFileError(f"the review file is malformed{where}") from error
-    return ReviewFile(review=review, generated_at=generated, fingerprint=digest, **texts)
+        model = ReviewDocument.model_validate_json(data, strict=True)
+    except ValidationError as error:
+        raise ReviewFileError(f"the review file is malformed ({first_problem(error)})") from error
+    return ReviewFile(
+        dossier_id=model.dossier_id,
+        reviewed_fingerprint=model.reviewed_fingerprint,
+        company=model.company,
+        mission=model.mission,
+        review=model.review,
+        generated_at=model.generated_at,
+        app_version=model.app_version,
+        fingerprint=digest,
+    )

@@ -6,11 +6,11 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ddcheck.domain.dossier import Dossier
 from ddcheck.domain.text import Language
 from ddcheck.exchange.bundle import read_bundle, write_bundle
 from ddcheck.exchange.dossier_json import canonical_bytes, dossier_document, fingerprint
 from ddcheck.exchange.errors import ExchangeError
+from ddcheck.exchange.received_document import DossierDocument
 from ddcheck.exchange.redaction import Audience, redact
 from ddcheck.services.changes import Change
 from ddcheck.services.files import write_atomically
@@ -81,19 +81,19 @@ class BundleOps(ReceivedOps):
             return self._receive(
                 path,
                 bundle.data,
-                bundle.document,
+                bundle.model,
                 bundle.fingerprint,
                 "bundle",
                 bundle.files,
                 accept_internal=accept_internal,
             )
-        return self._restore_own(path, bundle.document, bundle.fingerprint, bundle.files)
+        return self._restore_own(path, bundle.model, bundle.fingerprint, bundle.files)
 
     def _restore_own(
-        self, path: Path, document: dict, digest: str, files: dict[str, bytes]
+        self, path: Path, document: DossierDocument, digest: str, files: dict[str, bytes]
     ) -> ImportResult:
-        dossier = Dossier.model_validate(document["dossier"])
-        if document.get("audience") != "internal" or document["withheld"].get("items"):
+        dossier = document.dossier
+        if document.audience != "internal" or document.withheld.items:
             raise refused(
                 path,
                 "it is the adviser's version, which lacks the confidential answers; export the "

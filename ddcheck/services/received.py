@@ -10,7 +10,9 @@ from typing import Any
 
 from ddcheck.domain.dossier import STORED, Dossier
 from ddcheck.domain.scoring import DossierSummary, summarize
+from ddcheck.exchange.dossier_json import DossierFormatError, read_dossier_json
 from ddcheck.exchange.errors import ExchangeError
+from ddcheck.exchange.received_document import DossierDocument
 from ddcheck.services.base import WorkspaceBase, new_id
 from ddcheck.services.changes import Change, Changes, HistoryEntry
 from ddcheck.services.errors import AmbiguousId, InvalidInput, NotFound
@@ -34,13 +36,24 @@ PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 
 
-@lru_cache(maxsize=256)
-def _parse(data: bytes) -> tuple[Dossier, dict[str, Any]]:
-    """Return the dossier and the document of stored revision bytes (validated on import)."""
-    import json
+class ReceivedDamaged(InvalidInput):
+    """A stored received revision that no longer passes the import's checks."""
 
-    document = json.loads(data.decode("utf-8"))
-    return Dossier.model_validate(document["dossier"], context=STORED), document
+
+@lru_cache(maxsize=256)
+def _parse(data: bytes) -> tuple[Dossier, DossierDocument]:
+    """Return the dossier and the document of stored revision bytes (validated on import).
+
+    The stored bytes go through the same border and model as on import (with the rules for
+    stored profiles), so a row changed behind ddcheck's back gives one plain line, never a crash.
+    """
+    try:
+        model = read_dossier_json(data, context=STORED)[1]
+    except DossierFormatError as error:
+        raise ReceivedDamaged(
+            f"A stored received dossier is damaged ({error}); run 'ddcheck check' to see which."
+        ) from error
+    return model.dossier, model
 
 
 def sniff(path: Path) -> str:
@@ -93,7 +106,7 @@ class ReceivedOps(WorkspaceBase):
         self,
         path: Path,
         data: bytes,
-        document: dict[str, Any],
+        document: DossierDocument,
         digest: str,
         kind: SourceKind,
         files: dict[str, bytes] | None = None,
@@ -101,7 +114,7 @@ class ReceivedOps(WorkspaceBase):
         accept_internal: bool = False,
     ) -> ImportResult:
         """Store a checked dossier document as a received dossier (or a new revision of one)."""
-        if document.get("audience") == "internal" and not accept_internal:
+        if document.audience == "internal" and not accept_internal:
             own = "; a bundle of your own can be restored as your own dossier" * (kind == "bundle")
             own_nl = "; een eigen bundel kunt u als eigen dossier terugzetten" * (kind == "bundle")
             raise InternalVersionRefused(
@@ -113,14 +126,9 @@ class ReceivedOps(WorkspaceBase):
                 f"voor een adviseur; vraag om de adviseursversie{own_nl}.",
             )
         conn = self._store.conn
-        dossier = _parse(data)[0]  # validated once; the overview later finds it in the cache
-        try:
-            generated = dt.datetime.fromisoformat(str(document.get("generated_at")))
-        except ValueError as error:
-            raise refused(
-                path, "the dossier's export time is malformed", "de exporttijd is onjuist"
-            ) from error
-        withheld = document["withheld"].get("items", [])
+        dossier = _parse(data)[0]  # as stored; the overview later finds it in the cache
+        generated = document.generated_at
+        withheld = document.withheld.items
         base = {
             "path": path,
             "kind": kind,
@@ -214,7 +222,7 @@ class ReceivedOps(WorkspaceBase):
         except ExchangeError as error:
             raise refused(path, error) from error
         return self._receive(
-            path, pdf.data, pdf.document, pdf.fingerprint, "pdf", accept_internal=accept_internal
+            path, pdf.data, pdf.model, pdf.fingerprint, "pdf", accept_internal=accept_internal
         )
 
     def resolve_received(self, reference: str) -> str:
@@ -262,18 +270,18 @@ class ReceivedOps(WorkspaceBase):
             raise NotFound(f"Received dossier '{received_id}' has no revision {number}.")
         info, raw = infos[number - 1]
         dossier, document = _parse(raw.document)
-        withheld = document.get("withheld", {})
+        withheld = document.withheld
         return ReceivedDossier(
             id=row.id,
             dossier=dossier,
             revision=info,
             revisions=tuple(i for i, _ in infos),
-            audience=str(document.get("audience", "")),
-            lang=str(document.get("lang", "nl")),
-            withheld_items=tuple(withheld.get("items", [])),
-            withheld_evidence=int(withheld.get("evidence", 0) or 0),
-            withheld_actions=int(withheld.get("actions", 0) or 0),
-            rendered_answers=dict(document.get("rendered", {}).get("answers", {})),
+            audience=document.audience,
+            lang=document.lang,
+            withheld_items=tuple(withheld.items),
+            withheld_evidence=withheld.evidence or 0,
+            withheld_actions=withheld.actions or 0,
+            rendered_answers=dict(document.rendered.answers),
             evidence_with_contents=frozenset(
                 received_rows.evidence_with_contents(self._store.conn, raw.id)
             ),
