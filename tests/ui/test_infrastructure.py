@@ -85,7 +85,9 @@ def test_overview_red_flags_and_warnings_lead_to_their_item(
     controller.window.show_page(PAGE_OVERVIEW)
     overview = controller.window.page(PAGE_OVERVIEW)
     assert overview.flags_value.text() == "1"
-    assert overview.gate_value.text() == "1 to fix"
+    assert overview.gate_value.text() == "Not ready"
+    assert "1 red flag has no action" in overview.gate_hint.text()
+    assert overview.gate_hint.text().startswith("Still to do: ")
     assert overview.flags.count() == 1
     overview.flags.itemClicked.emit(overview.flags.item(0))
     assert controller.window.current_page() == PAGE_CHECKLIST
@@ -110,3 +112,36 @@ def test_heat_map_counts_rated_items_and_a_click_goes_to_one(
     assert controller.window.page(PAGE_CHECKLIST).current_key() == key
     overview.actionRequested.emit("missing")
     assert controller.window.current_page() == PAGE_ACTIONS
+
+
+def test_overview_says_ready_only_without_blockers_and_names_what_remains() -> None:
+    from ddcheck.domain.readiness import Readiness
+    from ddcheck.ui.pages.overview import status_words
+
+    def figures(**changes: int) -> Readiness:
+        base = dict(
+            answered=60,
+            applicable=60,
+            required_unanswered=0,
+            red_flags=8,
+            red_flags_without_action=0,
+            worst_red_flag=None,
+            open_actions={},
+            without_owner=0,
+            without_due=0,
+            withheld=0,
+            evidence=0,
+            checklists=(),
+        )
+        base.update(changes)
+        return Readiness(**base)  # type: ignore[arg-type]
+
+    assert (
+        status_words(figures(), 0)
+        == "Ready to export; worth a look: 8 red flags, each with an action."
+    )
+    assert status_words(figures(red_flags=0), 0) == "Ready to export."
+    assert status_words(figures(red_flags_without_action=3, required_unanswered=5), 1) == (
+        "Still to do: 1 problem blocks the export; 3 red flags have no action; "
+        "5 required questions are unanswered."
+    )

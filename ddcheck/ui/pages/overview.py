@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ddcheck.domain.readiness import Readiness, readiness
 from ddcheck.ui.accessibility import named
-from ddcheck.ui.i18n import tr
+from ddcheck.ui.i18n import tr, tr_n
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, card, hbox, label, vbox
 from ddcheck.ui.models.icons import status_icon
 from ddcheck.ui.session import DossierSession
@@ -43,6 +44,53 @@ def _tile(title: str, value_label: QWidget, extra: QWidget | None = None) -> QFr
         vbox(label(title, "muted"), value_label, extra, 1, margin=SPACING + 4, spacing=TIGHT)
     )
     return frame
+
+
+def status_words(figures: Readiness, blockers: int) -> str:
+    """Return in one sentence what stands between the dossier and its export, or that it is done."""
+    remaining = []
+    if blockers:  # besides red flags without an action, which are named on their own
+        remaining.append(
+            tr_n("{n} problem blocks the export", "{n} problems block the export", blockers)
+        )
+    if figures.red_flags_without_action:
+        remaining.append(
+            tr_n(
+                "{n} red flag has no action",
+                "{n} red flags have no action",
+                figures.red_flags_without_action,
+            )
+        )
+    if figures.required_unanswered:
+        remaining.append(
+            tr_n(
+                "{n} required question is unanswered",
+                "{n} required questions are unanswered",
+                figures.required_unanswered,
+            )
+        )
+    if remaining:
+        return tr("Still to do: {list}.", list="; ".join(remaining))
+    notes = []
+    if figures.red_flags:
+        notes.append(
+            tr_n(
+                "{n} red flag, with an action",
+                "{n} red flags, each with an action",
+                figures.red_flags,
+            )
+        )
+    if figures.without_owner or figures.without_due:
+        notes.append(
+            tr_n(
+                "{n} action lacks an owner or due date",
+                "{n} actions lack an owner or due date",
+                max(figures.without_owner, figures.without_due),
+            )
+        )
+    if notes:
+        return tr("Ready to export; worth a look: {list}.", list="; ".join(notes))
+    return tr("Ready to export.")
 
 
 class OverviewPage(QScrollArea):
@@ -141,10 +189,11 @@ class OverviewPage(QScrollArea):
         )
         self.flags_value.setText(str(len(summary.red_flags)))
         report = session.gate()
-        self.gate_value.setText(
-            tr("{b} to fix", b=len(report.blockers)) if report.blockers else tr("Ready")
-        )
-        self.gate_hint.setText(tr("{w} warnings", w=len(report.warnings)))
+        figures = readiness(session.dossier, session.templates, summary=summary)
+        ready = not report.blockers and not figures.red_flags_without_action
+        self.gate_value.setText(tr("Ready") if ready else tr("Not ready"))
+        other = [b for b in report.blockers if b.code != "red_flag_without_action"]
+        self.gate_hint.setText(status_words(figures, len(other)))
         open_actions = [a for a in session.dossier.actions if a.status in ("open", "in_progress")]
         self.actions_value.setText(str(len(open_actions)))
         names = oecd_step_names()
