@@ -2,38 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    NextPageTemplate,
+    PageBreak,
+    Spacer,
+    TableStyle,
+)
 
 from ddcheck.domain.dossier import Action
 from ddcheck.domain.formatting import format_size
 from ddcheck.exchange.direction import has_rtl
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import value_label
-from ddcheck.report.linked_items import linked_items
-from ddcheck.report.styles import ACCENT, FONT, FONT_BOLD, INK, RULE, SHADE, font_table
+from ddcheck.report.linked_items import short_linked_item
+from ddcheck.report.paged_table import paged_tables
+from ddcheck.report.styles import ACCENT, FONT, FONT_BOLD, INK, RULE, SHADE
 from ddcheck.report.template import mark_outline
 
-# No. | action and gap | deliverable | owner | due | priority | status  = 170 mm
-# Long tables are set as several tables (reportlab re-measures every row on each split), and
-# short fixed values are plain strings, not paragraphs, which tables measure much faster.
-CHUNK_ROWS = 24
-ESAP_WIDTHS = [9 * mm, 60 * mm, 28 * mm, 22 * mm, 18.5 * mm, 13.5 * mm, 19 * mm]
+# The action plan is set on landscape pages: No. | action | from item | deliverable | owner |
+# due | priority | status = 257 mm. Short fixed values are plain strings, not paragraphs, which
+# tables measure much faster.
+ESAP_WIDTHS = [10 * mm, 74 * mm, 62 * mm, 37 * mm, 24 * mm, 18 * mm, 14 * mm, 18 * mm]
 REGISTER_WIDTHS = [62 * mm, 16 * mm, 70 * mm, 22 * mm]
 
 
 def chunked_tables(
-    head: list[object], rows: list[list[object]], widths: list[float]
+    head: list[object], rows: list[list[object]], widths: Sequence[float | None]
 ) -> list[Flowable]:
-    """Return the rows as tables of at most CHUNK_ROWS rows, each repeating the header."""
-    tables: list[Flowable] = []
-    for start in range(0, len(rows), CHUNK_ROWS):
-        chunk = [head, *rows[start : start + CHUNK_ROWS]]
-        table = font_table(chunk, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
-        table.setStyle(_table_style(len(chunk) - 1))
-        tables.append(table)
-    return tables
+    """Return the rows as table chunks; the header stands only at the top of a page."""
+    return paged_tables(head, rows, widths, _table_style)
 
 
 CELL_PADDING = 3  # points on each side of a table cell's text
@@ -44,11 +47,11 @@ def cell_room(column: float) -> float:
     return column - 2 * CELL_PADDING
 
 
-def _table_style(zebra_rows: int) -> TableStyle:
+def _table_style(rows: int, headed: bool, offset: int) -> TableStyle:
+    first = 1 if headed else 0
     commands: list[tuple[object, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-        ("FONT", (0, 1), (-1, -1), FONT, 7.5, 9.5),
-        ("TEXTCOLOR", (0, 1), (-1, -1), INK),
+        ("FONT", (0, first), (-1, -1), FONT, 7.5, 9.5),
+        ("TEXTCOLOR", (0, first), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("BOX", (0, 0), (-1, -1), 0.6, ACCENT),
@@ -56,25 +59,34 @@ def _table_style(zebra_rows: int) -> TableStyle:
         ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("FONT", (0, first), (0, -1), FONT_BOLD, 7.5, 9.5),
     ]
-    commands.append(("FONT", (0, 1), (0, -1), FONT_BOLD, 7.5, 9.5))
-    for row in range(2, zebra_rows + 1, 2):
-        commands.append(("BACKGROUND", (0, row), (-1, row), SHADE))
+    if headed:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), ACCENT))
+    for index in range(rows):
+        if (offset + index) % 2:
+            commands.append(("BACKGROUND", (0, first + index), (-1, first + index), SHADE))
     return TableStyle(commands)
 
 
 def esap_story(ctx: ReportContext) -> list[Flowable]:
-    """Return the action plan part."""
+    """Return the action plan part, on landscape pages, sorted by priority and due date."""
     title = ctx.t("esap")
-    story: list[Flowable] = [PageBreak(), mark_outline(ctx.para(title, "h1"), title, 0)]
-    actions = ctx.dossier.actions
+    story: list[Flowable] = [
+        NextPageTemplate("landscape"),
+        PageBreak(),
+        mark_outline(ctx.para(title, "h1"), title, 0),
+    ]
+    actions = ctx.ordered_actions
     if not actions:
-        return [*story, ctx.para(ctx.t("esap_none"))]
+        return [*story, ctx.para(ctx.t("esap_none")), NextPageTemplate("body"), PageBreak()]
+    story.append(ctx.para(ctx.t("esap_intro"), "muted"))
     head = [
         ctx.para(ctx.t(k), "cell_head")
         for k in (
             "col_no",
             "col_action",
+            "col_item",
             "col_deliverable",
             "col_owner",
             "col_due",
@@ -83,35 +95,28 @@ def esap_story(ctx: ReportContext) -> list[Flowable]:
         )
     ]
     rows = [_esap_row(ctx, action) for action in actions]
-    return [*story, *chunked_tables(head, rows, ESAP_WIDTHS)]
+    return [*story, *chunked_tables(head, rows, ESAP_WIDTHS), NextPageTemplate("body"), PageBreak()]
 
 
 def _esap_row(ctx: ReportContext, action: Action) -> list[object]:
     lang = ctx.lang
     text_width = cell_room(ESAP_WIDTHS[1])
-    cell: list[Flowable] = [ctx.user_para(action.action, "cell", width=text_width, bold=True)]
-    lines = linked_items(ctx, action)
-    if action.gap and has_rtl(action.gap):
-        lines.append(f"<i>{ctx.t('gap_note')}:</i>")
-        cell += [
-            ctx.para("<br/>".join(lines), "cell"),
-            ctx.user_para(action.gap, "cell", width=text_width),
-        ]
-        lines = []
-    elif action.gap:
-        lines.append(f"<i>{ctx.t('gap_note')}:</i> {ctx.user(action.gap)}")
-    meta = []
-    if action.standard_ref:
-        meta.append(f"{ctx.t('col_standard')}: {ctx.user(action.standard_ref)}")
+    cell: list[Flowable] = [
+        ctx.user_para(ctx.action_text(action), "cell", width=text_width, bold=True)
+    ]
+    gap = ctx.gap_text(action)
+    if gap:
+        cell.append(ctx.user_para(gap, "cell_muted", width=text_width))
+    notes = []
     if action.budget:
-        meta.append(f"{ctx.t('budget')}: {ctx.user(action.budget)}")
+        notes.append(f"{ctx.t('budget')}: {ctx.user(action.budget)}")
     if action.agreed_with_adviser:
-        meta.append(f"<i>{ctx.t('agreed')}</i>")
-    if meta:
-        lines.append(f'<font color="#5A5A5A">{" · ".join(meta)}</font>')
+        notes.append(f"<i>{ctx.t('agreed')}</i>")
     if action.progress_note:
-        lines.append(f"<i>{ctx.t('progress_note')}:</i> {ctx.user(action.progress_note)}")
-    deliverable = _cell(ctx, action.deliverable, ESAP_WIDTHS[2])
+        notes.append(f"<i>{ctx.t('progress_note')}:</i> {ctx.user(action.progress_note)}")
+    if notes:
+        cell.append(ctx.para("<br/>".join(notes), "cell"))
+    deliverable = _cell(ctx, action.deliverable, ESAP_WIDTHS[3])
     if action.completion_evidence:
         deliverable = ctx.para(
             f"{ctx.user(action.deliverable or '–')}<br/><i>{ctx.t('completion_evidence')}:</i> "
@@ -124,17 +129,25 @@ def _esap_row(ctx: ReportContext, action: Action) -> list[object]:
     priority = value_label("priority", action.priority, lang)
     if action.priority == "high":
         priority = priority.upper()
-    if lines:
-        cell.append(ctx.para("<br/>".join(lines), "cell"))
     return [
         ctx.action_numbers[action.id],
         cell,
+        _item_cell(ctx, action),
         deliverable,
-        _cell(ctx, action.owner, ESAP_WIDTHS[3]),
+        _cell(ctx, action.owner, ESAP_WIDTHS[4]),
         due,
         priority,
         value_label("status", action.status, lang),
     ]
+
+
+def _item_cell(ctx: ReportContext, action: Action) -> object:
+    """Return the items an action comes from: number and a short form of the question."""
+    lines = [short_linked_item(ctx, key) for key in action.item_keys]
+    standards = ctx.standards_text(action)
+    if standards:
+        lines.append(f'<font color="#5A5A5A">{standards}</font>')
+    return ctx.para("<br/>".join(lines), "cell") if lines else "–"
 
 
 def _cell(ctx: ReportContext, text: str, width: float, bold: bool = False) -> object:

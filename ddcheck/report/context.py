@@ -13,6 +13,12 @@ from reportlab.platypus import Paragraph
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import Action, Dossier, Evidence, ItemReview, Review
 from ddcheck.domain.formatting import country_name, format_date, format_number, local_date
+from ddcheck.domain.proposals import (
+    is_proposed_gap,
+    proposal_in,
+    proposed_standard_ref,
+    readable_standards,
+)
 from ddcheck.domain.readiness import Readiness, readiness
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.domain.snapshot import DossierSnapshot
@@ -23,6 +29,14 @@ from ddcheck.report.numbering import Numbering, number_templates
 from ddcheck.report.styles import Styles
 from ddcheck.report.text_safety import TextSafety
 from ddcheck.report.user_paragraphs import UserParagraphs
+
+_PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
+_NO_DUE = dt.date.max
+
+
+def plan_order(action: Action) -> tuple[int, dt.date]:
+    """Return the sort key of an action in the plan: priority first, then due date."""
+    return (_PRIORITY_RANK.get(action.priority, 3), action.due or _NO_DUE)
 
 
 @dataclass
@@ -78,9 +92,41 @@ class ReportContext:
         return {e.id: e for e in self.dossier.evidence}
 
     @cached_property
+    def ordered_actions(self) -> list[Action]:
+        """Return the actions in plan order: by priority, then due date (none last)."""
+        return sorted(self.dossier.actions, key=plan_order)
+
+    @cached_property
     def action_numbers(self) -> dict[str, str]:
         """Return "A1", "A2", ... for the actions in plan order."""
-        return {a.id: f"A{n}" for n, a in enumerate(self.dossier.actions, start=1)}
+        return {a.id: f"A{n}" for n, a in enumerate(self.ordered_actions, start=1)}
+
+    def action_text(self, action: Action) -> str:
+        """Return what the action says: ddcheck's proposal in the report's language, unless the
+        user changed its wording (then their words, as typed)."""
+        if len(action.item_keys) == 1:
+            entry = self.entries_by_key.get(action.item_keys[0])
+            proposal = proposal_in(action, entry.item, self.lang) if entry is not None else None
+            if proposal is not None:
+                return proposal
+        return action.action
+
+    def standards_text(self, action: Action) -> str:
+        """Return the standards an action serves as markup: the user's words, or for ddcheck's
+        own reference the OECD step and IFC standard only (no internal source ids)."""
+        if not action.standard_ref:
+            return ""
+        if len(action.item_keys) == 1:
+            entry = self.entries_by_key.get(action.item_keys[0])
+            if entry is not None and action.standard_ref == proposed_standard_ref(
+                entry.template, entry.item
+            ):
+                return self.safety.line(readable_standards(entry.template, entry.item))
+        return self.user(action.standard_ref)
+
+    def gap_text(self, action: Action) -> str:
+        """Return the gap the user described, or "" for ddcheck's stock sentence (a filler)."""
+        return "" if is_proposed_gap(action.gap) else action.gap
 
     @cached_property
     def actions_by_item(self) -> dict[str, list[Action]]:

@@ -122,7 +122,7 @@ def _details(ctx: ReportContext, key: str, answer: Answer) -> list[tuple[str, st
     actions = ctx.actions_by_item.get(key)
     if actions:
         listed = "; ".join(
-            f"{ctx.action_numbers[a.id]} {ctx.user(a.action)} "
+            f"{ctx.action_numbers[a.id]} {ctx.user(ctx.action_text(a))} "
             f"({value_label('status', a.status, lang)})"
             for a in actions
         )

@@ -151,8 +151,28 @@ _LABELS: dict[str, tuple[str, str]] = {
     "gate": ("Aandachtspunten bij export", "Export check findings"),
     "gate_none": ("Geen aandachtspunten.", "No findings."),
     "gate_counts": (
-        "{block} blokkerend, {warn} ter attentie.",
-        "{block} blocking, {warn} warnings.",
+        "{block} blokkerend, {unanswered} verplichte vragen open, {actions} acties onvolledig.",
+        "{block} blocking, {unanswered} required questions open, {actions} actions incomplete.",
+    ),
+    "gate_unanswered_note": (
+        "in het deel met de antwoorden gemarkeerd als NIET BEANTWOORD.",
+        "marked NOT ANSWERED in the answers part.",
+    ),
+    "kind_red_flag_without_action": ("Rode vlag zonder actie", "Red flag without an action"),
+    "kind_justification_missing": ("Toelichting ontbreekt", "Justification missing"),
+    "kind_unanswered_required": (
+        "Verplichte vragen nog niet beantwoord",
+        "Required questions not answered yet",
+    ),
+    "kind_action_incomplete": (
+        "Open acties zonder eigenaar of einddatum",
+        "Open actions without an owner or a due date",
+    ),
+    "no_owner": ("geen eigenaar", "no owner"),
+    "no_due": ("geen einddatum", "no due date"),
+    "and_more_esap": (
+        "… en nog {count} (zie het actieplan)",
+        "… and {count} more (see the action plan)",
     ),
     "valid_until": ("geldig tot", "valid until"),
     "gate_unanswered": (
@@ -209,7 +229,18 @@ _LABELS: dict[str, tuple[str, str]] = {
     "esap": ("Actieplan (ESAP)", "Action plan (ESAP)"),
     "esap_none": ("Er zijn geen acties.", "There are no actions."),
     "col_no": ("Nr.", "No."),
-    "col_action": ("Actie en tekortkoming", "Action and gap"),
+    "col_action": ("Actie", "Action to take"),
+    "col_item": ("Komt voort uit vraag", "From question"),
+    "esap_intro": (
+        "Gesorteerd op prioriteit, daarna op einddatum. De vraag en het antwoord waar een actie "
+        "uit voortkomt, staan in de derde kolom.",
+        "Sorted by priority, then by due date. The third column names the question and answer "
+        "an action comes from.",
+    ),
+    "unknown_item": (
+        "vraag niet in deze checklistversie",
+        "question not in this checklist version",
+    ),
     "col_standard": ("Norm", "Standard"),
     "col_deliverable": ("Resultaat", "Deliverable"),
     "col_owner": ("Eigenaar", "Owner"),
@@ -233,9 +264,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "sources": ("Bronnen", "Sources"),
     "sources_intro": (
         "De brieven en kaders waarnaar de vragen in dit dossier verwijzen, met de verwachtingen "
-        "uit de brieven (id’s uit seeds/).",
+        "uit de brieven.",
         "The letters and frameworks the questions in this dossier refer to, with the letters’ "
-        "expectations (ids from seeds/).",
+        "expectations.",
     ),
     "expectations": ("Verwachtingen", "Expectations"),
     "advice": ("Advies (ddcheck, niet de brief)", "Advice (ddcheck, not the letter)"),

@@ -87,10 +87,12 @@ class Styles:
     banner: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
+    cell_muted: ParagraphStyle
     cell_head: ParagraphStyle
     cell_right: ParagraphStyle
     mono: ParagraphStyle
     status: ParagraphStyle
+    finding_kind: ParagraphStyle
     fingerprint: ParagraphStyle
     tile: ParagraphStyle
 
@@ -206,6 +208,7 @@ def make_styles() -> Styles:
             spaceAfter=10,
         ),
         cell=_style("cell", fontSize=7.5, leading=9.5),
+        cell_muted=_style("cell_muted", fontSize=7.5, leading=9.5, textColor=MUTED),
         cell_bold=_style("cell_bold", fontName=FONT_BOLD, fontSize=7.5, leading=9.5),
         cell_head=_style(
             "cell_head", fontName=FONT_BOLD, fontSize=7.5, leading=9.5, textColor=colors.white
@@ -213,6 +216,9 @@ def make_styles() -> Styles:
         cell_right=_style("cell_right", fontSize=7.5, leading=9.5, alignment=TA_RIGHT),
         mono=_style("mono", fontSize=8, leading=10.5, textColor=INK),
         fingerprint=_style("fingerprint", fontSize=7, leading=9.5, textColor=MUTED),
+        finding_kind=_style(
+            "finding_kind", fontSize=9, leading=12, spaceBefore=5, spaceAfter=1, keepWithNext=1
+        ),
         status=_style("status", fontName=FONT_BOLD, fontSize=11, leading=15),
         tile=_style("tile", fontSize=7.5, leading=9.5, textColor=MUTED, autoLeading="max"),
     )

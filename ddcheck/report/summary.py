@@ -7,16 +7,15 @@ from collections import Counter
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
-from ddcheck.domain.gate import export_gate
 from ddcheck.exchange.answers import answer_text
 from ddcheck.report.charts import heat_map, progress_bar, score_bars
 from ddcheck.report.context import ReportContext
+from ddcheck.report.findings import findings_story
 from ddcheck.report.labels import counted, oecd_step_label, value_label
 from ddcheck.report.linked_items import linked_items
 from ddcheck.report.styles import ACCENT, RULE, SHADE, font_table
 from ddcheck.report.template import mark_outline
 
-LIST_LIMIT = 25  # export check findings shown in the summary; the rest are counted
 FRAME_WIDTH = 170 * mm
 
 
@@ -25,11 +24,12 @@ def summary_story(ctx: ReportContext) -> list[Flowable]:
     story: list[Flowable] = [
         mark_outline(ctx.para(ctx.t("summary"), "h1"), ctx.t("summary"), 0),
         *_completion(ctx),
-        *_scores(ctx),
-        *_heat(ctx),
+        _h2(ctx, "gate"),
+        *findings_story(ctx),
         *_red_flags(ctx),
         *_open_high(ctx),
-        *_gate(ctx),
+        *_scores(ctx),
+        *_heat(ctx),
         *_reviews(ctx),
     ]
     if ctx.redaction.withheld_items:
@@ -201,7 +201,7 @@ def _red_flags(ctx: ReportContext) -> list[Flowable]:
 
 def _open_high(ctx: ReportContext) -> list[Flowable]:
     lines = []
-    for action in ctx.dossier.actions:
+    for action in ctx.ordered_actions:
         if action.priority == "high" and action.status in ("open", "in_progress"):
             who_when = [ctx.user(action.owner)] if action.owner else []
             if action.due:
@@ -211,33 +211,10 @@ def _open_high(ctx: ReportContext) -> list[Flowable]:
                 f'<br/><font size="7.5" color="#5A5A5A">{line}</font>'
                 for line in linked_items(ctx, action)
             )
-            lines.append(
-                f"<b>{ctx.action_numbers[action.id]}</b> {ctx.user(action.action)}{tail}{linked}"
-            )
+            number = ctx.action_numbers[action.id]
+            text = ctx.user(ctx.action_text(action))
+            lines.append(f"<b>{number}</b> {text}{tail}{linked}")
     return [_h2(ctx, "open_high"), *_bullets(ctx, lines, "no_open_high")]
-
-
-def _gate(ctx: ReportContext) -> list[Flowable]:
-    report = export_gate(ctx.dossier, ctx.snapshot.templates, ctx.summary)
-    lines = []
-    counts = {"block": 0, "warn": 0}
-    unanswered = 0
-    for finding in (*report.blockers, *report.warnings):
-        if finding.item_key and ctx.redaction.is_withheld(finding.item_key):
-            continue
-        counts[finding.level] += 1
-        if finding.code == "unanswered_required":
-            unanswered += 1  # counted in one line; each item is marked NOT ANSWERED below
-            continue
-        level = ctx.t("gate_block" if finding.level == "block" else "gate_warn")
-        lines.append(f"<b>{level.upper()}</b>  {ctx.user(finding.text(ctx.lang))}")
-    if unanswered:
-        level = ctx.t("gate_warn").upper()
-        lines.append(f"<b>{level}</b>  {ctx.t('gate_unanswered', count=unanswered)}")
-    story: list[Flowable] = [_h2(ctx, "gate")]
-    if lines:
-        story.append(ctx.para(ctx.t("gate_counts", block=counts["block"], warn=counts["warn"])))
-    return [*story, *_bullets(ctx, lines, "gate_none", LIST_LIMIT)]
 
 
 def _reviews(ctx: ReportContext) -> list[Flowable]:

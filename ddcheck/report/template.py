@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import IO, Any, TypeVar
 
 from reportlab.lib.colors import HexColor, white
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -22,6 +22,8 @@ MARGIN_X = 20 * mm
 MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 20 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+LANDSCAPE = landscape(A4)
+WIDE_FRAME_WIDTH = LANDSCAPE[0] - 2 * MARGIN_X  # the action plan's pages
 TOTAL_FORM = "ddcheckPageTotal"
 DRAFT = HexColor("#9B1C1C")
 TOTAL_WIDTH = 14  # points reserved for the page total in the footer
@@ -112,10 +114,27 @@ class ReportDocTemplate(BaseDocTemplate):
             topPadding=0,
             bottomPadding=0,
         )
+        wide = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            LANDSCAPE[0] - self.leftMargin - self.rightMargin,
+            LANDSCAPE[1] - self.topMargin - self.bottomMargin,
+            id="wide",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.addPageTemplates(
             [
                 PageTemplate(id="cover", frames=[frame], onPage=self._draw_cover_page),
                 PageTemplate(id="body", frames=[frame], onPage=self._draw_body_page),
+                PageTemplate(
+                    id="landscape",
+                    frames=[wide],
+                    onPage=self._draw_body_page,
+                    pagesize=LANDSCAPE,
+                ),
             ]
         )
 
@@ -157,17 +176,18 @@ class ReportDocTemplate(BaseDocTemplate):
 
     def _draw_footer(self, canvas: Canvas) -> None:
         f = self.furniture
+        page_width = canvas._pagesize[0]
         y = MARGIN_BOTTOM - 10 * mm
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
-        canvas.line(MARGIN_X, y + 9, PAGE_WIDTH - MARGIN_X, y + 9)
+        canvas.line(MARGIN_X, y + 9, page_width - MARGIN_X, y + 9)
         canvas.setFont(FONT_BOLD, 7.5)
         canvas.setFillColor(ACCENT)
         canvas.drawString(MARGIN_X, y, _fit(f.footer_label, FONT_BOLD, 7.5, 80 * mm))
         canvas.setFont(FONT, 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawCentredString(PAGE_WIDTH / 2 + 10 * mm, y, f.footer_date)
-        right = PAGE_WIDTH - MARGIN_X - TOTAL_WIDTH
+        canvas.drawCentredString(page_width / 2 + 10 * mm, y, f.footer_date)
+        right = page_width - MARGIN_X - TOTAL_WIDTH
         canvas.drawRightString(right, y, f.page_of.format(n=canvas.getPageNumber()))
         canvas.saveState()
         canvas.translate(right, y)
@@ -176,11 +196,12 @@ class ReportDocTemplate(BaseDocTemplate):
 
     def _draw_draft(self, canvas: Canvas, height: float) -> None:
         """Draw the draft marking as a band across the top of the page."""
+        width, top = canvas._pagesize
         canvas.setFillColor(DRAFT)
-        canvas.rect(0, PAGE_HEIGHT - height, PAGE_WIDTH, height, stroke=0, fill=1)
+        canvas.rect(0, top - height, width, height, stroke=0, fill=1)
         canvas.setFillColor(white)
         canvas.setFont(FONT_BOLD, 9)
-        canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - height / 2 - 3, self.furniture.draft)
+        canvas.drawCentredString(width / 2, top - height / 2 - 3, self.furniture.draft)
 
     def _draw_cover_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
@@ -194,18 +215,19 @@ class ReportDocTemplate(BaseDocTemplate):
 
     def _draw_body_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         f = self.furniture
+        page_width, page_height = canvas._pagesize
         canvas.saveState()
-        y = PAGE_HEIGHT - MARGIN_TOP + 8 * mm
-        half = (PAGE_WIDTH - 2 * MARGIN_X) / 2 - 4 * mm
+        y = page_height - MARGIN_TOP + 8 * mm
+        half = (page_width - 2 * MARGIN_X) / 2 - 4 * mm
         canvas.setFont(FONT_BOLD, 8)
         canvas.setFillColor(ACCENT)
         canvas.drawString(MARGIN_X, y, _fit(f.header_left, FONT_BOLD, 8, half))
         canvas.setFont(FONT, 8)
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, y, _fit(f.header_right, FONT, 8, half))
+        canvas.drawRightString(page_width - MARGIN_X, y, _fit(f.header_right, FONT, 8, half))
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(0.8)
-        canvas.line(MARGIN_X, y - 4, PAGE_WIDTH - MARGIN_X, y - 4)
+        canvas.line(MARGIN_X, y - 4, page_width - MARGIN_X, y - 4)
         if f.draft:
             self._draw_draft(canvas, 7 * mm)
         self._draw_footer(canvas)

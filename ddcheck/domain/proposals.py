@@ -1,0 +1,90 @@
+"""The wording ddcheck proposes for an action on a flagged item, in both languages."""
+
+from __future__ import annotations
+
+from ddcheck.domain.dossier import Action
+from ddcheck.domain.templates import Item, Template
+from ddcheck.domain.text import Language
+
+GAP_TEXT: dict[tuple[Language, bool], str] = {
+    ("nl", True): "Het antwoord is een rode vlag.",
+    ("nl", False): "Het antwoord laat een tekort zien.",
+    ("en", True): "The answer is a red flag.",
+    ("en", False): "The answer shows a gap.",
+}
+# An item answered "not yet known": what services.actions proposes (kept in step with it).
+INFO_TEXT: dict[Language, tuple[str, str]] = {
+    "nl": (
+        "Nog niet bekend; de informatie is opgevraagd.",
+        "Verkrijg de ontbrekende informatie (bijvoorbeeld bij de projecteigenaar, hoofdaannemer "
+        "of leverancier) en beantwoord de vraag opnieuw: {question}",
+    ),
+    "en": (
+        "Not yet known; the information has been requested.",
+        "Obtain the missing information (for example from the project owner, main contractor or "
+        "supplier) and answer the question again: {question}",
+    ),
+}
+_LANGUAGES: tuple[Language, ...] = ("nl", "en")
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def proposed_action_text(item: Item, lang: Language) -> str:
+    """Return the action ddcheck proposes for a flagged item: the checklist's own, or a default."""
+    if item.gap_action is not None:
+        return item.gap_action.get(lang)
+    question = item.question.get(lang)
+    return f"Los het tekort op: {question}" if lang == "nl" else f"Close the gap: {question}"
+
+
+def information_action_text(item: Item, lang: Language) -> str:
+    """Return the action ddcheck proposes for an item whose answer is not yet known."""
+    return INFO_TEXT[lang][1].format(question=item.question.get(lang))
+
+
+def proposal_in(action: Action, item: Item, lang: Language) -> str | None:
+    """Return ddcheck's proposal in `lang` when the action still says it (in either language),
+    or None when the user wrote or changed the wording."""
+    text = _flat(action.action)
+    for make in (proposed_action_text, information_action_text):
+        if any(text == _flat(make(item, source)) for source in _LANGUAGES):
+            return make(item, lang)
+    return None
+
+
+def is_proposed_gap(text: str) -> bool:
+    """Return whether a gap text is one ddcheck wrote (not the user's own words)."""
+    stock = {*GAP_TEXT.values(), *(pair[0] for pair in INFO_TEXT.values())}
+    return _flat(text) in stock
+
+
+def proposed_standard_ref(template: Template, item: Item) -> str:
+    """Return the standards an item serves as ddcheck writes them, e.g. 'OECD 2.1; IFC PS2'."""
+    parts = []
+    step = template.oecd_step_of(item)
+    if step and step != "0":
+        parts.append(f"OECD {step}")
+    standard = template.ifc_standard_of(item)
+    if standard:
+        parts.append(f"IFC {standard}")
+    for ref in item.refs:
+        if ref.expectation:
+            parts.append(ref.expectation)
+        elif ref.locator:
+            parts.append(f"{ref.source} {ref.locator}")
+    return "; ".join(dict.fromkeys(parts))
+
+
+def readable_standards(template: Template, item: Item) -> str:
+    """Return the OECD step and IFC standard an item serves, without internal source ids."""
+    parts = []
+    step = template.oecd_step_of(item)
+    if step and step != "0":
+        parts.append(f"OECD {step}")
+    standard = template.ifc_standard_of(item)
+    if standard:
+        parts.append(f"IFC {standard}")
+    return " · ".join(parts)
