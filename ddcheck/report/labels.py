@@ -309,10 +309,13 @@ _VALUES: dict[str, dict[str, tuple[str, str]]] = {
         "question": ("vraag", "question"),
         "insufficient": ("onvoldoende", "insufficient"),
     },
-    "verdict": {
-        "sufficient": ("voldoende", "sufficient"),
-        "sufficient_with_actions": ("voldoende met acties", "sufficient with actions"),
-        "insufficient": ("onvoldoende", "insufficient"),
+    "verdict": {  # the app's words (ui/models/mission_overview.py), identical everywhere
+        "sufficient": ("Voldoende", "Sufficient"),
+        "sufficient_with_actions": (
+            "Voldoende met verbeterafspraken",
+            "Sufficient with agreed actions",
+        ),
+        "insufficient": ("Onvoldoende", "Not sufficient"),
     },
     "level": {
         "1": ("laag", "low"),

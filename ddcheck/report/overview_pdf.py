@@ -15,9 +15,22 @@ from ddcheck.report.review_pdf import Writer, day, render_document, word
 from ddcheck.report.template import PageFurniture, mark_outline
 
 if TYPE_CHECKING:
-    from ddcheck.services.overview import MissionOverview
+    from ddcheck.services.overview import MissionOverview, OverviewRow
 
 WIDTHS = [46 * mm, 16 * mm, 16 * mm, 22 * mm, 30 * mm, 40 * mm]
+# what needs the adviser first: a negative verdict, then not yet reviewed, then the rest
+_VERDICT_ATTENTION = {"insufficient": 0, None: 1, "sufficient_with_actions": 2, "sufficient": 3}
+
+
+def attention_order(row: OverviewRow) -> tuple[int, int, int, int, str]:
+    """Return the sort key that puts the companies needing attention first."""
+    return (
+        _VERDICT_ATTENTION.get(row.verdict, 1),
+        -row.red_flags,
+        -row.open_high_actions,
+        row.completion,
+        row.company.casefold(),
+    )
 
 
 def render_overview_pdf(overview: MissionOverview, lang: Language, now: dt.datetime) -> bytes:
@@ -46,7 +59,7 @@ def render_overview_pdf(overview: MissionOverview, lang: Language, now: dt.datet
             ]
         )
         rows: list[list[object]] = []
-        for row in overview.rows:
+        for row in sorted(overview.rows, key=attention_order):
             name = row.company if overview.mission else f"{row.company}\n{row.mission}"
             rows.append(
                 [

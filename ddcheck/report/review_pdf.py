@@ -38,7 +38,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Fingerprint of that revision (SHA-256)",
     ),
     "verdict": ("Oordeel", "Verdict"),
-    "no_verdict": ("nog geen oordeel", "no verdict yet"),
+    "no_verdict": ("Nog niet beoordeeld", "Not reviewed yet"),
     "items": ("Beoordeling per vraag", "Assessment per item"),
     "no_items": ("Geen vragen beoordeeld.", "No items assessed."),
     "item": ("Vraag", "Item"),

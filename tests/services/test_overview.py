@@ -83,3 +83,18 @@ def test_pdf_export_shows_every_company(adviser, tmp_path: Path) -> None:
     text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(out).pages)
     assert "Mission overview" in text and "Van Dijk BV" in text
     assert "=cmd|' /C calc'!A0" in text and "Bakker Tech" not in text
+
+
+def test_pdf_lists_what_needs_attention_first_with_the_apps_verdict_words(
+    adviser, tmp_path: Path
+) -> None:
+    overview = adviser.mission_overview("missie riyad 2027")
+    flagged = max(overview.rows, key=lambda r: r.red_flags)
+    adviser.set_verdict(flagged.received_id, "sufficient")
+    out = adviser.export_overview_pdf(
+        adviser.mission_overview("missie riyad 2027"), tmp_path / "o.pdf", "en"
+    )
+    text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(out).pages)
+    others = [r for r in overview.rows if r.received_id != flagged.received_id]
+    assert all(text.index(r.company) < text.index(flagged.company) for r in others)
+    assert "Sufficient" in text and "Not reviewed yet" in text

@@ -237,7 +237,8 @@ def test_the_review_pdf_shows_verdict_comments_and_actions(pair, tmp_path: Path,
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
     words = " ".join(text.split())
     assert "Van Dijk BV" in words
-    assert ("voldoende met acties" if lang == "nl" else "sufficient with actions") in words
+    agreed = {"nl": "Voldoende met verbeterafspraken", "en": "Sufficient with agreed actions"}
+    assert agreed[lang] in words  # the app's words
     assert "An ESAP is required for ekv." in words
     assert "Draw up an ESAP with Atradius DSB" in words
     assert "<b>bold?</b> & R&D" in words
