@@ -119,24 +119,6 @@ class ItemPanel(QScrollArea):
         self.badges = hbox(spacing=TIGHT)
         self.not_applicable = label("", "greyed", wrap=True)
 
-        self.guidance_toggle = QToolButton(self)
-        self.guidance_toggle.setProperty("role", "disclosure")
-        self.guidance_toggle.setCheckable(True)
-        self.guidance_toggle.setChecked(guidance_open)
-        self.guidance_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.guidance_toggle.setArrowType(
-            Qt.ArrowType.DownArrow if guidance_open else Qt.ArrowType.RightArrow
-        )
-        self.guidance_toggle.setText(tr("Guidance"))
-        hints = "".join(f"\n• {h.get(lang)}" for h in item.evidence_hints)
-        guidance_text = item.guidance.get(lang) + (
-            f"\n\n{tr('Typical evidence')}:{hints}" if hints else ""
-        )
-        self.guidance = label(guidance_text, "", wrap=True)
-        self.guidance.setVisible(guidance_open)
-        self.guidance_toggle.toggled.connect(self._toggle_guidance)
-        self.references = ReferenceLinks(item.refs, state.registry, lang, self)
-
         self.editor = AnswerEditor(scale, lang, item.red_flags, self)
         self.editor.valueChanged.connect(lambda v: self.answerEdited.emit({"value": v}))
         self.justification = label(
@@ -157,6 +139,25 @@ class ItemPanel(QScrollArea):
         self.review = QCheckBox(tr("Mark for review"), self)
         self.confidential.toggled.connect(lambda on: self.answerEdited.emit({"confidential": on}))
         self.review.toggled.connect(lambda on: self.answerEdited.emit({"review": on}))
+        # Guidance and sources come after the answer, on the page and in the Tab order, so
+        # the answer options stay above the fold on a 1366×768 laptop.
+        self.guidance_toggle = QToolButton(self)
+        self.guidance_toggle.setProperty("role", "disclosure")
+        self.guidance_toggle.setCheckable(True)
+        self.guidance_toggle.setChecked(guidance_open)
+        self.guidance_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.guidance_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if guidance_open else Qt.ArrowType.RightArrow
+        )
+        self.guidance_toggle.setText(tr("Guidance"))
+        hints = "".join(f"\n• {h.get(lang)}" for h in item.evidence_hints)
+        guidance_text = item.guidance.get(lang) + (
+            f"\n\n{tr('Typical evidence')}:{hints}" if hints else ""
+        )
+        self.guidance = label(guidance_text, "", wrap=True)
+        self.guidance.setVisible(guidance_open)
+        self.guidance_toggle.toggled.connect(self._toggle_guidance)
+        self.references = ReferenceLinks(item.refs, state.registry, lang, self)
         self.risk = RiskEditor(self)
         self.risk.riskChanged.connect(lambda r: self.answerEdited.emit({"risk": r}))
         self.evidence = EvidenceList(self)
@@ -192,16 +193,16 @@ class ItemPanel(QScrollArea):
                 self.badges,
                 self.adviser,
                 self.not_applicable,
-                hbox(self.guidance_toggle, 1),
-                self.guidance,
-                self.references,
-                separator(),
                 label(tr("Answer"), "subtitle"),
                 self.editor,
                 self.justification,
                 self.note_label,
                 self.note,
                 hbox(self.confidential, self.review, 1, spacing=MARGIN),
+                separator(),
+                hbox(self.guidance_toggle, 1),
+                self.guidance,
+                self.references,
                 separator(),
                 self.risk_and_evidence,
                 separator(),
