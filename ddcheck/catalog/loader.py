@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from ddcheck.bounded_read import UnreadableFile, read_regular_file
 from ddcheck.catalog.problems import LocatedProblem, TemplateError, field_name
 from ddcheck.catalog.validation import validate_document
 from ddcheck.catalog.yaml_source import YamlDocument, YamlSyntaxError, parse_yaml
@@ -37,21 +38,13 @@ class ExpectationsFile(BaseModel):
 def _read_document(path: Path) -> YamlDocument:
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_TEMPLATE_BYTES:
-            raise TemplateError(
-                name, [LocatedProblem(name, None, "", f"the file is too large ({size} bytes)")]
-            )
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as error:
-        raise TemplateError(name, [LocatedProblem(name, None, "", "file not found")]) from error
+        data = read_regular_file(path, MAX_TEMPLATE_BYTES)
+        text = data.decode("utf-8")
+    except UnreadableFile as error:
+        raise TemplateError(name, [LocatedProblem(name, None, "", error.reason)]) from error
     except UnicodeDecodeError as error:
         raise TemplateError(
             name, [LocatedProblem(name, None, "", "the file is not UTF-8 text")]
-        ) from error
-    except OSError as error:
-        raise TemplateError(
-            name, [LocatedProblem(name, None, "", f"cannot read: {error.strerror}")]
         ) from error
     return parse_text(text, name)
 

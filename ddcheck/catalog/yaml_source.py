@@ -93,9 +93,45 @@ def _find_duplicate_keys(node: yaml.Node | None, path: Path = ()) -> list[tuple[
     return found
 
 
+MAX_NESTING = 64
+"""Deeper YAML is refused before it is built: above any real checklist (conditions stop at
+MAX_CONDITION_DEPTH), far below what the parser, pydantic and JSON storage can hold."""
+
+
+def _refuse_anchors_and_depth(text: str) -> None:
+    """Scan the YAML events once: refuse anchors, aliases and too deep nesting, in linear time.
+
+    Aliases let a tiny file expand to millions of nodes ("billion laughs"); a checklist never
+    needs them, so they are refused outright rather than bounded.
+    """
+    depth = 0
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            line = event.start_mark.line + 1 if event.start_mark is not None else None
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise YamlSyntaxError(
+                    "YAML anchors and aliases (&name, *name) are not allowed in a checklist; "
+                    "write the text out in full",
+                    line,
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_NESTING:
+                    raise YamlSyntaxError(
+                        f"the YAML is nested more than {MAX_NESTING} levels deep", line
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str) -> YamlDocument:
     """Parse `text`, raising YamlSyntaxError with a line number when it is not valid YAML."""
     try:
+        _refuse_anchors_and_depth(text)
         loader = _Loader(text)
         try:
             root = loader.get_single_node()

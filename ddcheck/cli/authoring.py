@@ -25,7 +25,18 @@ def register_authoring(commands: argparse._SubParsersAction) -> None:
         "import", help="validate a template file and add it to the workspace (newer replaces)"
     )
     imp.add_argument("file", type=Path, metavar="FILE", help="a checklist template (.yaml)")
+    imp.add_argument(
+        "--replace-built-in",
+        action="store_true",
+        help="allow the file to replace a checklist built into ddcheck with the same id "
+        "(undo with 'templates revert ID')",
+    )
     imp.set_defaults(func=import_template)
+    revert = commands.add_parser(
+        "revert", help="put a built-in checklist back after an import replaced it"
+    )
+    revert.add_argument("template_id", metavar="ID", help="id of the built-in checklist")
+    revert.set_defaults(func=revert_template)
     export = commands.add_parser("export", help="write a template as YAML to share")
     export.add_argument("template_id", metavar="ID", help="template id (see 'templates list')")
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.yaml")
@@ -39,8 +50,10 @@ def import_template(args: argparse.Namespace) -> int:
 
     with workspace(args) as ws:
         try:
-            result = ws.import_template(args.file)
+            result = ws.import_template(args.file, replace_built_in=args.replace_built_in)
         except ImportRefused as error:
+            if len(error.problems) <= 1:
+                raise UserError(str(error)) from error
             for problem in error.problems:
                 print(problem, file=sys.stderr)
             raise UserError(str(error).split(": ", 1)[0] + ": see the problems above") from error
@@ -55,6 +68,22 @@ def import_template(args: argparse.Namespace) -> int:
         print(f"imported {t.id} v{t.version} ({t.item_count} items){replaced}")
         if result.changes:
             print(f"  {len(result.changes)} dossier(s) moved to it; {moved} change(s) recorded")
+    return 0
+
+
+def revert_template(args: argparse.Namespace) -> int:
+    """Remove the imported versions of a built-in checklist; dossiers move back to it."""
+    from ddcheck.services import WorkspaceError
+
+    with workspace(args) as ws:
+        try:
+            changes = ws.revert_template(args.template_id)
+        except WorkspaceError as error:
+            raise UserError(str(error)) from error
+        template = ws.templates[args.template_id]
+    print(f"{template.id} is the built-in v{template.version} again ({template.item_count} items)")
+    if changes:
+        print(f"  {len(changes)} dossier(s) moved back to it; answers kept")
     return 0
 
 

@@ -137,6 +137,37 @@ def _evaluate_profile(condition: ProfileCondition, profile: ProfileValues) -> bo
     return any(v in held for v in condition.contains_any or ())
 
 
+MAX_CONDITION_DEPTH = 12
+"""Conditions nest at most this deep (a real checklist needs 3); deeper is refused on import."""
+
+MAX_CONDITION_PARTS = 2000
+"""One condition holds at most this many parts (all/any/not/profile/answer) in total."""
+
+
+def _children(condition: Condition) -> tuple[Condition, ...]:
+    if isinstance(condition, AllCondition):
+        return condition.all
+    if isinstance(condition, AnyCondition):
+        return condition.any
+    if isinstance(condition, NotCondition):
+        return (condition.not_,)
+    return ()
+
+
+def condition_shape(condition: Condition | None) -> tuple[int, int]:
+    """Return (depth, number of parts) of a condition, without recursion."""
+    if condition is None:
+        return 0, 0
+    depth = parts = 0
+    stack = [(condition, 1)]
+    while stack:
+        node, level = stack.pop()
+        parts += 1
+        depth = max(depth, level)
+        stack.extend((child, level + 1) for child in _children(node))
+    return depth, parts
+
+
 def referenced_answers(condition: Condition | None) -> set[str]:
     """Return the item ids a condition looks at."""
     if condition is None:

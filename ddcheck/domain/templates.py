@@ -11,7 +11,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ddcheck.domain.conditions import Condition, referenced_answers
+from ddcheck.domain.conditions import (
+    MAX_CONDITION_DEPTH,
+    MAX_CONDITION_PARTS,
+    Condition,
+    condition_shape,
+    referenced_answers,
+)
 from ddcheck.domain.scales import BUILTIN_SCALES, ID_PATTERN, AnswerScale
 from ddcheck.domain.sources import DatePrecision
 from ddcheck.domain.text import LocalizedText
@@ -21,6 +27,8 @@ TemplateKind = Literal["checklist", "briefing"]
 OECD_STEP_PATTERN = r"^[0-7](\.[1-4])?$"
 IFC_STANDARD_PATTERN = r"^PS[1-8]$"
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
+MAX_TEMPLATE_ID = 64
+"""A template id names files and keys: at most 64 characters."""
 
 
 class Reference(BaseModel):
@@ -103,7 +111,7 @@ class Template(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     format: Literal[1] = FORMAT_VERSION
-    id: str = Field(pattern=ID_PATTERN)
+    id: str = Field(pattern=ID_PATTERN, max_length=MAX_TEMPLATE_ID)
     version: int = Field(ge=1)
     kind: TemplateKind = "checklist"
     title: LocalizedText
@@ -208,6 +216,8 @@ def template_problems(template: Template) -> list[Problem]:
         *_briefing_problems(template),
         *_duplicate_problems(template),
         *_scale_and_condition_problems(template),
+        *condition_shape_problems(template),
+        *_cycle_problems(template),
     ]
 
 
@@ -289,3 +299,77 @@ def _scale_and_condition_problems(template: Template) -> Iterator[Problem]:
     for path, condition in conditions:
         for target in sorted(referenced_answers(condition) - item_ids):
             yield Problem(path=path, message=f"the condition refers to unknown item '{target}'")
+
+
+def _conditions(template: Template) -> Iterator[tuple[Path, Condition | None]]:
+    yield ("applies_if",), template.applies_if
+    for s_index, section in enumerate(template.sections):
+        yield ("sections", s_index, "applies_if"), section.applies_if
+        for i_index, item in enumerate(section.items):
+            yield ("sections", s_index, "items", i_index, "applies_if"), item.applies_if
+
+
+def condition_shape_problems(template: Template) -> Iterator[Problem]:
+    """Yield a problem for conditions nested too deep or too large in all."""
+    total = 0
+    for path, condition in _conditions(template):
+        depth, parts = condition_shape(condition)
+        total += parts
+        if depth > MAX_CONDITION_DEPTH:
+            yield Problem(
+                path=path,
+                message=f"the condition is nested {depth} levels deep; "
+                f"at most {MAX_CONDITION_DEPTH} are allowed",
+            )
+        if total > MAX_CONDITION_PARTS:
+            yield Problem(
+                path=path,
+                message=f"the conditions have more than {MAX_CONDITION_PARTS} parts in all; "
+                "simplify them",
+            )
+            return
+
+
+def _cycle_problems(template: Template) -> Iterator[Problem]:
+    """An item whose condition (its own, its section's or the template's) needs its own answer,
+    directly or through other items, could never be shown: refuse such cycles."""
+    depends: dict[str, set[str]] = {}
+    where: dict[str, Path] = {}
+    shared = referenced_answers(template.applies_if)
+    for s_index, section in enumerate(template.sections):
+        on_section = shared | referenced_answers(section.applies_if)
+        for i_index, item in enumerate(section.items):
+            depends[item.id] = on_section | referenced_answers(item.applies_if)
+            where[item.id] = ("sections", s_index, "items", i_index, "applies_if")
+    reported: set[str] = set()
+    for start in depends:
+        cycle = _find_cycle(start, depends)
+        if cycle is None or cycle[0] in reported:
+            continue
+        reported.update(cycle)
+        if len(cycle) == 1:
+            message = f"item '{cycle[0]}' is shown only after an answer to itself, so never"
+        else:
+            loop = " -> ".join([*cycle, cycle[0]])
+            message = f"the conditions go round in a circle ({loop}); these items would never show"
+        yield Problem(path=where[cycle[0]], message=message)
+
+
+def _find_cycle(start: str, depends: dict[str, set[str]]) -> list[str] | None:
+    """Return the items of a cycle through `start` (in order), or None; iterative search."""
+    parent: dict[str, str] = {}
+    stack = [start]
+    seen: set[str] = set()
+    while stack:
+        node = stack.pop()
+        for target in sorted(depends.get(node, ())):
+            if target == start:
+                path = [node]
+                while path[-1] != start:
+                    path.append(parent[path[-1]])
+                return path[::-1]
+            if target not in seen and target in depends:
+                seen.add(target)
+                parent[target] = node
+                stack.append(target)
+    return None

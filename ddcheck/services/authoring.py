@@ -10,15 +10,22 @@ from typing import Literal
 import yaml
 
 from ddcheck import paths
-from ddcheck.catalog import TemplateError, load_template_file, template_files
+from ddcheck.bounded_read import UnreadableFile, read_regular_file
+from ddcheck.catalog import TemplateError, load_template_text, template_files
+from ddcheck.catalog.loader import MAX_TEMPLATE_BYTES
 from ddcheck.domain.templates import Template
 from ddcheck.services.base import WorkspaceBase
 from ddcheck.services.changes import Changes
-from ddcheck.services.errors import NotFound
+from ddcheck.services.errors import InvalidInput, NotFound
 from ddcheck.services.files import write_atomically
 from ddcheck.services.received_model import ImportRefused
+from ddcheck.store import templates as template_rows
 
 TEMPLATES_FOLDER = "templates"
+
+
+class BuiltInReplacement(ImportRefused):
+    """An imported template with the id of a checklist built into ddcheck (not confirmed)."""
 
 
 @dataclass(frozen=True)
@@ -44,25 +51,18 @@ class AuthoringOps(WorkspaceBase):
         """Return the folder of imported template files (an extra catalog folder)."""
         return self._paths.root / TEMPLATES_FOLDER
 
-    def import_template(self, path: Path | str) -> TemplateImport:
+    def import_template(
+        self, path: Path | str, *, replace_built_in: bool = False
+    ) -> TemplateImport:
         """Validate a template file and add it; a newer version replaces the older one.
 
         Answers are kept: dossiers move to the new version and answers to changed items are
-        marked for re-confirmation. Raise ImportRefused (with every problem and its line).
+        marked for re-confirmation. A checklist built into ddcheck is replaced only with
+        `replace_built_in` (undo with `revert_template`). Raise ImportRefused (with every
+        problem and its line).
         """
         source = Path(path)
-        try:
-            template = load_template_file(source, self._catalog.registry)
-        except TemplateError as error:
-            count = len(error.problems)
-            first = str(error.problems[0]) if error.problems else "it is not a template"
-            raise ImportRefused(
-                f"{source.name} was not imported: {count} problem(s), the first: {first}",
-                tuple(str(p) for p in error.problems),
-                nl=f"{source.name} is niet geïmporteerd: "
-                + ("1 probleem" if count == 1 else f"{count} problemen")
-                + " in de checklist (zie hieronder).",
-            ) from error
+        template, data = self._load_importable(source)
         current = self._templates.get(template.id)
         target = self.templates_dir / _file_name(template)
         if current is not None and template.version <= current.version:
@@ -76,8 +76,21 @@ class AuthoringOps(WorkspaceBase):
                 f"{template.version} is niet nieuwer dan de gebruikte versie {current.version}; "
                 "verhoog het versienummer.",
             )
-        text = source.read_bytes()
-        write_atomically(target, text)
+        built_in = self._catalog.templates.get(template.id)
+        if built_in is not None and not replace_built_in:
+            raise BuiltInReplacement(
+                f"{source.name} was not imported: '{template.id}' is a checklist built into "
+                f"ddcheck ({built_in.item_count} items) and this file would replace it "
+                f"({template.item_count} items); give your checklist another id, or import it "
+                "with --replace-built-in to replace it on purpose (undo: ddcheck templates "
+                f"revert {template.id}).",
+                nl=f"{source.name} is niet geïmporteerd: '{template.id}' is een checklist die "
+                f"bij ddcheck hoort ({built_in.item_count} vragen) en dit bestand zou die "
+                f"vervangen ({template.item_count} vragen); geef uw checklist een andere id, of "
+                "vervang hem bewust met 'ddcheck templates import --replace-built-in' "
+                f"(terugzetten: 'ddcheck templates revert {template.id}').",
+            )
+        write_atomically(target, data)
         try:
             changes = self.add_template(template)  # type: ignore[attr-defined]
         except BaseException:
@@ -91,6 +104,62 @@ class AuthoringOps(WorkspaceBase):
         status = "new" if current is None else "newer"
         replaced = None if current is None else current.version
         return TemplateImport(template, status, replaced, target, changes)
+
+    def _load_importable(self, source: Path) -> tuple[Template, bytes]:
+        """Read a template file once (bounded, regular files only) and validate it."""
+        name = str(source)
+        try:
+            data = read_regular_file(source, MAX_TEMPLATE_BYTES)
+            template = load_template_text(data.decode("utf-8"), name, self._catalog.registry)
+        except UnreadableFile as error:
+            raise ImportRefused(
+                f"{source.name} was not imported: {error.reason}.",
+                nl=f"{source.name} is niet geïmporteerd: {error.reason_nl}.",
+            ) from error
+        except UnicodeDecodeError as error:
+            raise ImportRefused(
+                f"{source.name} was not imported: the file is not UTF-8 text.",
+                nl=f"{source.name} is niet geïmporteerd: het bestand is geen UTF-8-tekst.",
+            ) from error
+        except TemplateError as error:
+            count = len(error.problems)
+            first = str(error.problems[0]) if error.problems else "it is not a template"
+            problems = f"{count} problems, the first: " if count > 1 else ""
+            raise ImportRefused(
+                f"{source.name} was not imported: {problems}{first}",
+                tuple(str(p) for p in error.problems),
+                nl=f"{source.name} is niet geïmporteerd: "
+                + ("1 probleem" if count == 1 else f"{count} problemen")
+                + " in de checklist (zie hieronder).",
+            ) from error
+        return template, data
+
+    def revert_template(self, template_id: str) -> list[Changes]:
+        """Put a built-in checklist back after an import replaced it; dossiers move back to it.
+
+        Answers are kept; answers to items that differ are marked for re-confirmation.
+        """
+        built_in = self._catalog.templates.get(template_id)
+        if built_in is None:
+            raise InvalidInput(
+                f"'{template_id}' is not a checklist built into ddcheck; only a replaced "
+                "built-in checklist can be put back.",
+                nl=f"'{template_id}' is geen checklist die bij ddcheck hoort; alleen een "
+                "vervangen ingebouwde checklist kan worden teruggezet.",
+            )
+        with self._transaction():
+            removed = template_rows.delete_templates(self._store.conn, template_id)
+        for kept in self.templates_dir.glob(f"{template_id}-v*.yaml"):
+            with contextlib.suppress(OSError):
+                kept.unlink()
+                removed = removed or 1
+        if not removed:
+            raise InvalidInput(
+                f"'{template_id}' was never replaced; it is the built-in version already.",
+                nl=f"'{template_id}' is nooit vervangen; het is al de ingebouwde versie.",
+            )
+        self._templates[template_id] = built_in
+        return self.upgrade_templates(back_to=template_id)  # type: ignore[attr-defined]
 
     def export_template(self, template_id: str, out_path: Path | str) -> Path:
         """Write a template as a YAML file others can import (the author's own text if kept)."""
@@ -125,4 +194,4 @@ class AuthoringOps(WorkspaceBase):
         return list(template_files(self.templates_dir))
 
 
-__all__ = ["AuthoringOps", "TemplateError", "TemplateImport"]
+__all__ = ["AuthoringOps", "BuiltInReplacement", "TemplateError", "TemplateImport"]

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
-import os
-import stat
 from pathlib import Path
 from typing import Any
 
+from ddcheck.bounded_read import FileTooLarge, UnreadableFile, read_regular_file
 from ddcheck.domain.dossier import Evidence, split_item_key
 from ddcheck.services.base import WorkspaceBase, new_id
 from ddcheck.services.changes import Change, Changes
@@ -42,10 +41,6 @@ def _size_text(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MiB"
 
 
-def _stat_size(info: os.stat_result) -> int:
-    return info.st_size
-
-
 def _too_large(source: Path, size: int | None) -> EvidenceTooLarge:
     limit = _size_text(MAX_EVIDENCE_BYTES)
     shown = _size_text(size) if size is not None else f"more than {limit}"
@@ -59,49 +54,25 @@ def _too_large(source: Path, size: int | None) -> EvidenceTooLarge:
 
 
 def _read_capped(source: Path) -> bytes:
-    """Read a regular file of at most MAX_EVIDENCE_BYTES; never block on or drain a device."""
+    """Read a regular file of at most MAX_EVIDENCE_BYTES: never a device, pipe, folder or link.
+
+    A symbolic link is refused rather than followed, so a planted link cannot pull another
+    file (such as /etc/shadow) into the workspace and out in an export.
+    """
     try:
-        # O_NONBLOCK: opening a named pipe must not wait for a writer before we can refuse it.
-        fd = os.open(
-            source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-        )
-    except IsADirectoryError as error:
-        raise InvalidInput(
-            f"{source} is a folder; attach a file.",
-            nl=f"{source} is een map; voeg een bestand toe.",
-        ) from error
-    except OSError as error:
-        reason = error.strerror or error
-        raise InvalidInput(
-            f"Cannot read {source}: {reason}.", nl=f"Kan {source} niet lezen: {reason}."
-        ) from error
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        if stat.S_ISDIR(info.st_mode):
+        return read_regular_file(source, MAX_EVIDENCE_BYTES, follow_links=False)
+    except FileTooLarge as error:
+        raise _too_large(source, error.size) from error
+    except UnreadableFile as error:
+        if error.reason == "file not found":
             raise InvalidInput(
-                f"{source} is a folder; attach a file.",
-                nl=f"{source} is een map; voeg een bestand toe.",
-            )
-        raise InvalidInput(
-            f"{source} is not a regular file (a device, pipe or socket); attach a file.",
-            nl=f"{source} is geen gewoon bestand (een apparaat, pipe of socket); voeg een "
-            "bestand toe.",
-        )
-    with os.fdopen(fd, "rb") as handle:
-        size = _stat_size(info)
-        if size > MAX_EVIDENCE_BYTES:
-            raise _too_large(source, size)
-        try:
-            data = handle.read(MAX_EVIDENCE_BYTES + 1)
-        except OSError as error:
-            reason = error.strerror or error
-            raise InvalidInput(
-                f"Cannot read {source}: {reason}.", nl=f"Kan {source} niet lezen: {reason}."
+                f"Cannot read {source}: file not found.",
+                nl=f"Kan {source} niet lezen: bestand niet gevonden.",
             ) from error
-    if len(data) > MAX_EVIDENCE_BYTES:
-        raise _too_large(source, None)
-    return data
+        raise InvalidInput(
+            f"Cannot read {source}: {error.reason}; attach a file.",
+            nl=f"Kan {source} niet lezen: {error.reason_nl}; voeg een bestand toe.",
+        ) from error
 
 
 class EvidenceOps(WorkspaceBase):

@@ -45,23 +45,31 @@ class TemplateOps(WorkspaceBase):
             meta.put(self._store.conn, SIGNATURE_KEY, current)
         return result
 
-    def upgrade_templates(self) -> list[Changes]:
-        """Move every dossier to the newest template versions; return what changed per dossier."""
+    def upgrade_templates(self, back_to: str | None = None) -> list[Changes]:
+        """Move every dossier to the newest template versions; return what changed per dossier.
+
+        With `back_to` (a template id), dossiers on any other version of that template move to
+        the version now available, also an older one (putting a built-in checklist back).
+        """
         result = []
         for row in dossier_rows.list_rows(self._store.conn, include_trashed=True):
-            changes = self._upgrade_dossier(row.id)
+            changes = self._upgrade_dossier(row.id, back_to)
             if changes:
                 result.append(changes)
         return result
 
-    def _upgrade_dossier(self, dossier_id: str) -> Changes:
+    def _upgrade_dossier(self, dossier_id: str, back_to: str | None = None) -> Changes:
         conn = self._store.conn
         with self._transaction():
             uses = dossier_rows.templates_of(conn, dossier_id)
             newer = [
                 u
                 for u in uses
-                if u.id in self._templates and self._templates[u.id].version > u.version
+                if u.id in self._templates
+                and (
+                    self._templates[u.id].version > u.version
+                    or (u.id == back_to and self._templates[u.id].version != u.version)
+                )
             ]
             if not newer:
                 return Changes(dossier_id)

@@ -190,7 +190,11 @@ def test_templates_import_and_export(capsys, dirs: dict[str, Path], tmp_path: Pa
         text.replace(f"\nversion: {shipped}\n", f"\nversion: {shipped + 1}\n", 1),
         encoding="utf-8",
     )
-    code, out, _ = run(capsys, "--data-dir", adviser, "templates", "import", str(newer))
+    code, _, err = run(capsys, "--data-dir", adviser, "templates", "import", str(newer))
+    assert code == 2 and "built into ddcheck" in err and len(err.strip().splitlines()) == 1
+    code, out, _ = run(
+        capsys, "--data-dir", adviser, "templates", "import", "--replace-built-in", str(newer)
+    )
     assert code == 0 and f"replacing v{shipped}" in out
     code, out, _ = run(capsys, "--data-dir", adviser, "templates", "list", "--json")
     listed = {t["id"]: t["version"] for t in json.loads(out)}

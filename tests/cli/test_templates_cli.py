@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -94,3 +95,44 @@ def test_new_takes_a_sector_from_the_fixed_list_and_marks_high_risk_areas(
     assert "invalid choice" in capsys.readouterr().err
     assert main([*argv, "--destinations", "PL", "--high-risk", "UA"]) == 2
     assert "UA" in capsys.readouterr().err
+
+
+def test_hostile_template_files_end_in_one_line_refusals(tmp_path: Path) -> None:
+    """A FIFO, /dev/zero, a self-reference, a 255-character id, an older version: one line."""
+    from tests.catalog.test_hostile_templates import template_text
+
+    data = tmp_path / "data"
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    itself = tmp_path / "itself.yaml"
+    itself.write_text(template_text("        applies_if: {answer: i1, in: [yes]}\n"))
+    long_id = tmp_path / "long.yaml"
+    long_id.write_text(template_text(template_id="a" * 255))
+    own = tmp_path / "own.yaml"
+    own.write_text(template_text(template_id="own-list"))
+    cases = {
+        str(fifo): "not a regular file",
+        "/dev/zero": "not a regular file",
+        str(itself): "answer to itself",
+        str(long_id): "at most 64 characters",
+    }
+
+    def run_cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "ddcheck", "--data-dir", str(data), "templates", *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    for file, reason in cases.items():
+        result = run_cli("import", file)
+        assert result.returncode == 2, result.stderr
+        assert reason in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert run_cli("import", str(own)).returncode == 0
+    again = tmp_path / "again.yaml"
+    again.write_text(template_text(template_id="own-list").replace('en: "T"', 'en: "T2"'))
+    result = run_cli("import", str(again))
+    assert result.returncode == 2 and "is not newer than the version 1 in use" in result.stderr
+    result = run_cli("revert", "oecd-selfscan")
+    assert result.returncode == 2 and "never replaced" in result.stderr

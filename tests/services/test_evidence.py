@@ -169,7 +169,7 @@ def test_reading_stops_at_the_limit_whatever_the_size_said(
     big = tmp_path / "grows.bin"
     big.write_bytes(b"x" * 100)
     monkeypatch.setattr("ddcheck.services.evidence.MAX_EVIDENCE_BYTES", 10)
-    monkeypatch.setattr("ddcheck.services.evidence._stat_size", lambda _stat: 5)  # stat lies
+    monkeypatch.setattr("ddcheck.bounded_read._stat_size", lambda _stat: 5)  # stat lies
     with pytest.raises(EvidenceTooLarge):
         ws.attach_evidence(dossier_id, big)
 
@@ -202,3 +202,14 @@ def test_attaching_the_same_file_twice_reuses_the_first(ws, dossier_id, pdf):
     dossier = ws.get_dossier(dossier_id)
     assert [e.id for e in dossier.evidence] == [first.id]
     assert dossier.answer("mini", "policy").evidence_ids == [first.id]
+
+
+def test_a_symbolic_link_is_refused_not_followed(ws: Workspace, dossier_id, tmp_path):
+    secret = tmp_path / "shadow"
+    secret.write_text("root:$6$secret")
+    link = tmp_path / "innocent.pdf"
+    link.symlink_to(secret)
+    with pytest.raises(InvalidInput, match="symbolic link") as caught:
+        ws.attach_evidence(dossier_id, link)
+    assert "\n" not in str(caught.value)
+    assert ws.get_dossier(dossier_id).evidence == []
