@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ddcheck.cli.errors import UserError
+from ddcheck.cli.terminal import line
 from ddcheck.cli.workspace import dossier_arg, json_flag, opened, print_json, shorten
 
 
@@ -147,9 +148,10 @@ def attach_command(args: argparse.Namespace) -> int:
         print_json({**evidence.model_dump(mode="json"), "item_key": key, "reused": reused})
         return 0
     if reused:
-        print(f"{evidence.name} is already in the dossier (same contents); not stored again.")
+        print(f"{line(evidence.name)} is already in the dossier (same contents); not stored again.")
     linked = f", linked to {key}" if key else ""
-    print(f"{evidence.id}  {evidence.name} ({evidence.size} bytes, {evidence.media_type}{linked})")
+    kind = f"{evidence.size} bytes, {evidence.media_type}{linked}"
+    print(f"{evidence.id}  {line(evidence.name)} ({kind})")
     print(f"  sha256 {evidence.sha256}")
     return 0
 
@@ -217,4 +219,4 @@ def print_history(rows: list, *, as_json: bool) -> None:
     for r in rows:
         when = r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         old, new = shorten(repr(r.old), 40), shorten(repr(r.new), 40)
-        print(f"{when}  {r.who}  {r.entity} {r.entity_id} {r.field}: {old} → {new}")
+        print(f"{when}  {line(r.who)}  {r.entity} {line(r.entity_id)} {r.field}: {old} → {new}")

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from ddcheck.cli.errors import UserError
 from ddcheck.cli.show import print_dossier, show_json
+from ddcheck.cli.terminal import line
 from ddcheck.cli.workspace import (
     dossier_arg,
     json_flag,
@@ -163,7 +164,7 @@ def list_command(args: argparse.Namespace) -> int:
         when = info.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
         trash = "  [trash]" if info.trashed_at else ""
         places = ",".join(info.destinations)
-        title = f"{info.title} ({places}){trash}"
+        title = line(f"{info.title} ({places}){trash}")
         print(f"{info.id:16}  {when:16}  {done:>9}  {info.red_flags:>5}  {title}")
     return 0
 

@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ddcheck.cli.errors import UserError
+from ddcheck.cli.terminal import line
 from ddcheck.cli.workspace import check_output
+from ddcheck.domain.lookalike import lookalike
 
 if TYPE_CHECKING:
     from ddcheck.services import Workspace
@@ -94,8 +96,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _describe(result: ImportResult) -> str:
-    name = result.path.name
-    who = f"{result.company} — {result.mission}"
+    name = line(result.path.name)
+    who = line(f"{result.company} — {result.mission}")
     if result.status == "unchanged":
         return f"{name}: already imported ({who}); nothing changed"
     if result.status == "restored":
@@ -127,16 +129,16 @@ def import_command(args: argparse.Namespace) -> int:
                 hint = ""
                 if isinstance(error, InternalVersionRefused):
                     hint = " (--as-own restores your own bundle; --accept-internal receives it)"
-                print(f"ddcheck: {error}{hint}", file=sys.stderr)
+                print(f"ddcheck: {line(error)}{hint}", file=sys.stderr)
                 for problem in error.problems[:20]:
-                    print(f"  {problem}", file=sys.stderr)
+                    print(f"  {line(problem)}", file=sys.stderr)
                 results.append({"path": str(path), "status": "refused", "reason": str(error)})
                 continue
             results.append(result.as_json())
             if not args.json:
                 print(_describe(result))
                 for warning in result.warnings:
-                    print(f"  note: {warning}")
+                    print(f"  note: {line(warning)}")
     if args.json:
         print_json(results)
     return 2 if refused else 0
@@ -152,8 +154,11 @@ def received_list(args: argparse.Namespace) -> int:
     if not rows:
         print("no received dossiers; import one with 'ddcheck import FILE'")
     for r in rows:
+        similar = lookalike(r.company, (o.company for o in rows if o is not r))
+        alike = f"  [looks like: {line(similar)}]" if similar is not None else ""
         print(
-            f"{r.received_id}  {r.company} — {r.mission}  (rev. {r.revision}, {r.verdict or '-'})"
+            f"{r.received_id}  {line(r.company)} — {line(r.mission)}  "
+            f"(rev. {r.revision}, {r.verdict or '-'}){alike}"
         )
     return 0
 
@@ -191,7 +196,7 @@ def received_show(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"{d.company.name} — {d.mission.name}  [{received.id}, dossier {d.id}]")
+    print(f"{line(d.company.name)} — {line(d.mission.name)}  [{received.id}, dossier {line(d.id)}]")
     print(
         f"revision {received.revision.number} of {len(received.revisions)}, exported "
         f"{received.revision.generated_at:%Y-%m-%d %H:%M}, sha256 {received.revision.fingerprint}"
@@ -203,9 +208,9 @@ def received_show(args: argparse.Namespace) -> int:
     assessments = {i.key: i for i in (received.review.items if received.review else [])}
     for key, text in received.rendered_answers.items():
         mark = f"  [{assessments[key].assessment}]" if key in assessments else ""
-        print(f"  {key}: {' '.join(text.split())[:100]}{mark}")
+        print(f"  {line(key)}: {line(' '.join(text.split())[:100])}{mark}")
     for key in received.withheld_items:
-        print(f"  {key}: (withheld)")
+        print(f"  {line(key)}: (withheld)")
     return 0
 
 
@@ -232,7 +237,7 @@ def received_changes(args: argparse.Namespace) -> int:
     print(f"revision {diff.old.number} → {diff.new.number}: {len(diff.changes)} change(s)")
     for c in diff.changes:
         detail = "" if c.what in ("added", "removed") else f": {c.old!r} → {c.new!r}"
-        print(f"  {c.kind} {c.key} {c.what}{detail}")
+        print(f"  {c.kind} {line(c.key)} {c.what}{line(detail)}")
     return 0
 
 
@@ -298,12 +303,13 @@ def overview_command(args: argparse.Namespace) -> int:
 
 
 def _print_table(overview: MissionOverview) -> None:
-    print(f"mission: {overview.mission or 'all'} — {len(overview.rows)} dossier(s)")
+    print(f"mission: {line(overview.mission or 'all')} — {len(overview.rows)} dossier(s)")
     width = max([len(r.company[:40]) for r in overview.rows] + [7])
     print(f"{'COMPANY':<{width}}  DONE  FLAGS  HIGH  WITHHELD  VERDICT")
     for r in overview.rows:
+        company = line(" ".join(r.company.split())[:40])
         print(
-            f"{' '.join(r.company.split())[:40]:<{width}}  {r.completion:>3}%  {r.red_flags:>5}"
+            f"{company:<{width}}  {r.completion:>3}%  {r.red_flags:>5}"
             f"  {r.open_high_actions:>4}  {r.withheld_items:>8}  {r.verdict or '-'}"
         )
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from ddcheck import __version__
 from ddcheck.cli.errors import UserError
 from ddcheck.cli.secrets import PASSPHRASE_HELP
+from ddcheck.cli.terminal import line, safe_terminal
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -98,16 +99,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(args_list)
     _log_to_file(args.data_dir)
-    try:
-        return int(args.func(args) or EXIT_OK)
-    except UserError as error:
-        print(f"ddcheck: {error}", file=sys.stderr)
-        return EXIT_USER_ERROR
-    except KeyboardInterrupt:
-        print("ddcheck: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return _stdout_closed()
+    with safe_terminal():  # no control or escape character from any text reaches the terminal
+        try:
+            return int(args.func(args) or EXIT_OK)
+        except UserError as error:
+            print(f"ddcheck: {line(error)}", file=sys.stderr)
+            return EXIT_USER_ERROR
+        except KeyboardInterrupt:
+            print("ddcheck: interrupted", file=sys.stderr)
+            return 130
+        except BrokenPipeError:
+            return _stdout_closed()
 
 
 def _log_to_file(data_dir: str | None) -> None:

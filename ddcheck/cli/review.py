@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ddcheck.cli.errors import UserError
 from ddcheck.cli.exchange import print_json, workspace
+from ddcheck.cli.terminal import line
 from ddcheck.cli.workspace import check_output
 
 
@@ -90,11 +91,11 @@ def show_command(args: argparse.Namespace) -> int:
     if args.json:
         print_json(review.model_dump(mode="json"))  # type: ignore[attr-defined]
         return 0
-    print(f"verdict: {review.verdict or '-'}  {review.verdict_note}")  # type: ignore[attr-defined]
+    print(f"verdict: {review.verdict or '-'}  {line(review.verdict_note)}")  # type: ignore[attr-defined]
     for item in review.items:  # type: ignore[attr-defined]
-        print(f"  {item.key}: {item.assessment}  {item.comment}")
+        print(f"  {line(item.key)}: {item.assessment}  {line(item.comment)}")
     for action in review.agreed_actions:  # type: ignore[attr-defined]
-        print(f"  agreed: {action.action} (due {action.due or '-'}, {action.priority})")
+        print(f"  agreed: {line(action.action)} (due {action.due or '-'}, {action.priority})")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from ddcheck.cli.terminal import line
 from ddcheck.cli.workspace import shorten
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import Answer, Dossier, ItemReview, Review
@@ -119,8 +120,8 @@ def print_dossier(ws: Workspace, dossier_id: str, lang: str | None = None) -> No
     lang = lang or dossier.language
     summary = ws.summary(dossier_id)
     mission = dossier.mission
-    print(dossier.title)
-    kvk = dossier.company.kvk_number or "-"
+    print(line(dossier.title))
+    kvk = line(dossier.company.kvk_number or "-")
     print(f"  id {dossier.id}  ·  KvK {kvk}  ·  language {dossier.language}")
     when = f"{mission.start} – {mission.end}" if mission.start else "dates not set"
     activities = ", ".join(mission.activities) or "-"
@@ -140,7 +141,7 @@ def print_dossier(ws: Workspace, dossier_id: str, lang: str | None = None) -> No
         who = ", ".join(p for p in (review.reviewer, review.organisation) if p) or "the adviser"
         when = f" on {review.reviewed_at:%Y-%m-%d}" if review.reviewed_at else ""
         verdict = (review.verdict or "no verdict yet").replace("_", " ")
-        print(f"  reviewed by {who}{when}: {verdict}")
+        print(f"  reviewed by {line(who)}{when}: {line(verdict)}")
         if review.verdict_note:
             print(f"    {shorten(review.verdict_note, 100)}")
     reviewed = _reviewed_items(dossier)
@@ -152,9 +153,9 @@ def print_dossier(ws: Workspace, dossier_id: str, lang: str | None = None) -> No
         if current is None or current[0] != entry.template.id:
             template = entry.template
             title = template.title.get(lang)  # type: ignore[arg-type]
-            print(f"\n== {title} ({template.id} v{template.version}) ==")
+            print(f"\n== {line(title)} ({template.id} v{template.version}) ==")
         if current != (entry.template.id, entry.section.id):
-            print(f"-- {entry.section.title.get(lang)}")  # type: ignore[arg-type]
+            print(f"-- {line(entry.section.title.get(lang))}")  # type: ignore[arg-type]
             current = (entry.template.id, entry.section.id)
         answer = summary.answers.get(entry.key)
         marks = ""

@@ -124,5 +124,7 @@ def split_list(text: str | None) -> list[str]:
 
 def shorten(text: str, width: int) -> str:
     """Return `text` on one line, cut to `width` characters with an ellipsis."""
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"
+    from ddcheck.cli.terminal import line as safe_line
+
+    one = " ".join(text.split())
+    return safe_line(one if len(one) <= width else one[: width - 1] + "…")

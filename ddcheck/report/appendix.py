@@ -39,6 +39,24 @@ def chunked_tables(
     return paged_tables(head, rows, widths, _table_style)
 
 
+def spread_rows(row: list[object], blocks: dict[int, list[Flowable]]) -> list[list[object]]:
+    """Return `row` with the first block of each long text, and one more row per further block.
+
+    A table row split over pages is laid out again for each page, so a cell of thousands of
+    lines takes quadratic time; rows of one block each keep it linear and split between rows.
+    """
+    rows = [[blocks[c][0] if blocks.get(c) else cell for c, cell in enumerate(row)]]
+    extra = max((len(b) for b in blocks.values()), default=1)
+    for index in range(1, extra):
+        rows.append(
+            [
+                blocks[c][index] if c in blocks and index < len(blocks[c]) else ""
+                for c in range(len(row))
+            ]
+        )
+    return rows
+
+
 CELL_PADDING = 3  # points on each side of a table cell's text
 
 

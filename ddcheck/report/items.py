@@ -98,10 +98,10 @@ def item_block(ctx: ReportContext, entry: ItemApplicability) -> list[Flowable]:
         block.append(ctx.para(f"<i>{ctx.t('withheld')}</i>", "answer", bullet=answer_word))
         return block
     answer = ctx.summary.answers.get(key)
-    block.append(_answer_para(ctx, entry, answer, answer_word))
+    block += _answer_para(ctx, entry, answer, answer_word)
     if answer is not None:
         if answer.note.strip():
-            block.append(ctx.user_para(answer.note, "labelled", bullet=f"{ctx.t('note')}:"))
+            block += ctx.paragraphs.blocks(answer.note, "labelled", bullet=f"{ctx.t('note')}:")
         block.extend(
             ctx.para(text, "labelled", bullet=f"{label}:")
             for label, text in _details(ctx, key, answer)
@@ -154,11 +154,11 @@ def _meta(ctx: ReportContext, entry: ItemApplicability) -> str:
 
 def _answer_para(
     ctx: ReportContext, entry: ItemApplicability, answer: Answer | None, answer_word: str
-) -> Paragraph:
+) -> list[Paragraph]:
     """Return the answer with its marks (red flag, gap, confidential, ...) after it."""
     marks = _marks(ctx, entry, answer)
     if answer is None or not answer.is_answered:
-        return ctx.para(TAG_LIGHT.format(ctx.t("unanswered")) + marks, "answer", answer_word)
+        return [ctx.para(TAG_LIGHT.format(ctx.t("unanswered")) + marks, "answer", answer_word)]
     text = answer_text(entry.template, entry.item, answer, ctx.lang)
     if is_red_flag(entry, answer):
         marks = f"&nbsp;&nbsp;{TAG_DARK.format(ctx.t('red_flag'))}" + marks
@@ -166,7 +166,7 @@ def _answer_para(
         marks = f"&nbsp;&nbsp;<i>({ctx.t('gap')})</i>" + marks
     if has_rtl(text) and marks:
         marks = "<br/>" + marks.removeprefix("&nbsp;&nbsp;")  # marks on a line of their own
-    return ctx.user_para(text, "answer", answer_word, suffix=marks)
+    return ctx.paragraphs.blocks(text, "answer", answer_word, suffix=marks)
 
 
 def _marks(ctx: ReportContext, entry: ItemApplicability, answer: Answer | None) -> str:

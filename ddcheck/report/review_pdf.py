@@ -15,7 +15,7 @@ from ddcheck.domain.formatting import format_date
 from ddcheck.domain.scoring import summarize
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
-from ddcheck.report.appendix import cell_room, chunked_tables
+from ddcheck.report.appendix import cell_room, chunked_tables, spread_rows
 from ddcheck.report.labels import value_label
 from ddcheck.report.styles import Styles, make_styles, register_fonts
 from ddcheck.report.template import PageFurniture, ReportDocTemplate, mark_outline
@@ -104,6 +104,11 @@ class Writer:
         room = None if width is None else cell_room(width)
         return self._paragraphs.make(text, style, width=room)
 
+    def paras(self, text: object, style: str, width: float | None = None) -> list[Paragraph]:
+        """Return long user text as several paragraphs (layout stays linear in its lines)."""
+        room = None if width is None else cell_room(width)
+        return self._paragraphs.blocks(text, style, width=room)
+
     def head(self, texts: list[str]) -> list[object]:
         """Return a table header row."""
         return [Paragraph(self.safety.line(t), self.styles.cell_head) for t in texts]
@@ -157,7 +162,7 @@ def render_review_pdf(
         w.para(verdict, "banner"),
     ]
     if review.verdict_note:
-        story.append(w.para(review.verdict_note, "body"))
+        story += w.paras(review.verdict_note, "body")
     story += _red_flag_notes_part(w, received, templates, lang)
     story += _items_part(w, received, review_file, templates, lang)
     story += _actions_part(w, review_file, lang)
@@ -226,16 +231,21 @@ def _items_part(
         answer = received.rendered_answers.get(entry.key, "")
         if entry.key in withheld:
             answer = word("withheld", lang)
-        rows.append(
+        row: list[object] = [
             [
-                [
-                    w.para(question or entry.key, "cell_bold", ITEM_WIDTHS[0]),
-                    w.para(entry.key, "cell", ITEM_WIDTHS[0]),
-                ],
-                w.para(answer, "cell", ITEM_WIDTHS[1]),
-                value_label("assessment", entry.assessment, lang),
-                w.para(entry.comment, "cell", ITEM_WIDTHS[3]),
-            ]
+                w.para(question or entry.key, "cell_bold", ITEM_WIDTHS[0]),
+                w.para(entry.key, "cell", ITEM_WIDTHS[0]),
+            ],
+            "",
+            value_label("assessment", entry.assessment, lang),
+            "",
+        ]
+        rows += spread_rows(
+            row,
+            {
+                1: list(w.paras(answer, "cell", ITEM_WIDTHS[1])),
+                3: list(w.paras(entry.comment, "cell", ITEM_WIDTHS[3])),
+            },
         )
     head = w.head(
         [
@@ -262,15 +272,14 @@ def _actions_part(w: Writer, review_file: ReviewFile, lang: Language) -> list[Fl
         text = action.action
         if action.item_keys:
             text += "\n" + ", ".join(action.item_keys)
-        rows.append(
-            [
-                str(number),
-                w.para(text, "cell", ACTION_WIDTHS[1]),
-                w.para(action.owner, "cell", ACTION_WIDTHS[2]),
-                day(action.due, lang),
-                value_label("priority", action.priority, lang),
-            ]
-        )
+        row: list[object] = [
+            str(number),
+            "",
+            w.para(action.owner, "cell", ACTION_WIDTHS[2]),
+            day(action.due, lang),
+            value_label("priority", action.priority, lang),
+        ]
+        rows += spread_rows(row, {1: list(w.paras(text, "cell", ACTION_WIDTHS[1]))})
     head = w.head(
         ["#", word("action", lang), word("owner", lang), word("due", lang), word("priority", lang)]
     )

@@ -232,7 +232,7 @@ def _reviews(ctx: ReportContext) -> list[Flowable]:
             )
         )
         if review.verdict_note:
-            story.append(ctx.user_para(review.verdict_note, "detail"))
+            story += ctx.paragraphs.blocks(review.verdict_note, "detail")
     return story
 
 

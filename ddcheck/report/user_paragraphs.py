@@ -15,6 +15,7 @@ from ddcheck.report.template import FRAME_WIDTH
 from ddcheck.report.text_safety import TextSafety
 
 RTL_WIDTH_SHARE = 0.98  # lines laid out here are wrapped a little short of the room they have
+BLOCK_LINES = 40  # user text with more line breaks is set as several paragraphs of this many
 
 
 class UserParagraphs:
@@ -64,6 +65,75 @@ class UserParagraphs:
         markup = "<br/>".join(escape(self._safety.plain(line)) for line in lines)
         markup = f"<b>{markup}</b>" if bold else markup
         return Paragraph(markup + suffix, self._line_style(style, rtl), bulletText=bullet)
+
+    def blocks(
+        self,
+        text: object,
+        style: str = "body",
+        bullet: str | None = None,
+        suffix: str = "",
+        *,
+        width: float | None = None,
+        bold: bool = False,
+    ) -> list[Paragraph]:
+        """Return user text as paragraphs of at most BLOCK_LINES lines each, read as one.
+
+        reportlab wraps a paragraph again for every page it is split over, so one paragraph of
+        thousands of lines takes time quadratic in its length; short blocks keep layout linear.
+        The first block carries the bullet (label); only the last keeps the space after it.
+        """
+        source = "" if text is None else str(text)
+        if source.count("\n") < BLOCK_LINES:
+            return [self.make(source, style, bullet, suffix, width=width, bold=bold)]
+        base: ParagraphStyle = getattr(self._styles, style)
+        if has_rtl(source):
+            room = width if width is not None else FRAME_WIDTH - base.leftIndent - base.rightIndent
+            rtl = is_mainly_rtl(source)
+            lines = [
+                escape(self._safety.plain(line))
+                for line in visual_lines(
+                    self._safety.plain(source),
+                    FONT_BOLD if bold else base.fontName,
+                    base.fontSize,
+                    room * RTL_WIDTH_SHARE,
+                    base="R" if rtl else "L",
+                )
+            ]
+            first = self._line_style(style, rtl)
+        else:
+            lines = [self._safety.markup(line) for line in source.split("\n")]
+            first = base
+        chunks = [lines[i : i + BLOCK_LINES] for i in range(0, len(lines), BLOCK_LINES)]
+        paragraphs = []
+        for index, chunk in enumerate(chunks):
+            ends = [0, len(chunk) - 1]
+            markup = "<br/>".join(
+                "&#160;" if not line and n in ends else line for n, line in enumerate(chunk)
+            )
+            markup = f"<b>{markup}</b>" if bold else markup
+            last = index == len(chunks) - 1
+            paragraphs.append(
+                Paragraph(
+                    markup + (suffix if last else ""),
+                    self._block_style(first, index == 0, last),
+                    bulletText=bullet if index == 0 else None,
+                )
+            )
+        return paragraphs
+
+    def _block_style(self, style: ParagraphStyle, first: bool, last: bool) -> ParagraphStyle:
+        """Return `style` without the space before (not first) or after (not last) a block."""
+        if first and last:
+            return style
+        name = f"{style.name}_block_{int(first)}{int(last)}"
+        if name not in self._line_styles:
+            self._line_styles[name] = ParagraphStyle(
+                name,
+                parent=style,
+                spaceBefore=style.spaceBefore if first else 0,
+                spaceAfter=style.spaceAfter if last else 0,
+            )
+        return self._line_styles[name]
 
     def _line_style(self, style: str, rtl: bool) -> ParagraphStyle:
         """Return the style for text laid out by line: right-aligned or left-aligned."""

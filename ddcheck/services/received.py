@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from ddcheck.domain.dossier import STORED, Dossier
+from ddcheck.domain.lookalike import lookalike
 from ddcheck.domain.scoring import DossierSummary, summarize
+from ddcheck.domain.visible import visible_controls
 from ddcheck.exchange.dossier_json import DossierFormatError, read_dossier_json
 from ddcheck.exchange.errors import ExchangeError
 from ddcheck.exchange.received_document import DossierDocument
@@ -195,6 +197,19 @@ class ReceivedOps(WorkspaceBase):
                 Notice(
                     en=f"{path.name} is older than a revision already received.",
                     nl=f"{path.name} is ouder dan een versie die al eerder is ontvangen.",
+                ),
+            )
+        similar = lookalike(
+            dossier.company.name,
+            (r.company for r in received_rows.list_received(conn) if r.id != row.id),
+        )
+        if similar is not None:
+            warnings += (
+                Notice(
+                    en=f"The company name looks like that of another received dossier "
+                    f"({visible_controls(similar)}); check that it really is that company.",
+                    nl=f"De bedrijfsnaam lijkt op die van een ander ontvangen dossier "
+                    f"({visible_controls(similar)}); ga na of het echt dat bedrijf is.",
                 ),
             )
         if status == "new" and dossier_rows.exists(conn, dossier.id):
