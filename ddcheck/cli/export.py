@@ -82,7 +82,8 @@ class _StderrProgress:
         self._last = step
         self._shown = True
         end = "\r" if self._tty else "\n"
-        print(f"exporting… {step:3d} %", end=end, file=sys.stderr, flush=True)
+        stream = getattr(sys.stderr, "raw", sys.stderr)  # our own \r, past the terminal guard
+        print(f"exporting… {step:3d} %", end=end, file=stream, flush=True)
 
     def finish(self) -> None:
         if self._shown and self._tty:

@@ -52,6 +52,11 @@ class SafeStream:
         self._inner.write(neutralise(text))
         return len(text)
 
+    @property
+    def raw(self) -> TextIO:
+        """Return the stream underneath, for ddcheck's own control output (a progress line)."""
+        return self._inner
+
     def __getattr__(self, name: str) -> object:
         return getattr(self._inner, name)
 

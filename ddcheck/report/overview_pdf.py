@@ -74,7 +74,7 @@ def render_overview_pdf(overview: MissionOverview, lang: Language, now: dt.datet
         story += chunked_tables(head, rows, WIDTHS)
     furniture = PageFurniture(
         header_left=title,
-        header_right=w.safety.plain(" ".join(mission.split())),
+        header_right=w.safety.plain(w.shown(" ".join(mission.split()))),
         footer_label=word("overview_footer", lang),
         footer_date=day(now, lang),
         page_of=word("page_of", lang),

@@ -15,6 +15,7 @@ from ddcheck.domain.formatting import format_date
 from ddcheck.domain.scoring import summarize
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
+from ddcheck.domain.visible import visible_controls
 from ddcheck.report.appendix import cell_room, chunked_tables, spread_rows
 from ddcheck.report.labels import value_label
 from ddcheck.report.styles import Styles, make_styles, register_fonts
@@ -102,12 +103,16 @@ class Writer:
     def para(self, text: object, style: str, width: float | None = None) -> Paragraph:
         """Return user text as a paragraph, escaped (`width`: a table column's, for RTL text)."""
         room = None if width is None else cell_room(width)
-        return self._paragraphs.make(text, style, width=room)
+        return self._paragraphs.make(self.shown(text), style, width=room)
 
     def paras(self, text: object, style: str, width: float | None = None) -> list[Paragraph]:
         """Return long user text as several paragraphs (layout stays linear in its lines)."""
         room = None if width is None else cell_room(width)
-        return self._paragraphs.blocks(text, style, width=room)
+        return self._paragraphs.blocks(self.shown(text), style, width=room)
+
+    def shown(self, text: object) -> str:
+        """Return received text with bidi overrides and zero-width characters made visible."""
+        return visible_controls("" if text is None else str(text))
 
     def head(self, texts: list[str]) -> list[object]:
         """Return a table header row."""
@@ -167,8 +172,8 @@ def render_review_pdf(
     story += _items_part(w, received, review_file, templates, lang)
     story += _actions_part(w, review_file, lang)
     furniture = PageFurniture(
-        header_left=w.safety.plain(" ".join(dossier.company.name.split())),
-        header_right=w.safety.plain(" ".join(dossier.mission.name.split())),
+        header_left=w.safety.plain(w.shown(" ".join(dossier.company.name.split()))),
+        header_right=w.safety.plain(w.shown(" ".join(dossier.mission.name.split()))),
         footer_label=word("footer", lang),
         footer_date=day(review_file.generated_at, lang),
         page_of=word("page_of", lang),

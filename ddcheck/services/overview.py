@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ddcheck.domain.cells import safe_row
 from ddcheck.domain.dossier import Verdict
 from ddcheck.domain.text import Language
 from ddcheck.services.catalogs import signature
@@ -133,26 +134,24 @@ def overview_csv(overview: MissionOverview) -> str:
     writer.writerow(CSV_COLUMNS)
     for row in overview.rows:
         writer.writerow(
-            [
-                _cell(row.company),
-                _cell(row.mission),
-                row.completion,
-                row.answered,
-                row.total,
-                row.red_flags,
-                row.open_high_actions,
-                row.withheld_items,
-                row.verdict or "",
-                row.revision,
-                row.exported_at.isoformat(),
-                _cell(row.dossier_id),
-            ]
+            safe_row(
+                [
+                    row.company,
+                    row.mission,
+                    row.completion,
+                    row.answered,
+                    row.total,
+                    row.red_flags,
+                    row.open_high_actions,
+                    row.withheld_items,
+                    row.verdict or "",
+                    row.revision,
+                    row.exported_at.isoformat(),
+                    row.dossier_id,
+                ]
+            )
         )
     return buffer.getvalue()
-
-
-def _cell(text: str) -> str:
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 class OverviewOps(ReceivedOps):

@@ -291,6 +291,7 @@ def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
 
     AfterFirstPaint(window, build)
     code = app.exec()
+    ctx.cleanup_evidence()  # opened copies of evidence go when the app closes
     ctx.tasks.wait(10000)
     if ctx.workspace is not None:
         ctx.workspace.close()

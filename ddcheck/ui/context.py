@@ -34,3 +34,22 @@ class AppContext:
     today: Callable[[], dt.date] = dt.date.today
     now: Callable[[], dt.datetime] = dt.datetime.now
     extras: dict[str, Any] = field(default_factory=dict)
+    opener: Any = None
+
+    def open_evidence(self, parent: Any, name: str, data: bytes) -> Path | None:
+        """Open an evidence file's contents safely (sanitised name, warning for programs)."""
+        from ddcheck.ui.evidence_opener import EvidenceOpener
+        from ddcheck.ui.i18n import tr
+
+        if self.opener is None:
+            self.opener = EvidenceOpener(lambda path: self.open_path(path))
+        return self.opener.open(
+            name,
+            data,
+            lambda text: self.prompts.confirm(parent, tr("Open evidence"), text, tr("Open anyway")),
+        )
+
+    def cleanup_evidence(self) -> None:
+        """Remove the copies of evidence opened in this session."""
+        if self.opener is not None:
+            self.opener.cleanup()

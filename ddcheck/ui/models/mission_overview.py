@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from ddcheck.domain.visible import visible_controls
 from ddcheck.ui.dates import date_text
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.style import current_theme
@@ -117,9 +118,9 @@ class MissionOverviewModel(QAbstractTableModel):
 
     def _display(self, row: Any, column: int) -> str:
         if column == COL_COMPANY:
-            return row.company
+            return visible_controls(row.company)
         if column == COL_MISSION:
-            return row.mission
+            return visible_controls(row.mission)
         if column == COL_COMPLETION:
             return f"{row.completion}%"
         if column == COL_RED_FLAGS:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ddcheck.domain.cells import safe_row
 from ddcheck.domain.dossier import Action
 from ddcheck.ui import i18n
 from ddcheck.ui.accessibility import named
@@ -126,20 +127,22 @@ def write_csv(actions: list[Action], path: Path, item_title: Any) -> None:
         )
         for a in actions:
             writer.writerow(
-                [
-                    a.action,
-                    a.gap,
-                    a.standard_ref,
-                    a.deliverable,
-                    a.owner,
-                    a.start.isoformat() if a.start else "",
-                    a.due.isoformat() if a.due else "",
-                    priority_labels()[a.priority],
-                    status_labels()[a.status],
-                    a.budget,
-                    a.completion_evidence,
-                    "; ".join(item_title(k) for k in a.item_keys),
-                ]
+                safe_row(
+                    [
+                        a.action,
+                        a.gap,
+                        a.standard_ref,
+                        a.deliverable,
+                        a.owner,
+                        a.start.isoformat() if a.start else "",
+                        a.due.isoformat() if a.due else "",
+                        priority_labels()[a.priority],
+                        status_labels()[a.status],
+                        a.budget,
+                        a.completion_evidence,
+                        "; ".join(item_title(k) for k in a.item_keys),
+                    ]
+                )
             )
 
 

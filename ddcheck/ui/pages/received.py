@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ddcheck.domain.applicability import item_applicability
 from ddcheck.domain.dossier import Action
+from ddcheck.domain.visible import visible_controls
 from ddcheck.ui import i18n
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.context import AppContext
@@ -169,7 +169,7 @@ class ReceivedPage(QWidget):
 
     def _show_header(self) -> None:
         received, dossier = self.received, self.received.dossier
-        self.heading.setText(dossier.company.name)
+        self.heading.setText(visible_controls(dossier.company.name))
         self.heading.setToolTip(received.title)
         places = ", ".join(dossier.mission.destinations)
         parts = [
@@ -181,7 +181,7 @@ class ReceivedPage(QWidget):
             tr("exported {date}", date=datetime_text(received.revision.generated_at)),
             tr("read-only"),
         ]
-        self.meta.setText(" · ".join(p for p in parts if p))
+        self.meta.setText(visible_controls(" · ".join(p for p in parts if p)))
         clear_layout(self.badges)
         progress = self.summary.overall
         percent = 100 * progress.answered // progress.total if progress.total else 0
@@ -403,10 +403,10 @@ class ReceivedPage(QWidget):
             self.ctx.prompts.error(self, tr("Evidence"), str(error))
             return
         item = next(e for e in self.received.dossier.evidence if e.id == evidence_id)
-        folder = Path(tempfile.mkdtemp(prefix="ddcheck-received-"))
-        target = folder / Path(item.name).name
-        target.write_bytes(data)
-        self.ctx.open_path(target)
+        try:
+            self.ctx.open_evidence(self, item.name, data)
+        except OSError as error:
+            self.ctx.prompts.error(self, tr("Evidence"), error.strerror or str(error))
 
     def _suggested(self, suffix: str) -> Path:
         name = safe_name(self.received.dossier.company.name, "dossier")

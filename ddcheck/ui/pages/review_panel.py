@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import ItemReview
 from ddcheck.domain.scoring import is_red_flag
+from ddcheck.domain.visible import visible_controls
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, card, hbox, label, separator, vbox
@@ -180,19 +181,19 @@ class ReviewPanel(QScrollArea):
             rendered = (
                 ", ".join(answer.value) if isinstance(answer.value, list) else str(answer.value)
             )
-        self.answer.setText(rendered or tr("Not answered"))
+        self.answer.setText(visible_controls(rendered) or tr("Not answered"))
         self.answer.setProperty("role", "subtitle" if rendered else "muted")
         self.answer.style().unpolish(self.answer)
         self.answer.style().polish(self.answer)
         self.answer.setVisible(not withheld)
         note = answer.note if answer is not None else ""
-        self.note.setText(tr("Note: {note}", note=note) if note else "")
+        self.note.setText(tr("Note: {note}", note=visible_controls(note)) if note else "")
         self.note.setVisible(bool(note) and not withheld)
         risk = _risk_text(answer.risk if answer is not None else None)
         self.risk.setText(tr("Risk: {risk}", risk=risk) if risk else "")
         self.risk.setVisible(bool(risk))
         self._show_evidence(received, answer)
-        linked = [a.action for a in actions or ()]
+        linked = [visible_controls(a.action) for a in actions or ()]
         self.actions.setText(
             tr("Company's actions: {list}", list="; ".join(linked)) if linked else ""
         )
@@ -215,7 +216,7 @@ class ReviewPanel(QScrollArea):
             if item is None:
                 continue
             if evidence_id in received.evidence_with_contents:
-                button = QPushButton(tr("Open {name}", name=item.name), self)
+                button = QPushButton(tr("Open {name}", name=visible_controls(item.name)), self)
                 button.setProperty("role", "link")
                 button.clicked.connect(
                     lambda _c=False, i=evidence_id: self.evidenceOpenRequested.emit(i)
@@ -224,7 +225,10 @@ class ReviewPanel(QScrollArea):
             else:
                 self.evidence.addWidget(
                     label(
-                        tr("Evidence: {name} (listed; the PDF carries no files)", name=item.name),
+                        tr(
+                            "Evidence: {name} (listed; the PDF carries no files)",
+                            name=visible_controls(item.name),
+                        ),
                         "muted",
                         wrap=True,
                     )
