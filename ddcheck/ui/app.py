@@ -234,7 +234,12 @@ def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
 
     apply_palette(app)
     data = paths.data_paths(args.data_dir)
-    data.root.mkdir(parents=True, exist_ok=True)
+    try:
+        data.root.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a read-only or impossible data folder: one line, no traceback
+        reason = error.strerror or str(error)
+        print(f"ddcheck: cannot use the data folder {data.root}: {reason}", file=sys.stderr)
+        return 2
     if prompts is None:
         prompts = UnattendedPrompts(_print_error) if args.quit_after_ready else Prompts()
     settings = UiSettings(data.root / "ui-settings.ini")

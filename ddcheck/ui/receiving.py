@@ -204,8 +204,28 @@ class Receiver(QObject):
         )
 
     def _import_template(self, path: Path) -> Outcome:
+        from ddcheck.services.authoring import BuiltInReplacement
+
         try:
             return Outcome(path, self.ctx.workspace.import_template(path))
+        except BuiltInReplacement as error:
+            if not self.ctx.prompts.confirm(
+                self.window,
+                tr("Import"),
+                tr(
+                    "{reason} Replace the built-in checklist anyway? "
+                    "(ddcheck templates revert puts it back.)",
+                    reason=error.text(i18n.language()),
+                ),
+                tr("Replace"),
+            ):
+                return _refusal(path, error)
+            try:
+                return Outcome(
+                    path, self.ctx.workspace.import_template(path, replace_built_in=True)
+                )
+            except Exception as again:
+                return _refusal(path, again)
         except Exception as error:
             return _refusal(path, error)
 

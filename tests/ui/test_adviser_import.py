@@ -201,6 +201,12 @@ def test_a_newer_checklist_file_is_imported_and_replaces_the_older_one(
     newer.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     app = start_app(qtbot, tmp_path / "adviser-ui", adviser, prompts)
     prompts.files.append([newer])
+    app.window.import_action.trigger()  # a built-in checklist: refused unless confirmed
+    assert prompts.asked[-2][0] == "confirm" and "built into ddcheck" in prompts.asked[-2][1]
+    assert prompts.asked[-1][0] == "error"
+    assert adviser.templates[template.id].version == template.version
+    prompts.files.append([newer])
+    prompts.confirms.append(True)
     app.window.import_action.trigger()
     assert prompts.asked[-1][0] == "inform"
     assert prompts.asked[-1][1] == (
