@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -288,14 +291,8 @@ class ChecklistPage(QWidget):
             self.session.attach_evidence(key, files)
 
     def _open_evidence(self, evidence_id: str) -> None:
-        try:
-            item = self.ctx.workspace.evidence(evidence_id)
-            data = self.ctx.workspace.evidence_bytes(evidence_id)
-            self.ctx.open_evidence(self, item.name, data)
-        except (OSError, ValueError) as error:
-            self.ctx.prompts.error(
-                self, tr("Evidence"), getattr(error, "strerror", None) or str(error)
-            )
+        folder = Path(tempfile.mkdtemp(prefix="ddcheck-evidence-"))
+        self.ctx.open_path(self.session.export_evidence(evidence_id, folder))
 
     def _remove_evidence(self, key: str, evidence_id: str) -> None:
         evidence = next((e for e in self.session.dossier.evidence if e.id == evidence_id), None)
