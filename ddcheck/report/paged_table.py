@@ -43,6 +43,11 @@ class PageTopTable(Flowable):
         self._current: Table | None = None
         self.hAlign = "LEFT"
 
+    @property
+    def cell_values(self) -> list[list[object]]:
+        """Return the header row and the rows, as a Table's cell values (for readers and tests)."""
+        return [self._head, *self._rows]
+
     def _headed(self) -> bool:
         frame = getattr(self, "_frame", None)
         return self._first or bool(frame is not None and frame._atTop)

@@ -16,6 +16,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
 from ddcheck.exchange.redaction import redact
 from ddcheck.report.builder import build_story, make_context
+from ddcheck.report.paged_table import PageTopTable
 from ddcheck.report.styles import FONT
 from ddcheck.services.export import export_pdf
 from tests.factories import filled_dossier, make_snapshot, synthetic_template
@@ -53,8 +54,10 @@ def _plain_texts(snapshot) -> list[str]:
     story = build_story(make_context(redact(snapshot, "adviser"), "en", FAKE_FINGERPRINT))
     texts = [_TAGS.sub(" ", line) for p in paragraphs(story) for line in p.text.split("<br/>")]
     for flowable in story:
-        if isinstance(flowable, Table):
-            texts += [escape(c) for row in flowable._cellvalues for c in row if isinstance(c, str)]
+        if isinstance(flowable, Table | PageTopTable):
+            cells = flowable.cell_values if isinstance(flowable, PageTopTable) else None
+            rows = cells or flowable._cellvalues
+            texts += [escape(c) for row in rows for c in row if isinstance(c, str)]
     return texts
 
 

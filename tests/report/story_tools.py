@@ -10,6 +10,7 @@ from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import Language
 from ddcheck.exchange.redaction import Audience, redact
 from ddcheck.report.builder import build_story, make_context
+from ddcheck.report.paged_table import PageTopTable
 
 FAKE_FINGERPRINT = "ab" * 32
 
@@ -26,8 +27,9 @@ def paragraphs(story: Iterable[object]) -> Iterator[Paragraph]:
     for flowable in story:
         if isinstance(flowable, Paragraph):
             yield flowable
-        elif isinstance(flowable, Table):
-            for row in flowable._cellvalues:
+        elif isinstance(flowable, Table | PageTopTable):
+            cells = flowable.cell_values if isinstance(flowable, PageTopTable) else None
+            for row in cells or flowable._cellvalues:
                 for cell in row:
                     yield from paragraphs(cell if isinstance(cell, list | tuple) else [cell])
         elif isinstance(flowable, KeepTogether):
