@@ -1,42 +1,33 @@
-"""Qt-free UI strings: English source text, Dutch catalog in resources/i18n/nl.json."""
+"""The UI's words: English source text, translated by the one vocabulary (resources/i18n/nl.po).
+
+`tr_in("button", "Open")` tells a word apart from the same word in another role
+("Open" the action status). See ddcheck.domain.vocabulary for the catalog and its tools.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
 from ddcheck import paths
+from ddcheck.domain.vocabulary import Vocabulary, vocabulary
 
 Language = Literal["nl", "en"]  # as ddcheck.domain.text.Language, without importing pydantic
 
 _state: dict[str, Language] = {"lang": "en"}
-_table: dict[str, dict[str, str]] = {"table": {}}
-
-
-@cache
-def _catalog(lang: Language, folder: Path) -> dict[str, str]:
-    """Return the {english: translation} table for `lang` ({} for English)."""
-    if lang == "en":
-        return {}
-    path = folder / f"{lang}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+_words: dict[str, Vocabulary] = {"words": vocabulary("en")}
 
 
 def catalog_dir() -> Path:
-    """Return the folder holding the UI translation catalogs."""
+    """Return the folder holding the translation catalogs."""
     return paths.resources_dir() / "i18n"
 
 
 def set_language(lang: Language) -> None:
     """Make `lang` the language `tr` translates to."""
     _state["lang"] = lang
-    _table["table"] = _catalog(lang, catalog_dir())
+    _words["words"] = vocabulary(lang, catalog_dir())
 
 
 def language() -> Language:
@@ -44,15 +35,24 @@ def language() -> Language:
     return _state["lang"]
 
 
+def words() -> Vocabulary:
+    """Return the vocabulary in the current UI language."""
+    return _words["words"]
+
+
 def tr(text: str, /, **values: object) -> str:
     """Return `text` in the current UI language, with `{name}` fields filled from `values`."""
-    translated = _table["table"].get(text, text)
-    return translated.format(**values) if values else translated
+    return _words["words"](text, **values)
+
+
+def tr_in(context: str, text: str, /, **values: object) -> str:
+    """Return `text` as meant in `context` ("button", "action status"), translated."""
+    return _words["words"].in_context(context, text, **values)
 
 
 def tr_n(singular: str, plural: str, n: int, /, **values: object) -> str:
     """Return the singular or plural form for `n`, translated; `{n}` is filled in."""
-    return tr(singular if n == 1 else plural, n=n, **values)
+    return _words["words"].plural(singular, plural, n, **values)
 
 
 def pick_language(ui_languages: Iterable[str]) -> Language:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ddcheck.domain.dossier import Action
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.dates import date_format
-from ddcheck.ui.i18n import tr
+from ddcheck.ui.i18n import tr, tr_in
 from ddcheck.ui.layout import MARGIN, hbox, label, vbox
 
 _NO_DATE = QDate(2000, 1, 1)
@@ -35,10 +35,10 @@ def priority_labels() -> dict[str, str]:
 def status_labels() -> dict[str, str]:
     """Return the action status labels."""
     return {
-        "open": tr("Open"),
-        "in_progress": tr("In progress"),
-        "done": tr("Done"),
-        "dropped": tr("Dropped"),
+        "open": tr_in("action status", "Open"),
+        "in_progress": tr_in("action status", "In progress"),
+        "done": tr_in("action status", "Done"),
+        "dropped": tr_in("action status", "Dropped"),
     }
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ddcheck.ui.accessibility import named
-from ddcheck.ui.i18n import tr
+from ddcheck.ui.i18n import tr, tr_in
 from ddcheck.ui.layout import MARGIN, SPACING, card, hbox, label, vbox
 from ddcheck.ui.models.dossier_list import (
     COL_PROGRESS,
@@ -232,7 +232,7 @@ class DossierList(QWidget):
         self.new_button = QPushButton(tr("New dossier…"), self)
         self.new_button.setProperty("role", "primary")
         self.new_button.clicked.connect(self.newRequested)
-        self.open_button = QPushButton(tr("Open"), self)
+        self.open_button = QPushButton(tr_in("button", "Open"), self)
         self.rename_button = QPushButton(tr("Rename…"), self)
         self.duplicate_button = QPushButton(tr("Duplicate"), self)
         self.duplicate_button.setToolTip(

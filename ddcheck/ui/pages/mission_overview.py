@@ -23,7 +23,7 @@ from ddcheck.ui import i18n
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.exporting import ask_save_path, safe_name, write_pdf_in_background
-from ddcheck.ui.i18n import tr
+from ddcheck.ui.i18n import tr, tr_in
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, hbox, label, vbox
 from ddcheck.ui.models.mission_overview import (
     COL_COMPANY,
@@ -84,7 +84,7 @@ class MissionOverviewPage(QWidget):
             self.table.setColumnWidth(column, max(least, metrics.horizontalAdvance(title) + 36))
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
-        self.open_button = QPushButton(tr("Open"), self)
+        self.open_button = QPushButton(tr_in("button", "Open"), self)
         self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex()))
         self.csv_button = QPushButton(tr("Export CSV…"), self)
         self.pdf_button = QPushButton(tr("Export PDF…"), self)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QWidget
 from ddcheck.domain.dossier import Evidence
 from ddcheck.domain.formatting import format_size
 from ddcheck.ui import i18n
-from ddcheck.ui.i18n import tr
+from ddcheck.ui.i18n import tr, tr_in
 from ddcheck.ui.layout import TIGHT, hbox, label, vbox
 
 
@@ -34,7 +34,7 @@ class EvidenceList(QWidget):
         self.list.currentRowChanged.connect(self._update_buttons)
         self.hint = label(tr("Drop files here or use Add file…"), "small", wrap=True)
         self.add_button = QPushButton(tr("Add file…"), self)
-        self.open_button = QPushButton(tr("Open"), self)
+        self.open_button = QPushButton(tr_in("button", "Open"), self)
         self.remove_button = QPushButton(tr("Remove"), self)
         self.add_button.clicked.connect(self.addRequested)
         self.open_button.clicked.connect(lambda: self._emit_current(self.openRequested))

@@ -1,0 +1,85 @@
+"""One bilingual word catalog (gettext, with contexts) for the app, the reports and the CLI.
+
+English is the source text; Dutch lives in resources/i18n/nl.po (edited with any gettext tool:
+Poedit, Weblate, Lokalize) and is read from its compiled nl.mo. A context (msgctxt) tells apart
+words that are written alike but translated differently: "Open" the action status is
+`words.in_context("action status", "Open")`, "Open" the button
+`words.in_context("button", "Open")`.
+Qt-free; the catalog file is read once per folder and language.
+"""
+
+from __future__ import annotations
+
+import gettext
+import string
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pydantic (behind domain.text) stays out of the app's first window
+    from ddcheck.domain.text import Language
+
+DOMAIN = "ddcheck"
+_FORMATTER = string.Formatter()
+
+
+class Vocabulary:
+    """The app's words in one language: `words(text, **fields)`, `words.in_context(...)`."""
+
+    def __init__(self, lang: Language, translations: gettext.NullTranslations) -> None:
+        self.lang: Language = lang
+        self._translations = translations
+
+    def __call__(self, text: str, /, **fields: object) -> str:
+        """Return `text` in this language, with `{name}` fields filled in."""
+        found = self._translations.gettext(text)
+        return found.format(**fields) if fields else found
+
+    def in_context(self, context: str, text: str, /, **fields: object) -> str:
+        """Return `text` as meant in `context` ("button", "action status"), translated."""
+        found = self._translations.pgettext(context, text)
+        return found.format(**fields) if fields else found
+
+    def plural(self, singular: str, plural: str, n: int, /, **fields: object) -> str:
+        """Return the singular or plural form for `n`, translated; `{n}` is filled in."""
+        return self._translations.ngettext(singular, plural, n).format(n=n, **fields)
+
+    def knows(self, text: str, context: str | None = None) -> bool:
+        """Return whether the catalog translates `text` (a plural's singular too; English: yes)."""
+        if self.lang == "en":
+            return True
+        marker = object()
+        catalog = getattr(self._translations, "_catalog", {})
+        key = text if context is None else f"{context}\x04{text}"
+        return catalog.get(key, marker) is not marker or (key, 0) in catalog
+
+
+def fields_of(text: str) -> set[str]:
+    """Return the `{name}` fields a text fills in."""
+    return {name for _, name, _, _ in _FORMATTER.parse(text) if name}
+
+
+def catalog_folder() -> Path:
+    """Return the folder holding the shipped catalogs (nl.po and its compiled nl.mo)."""
+    from ddcheck import paths
+
+    return paths.resources_dir() / "i18n"
+
+
+@cache
+def vocabulary(lang: Language, folder: Path | None = None) -> Vocabulary:
+    """Return the words in `lang` from `folder`'s compiled catalog (English: the source text)."""
+    if lang == "en":
+        return Vocabulary("en", gettext.NullTranslations())
+    path = (folder or catalog_folder()) / f"{lang}.mo"
+    try:
+        with path.open("rb") as handle:
+            translations: gettext.NullTranslations = gettext.GNUTranslations(handle)
+    except (OSError, ValueError):  # a missing or damaged catalog: English beats a crash
+        translations = gettext.NullTranslations()
+    return Vocabulary(lang, translations)
+
+
+def words_for(lang: Language) -> Vocabulary:
+    """Return the shipped vocabulary in `lang` (the one front ends and reports use)."""
+    return vocabulary(lang, None)
