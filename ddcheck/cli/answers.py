@@ -9,6 +9,7 @@ from typing import Any
 from ddcheck.cli.errors import UserError
 from ddcheck.cli.terminal import line
 from ddcheck.cli.workspace import dossier_arg, json_flag, opened, print_json, shorten
+from ddcheck.domain.scoring import justification_missing
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -116,21 +117,12 @@ def answer_command(args: argparse.Namespace) -> int:
             old, new = shorten(repr(change.old), 60), shorten(repr(change.new), 60)
             print(f"{key} {change.field}: {old} → {new}")
         answer = ws.get_dossier(dossier_id).answer(template.id, item.id)
-        if _reason_missing(template.scale_for(item), answer):
+        if justification_missing(template.scale_for(item), answer):
             print(
                 'note: this answer needs a reason; add one with --note "..." '
                 "(until then it blocks the export for the adviser)"
             )
     return 0
-
-
-def _reason_missing(scale: Any, answer: Any) -> bool:
-    """Return whether the chosen option asks for a justification the note does not give yet."""
-    if answer is None or answer.note.strip() or not scale.is_choice:
-        return False
-    values = answer.value if isinstance(answer.value, list) else [answer.value]
-    options = [scale.option(str(v)) for v in values if v is not None]
-    return any(o is not None and o.needs_justification for o in options)
 
 
 def attach_command(args: argparse.Namespace) -> int:

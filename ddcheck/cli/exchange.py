@@ -16,8 +16,8 @@ from ddcheck.cli.workspace import check_output
 from ddcheck.domain.lookalike import lookalike
 
 if TYPE_CHECKING:
+    from ddcheck.domain.overview import MissionOverview
     from ddcheck.services import Workspace
-    from ddcheck.services.overview import MissionOverview
     from ddcheck.services.received_model import ImportResult
 
 

@@ -154,7 +154,7 @@ def verdict_command(args: argparse.Namespace) -> int:
 def agree_command(args: argparse.Namespace) -> int:
     """Add an agreed action."""
     from ddcheck.domain.dossier import Action
-    from ddcheck.services.base import new_id
+    from ddcheck.domain.ids import new_id
 
     if not args.action.strip():
         raise UserError("an agreed action needs a text")

@@ -15,6 +15,7 @@ CompanySize = Literal["micro", "small", "medium", "large"]
 Involvement = Literal["cause", "contribute", "linked"]
 Priority = Literal["high", "medium", "low"]
 ActionStatus = Literal["open", "in_progress", "done", "dropped"]
+OPEN_STATUSES: frozenset[str] = frozenset({"open", "in_progress"})  # an action still to do
 ItemAssessment = Literal["accepted", "question", "insufficient"]
 Verdict = Literal["sufficient", "sufficient_with_actions", "insufficient"]
 AnswerValue = str | float | list[str] | None
@@ -149,6 +150,26 @@ class Answer(BaseModel):
         return self.value not in (None, [])
 
 
+# The answer's fields, named once: what a person edits (the app's undo steps), what the services
+# store and record in the history, and what a received revision is compared on (with the value).
+EDITABLE_ANSWER_FIELDS: tuple[str, ...] = ("value", "note", "confidential", "review", "risk")
+RECORDED_ANSWER_FIELDS: tuple[str, ...] = (*EDITABLE_ANSWER_FIELDS, "needs_reconfirmation")
+REVISION_ANSWER_FIELDS: tuple[str, ...] = (
+    "note",
+    "risk",
+    "confidential",
+    "evidence_ids",
+    "needs_reconfirmation",
+)
+
+
+def editable_fields(answer: Answer | None) -> dict[str, Any]:
+    """Return the fields a person edits of an answer (the defaults when there is none)."""
+    if answer is None:
+        return {"value": None, "note": "", "confidential": False, "review": False, "risk": Risk()}
+    return {name: getattr(answer, name) for name in EDITABLE_ANSWER_FIELDS}
+
+
 class Evidence(BaseModel):
     """A document kept as proof, stored in the workspace with its hash."""
 
@@ -184,9 +205,14 @@ class Action(BaseModel):
     progress_note: str = ""
     agreed_with_adviser: bool = False
 
+    @property
+    def is_open(self) -> bool:
+        """Return whether the action still needs work (open or in progress)."""
+        return self.status in OPEN_STATUSES
+
     def is_overdue(self, today: dt.date) -> bool:
         """Return whether the action is still open after its due date."""
-        return self.due is not None and self.due < today and self.status in ("open", "in_progress")
+        return self.due is not None and self.due < today and self.is_open
 
 
 class ItemReview(BaseModel):
@@ -259,6 +285,14 @@ class Dossier(BaseModel):
     def answers_by_key(self) -> dict[str, Answer]:
         """Return answers keyed by `template_id/item_id`."""
         return {answer.key: answer for answer in self.answers}
+
+
+ITEM_MARKER = "ID {key}"  # printed with every item in the report; `verify` finds it in the text
+
+
+def item_marker(key: str) -> str:
+    """Return the marker the report prints with an item (and `verify` looks for)."""
+    return ITEM_MARKER.format(key=key)
 
 
 def item_key(template_id: str, item_id: str) -> str:

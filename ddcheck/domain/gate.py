@@ -109,7 +109,7 @@ def export_gate(
                 )
             )
     for action in dossier.actions:
-        if action.status in ("done", "dropped"):
+        if not action.is_open:
             continue
         if not action.owner.strip():
             findings.append(

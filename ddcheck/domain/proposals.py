@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from ddcheck.domain.dossier import Action
+import hashlib
+
+from ddcheck.domain.answer_words import answer_text
+from ddcheck.domain.applicability import ItemApplicability
+from ddcheck.domain.dossier import Action, Answer
 from ddcheck.domain.templates import Item, Template
 from ddcheck.domain.text import Language
 
@@ -88,3 +92,47 @@ def readable_standards(template: Template, item: Item) -> str:
     if standard:
         parts.append(f"IFC {standard}")
     return " · ".join(parts)
+
+
+standard_ref = proposed_standard_ref  # the standards an item serves, as actions record them
+
+
+def proposal_id(dossier_id: str, key: str) -> str:
+    """Return the id a proposal for one item keeps between showing it and saving it."""
+    return hashlib.sha256(f"proposal\0{dossier_id}\0{key}".encode()).hexdigest()[:16]
+
+
+def propose_action(
+    dossier_id: str,
+    entry: ItemApplicability,
+    answer: Answer | None,
+    lang: Language,
+    *,
+    flagged: bool = True,
+    red_flag: bool = False,
+    information_requested: bool = False,
+) -> Action:
+    """Return the unsaved action proposed for an item; the one rule the services and the app use.
+
+    A flagged item (a gap or a red flag) says so as its gap; an item the person picks without a
+    flag shows its question and the answer given.
+    """
+    item = entry.item
+    if information_requested:  # "not yet known": the action is to get the information
+        gap, what, priority = INFO_TEXT[lang][0], information_action_text(item, lang), "medium"
+    else:
+        what = proposed_action_text(item, lang)
+        priority = "high" if red_flag else "medium"
+        if flagged:
+            gap = GAP_TEXT[(lang, red_flag)]
+        else:
+            chosen = answer_text(entry.template, item, answer, lang)
+            gap = item.question.get(lang) + (f" — {chosen}" if chosen else "")
+    return Action(
+        id=proposal_id(dossier_id, entry.key),
+        item_keys=[entry.key],
+        standard_ref=proposed_standard_ref(entry.template, item),
+        gap=gap,
+        action=what,
+        priority=priority,
+    )

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from ddcheck.domain.applicability import ItemApplicability, applicable_items
 from ddcheck.domain.dossier import Answer, Dossier
-from ddcheck.domain.scales import ScaleOption
+from ddcheck.domain.scales import AnswerScale, ScaleOption
 from ddcheck.domain.templates import Template
 
 OECD_STEPS = ("1", "2", "3", "4", "5", "6")  # "0" (context) and "7" (support wanted) are not scored
@@ -68,13 +68,25 @@ class Flag:
 
 def chosen_options(entry: ItemApplicability, answer: Answer | None) -> tuple[ScaleOption, ...]:
     """Return the scale options an answer picked (none for text, number or date items)."""
-    if answer is None or not answer.is_answered:
-        return ()
-    scale = entry.template.scale_for(entry.item)
-    if not scale.is_choice:
+    return options_chosen(entry.template.scale_for(entry.item), answer)
+
+
+def options_chosen(scale: AnswerScale, answer: Answer | None) -> tuple[ScaleOption, ...]:
+    """Return the options of `scale` an answer picked (none for text, number or date scales)."""
+    if answer is None or not answer.is_answered or not scale.is_choice:
         return ()
     values = answer.value if isinstance(answer.value, list) else [answer.value]
     return tuple(o for v in values if (o := scale.option(str(v))) is not None)
+
+
+def asks_justification(scale: AnswerScale, answer: Answer | None) -> bool:
+    """Return whether a chosen option asks for a justification (written or not)."""
+    return any(o.needs_justification for o in options_chosen(scale, answer))
+
+
+def justification_missing(scale: AnswerScale, answer: Answer | None) -> bool:
+    """Return whether a chosen option asks for a justification the note does not give yet."""
+    return answer is not None and not answer.note.strip() and asks_justification(scale, answer)
 
 
 def is_not_applicable(entry: ItemApplicability, answer: Answer | None) -> bool:
@@ -112,9 +124,7 @@ def _is_gap_option(entry: ItemApplicability, options: tuple[ScaleOption, ...]) -
 
 def needs_justification(entry: ItemApplicability, answer: Answer | None) -> bool:
     """Return whether the chosen answer asks for a note that is still missing."""
-    if answer is None or answer.note.strip():
-        return False
-    return any(o.needs_justification for o in chosen_options(entry, answer))
+    return justification_missing(entry.template.scale_for(entry.item), answer)
 
 
 def item_score(entry: ItemApplicability, answer: Answer | None) -> float | None:

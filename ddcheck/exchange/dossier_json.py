@@ -8,9 +8,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ddcheck.domain.answer_words import answer_text
 from ddcheck.domain.applicability import applicable_items
+from ddcheck.domain.redaction import Redaction
 from ddcheck.domain.text import Language
-from ddcheck.exchange.answers import answer_text
 from ddcheck.exchange.border import BorderError, first_problem, load_json
 from ddcheck.exchange.errors import ExchangeError
 from ddcheck.exchange.received_document import (
@@ -18,13 +19,11 @@ from ddcheck.exchange.received_document import (
     DOSSIER_FORMAT_VERSION,
     DossierDocument,
 )
-from ddcheck.exchange.redaction import Redaction
 
 FORMAT = DOSSIER_FORMAT
 FORMAT_VERSION = DOSSIER_FORMAT_VERSION
 ATTACHMENT_NAME = "ddcheck-dossier.json"
 MEDIA_TYPE = "application/json"
-ITEM_MARKER = "ID {key}"  # printed with every item in the report; `verify` finds it in the text
 
 
 class DossierFormatError(ExchangeError):
@@ -43,11 +42,6 @@ def rendered_answers(redaction: Redaction, lang: Language) -> dict[str, str]:
         if text:
             rendered[entry.key] = text
     return rendered
-
-
-def item_marker(key: str) -> str:
-    """Return the marker the report prints with an item."""
-    return ITEM_MARKER.format(key=key)
 
 
 def dossier_document(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -21,6 +20,7 @@ from pydantic import (
 )
 
 from ddcheck.domain.dossier import Review
+from ddcheck.domain.received import ReviewFile
 from ddcheck.exchange.border import BorderError, Limits, first_problem, load_json
 from ddcheck.exchange.dossier_json import canonical_bytes, fingerprint
 from ddcheck.exchange.errors import ExchangeError
@@ -34,20 +34,6 @@ MAX_REVIEW_ENTRIES = 20_000
 
 class ReviewFileError(ExchangeError):
     """The bytes are not a review file this version of ddcheck can use."""
-
-
-@dataclass(frozen=True)
-class ReviewFile:
-    """A review of the company's dossier `dossier_id` as of revision `reviewed_fingerprint`."""
-
-    dossier_id: str
-    reviewed_fingerprint: str
-    company: str
-    mission: str
-    review: Review
-    generated_at: dt.datetime
-    app_version: str
-    fingerprint: str = ""
 
 
 def review_file_bytes(review_file: ReviewFile) -> tuple[bytes, str]:

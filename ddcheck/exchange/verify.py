@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ddcheck.exchange.direction import has_rtl, letters
+from ddcheck.domain.direction import has_rtl, letters
+from ddcheck.domain.dossier import item_marker
 from ddcheck.exchange.dossier_json import (
     DossierFormatError,
     fingerprint,
-    item_marker,
     parse_dossier_json,
 )
 from ddcheck.exchange.pdf_attachment import (

@@ -15,9 +15,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ddcheck.domain.direction import has_rtl
 from ddcheck.domain.dossier import Action
 from ddcheck.domain.formatting import format_size
-from ddcheck.exchange.direction import has_rtl
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import value_label
 from ddcheck.report.linked_items import short_linked_item

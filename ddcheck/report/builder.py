@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from ddcheck import __version__
+from ddcheck.domain.redaction import Redaction
 from ddcheck.domain.text import Language
-from ddcheck.exchange.redaction import Redaction
 from ddcheck.report.about import about_story
 from ddcheck.report.appendix import esap_story, register_story
 from ddcheck.report.attachment import Attachment

@@ -20,10 +20,10 @@ from ddcheck.domain.proposals import (
     readable_standards,
 )
 from ddcheck.domain.readiness import Readiness, readiness
+from ddcheck.domain.redaction import Redaction
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import Language
-from ddcheck.exchange.redaction import Redaction
 from ddcheck.report.labels import label
 from ddcheck.report.numbering import Numbering, number_templates
 from ddcheck.report.styles import Styles

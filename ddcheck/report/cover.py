@@ -7,9 +7,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ddcheck import __version__
+from ddcheck.domain.answer_words import answer_text
 from ddcheck.domain.readiness import Readiness
 from ddcheck.domain.sectors import sector_label
-from ddcheck.exchange.answers import answer_text
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import counted, noun, value_label
 from ddcheck.report.styles import RULE, SHADE, font_table

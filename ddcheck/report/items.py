@@ -6,13 +6,12 @@ from collections.abc import Callable, Iterator
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
+from ddcheck.domain.answer_words import answer_text
 from ddcheck.domain.applicability import ItemApplicability
-from ddcheck.domain.dossier import Answer
+from ddcheck.domain.direction import has_rtl
+from ddcheck.domain.dossier import Answer, item_marker
 from ddcheck.domain.scoring import is_gap, is_red_flag
 from ddcheck.domain.templates import Section, Template
-from ddcheck.exchange.answers import answer_text
-from ddcheck.exchange.direction import has_rtl
-from ddcheck.exchange.dossier_json import item_marker
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import value_label
 from ddcheck.report.template import mark_outline

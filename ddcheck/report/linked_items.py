@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ddcheck.domain.answer_words import answer_text
 from ddcheck.domain.dossier import Action
 from ddcheck.domain.scoring import is_gap, is_red_flag
-from ddcheck.exchange.answers import answer_text
 from ddcheck.report.context import ReportContext
 
 SHORT_QUESTION = 90

@@ -15,7 +15,7 @@ from ddcheck.report.review_pdf import Writer, day, render_document, word
 from ddcheck.report.template import PageFurniture, mark_outline
 
 if TYPE_CHECKING:
-    from ddcheck.services.overview import MissionOverview, OverviewRow
+    from ddcheck.domain.overview import MissionOverview, OverviewRow
 
 WIDTHS = [46 * mm, 16 * mm, 16 * mm, 22 * mm, 30 * mm, 40 * mm]
 # what needs the adviser first: a negative verdict, then not yet reviewed, then the rest

@@ -24,8 +24,7 @@ from ddcheck.report.text_safety import TextSafety
 from ddcheck.report.user_paragraphs import UserParagraphs
 
 if TYPE_CHECKING:
-    from ddcheck.exchange.review_file import ReviewFile
-    from ddcheck.services.received_model import ReceivedDossier
+    from ddcheck.domain.received import ReceivedDossier, ReviewFile
 
 _WORDS: dict[str, tuple[str, str]] = {
     "review_title": ("Beoordeling IMVO-dossier", "Review of an IMVO dossier"),

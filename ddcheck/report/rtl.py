@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from ddcheck.exchange.direction import is_mainly_rtl
+from ddcheck.domain.direction import is_mainly_rtl
 
 _LEVEL = re.compile(r"Level\(\s*(\d+)")
 

@@ -7,7 +7,7 @@ from collections import Counter
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
-from ddcheck.exchange.answers import answer_text
+from ddcheck.domain.answer_words import answer_text
 from ddcheck.report.charts import heat_map, progress_bar, score_bars
 from ddcheck.report.context import ReportContext
 from ddcheck.report.findings import findings_story
@@ -202,7 +202,7 @@ def _red_flags(ctx: ReportContext) -> list[Flowable]:
 def _open_high(ctx: ReportContext) -> list[Flowable]:
     lines = []
     for action in ctx.ordered_actions:
-        if action.priority == "high" and action.status in ("open", "in_progress"):
+        if action.priority == "high" and action.is_open:
             who_when = [ctx.user(action.owner)] if action.owner else []
             if action.due:
                 who_when.append(f"{ctx.t('col_due').lower()} {ctx.date(action.due)}")

@@ -8,7 +8,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from ddcheck.exchange.direction import has_rtl, is_mainly_rtl
+from ddcheck.domain.direction import has_rtl, is_mainly_rtl
 from ddcheck.report.rtl import visual_fragment, visual_lines
 from ddcheck.report.styles import FONT_BOLD, Styles
 from ddcheck.report.template import FRAME_WIDTH

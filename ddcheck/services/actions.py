@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from pydantic import ValidationError
 
 from ddcheck.domain.dossier import Action, Dossier, Review
+from ddcheck.domain.ids import new_id
+from ddcheck.domain.proposals import propose_action
 from ddcheck.domain.scoring import Flag, summarize
-from ddcheck.domain.templates import Item, Template
-from ddcheck.services.base import WorkspaceBase, new_id
+from ddcheck.services.base import WorkspaceBase
 from ddcheck.services.changes import Change, Changes
 from ddcheck.services.errors import InvalidInput
 from ddcheck.store import actions as action_rows
@@ -23,82 +23,16 @@ def _invalid(error: ValidationError) -> InvalidInput:
     return InvalidInput(f"The action's {where} is not valid: {first['msg']}.")
 
 
-def standard_ref(template: Template, item: Item) -> str:
-    """Return the standards an item serves, e.g. 'OECD 2.1; IFC PS2; L2-R3'."""
-    parts = []
-    step = template.oecd_step_of(item)
-    if step and step != "0":
-        parts.append(f"OECD {step}")
-    standard = template.ifc_standard_of(item)
-    if standard:
-        parts.append(f"IFC {standard}")
-    for ref in item.refs:
-        if ref.expectation:
-            parts.append(ref.expectation)
-        elif ref.locator:
-            parts.append(f"{ref.source} {ref.locator}")
-    return "; ".join(dict.fromkeys(parts))
-
-
-_GAP_TEXT = {
-    ("nl", True): "Het antwoord is een rode vlag.",
-    ("nl", False): "Het antwoord laat een tekort zien.",
-    ("en", True): "The answer is a red flag.",
-    ("en", False): "The answer shows a gap.",
-}
-
-
-_INFO_TEXT = {
-    "nl": (
-        "Nog niet bekend; de informatie is opgevraagd.",
-        "Verkrijg de ontbrekende informatie (bijvoorbeeld bij de projecteigenaar, hoofdaannemer "
-        "of leverancier) en beantwoord de vraag opnieuw: {question}",
-    ),
-    "en": (
-        "Not yet known; the information has been requested.",
-        "Obtain the missing information (for example from the project owner, main contractor or "
-        "supplier) and answer the question again: {question}",
-    ),
-}
-
-
-def proposal_id(dossier_id: str, key: str) -> str:
-    """Return the id a proposal for one item keeps between showing it and saving it."""
-    return hashlib.sha256(f"proposal\0{dossier_id}\0{key}".encode()).hexdigest()[:16]
-
-
-def _proposal(dossier_id: str, flag: Flag, lang: str) -> Action:
-    """Propose an action for a flagged item; `item_keys` links the question and live answer."""
-    item = flag.entry.item
-    question = item.question.get(lang)  # type: ignore[arg-type]
-    if flag.information_requested:
-        return Action(
-            id=proposal_id(dossier_id, flag.key),
-            item_keys=[flag.key],
-            standard_ref=standard_ref(flag.entry.template, item),
-            gap=_INFO_TEXT["nl" if lang == "nl" else "en"][0],
-            action=_INFO_TEXT["nl" if lang == "nl" else "en"][1].format(question=question),
-            priority="medium",
-        )
-    if item.gap_action is not None:
-        text = item.gap_action.get(lang)  # type: ignore[arg-type]
-    elif lang == "nl":
-        text = f"Los het tekort op: {question}"
-    else:
-        text = f"Close the gap: {question}"
-    return Action(
-        id=proposal_id(dossier_id, flag.key),
-        item_keys=[flag.key],
-        standard_ref=standard_ref(flag.entry.template, item),
-        gap=_GAP_TEXT[("nl" if lang == "nl" else "en", flag.red_flag)],
-        action=text,
-        priority="high" if flag.red_flag else "medium",
-    )
-
-
 def proposal_for(dossier_id: str, flag: Flag, lang: str) -> Action:
     """Return the action `propose_actions` offers for one flagged item (for the app)."""
-    return _proposal(dossier_id, flag, lang)
+    return propose_action(
+        dossier_id,
+        flag.entry,
+        flag.answer,
+        "nl" if lang == "nl" else "en",
+        red_flag=flag.red_flag,
+        information_requested=flag.information_requested,
+    )
 
 
 class ActionOps(WorkspaceBase):
@@ -157,7 +91,7 @@ class ActionOps(WorkspaceBase):
         summary = summarize(dossier, self._templates)
         flags = [f for f in summary.flags if f.key not in actioned]
         flags.sort(key=lambda f: not f.red_flag)
-        return [_proposal(dossier_id, flag, dossier.language) for flag in flags]
+        return [proposal_for(dossier_id, flag, dossier.language) for flag in flags]
 
     def record_review(self, dossier_id: str, review: Review) -> Changes:
         """Store an adviser's review of the dossier (replacing one with the same id)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ddcheck.domain.dossier import Answer, Risk, item_key
+from ddcheck.domain.dossier import RECORDED_ANSWER_FIELDS, Answer, Risk, item_key
 from ddcheck.domain.templates import Item, Template
 from ddcheck.services.base import WorkspaceBase
 from ddcheck.services.changes import Change, Changes
@@ -22,7 +22,6 @@ class _Unset:
 
 
 UNSET: Any = _Unset()
-_FIELDS = ("value", "note", "confidential", "review", "risk", "needs_reconfirmation")
 
 
 def _risk(risk: Any) -> Risk:
@@ -116,7 +115,7 @@ class AnswerOps(WorkspaceBase):
             blank = Answer(template_id=template_id, item_id=item_id)
             changes = [
                 Change("answer", old.key, name, _plain(name, before), _plain(name, after))
-                for name in _FIELDS
+                for name in RECORDED_ANSWER_FIELDS
                 if (before := getattr(old, name)) != (after := getattr(blank, name))
             ]
             return self._commit_changes(dossier_id, changes, now)
@@ -132,7 +131,7 @@ class AnswerOps(WorkspaceBase):
             changes = [
                 Change("answer", key, name, _plain(name, before), _plain(name, after))
                 for name, after in update.items()
-                if name in _FIELDS and (before := getattr(base, name)) != after
+                if name in RECORDED_ANSWER_FIELDS and (before := getattr(base, name)) != after
             ]
             if not changes:
                 return Changes(dossier_id)

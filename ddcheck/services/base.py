@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -16,11 +15,6 @@ from ddcheck.store import Store
 from ddcheck.store import dossiers as dossier_rows
 from ddcheck.store import history as history_rows
 from ddcheck.store.database import transaction
-
-
-def new_id() -> str:
-    """Return a new random id (16 hex digits)."""
-    return secrets.token_hex(8)
 
 
 class WorkspaceBase:

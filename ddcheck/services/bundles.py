@@ -6,12 +6,12 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ddcheck.domain.redaction import Audience, redact
 from ddcheck.domain.text import Language
 from ddcheck.exchange.bundle import read_bundle, write_bundle
 from ddcheck.exchange.dossier_json import canonical_bytes, dossier_document, fingerprint
 from ddcheck.exchange.errors import ExchangeError
 from ddcheck.exchange.received_document import DossierDocument
-from ddcheck.exchange.redaction import Audience, redact
 from ddcheck.services.changes import Change
 from ddcheck.services.files import write_atomically
 from ddcheck.services.received import ReceivedOps, refused

@@ -10,11 +10,12 @@ from ddcheck import __version__
 from ddcheck.domain.applicability import choose_templates
 from ddcheck.domain.dossier import Action, Company, Dossier, Mission, TemplateUse
 from ddcheck.domain.gate import GateReport, export_gate
+from ddcheck.domain.ids import new_id
 from ddcheck.domain.readiness import Readiness, readiness
 from ddcheck.domain.scoring import DossierSummary, Progress, summarize
 from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import LANGUAGES, Language
-from ddcheck.services.base import WorkspaceBase, new_id
+from ddcheck.services.base import WorkspaceBase
 from ddcheck.services.changes import Change, Changes, HistoryEntry
 from ddcheck.services.errors import AmbiguousId, InvalidInput, NotFound
 from ddcheck.services.templates import TemplateOps
@@ -242,7 +243,7 @@ class DossierOps(TemplateOps, WorkspaceBase):
             actions=[
                 Action.model_validate({**a.model_dump(), "id": new_id()})
                 for a in source.actions
-                if a.status in ("open", "in_progress")
+                if a.is_open
             ],
         )
         with self._transaction():
@@ -295,7 +296,7 @@ class DossierOps(TemplateOps, WorkspaceBase):
 
     def readiness(self, dossier_id: str, audience: str = "adviser") -> Readiness:
         """Return the readiness figures as `audience` sees them (page 1 of its report)."""
-        from ddcheck.exchange.redaction import redact
+        from ddcheck.domain.redaction import redact
 
         redaction = redact(self.snapshot(dossier_id), audience)  # type: ignore[arg-type]
         dossier = redaction.snapshot.dossier

@@ -9,7 +9,8 @@ from typing import Any
 
 from ddcheck.bounded_read import FileTooLarge, UnreadableFile, read_regular_file
 from ddcheck.domain.dossier import Evidence, split_item_key
-from ddcheck.services.base import WorkspaceBase, new_id
+from ddcheck.domain.ids import new_id
+from ddcheck.services.base import WorkspaceBase
 from ddcheck.services.changes import Change, Changes
 from ddcheck.services.errors import EvidenceTooLarge, InvalidInput, NotFound
 from ddcheck.services.values import check_text

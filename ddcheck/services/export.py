@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ddcheck.domain.redaction import Audience, redact
 from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import Language
 from ddcheck.exchange.dossier_json import (
@@ -14,7 +15,6 @@ from ddcheck.exchange.dossier_json import (
     dossier_document,
     fingerprint,
 )
-from ddcheck.exchange.redaction import Audience, redact
 from ddcheck.report.errors import ExportCancelled
 from ddcheck.services.files import write_atomically
 

@@ -3,32 +3,26 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
-from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from ddcheck.domain.cells import safe_row
-from ddcheck.domain.dossier import Verdict
+from ddcheck.domain.overview import (
+    SORT_KEYS,
+    MissionGroup,
+    MissionOverview,
+    OverviewRow,
+    filter_rows,
+    sort_rows,
+)
+from ddcheck.domain.received import ReceivedDossier, mission_key
 from ddcheck.domain.text import Language
 from ddcheck.services.catalogs import signature
 from ddcheck.services.errors import InvalidInput
 from ddcheck.services.files import write_atomically
 from ddcheck.services.received import ReceivedOps
-from ddcheck.services.received_model import ReceivedDossier, mission_key
 from ddcheck.store import received as received_rows
 
-SORT_KEYS: tuple[str, ...] = (
-    "company",
-    "mission",
-    "completion",
-    "red_flags",
-    "open_high_actions",
-    "withheld_items",
-    "verdict",
-    "received",
-)
 CSV_COLUMNS: tuple[str, ...] = (
     "company",
     "mission",
@@ -43,88 +37,6 @@ CSV_COLUMNS: tuple[str, ...] = (
     "exported_at",
     "dossier_id",
 )
-_VERDICT_ORDER = {"insufficient": 0, "sufficient_with_actions": 1, "sufficient": 2, None: 3}
-
-
-@dataclass(frozen=True)
-class OverviewRow:
-    """One company in the mission overview."""
-
-    received_id: str
-    dossier_id: str
-    company: str
-    mission: str
-    revision: int
-    exported_at: dt.datetime
-    answered: int
-    total: int
-    red_flags: int
-    open_high_actions: int
-    withheld_items: int
-    verdict: Verdict | None
-
-    @property
-    def completion(self) -> int:
-        """Return the share of applicable items answered (withheld ones count), in percent."""
-        return 100 * self.answered // self.total if self.total else 0
-
-
-@dataclass(frozen=True)
-class MissionGroup:
-    """One mission among the received dossiers."""
-
-    key: str
-    name: str
-    dossiers: int
-
-
-@dataclass(frozen=True)
-class MissionOverview:
-    """The rows of one mission (or of all, when `mission` is None)."""
-
-    mission: str | None
-    rows: tuple[OverviewRow, ...]
-
-
-def sort_rows(
-    rows: Iterable[OverviewRow], key: str = "company", descending: bool = False
-) -> list[OverviewRow]:
-    """Return the rows sorted by one column (ties by company name)."""
-    if key not in SORT_KEYS:
-        raise InvalidInput(f"Cannot sort by '{key}'; choose one of {', '.join(SORT_KEYS)}.")
-    by_name = sorted(rows, key=lambda r: (r.company.casefold(), r.received_id))
-    value = {
-        "company": lambda r: r.company.casefold(),
-        "mission": lambda r: r.mission.casefold(),
-        "completion": lambda r: r.completion,
-        "red_flags": lambda r: r.red_flags,
-        "open_high_actions": lambda r: r.open_high_actions,
-        "withheld_items": lambda r: r.withheld_items,
-        "verdict": lambda r: _VERDICT_ORDER[r.verdict],
-        "received": lambda r: r.exported_at,
-    }[key]
-    return sorted(by_name, key=value, reverse=descending)
-
-
-def filter_rows(
-    rows: Iterable[OverviewRow],
-    text: str = "",
-    *,
-    verdict: str | None = None,
-    red_flags_only: bool = False,
-) -> list[OverviewRow]:
-    """Return rows whose company or mission contains `text`, with a verdict ('none': none yet)."""
-    needle = text.casefold().strip()
-    result = []
-    for row in rows:
-        if needle and needle not in row.company.casefold() and needle not in row.mission.casefold():
-            continue
-        if verdict is not None and (row.verdict or "none") != verdict:
-            continue
-        if red_flags_only and not row.red_flags:
-            continue
-        result.append(row)
-    return result
 
 
 def overview_csv(overview: MissionOverview) -> str:
@@ -202,11 +114,7 @@ class OverviewOps(ReceivedOps):
             answered=answered,
             total=total,
             red_flags=red_flags,
-            open_high_actions=sum(
-                1
-                for a in dossier.actions
-                if a.priority == "high" and a.status in ("open", "in_progress")
-            ),
+            open_high_actions=sum(1 for a in dossier.actions if a.priority == "high" and a.is_open),
             withheld_items=len(withheld),
             verdict=received.review.verdict if received.review else None,
         )
@@ -230,6 +138,8 @@ class OverviewOps(ReceivedOps):
         name = mission
         if key is not None and rows:
             name = rows[0].mission
+        if sort not in SORT_KEYS:
+            raise InvalidInput(f"Cannot sort by '{sort}'; choose one of {', '.join(SORT_KEYS)}.")
         rows = filter_rows(rows, text, verdict=verdict, red_flags_only=red_flags_only)
         return MissionOverview(name, tuple(sort_rows(rows, sort, descending)))
 

@@ -9,13 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from ddcheck.domain.dossier import STORED, Dossier
+from ddcheck.domain.ids import new_id
 from ddcheck.domain.lookalike import lookalike
+from ddcheck.domain.received import ReceivedDossier, RevisionChanges, RevisionInfo, mission_key
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.domain.visible import visible_controls
 from ddcheck.exchange.dossier_json import DossierFormatError, read_dossier_json
 from ddcheck.exchange.errors import ExchangeError
 from ddcheck.exchange.received_document import DossierDocument
-from ddcheck.services.base import WorkspaceBase, new_id
+from ddcheck.services.base import WorkspaceBase
 from ddcheck.services.changes import Change, Changes, HistoryEntry
 from ddcheck.services.errors import AmbiguousId, InvalidInput, NotFound
 from ddcheck.services.received_model import (
@@ -23,11 +25,7 @@ from ddcheck.services.received_model import (
     ImportResult,
     InternalVersionRefused,
     Notice,
-    ReceivedDossier,
-    RevisionChanges,
-    RevisionInfo,
     SourceKind,
-    mission_key,
 )
 from ddcheck.services.revision_diff import revision_changes
 from ddcheck.store import dossiers as dossier_rows

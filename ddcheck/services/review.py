@@ -18,9 +18,9 @@ from ddcheck.domain.dossier import (
     Verdict,
     split_item_key,
 )
+from ddcheck.domain.ids import new_id
 from ddcheck.domain.text import Language
 from ddcheck.exchange.review_file import ReviewFile, review_file_bytes
-from ddcheck.services.base import new_id
 from ddcheck.services.changes import Change, Changes
 from ddcheck.services.errors import InvalidInput
 from ddcheck.services.files import write_atomically

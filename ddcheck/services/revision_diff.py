@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ddcheck.domain.dossier import Dossier
-from ddcheck.services.received_model import RevisionChange
+from ddcheck.domain.dossier import REVISION_ANSWER_FIELDS, Dossier
+from ddcheck.domain.received import RevisionChange
 
-_ANSWER_FIELDS = ("note", "risk", "confidential", "evidence_ids", "needs_reconfirmation")
 _EVIDENCE_FIELDS = ("name", "sha256", "size", "note", "media_type")
 
 
@@ -67,7 +66,7 @@ def _answer_changes(
         first, second = was.model_dump(mode="json"), now.model_dump(mode="json")
         changes += [
             RevisionChange("answer", key, name, first[name], second[name])
-            for name in _ANSWER_FIELDS
+            for name in REVISION_ANSWER_FIELDS
             if first[name] != second[name]
         ]
     return changes

@@ -18,7 +18,8 @@ from ddcheck import APP_NAME, __version__, paths
 from ddcheck.ui import i18n
 from ddcheck.ui.errors import error_text, make_excepthook
 from ddcheck.ui.i18n import Language
-from ddcheck.ui.prompts import RESTORE, START_EMPTY, Prompts, UnattendedPrompts
+from ddcheck.ui.prompts import Prompts, UnattendedPrompts
+from ddcheck.ui.recovery import RESTORE, START_EMPTY
 from ddcheck.ui.settings import UiSettings
 
 log = logging.getLogger(__name__)

@@ -12,14 +12,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ddcheck.ui.i18n import Language, tr
+from ddcheck.ui.recovery import QUIT
 
 if TYPE_CHECKING:
     from ddcheck.domain.dossier import Action
     from ddcheck.domain.templates import Template
     from ddcheck.ui.dialogs.wizard import NewDossier
-
-
-RESTORE, START_EMPTY, QUIT = "restore", "start_empty", "quit"  # damaged-workspace choices
 
 
 class Prompts:
@@ -75,7 +73,7 @@ class Prompts:
         self, parent: QWidget | None, title: str, label: str, options: list[str]
     ) -> int | None:
         """Return the index of the option the user picked, or None when cancelled."""
-        from ddcheck.ui.template_export import choice_dialog
+        from ddcheck.ui.dialogs.choice import choice_dialog
 
         dialog = choice_dialog(parent, title, label, options)
         if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -32,10 +32,29 @@ def _field_label(field: str) -> str:
     }.get(field, field)
 
 
+def activity_labels() -> dict[str, str]:
+    """Return the planned-activity labels."""
+    return {
+        "export": tr("Export of goods"),
+        "import_sourcing": tr("Import or sourcing"),
+        "investment": tr("Investment (own establishment, joint venture)"),
+        "project": tr("Construction or infrastructure project"),
+        "services": tr("Services"),
+    }
+
+
+def size_labels() -> dict[str, str]:
+    """Return the company-size labels."""
+    return {
+        "micro": tr("Micro (fewer than 10 staff)"),
+        "small": tr("Small (10–49 staff)"),
+        "medium": tr("Medium (50–249 staff)"),
+        "large": tr("Large (250 staff or more)"),
+    }
+
+
 def value_name(field: str, value: Any, lang: Language) -> str:
     """Return a profile value as the wizard shows it (activity label, country name, size)."""
-    from ddcheck.ui.dialogs.wizard import activity_labels, size_labels
-
     if field in ("destinations", "high_risk_destinations"):
         return country_name(str(value), lang)
     if field == "sector":

@@ -12,8 +12,18 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ddcheck.domain.applicability import ItemApplicability, item_applicability
-from ddcheck.domain.dossier import Action, Answer, Dossier, ItemReview, Risk, split_item_key
+from ddcheck.domain.dossier import (
+    Action,
+    Answer,
+    Dossier,
+    ItemReview,
+    editable_fields,
+    split_item_key,
+)
+from ddcheck.domain.formatting import format_time
 from ddcheck.domain.gate import GateReport, export_gate
+from ddcheck.domain.ids import new_id
+from ddcheck.domain.proposals import propose_action
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
@@ -23,15 +33,7 @@ from ddcheck.ui.i18n import tr
 
 log = logging.getLogger(__name__)
 
-ANSWER_FIELDS = ("value", "note", "confidential", "review", "risk")
 _NOTE_MERGE_ID = 1001
-
-
-def answer_fields(answer: Answer | None) -> dict[str, Any]:
-    """Return the editable fields of an answer (defaults when there is none)."""
-    if answer is None:
-        return {"value": None, "note": "", "confidential": False, "review": False, "risk": Risk()}
-    return {name: getattr(answer, name) for name in ANSWER_FIELDS}
 
 
 class AnswerCommand(QUndoCommand):
@@ -156,7 +158,7 @@ class DossierSession(QObject):
     # ---------------------------------------------------------------- answers
     def set_answer(self, key: str, **fields: Any) -> None:
         """Change answer fields of one item as one undoable step, saved at once."""
-        old_all = answer_fields(self.answer(key))
+        old_all = editable_fields(self.answer(key))
         new = {k: v for k, v in fields.items() if old_all.get(k) != v}
         if not new:
             return
@@ -200,37 +202,19 @@ class DossierSession(QObject):
     def new_action_from_gap(self, key: str) -> Action:
         """Return an unsaved action pre-filled from the gap an item's answer shows."""
         entry = self.entry(key)
-        answer = self.answer(key)
         if entry is None:
             raise KeyError(key)
         flag = next((f for f in self.summary.flags if f.key == key), None)
-        if flag is not None:  # as the services (and `ddcheck actions --propose`) propose it
-            from ddcheck.services.actions import proposal_for
-
-            proposal = proposal_for(self.dossier_id, flag, self.dossier.language)
-            return proposal.model_copy(update={"id": new_id()})
-        lang = self.lang
-        template = entry.template
-        standard = template.ifc_standard_of(entry.item) or ""
-        step = template.oecd_step_of(entry.item) or ""
-        refs = ", ".join(r.target + (f" {r.locator}" if r.locator else "") for r in entry.item.refs)
-        chosen = ""
-        if answer is not None and answer.is_answered:
-            scale = template.scale_for(entry.item)
-            values = answer.value if isinstance(answer.value, list) else [answer.value]
-            labels = [o.label.get(lang) if (o := scale.option(str(v))) else str(v) for v in values]
-            chosen = ", ".join(labels)
-        gap = entry.item.question.get(lang) + (f" — {chosen}" if chosen else "")
-        what = entry.item.gap_action.get(lang) if entry.item.gap_action else ""
-        red = key in {f.key for f in self.summary.red_flags}
-        return Action(
-            id=new_id(),
-            item_keys=[key],
-            standard_ref=standard or (f"OECD {step}" if step else refs),
-            gap=gap,
-            action=what or tr("Close the gap: {question}", question=entry.item.question.get(lang)),
-            priority="high" if red else "medium",
+        proposal = propose_action(  # as the services (and `ddcheck actions --propose`) propose
+            self.dossier_id,
+            entry,
+            self.answer(key),
+            self.dossier.language if flag is not None else self.lang,
+            flagged=flag is not None,
+            red_flag=flag is not None and flag.red_flag,
+            information_requested=flag is not None and flag.information_requested,
         )
+        return proposal.model_copy(update={"id": new_id()})
 
     # ---------------------------------------------------------------- evidence
     def attach_evidence(self, key: str, files: list[Path]) -> None:
@@ -275,12 +259,5 @@ class DossierSession(QObject):
             return
         self.reload()
         self.savedStateChanged.emit(
-            "saved", tr("All changes saved · {time}", time=self._now().strftime("%H:%M"))
+            "saved", tr("All changes saved · {time}", time=format_time(self._now()))
         )
-
-
-def new_id() -> str:
-    """Return a fresh random id."""
-    import uuid
-
-    return uuid.uuid4().hex[:12]

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ddcheck.ui import i18n
 from ddcheck.ui.context import AppContext
@@ -28,20 +28,6 @@ def template_choices(workspace: Any) -> list[tuple[str, str]]:
         label += f" — {template.title.get(lang)}"
         rows.append((template.id, label))
     return rows
-
-
-def choice_dialog(parent: QWidget | None, title: str, label: str, options: list[str]) -> Any:
-    """Return a dialog that lets the user pick one of `options` from a list."""
-    dialog = QInputDialog(parent)
-    dialog.setWindowTitle(title)
-    dialog.setLabelText(label)
-    dialog.setComboBoxItems(options)
-    dialog.setComboBoxEditable(False)
-    dialog.setOption(QInputDialog.InputDialogOption.UseListViewForComboBoxItems, True)
-    dialog.setOkButtonText(tr("Export…"))
-    dialog.setCancelButtonText(tr("Cancel"))
-    dialog.resize(820, 360)
-    return dialog
 
 
 def export_checklist(ctx: AppContext, parent: QWidget) -> Path | None:

@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
-from ddcheck.exchange.redaction import redact
+from ddcheck.domain.redaction import redact
 from ddcheck.report.builder import build_story, make_context
 from ddcheck.report.paged_table import PageTopTable
 from ddcheck.report.styles import FONT

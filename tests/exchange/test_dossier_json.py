@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from ddcheck.domain.redaction import redact
 from ddcheck.exchange.dossier_json import (
     FORMAT_VERSION,
     DossierFormatError,
@@ -14,7 +15,6 @@ from ddcheck.exchange.dossier_json import (
     fingerprint,
     parse_dossier_json,
 )
-from ddcheck.exchange.redaction import redact
 from tests.factories import SECRET, make_snapshot
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ddcheck.domain.dossier import Action, Answer, Evidence
+from ddcheck.domain.redaction import redact
 from ddcheck.domain.templates import Template
-from ddcheck.exchange.redaction import redact
 from tests.factories import NOW, make_dossier, make_snapshot
 
 

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
+from ddcheck.domain.redaction import Audience, redact
 from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import Language
-from ddcheck.exchange.redaction import Audience, redact
 from ddcheck.report.builder import build_story, make_context
 from ddcheck.report.paged_table import PageTopTable
 

@@ -11,7 +11,7 @@ def test_export_service_cli_and_exchange_import_without_reportlab_or_pypdf() -> 
     script = (
         "import json, sys\n"
         "import ddcheck.services.export, ddcheck.cli.export, ddcheck.exchange\n"
-        "import ddcheck.exchange.redaction, ddcheck.exchange.dossier_json, ddcheck.report.errors\n"
+        "import ddcheck.domain.redaction, ddcheck.exchange.dossier_json, ddcheck.report.errors\n"
         "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'pypdf'})))"
     )
     result = subprocess.run(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ddcheck.exchange.redaction import redact
+from ddcheck.domain.redaction import redact
 from ddcheck.report.builder import make_context
 from tests.report.conftest import DemoReports
 from tests.report.pdf_tools import pdf_text, requires_poppler

@@ -5,8 +5,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from ddcheck.domain.direction import has_rtl, is_mainly_rtl
 from ddcheck.domain.dossier import Action
-from ddcheck.exchange.direction import has_rtl, is_mainly_rtl
 from ddcheck.exchange.verify import verify_pdf
 from ddcheck.report.rtl import logical_lines, visual_lines
 from ddcheck.report.styles import FONT, register_fonts

@@ -184,7 +184,8 @@ def main() -> None:
     box.show()
     grab(box, f"26-import-refused{suffix}", (box.sizeHint().width(), box.sizeHint().height()))
     box.hide()
-    from ddcheck.ui.template_export import choice_dialog, template_choices
+    from ddcheck.ui.dialogs.choice import choice_dialog
+    from ddcheck.ui.template_export import template_choices
 
     adviser.import_template(_own_checklist(adviser, tmp))
     chooser = choice_dialog(

@@ -139,7 +139,7 @@ def test_a_dropped_pdf_is_imported_and_a_bad_template_shows_its_lines(
 
 def test_new_models_pass_the_model_tester(qtmodeltester: Any) -> None:
     from ddcheck.domain.dossier import Action
-    from ddcheck.services.overview import OverviewRow
+    from ddcheck.domain.overview import OverviewRow
     from ddcheck.ui.models.agreed_actions import AgreedActionsModel
     from ddcheck.ui.models.mission_overview import MissionOverviewModel
 

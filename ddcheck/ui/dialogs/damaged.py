@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, label, vbox
-from ddcheck.ui.prompts import QUIT, RESTORE, START_EMPTY
+from ddcheck.ui.recovery import QUIT, RESTORE, START_EMPTY
 
 
 class DamagedDialog(QDialog):

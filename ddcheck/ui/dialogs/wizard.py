@@ -31,7 +31,7 @@ from ddcheck.ui.accessibility import named
 from ddcheck.ui.dates import date_format
 from ddcheck.ui.i18n import language, tr
 from ddcheck.ui.layout import TIGHT, hbox, label, vbox
-from ddcheck.ui.reasons import explain
+from ddcheck.ui.reasons import activity_labels, explain, size_labels
 from ddcheck.ui.style import current_theme, repolish
 from ddcheck.ui.widgets.country_picker import CountryPicker
 
@@ -45,27 +45,6 @@ class NewDossier:
     company: Company
     mission: Mission
     language: Language
-
-
-def activity_labels() -> dict[str, str]:
-    """Return the planned-activity labels."""
-    return {
-        "export": tr("Export of goods"),
-        "import_sourcing": tr("Import or sourcing"),
-        "investment": tr("Investment (own establishment, joint venture)"),
-        "project": tr("Construction or infrastructure project"),
-        "services": tr("Services"),
-    }
-
-
-def size_labels() -> dict[str, str]:
-    """Return the company-size labels."""
-    return {
-        "micro": tr("Micro (fewer than 10 staff)"),
-        "small": tr("Small (10–49 staff)"),
-        "medium": tr("Medium (50–249 staff)"),
-        "large": tr("Large (250 staff or more)"),
-    }
 
 
 def kvk_problem(text: str) -> str:

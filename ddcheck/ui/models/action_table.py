@@ -108,7 +108,7 @@ class ActionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_DUE and action.is_overdue(self._today()):
                 return QColor(current_theme().red)
-            if action.status in ("done", "dropped"):
+            if not action.is_open:
                 return QColor(current_theme().disabled_ink)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_ITEMS:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from ddcheck.domain.overview import SORT_KEYS, sort_rows
 from ddcheck.domain.visible import visible_controls
 from ddcheck.ui.dates import date_text
 from ddcheck.ui.i18n import tr
@@ -23,16 +24,6 @@ from ddcheck.ui.style import current_theme
     COL_VERDICT,
     COL_RECEIVED,
 ) = range(8)
-SORT_KEYS = (
-    "company",
-    "mission",
-    "completion",
-    "red_flags",
-    "open_high_actions",
-    "withheld_items",
-    "verdict",
-    "received",
-)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _NUMERIC = {COL_COMPLETION, COL_RED_FLAGS, COL_OPEN_HIGH, COL_WITHHELD}
 _Index = QModelIndex | QPersistentModelIndex
@@ -164,7 +155,6 @@ class MissionOverviewModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sorted(self, rows: Sequence[Any]) -> list[Any]:
-        from ddcheck.services.overview import sort_rows
 
         column, order = self._sort
         return sort_rows(rows, SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)

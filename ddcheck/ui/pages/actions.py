@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ddcheck.domain.cells import safe_row
 from ddcheck.domain.dossier import Action
+from ddcheck.domain.ids import new_id
 from ddcheck.ui import i18n
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.context import AppContext
@@ -37,7 +38,7 @@ from ddcheck.ui.models.action_table import (
     SORT_ROLE,
     ActionTableModel,
 )
-from ddcheck.ui.session import DossierSession, new_id
+from ddcheck.ui.session import DossierSession
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -96,7 +97,7 @@ class ActionFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, ActionTableModel)
         action = model.action_at(row)
-        if self.status == "not_done" and action.status not in ("open", "in_progress"):
+        if self.status == "not_done" and not action.is_open:
             return False
         if self.status not in ("", "not_done") and action.status != self.status:
             return False

@@ -155,7 +155,7 @@ class MissionOverviewPage(QWidget):
             self.openRequested.emit(str(index.data(ID_ROLE)))
 
     def _overview(self) -> Any:
-        from ddcheck.services.overview import MissionOverview
+        from ddcheck.domain.overview import MissionOverview
 
         return MissionOverview(self.mission_name(), tuple(self.model.rows()))
 

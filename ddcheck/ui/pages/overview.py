@@ -194,7 +194,7 @@ class OverviewPage(QScrollArea):
         self.gate_value.setText(tr("Ready") if ready else tr("Not ready"))
         other = [b for b in report.blockers if b.code != "red_flag_without_action"]
         self.gate_hint.setText(status_words(figures, len(other)))
-        open_actions = [a for a in session.dossier.actions if a.status in ("open", "in_progress")]
+        open_actions = [a for a in session.dossier.actions if a.is_open]
         self.actions_value.setText(str(len(open_actions)))
         names = oecd_step_names()
         self.oecd.set_rows(

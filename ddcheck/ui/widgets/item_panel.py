@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import Action, Answer, Evidence, ItemReview, Risk
-from ddcheck.domain.scoring import is_gap, is_red_flag
+from ddcheck.domain.scoring import asks_justification, is_gap, is_red_flag
 from ddcheck.domain.sources import SourceRegistry
 from ddcheck.domain.text import Language
 from ddcheck.ui.accessibility import named
@@ -56,12 +56,7 @@ class ItemState:
 
 
 def _needs_note(state: ItemState) -> bool:
-    scale = state.entry.template.scale_for(state.entry.item)
-    answer = state.answer
-    if answer is None or not scale.is_choice:
-        return False
-    values = answer.value if isinstance(answer.value, list) else [answer.value]
-    return any((o := scale.option(str(v))) is not None and o.needs_justification for v in values)
+    return asks_justification(state.entry.template.scale_for(state.entry.item), state.answer)
 
 
 def _intro_text(entry: ItemApplicability, lang: Language) -> str:

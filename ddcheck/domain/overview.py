@@ -1,0 +1,104 @@
+"""The mission overview's rows: every received dossier of one mission side by side."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the app's overview model imports SORT_KEYS at start-up, without pydantic
+    from ddcheck.domain.dossier import Verdict
+
+SORT_KEYS: tuple[str, ...] = (
+    "company",
+    "mission",
+    "completion",
+    "red_flags",
+    "open_high_actions",
+    "withheld_items",
+    "verdict",
+    "received",
+)
+VERDICT_ORDER = {"insufficient": 0, "sufficient_with_actions": 1, "sufficient": 2, None: 3}
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One company in the mission overview."""
+
+    received_id: str
+    dossier_id: str
+    company: str
+    mission: str
+    revision: int
+    exported_at: dt.datetime
+    answered: int
+    total: int
+    red_flags: int
+    open_high_actions: int
+    withheld_items: int
+    verdict: Verdict | None
+
+    @property
+    def completion(self) -> int:
+        """Return the share of applicable items answered (withheld ones count), in percent."""
+        return 100 * self.answered // self.total if self.total else 0
+
+
+@dataclass(frozen=True)
+class MissionGroup:
+    """One mission among the received dossiers."""
+
+    key: str
+    name: str
+    dossiers: int
+
+
+@dataclass(frozen=True)
+class MissionOverview:
+    """The rows of one mission (or of all, when `mission` is None)."""
+
+    mission: str | None
+    rows: tuple[OverviewRow, ...]
+
+
+def sort_rows(
+    rows: Iterable[OverviewRow], key: str = "company", descending: bool = False
+) -> list[OverviewRow]:
+    """Return the rows sorted by one column (ties by company name)."""
+    if key not in SORT_KEYS:
+        raise ValueError(f"Cannot sort by '{key}'; choose one of {', '.join(SORT_KEYS)}.")
+    by_name = sorted(rows, key=lambda r: (r.company.casefold(), r.received_id))
+    value = {
+        "company": lambda r: r.company.casefold(),
+        "mission": lambda r: r.mission.casefold(),
+        "completion": lambda r: r.completion,
+        "red_flags": lambda r: r.red_flags,
+        "open_high_actions": lambda r: r.open_high_actions,
+        "withheld_items": lambda r: r.withheld_items,
+        "verdict": lambda r: VERDICT_ORDER[r.verdict],
+        "received": lambda r: r.exported_at,
+    }[key]
+    return sorted(by_name, key=value, reverse=descending)
+
+
+def filter_rows(
+    rows: Iterable[OverviewRow],
+    text: str = "",
+    *,
+    verdict: str | None = None,
+    red_flags_only: bool = False,
+) -> list[OverviewRow]:
+    """Return rows whose company or mission contains `text`, with a verdict ('none': none yet)."""
+    needle = text.casefold().strip()
+    result = []
+    for row in rows:
+        if needle and needle not in row.company.casefold() and needle not in row.mission.casefold():
+            continue
+        if verdict is not None and (row.verdict or "none") != verdict:
+            continue
+        if red_flags_only and not row.red_flags:
+            continue
+        result.append(row)
+    return result
