@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ddcheck.exchange.redaction import redact
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -10,6 +9,7 @@ from ddcheck.catalog import load_shipped_catalog
 from ddcheck.domain.conditions import AnswerCondition, NotCondition, ProfileCondition
 from ddcheck.domain.confidentiality import may_hold, must_hold, withheld_keys
 from ddcheck.domain.dossier import Answer, Evidence
+from ddcheck.domain.redaction import redact
 from tests.factories import NOW, make_dossier, make_snapshot
 
 CATALOG = load_shipped_catalog()
