@@ -1,4 +1,8 @@
-"""User preferences kept next to the workspace: a validated model in one JSON file."""
+"""The one settings store: what the user chose, kept next to the workspace in one JSON file.
+
+The services read the name written in the history and how many backups to keep; the app keeps
+its language, the last dossier and the window's layout here too (as text: Qt-free).
+"""
 
 from __future__ import annotations
 
@@ -17,10 +21,12 @@ class Preferences(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     user_name: str = Field(default="", max_length=200)
-    language: Language = "nl"
+    language: Language | None = None  # the app's language; None: follow the system
     backups_to_keep: int = Field(default=10, ge=1, le=100)
     lock_after_minutes: int = Field(default=10, ge=0, le=24 * 60)  # 0: never (encrypted only)
     encryption_offered: bool = False  # the first start asked whether to encrypt
+    last_dossier: str = ""
+    ui_state: dict[str, str] = Field(default_factory=dict)  # window geometry, splitters, ...
 
 
 def load_preferences(path: Path) -> Preferences:
@@ -37,6 +43,14 @@ def save_preferences(path: Path, preferences: Preferences) -> None:
     partial = path.with_name(path.name + ".part")
     partial.write_text(preferences.model_dump_json(indent=2), encoding="utf-8")
     partial.replace(path)
+
+
+def update_preferences(path: Path, **changes: object) -> Preferences:
+    """Change some preferences on disk (read, change, write) and return the result."""
+    changed = load_preferences(path).model_copy(update=changes)
+    changed = Preferences.model_validate(changed.model_dump())
+    save_preferences(path, changed)
+    return changed
 
 
 def os_user() -> str:

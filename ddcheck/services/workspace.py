@@ -9,14 +9,14 @@ from types import TracebackType
 from typing import Any
 
 from ddcheck.paths import DataPaths, data_paths
-from ddcheck.preferences import history_user, load_preferences
+from ddcheck.preferences import history_user, load_preferences, update_preferences
 from ddcheck.services import encryption
 from ddcheck.services.actions import ActionOps
 from ddcheck.services.answers import AnswerOps
 from ddcheck.services.catalogs import CatalogLike, default_catalog
 from ddcheck.services.dossiers import DossierOps
 from ddcheck.services.encryption import Keychain, unlock
-from ddcheck.services.errors import WrongPassphrase
+from ddcheck.services.errors import InvalidInput, WrongPassphrase
 from ddcheck.services.evidence import EvidenceOps
 from ddcheck.services.export import ExportResult, export_pdf
 from ddcheck.services.imports import ExchangeOps
@@ -73,6 +73,20 @@ class Workspace(TravelOps, ExchangeOps, SafetyOps, EvidenceOps, ActionOps, Answe
     def backups_made_on_open(self) -> list[Path]:
         """Return the backups opening the workspace made (daily, before a migration)."""
         return list(self._store.backups_made)
+
+    def user_name(self) -> str:
+        """Return the name the user gave for the history ('' when none: the OS user is used)."""
+        return load_preferences(self._paths.preferences).user_name
+
+    def set_user_name(self, name: str) -> str:
+        """Record changes from now on under `name` ('' for the OS user); return the author."""
+        name = " ".join(name.split())
+        if len(name) > 200:
+            raise InvalidInput(
+                "A name is at most 200 characters.", nl="Een naam is hoogstens 200 tekens."
+            )
+        self._user = history_user(update_preferences(self._paths.preferences, user_name=name))
+        return self._user
 
     def close(self) -> None:
         """Close the workspace file."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import os
 import sys
@@ -123,7 +122,7 @@ def open_workspace(data_dir: Path, prompts: Prompts, catalog: Any = None) -> Any
         secret = _ask_until_it_fits(data_dir, prompts, keychain)
         if secret is False:
             return None
-        opening = {"user": _user(), "catalog": catalog, "passphrase": secret, "keychain": keychain}
+        opening = {"catalog": catalog, "passphrase": secret, "keychain": keychain}
         try:
             workspace = Workspace.open(data_dir, **opening)
             found = ""
@@ -182,13 +181,6 @@ def _print_error(text: str) -> None:
     print(text, file=sys.stderr)
 
 
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:
-        return ""
-
-
 class AfterFirstPaint(QObject):
     """Call `then` once, right after `window` was first painted (or after `wait_ms` at most)."""
 
@@ -243,7 +235,7 @@ def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
         return 2
     if prompts is None:
         prompts = UnattendedPrompts(_print_error) if args.quit_after_ready else Prompts()
-    settings = UiSettings(data.root / "ui-settings.ini")
+    settings = UiSettings(data.preferences)
     outcome = {"code": 0}
 
     def unexpected(text: str) -> None:

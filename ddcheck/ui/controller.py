@@ -352,10 +352,20 @@ class Controller(QObject):
 
     def settings(self) -> None:
         """Show the settings; switch the language when it changed."""
-        choice = self.ctx.prompts.choose_settings(self.window, self.ctx.settings.language())
+        from ddcheck.services import WorkspaceError
+
+        workspace = self.ctx.workspace
+        name = workspace.user_name() if workspace is not None else ""
+        choice = self.ctx.prompts.choose_settings(self.window, self.ctx.settings.language(), name)
         if choice is None:
             return
-        self.ctx.settings.set_language(None if choice == "system" else choice)  # type: ignore[arg-type]
+        if workspace is not None and choice.name is not None and choice.name != name:
+            try:
+                workspace.set_user_name(choice.name)
+            except WorkspaceError as error:
+                self.ctx.prompts.error(self.window, tr("Settings"), error.text(i18n.language()))
+        language = choice.language
+        self.ctx.settings.set_language(None if language == "system" else language)  # type: ignore[arg-type]
         lang = self.ctx.settings.language() or self.ctx.extras.get("system_language", "en")
         if lang != i18n.language():
             self.switch_language(lang)

@@ -17,6 +17,7 @@ from ddcheck.ui.recovery import QUIT
 if TYPE_CHECKING:
     from ddcheck.domain.dossier import Action
     from ddcheck.domain.templates import Template
+    from ddcheck.ui.dialogs.settings_dialog import SettingsChoice
     from ddcheck.ui.dialogs.wizard import NewDossier
 
 
@@ -105,11 +106,13 @@ class Prompts:
             wizard.result_value() if wizard.exec() == NewDossierWizard.DialogCode.Accepted else None
         )
 
-    def choose_settings(self, parent: QWidget | None, current: Language | None) -> str | None:
-        """Show the settings; return 'nl', 'en' or 'system', or None when cancelled."""
+    def choose_settings(
+        self, parent: QWidget | None, current: Language | None, name: str = ""
+    ) -> SettingsChoice | None:
+        """Show the settings; return the language and name chosen, or None when cancelled."""
         from ddcheck.ui.dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(current, parent)
+        dialog = SettingsDialog(current, name, parent)
         return (
             dialog.result_value() if dialog.exec() == SettingsDialog.DialogCode.Accepted else None
         )

@@ -1,62 +1,79 @@
-"""Window state and UI preferences in a QSettings ini file inside the workspace folder."""
+"""The app's side of the one settings store (ddcheck.preferences): language, dossier, layout."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray
 
+from ddcheck.preferences import Preferences, load_preferences, save_preferences
 from ddcheck.ui.i18n import Language
 
 
 class UiSettings:
-    """Remember the window, splitters, last dossier and the chosen UI language."""
+    """Remember the window, splitters, last dossier, the UI language and the user's name.
+
+    Every change is written at once to the workspace's preferences file (read, change, write),
+    so the services' own changes to it (the name in the history) are never overwritten.
+    """
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._qs = QSettings(str(path), QSettings.Format.IniFormat)
+        self._path = path
+        self._prefs = load_preferences(path)
 
     @property
     def path(self) -> Path:
         """Return the settings file."""
-        return Path(self._qs.fileName())
+        return self._path
+
+    def _change(self, **changes: object) -> None:
+        current = load_preferences(self._path)
+        self._prefs = Preferences.model_validate({**current.model_dump(), **changes})
+        save_preferences(self._path, self._prefs)
 
     def language(self) -> Language | None:
         """Return the chosen UI language, or None to follow the system."""
-        value = self._qs.value("ui/language", "")
-        return value if value in ("nl", "en") else None
+        return self._prefs.language
 
     def set_language(self, lang: Language | None) -> None:
         """Choose a UI language (None: follow the system)."""
-        self._qs.setValue("ui/language", lang or "")
-        self._qs.sync()
+        self._change(language=lang)
+
+    def user_name(self) -> str:
+        """Return the name the user gave for the history ('' when none)."""
+        return self._prefs.user_name
 
     def bytes_value(self, key: str) -> QByteArray | None:
         """Return a stored binary state (geometry, splitter), or None."""
-        value = self._qs.value(key)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+        try:
+            raw = base64.b64decode(self._prefs.ui_state.get(key, ""), validate=True)
+        except (binascii.Error, ValueError):
+            return None
+        return QByteArray(raw) if raw else None
 
     def set_bytes_value(self, key: str, value: QByteArray) -> None:
         """Store a binary state."""
-        self._qs.setValue(key, value)
+        text = base64.b64encode(bytes(value.data())).decode("ascii")
+        self._change(ui_state={**load_preferences(self._path).ui_state, key: text})
 
     def last_dossier(self) -> str | None:
         """Return the id of the dossier open when the app last closed."""
-        value = self._qs.value("session/last_dossier", "")
-        return str(value) or None
+        return self._prefs.last_dossier or None
 
     def set_last_dossier(self, dossier_id: str | None) -> None:
         """Remember the open dossier."""
-        self._qs.setValue("session/last_dossier", dossier_id or "")
+        self._change(last_dossier=dossier_id or "")
 
     def text(self, key: str, default: str = "") -> str:
         """Return a stored string."""
-        return str(self._qs.value(key, default))
+        return self._prefs.ui_state.get(key, default)
 
     def set_text(self, key: str, value: str) -> None:
         """Store a string."""
-        self._qs.setValue(key, value)
+        self._change(ui_state={**load_preferences(self._path).ui_state, key: value})
 
     def sync(self) -> None:
-        """Write pending changes to disk."""
-        self._qs.sync()
+        """Read the file again (every change is written at once; others may have written)."""
+        self._prefs = load_preferences(self._path)

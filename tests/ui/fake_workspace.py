@@ -40,6 +40,8 @@ class FakeWorkspace:
         self.blobs: dict[str, bytes] = {}
         self.log: dict[str, list[HistoryEntry]] = {}
         self.fail_next: Exception | None = None
+        self.user = "tester"
+        self._user_name = ""
 
     def _check(self) -> None:
         if self.fail_next is not None:
@@ -114,7 +116,9 @@ class FakeWorkspace:
         entity, entity_id = ("answer", key) if key else ("dossier", dossier_id)
         now = dt.datetime.now(dt.UTC)
         log.append(
-            HistoryEntry(len(log) + 1, dossier_id, now, "tester", entity, entity_id, what, old, new)
+            HistoryEntry(
+                len(log) + 1, dossier_id, now, self.user, entity, entity_id, what, old, new
+            )
         )
 
     def answer(self, dossier_id: str, template_id: str, item_id: str, **fields: Any) -> None:
@@ -197,3 +201,11 @@ class FakeWorkspace:
 
     def history(self, dossier_id: str) -> list[HistoryEntry]:
         return list(self.log.get(dossier_id, []))
+
+    def user_name(self) -> str:
+        return self._user_name
+
+    def set_user_name(self, name: str) -> str:
+        self._user_name = " ".join(name.split())
+        self.user = self._user_name or "tester"
+        return self.user

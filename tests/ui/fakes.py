@@ -79,9 +79,12 @@ class FakePrompts(Prompts):
             return None
         return self.wizard(wizard)
 
-    def choose_settings(self, parent: Any, current: Any) -> str | None:
+    def choose_settings(self, parent: Any, current: Any, name: str = "") -> Any:
+        from ddcheck.ui.dialogs.settings_dialog import SettingsChoice
+
         self.asked.append(("settings", str(current)))
-        return self.settings_choice
+        choice = self.settings_choice
+        return SettingsChoice(choice) if isinstance(choice, str) else choice
 
     def damaged_workspace(self, parent: Any, message: str, backup: Path | None) -> str:
         self.asked.append(("damaged", message))

@@ -162,7 +162,7 @@ def test_quit_after_ready_shows_the_window_and_exits_zero(tmp_path: Path) -> Non
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "ws" / "workspace.sqlite").is_file()
-    assert (tmp_path / "ws" / "ui-settings.ini").is_file()
+    assert (tmp_path / "ws" / "preferences.json").is_file()  # the one settings store
 
 
 def test_demo_dossier_opens_filled_in_and_is_reopened_not_rebuilt(
