@@ -29,8 +29,56 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ddcheck.cli.travel",
 )
 
-GUI_FLAGS = ("--quit-after-ready",)
+# The commands' names, known without importing their modules (the app starts without them);
+# tests/cli check this against the parser.
+COMMANDS: frozenset[str] = frozenset(
+    {
+        "actions",
+        "answer",
+        "attach",
+        "backup",
+        "check",
+        "demo",
+        "export",
+        "history",
+        "import",
+        "list",
+        "new",
+        "overview",
+        "received",
+        "restore",
+        "review",
+        "show",
+        "templates",
+        "verify",
+    }
+)
 DATA_DIR_HELP = "workspace folder (default: $DDCHECK_DATA_DIR or the user data folder)"
+
+
+def app_options(*, files: bool = False) -> argparse.ArgumentParser:
+    """Return the options of ddcheck itself, for the app and every command alike.
+
+    With `files`, the app's own parser: `ddcheck [FILE ...]` opens the app and imports them.
+    """
+    parser = argparse.ArgumentParser(prog="ddcheck", add_help=files)
+    parser.add_argument("--data-dir", help=DATA_DIR_HELP)
+    parser.add_argument("--passphrase-file", metavar="FILE", help=PASSPHRASE_HELP)
+    parser.add_argument(
+        "--lang", choices=("nl", "en"), help="language of the app for this run (nl or en)"
+    )
+    parser.add_argument(
+        "--quit-after-ready", action="store_true", help="show the app's window, then exit 0"
+    )
+    if files:
+        parser.add_argument(
+            "files",
+            nargs="*",
+            metavar="FILE",
+            type=Path,
+            help="received PDFs, .ddcheck bundles, reviews or checklists to import on start",
+        )
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,12 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ddcheck",
         description="Offline IMVO due-diligence checklists for trade-mission participants. "
-        "Run ddcheck without a command (or with only --data-dir) and it opens the app.",
+        "Run ddcheck without a command and it opens the app; 'ddcheck FILE ...' opens the app "
+        "and imports the files.",
         epilog="'ddcheck COMMAND --help' explains one command.",
+        parents=[app_options()],
     )
     parser.add_argument("--version", action="version", version=f"ddcheck {__version__}")
-    parser.add_argument("--data-dir", help=DATA_DIR_HELP)
-    parser.add_argument("--passphrase-file", metavar="FILE", help=PASSPHRASE_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
@@ -66,18 +114,18 @@ def _data_dir_everywhere(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _wants_gui(argv: Sequence[str]) -> bool:
-    rest = [a for a in argv if a not in GUI_FLAGS]
+    """Return whether the arguments open the app: no command among them, no --help/--version."""
+    takes_value = {"--data-dir", "--lang", "--passphrase-file"}
     skip_next = False
-    for arg in rest:
+    for arg in argv:
         if skip_next:
             skip_next = False
-            continue
-        if arg == "--data-dir":
+        elif arg in takes_value:
             skip_next = True
-            continue
-        if arg.startswith("--data-dir="):
-            continue
-        return False
+        elif arg in ("-h", "--help", "--version"):
+            return False
+        elif arg == "--" or not arg.startswith("-"):
+            return arg not in COMMANDS
     return True
 
 
@@ -85,6 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ddcheck with `argv` (default: the process arguments) and return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if _wants_gui(args_list):
+        app_args = app_options(files=True).parse_args(args_list)  # exits 2 on a bad option
         from ddcheck.ui.system_libs import qt_import_problem
 
         try:
@@ -95,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise
             print(message, file=sys.stderr)
             return EXIT_USER_ERROR
-        return run(args_list)
+        return run(app_args)
     parser = build_parser()
     args = parser.parse_args(args_list)
     _log_to_file(args.data_dir)

@@ -39,18 +39,6 @@ def has_display(env: Mapping[str, str], platform: str) -> bool:
     return any(env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    """Return the GUI options."""
-    parser = argparse.ArgumentParser(prog="ddcheck")
-    parser.add_argument("--data-dir", help="workspace folder")
-    parser.add_argument(
-        "--quit-after-ready", action="store_true", help="show the window, then exit 0"
-    )
-    parser.add_argument("--lang", choices=("nl", "en"), help="UI language for this run")
-    args, _unknown = parser.parse_known_args(list(argv))
-    return args
-
-
 class Translators:
     """Install our catalog language and Qt's own translations (dialog buttons) together."""
 
@@ -204,14 +192,13 @@ class AfterFirstPaint(QObject):
             then()
 
 
-def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
-    """Start the desktop app and return its exit code.
+def run(args: argparse.Namespace, prompts: Prompts | None = None) -> int:
+    """Start the desktop app with the options ddcheck.cli.main parsed; return its exit code.
 
     First an empty window (title, remembered geometry, background colour) is shown; its menus,
     sidebar and pages are built right after its first paint, and the catalog and the workspace
     are opened after that, so the user sees ddcheck at once.
     """
-    args = parse_args(argv)
     if not has_display(os.environ, sys.platform):
         print(NO_DISPLAY, file=sys.stderr)
         return 2
@@ -222,7 +209,7 @@ def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
         if problem:
             print(problem, file=sys.stderr)
             return 2
-    app = make_application(argv)
+    app = make_application([])
     from ddcheck.ui.style import apply_font_and_sheet, apply_palette, follow_system_scheme
 
     apply_palette(app)
@@ -284,8 +271,18 @@ def run(argv: Sequence[str], prompts: Prompts | None = None) -> int:
         controller.attach(workspace)
         if not args.quit_after_ready:
             QTimer.singleShot(0, controller.window.security.offer_on_first_start)
-        if args.quit_after_ready:
+        files = [Path(f) for f in getattr(args, "files", None) or ()]
+
+        def quit_now(*_: object) -> None:
             QTimer.singleShot(0, lambda: (controller.window.close(), app.exit(0)))
+
+        if args.quit_after_ready:  # ready: the window is usable and the files are imported
+            if files:
+                controller.adviser.receiver.finished.connect(quit_now)
+            else:
+                quit_now()
+        if files:
+            controller.import_files(files)
 
     AfterFirstPaint(window, build)
     code = app.exec()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -110,6 +111,10 @@ class Controller(QObject):
         known = {info.id for info in workspace.list_dossiers()}
         if last and last in known:
             self.open_dossier(last)
+
+    def import_files(self, files: list[Path]) -> None:
+        """Import files given on the command line (`ddcheck FILE ...`), as if dropped."""
+        self.adviser.receiver.import_paths(files)
 
     def refresh_list(self) -> None:
         """Show the workspace's dossiers (and, apart from them, the received ones)."""
