@@ -82,7 +82,7 @@ def located_problems(
                 file=filename,
                 line=document.line_of(loc),
                 field=field_name(loc),
-                message=_plain_message(item),
+                message=_plain_message(dict(item)),
             )
         )
     return problems

@@ -17,7 +17,7 @@ def answer_text(template: Template, item: Item, answer: Answer | None, lang: Lan
     scale = template.scale_for(item)
     value = answer.value
     if scale.is_choice:
-        values = value if isinstance(value, list) else [value]
+        values: list[object] = list(value) if isinstance(value, list) else [value]
         labels = []
         for raw in values:
             option = scale.option(str(raw))

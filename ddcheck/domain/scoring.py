@@ -75,7 +75,8 @@ def options_chosen(scale: AnswerScale, answer: Answer | None) -> tuple[ScaleOpti
     """Return the options of `scale` an answer picked (none for text, number or date scales)."""
     if answer is None or not answer.is_answered or not scale.is_choice:
         return ()
-    values = answer.value if isinstance(answer.value, list) else [answer.value]
+    value = answer.value
+    values: list[object] = list(value) if isinstance(value, list) else [value]
     return tuple(o for v in values if (o := scale.option(str(v))) is not None)
 
 
@@ -185,23 +186,21 @@ def summarize(dossier: Dossier, templates: Mapping[str, Template]) -> DossierSum
     """Compute completeness, scores and flags for a dossier."""
     entries = tuple(applicable_items(dossier, templates))
     answers = dossier.answers_by_key()
-    groups: dict[str, dict[object, list[ItemApplicability]]] = {
-        "template": defaultdict(list),
-        "section": defaultdict(list),
-        "oecd": defaultdict(list),
-        "ifc": defaultdict(list),
-    }
+    by_template: dict[str, list[ItemApplicability]] = defaultdict(list)
+    by_section: dict[tuple[str, str], list[ItemApplicability]] = defaultdict(list)
+    by_step: dict[str, list[ItemApplicability]] = defaultdict(list)
+    by_standard: dict[str, list[ItemApplicability]] = defaultdict(list)
     scores: dict[str, float | None] = {}
     flags: list[Flag] = []
     for entry in entries:
-        groups["template"][entry.template.id].append(entry)
-        groups["section"][(entry.template.id, entry.section.id)].append(entry)
+        by_template[entry.template.id].append(entry)
+        by_section[(entry.template.id, entry.section.id)].append(entry)
         step = (entry.template.oecd_step_of(entry.item) or "").split(".")[0]
         if step in OECD_STEPS:
-            groups["oecd"][step].append(entry)
+            by_step[step].append(entry)
         standard = entry.template.ifc_standard_of(entry.item)
         if standard:
-            groups["ifc"][standard].append(entry)
+            by_standard[standard].append(entry)
         answer = answers.get(entry.key)
         options = chosen_options(entry, answer)
         scores[entry.key] = _score_of(entry, options)
@@ -214,12 +213,10 @@ def summarize(dossier: Dossier, templates: Mapping[str, Template]) -> DossierSum
     return DossierSummary(
         entries=entries,
         answers=answers,
-        by_template={k: progress(v, answers) for k, v in groups["template"].items()},
-        by_section={k: progress(v, answers) for k, v in groups["section"].items()},  # type: ignore[misc]
-        section_scores={k: mean(v) for k, v in groups["section"].items()},  # type: ignore[misc]
-        oecd_steps={k: mean(v) for k, v in sorted(groups["oecd"].items())},  # type: ignore[arg-type]
-        ifc_standards={
-            k: mean(v) for k, v in sorted(groups["ifc"].items(), key=lambda kv: str(kv[0]))
-        },
+        by_template={k: progress(v, answers) for k, v in by_template.items()},
+        by_section={k: progress(v, answers) for k, v in by_section.items()},
+        section_scores={k: mean(v) for k, v in by_section.items()},
+        oecd_steps={k: mean(v) for k, v in sorted(by_step.items())},
+        ifc_standards={k: mean(v) for k, v in sorted(by_standard.items())},
         flags=tuple(flags),
     )

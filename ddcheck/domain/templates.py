@@ -22,7 +22,7 @@ from ddcheck.domain.scales import BUILTIN_SCALES, ID_PATTERN, AnswerScale
 from ddcheck.domain.sources import DatePrecision
 from ddcheck.domain.text import LocalizedText
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Literal[1] = 1
 TemplateKind = Literal["checklist", "briefing"]
 OECD_STEP_PATTERN = r"^[0-7](\.[1-4])?$"
 IFC_STANDARD_PATTERN = r"^PS[1-8]$"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ddcheck.exchange.dossier_json import ATTACHMENT_NAME
 
@@ -83,7 +83,7 @@ def attached_json(reader: PdfReader) -> bytes | None:
 def info_fingerprint(reader: PdfReader) -> str | None:
     """Return the fingerprint stored in the document information, or None."""
     try:
-        info = reader.metadata or {}
+        info: Any = reader.metadata or {}
         value = info.get(FINGERPRINT_KEY)
     except Exception:  # a damaged info dictionary holds no fingerprint
         return None

@@ -70,13 +70,11 @@ def _grouped(
         sections.setdefault(entry.section.id, []).append(entry)
     for use in ctx.dossier.templates:
         template = ctx.snapshot.templates.get(use.id)
-        sections = by_template.get(use.id)
-        if template is None or not sections:
+        found = by_template.get(use.id)
+        if template is None or not found:
             continue
         groups = [
-            (section, sections[section.id])
-            for section in template.sections
-            if section.id in sections
+            (section, found[section.id]) for section in template.sections if section.id in found
         ]
         yield template, groups
 

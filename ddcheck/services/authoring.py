@@ -101,7 +101,7 @@ class AuthoringOps(WorkspaceBase):
             if older != target:
                 with contextlib.suppress(OSError):
                     older.unlink()
-        status = "new" if current is None else "newer"
+        status: Literal["new", "newer"] = "new" if current is None else "newer"
         replaced = None if current is None else current.version
         return TemplateImport(template, status, replaced, target, changes)
 

@@ -129,7 +129,7 @@ class ReceivedOps(WorkspaceBase):
         dossier = _parse(data)[0]  # as stored; the overview later finds it in the cache
         generated = document.generated_at
         withheld = document.withheld.items
-        base = {
+        base: dict[str, Any] = {
             "path": path,
             "kind": kind,
             "dossier_id": dossier.id,

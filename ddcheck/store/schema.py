@@ -99,13 +99,13 @@ def _initial(db: Database) -> None:
 @MIGRATIONS(name="0002_templates_and_stats")
 def _templates_and_stats(db: Database) -> None:
     """Schema 2: workspace templates, cached list statistics, and a key-value meta table."""
-    db["custom_templates"].create(
+    db.table("custom_templates").create(
         {"id": str, "version": int, "body": str, "added_at": str},
         pk=("id", "version"),
         not_null={"body", "added_at"},
     )
-    db["dossiers"].add_column("stats", str)
-    db["meta"].create({"key": str, "value": str}, pk="key")
+    db.table("dossiers").add_column("stats", str)
+    db.table("meta").create({"key": str, "value": str}, pk="key")
 
 
 @MIGRATIONS(name="0003_received")
