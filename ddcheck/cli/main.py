@@ -7,6 +7,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from ddcheck import __version__
 from ddcheck.cli.errors import UserError

@@ -37,7 +37,8 @@ if sys.argv[1] == "bare":
     app.exec()
 else:
     from ddcheck.ui.app import run
-    run(["--data-dir", sys.argv[2]])
+    from ddcheck.cli.main import app_options
+    run(app_options(files=True).parse_args(["--data-dir", sys.argv[2]]))
 """
 
 
