@@ -27,7 +27,7 @@ ALLOWED: dict[str, set[str]] = {
     "cli": {"ui", "services", "catalog", "report", "exchange", "domain"},
     "preferences": {"domain"},
 }
-SHARED = {"ddcheck", "paths"}  # the version and where files live: for every layer
+SHARED = {"ddcheck", "paths", "logfile"}  # version, where files live, the log file: every layer
 FRONT_ENDS_ONLY = {"preferences": {"services", "ui", "cli"}}
 
 
