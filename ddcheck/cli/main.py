@@ -51,7 +51,9 @@ COMMANDS: frozenset[str] = frozenset(
         "review",
         "show",
         "templates",
+        "travel",
         "verify",
+        "workspace",
     }
 )
 DATA_DIR_HELP = "workspace folder (default: $DDCHECK_DATA_DIR or the user data folder)"
