@@ -47,7 +47,7 @@ def test_action_plan_header_stands_once_at_the_top_of_each_of_its_pages(
 
 
 def test_action_plan_is_sorted_by_priority_then_due_date(demo_reports: DemoReports) -> None:
-    from ddcheck.exchange.redaction import redact
+    from ddcheck.domain.redaction import redact
     from ddcheck.report.builder import make_context
 
     ctx = make_context(redact(demo_reports.snapshot, "adviser"), "en", "0" * 64)
