@@ -6,7 +6,7 @@ import hashlib
 
 from ddcheck.domain.answer_words import answer_text
 from ddcheck.domain.applicability import ItemApplicability
-from ddcheck.domain.dossier import Action, Answer
+from ddcheck.domain.dossier import Action, Answer, Priority
 from ddcheck.domain.templates import Item, Template
 from ddcheck.domain.text import Language
 
@@ -118,6 +118,7 @@ def propose_action(
     flag shows its question and the answer given.
     """
     item = entry.item
+    priority: Priority
     if information_requested:  # "not yet known": the action is to get the information
         gap, what, priority = INFO_TEXT[lang][0], information_action_text(item, lang), "medium"
     else:
