@@ -27,7 +27,7 @@ ALLOWED: dict[str, set[str]] = {
     "cli": {"ui", "services", "catalog", "report", "exchange", "domain"},
     "preferences": {"domain"},
 }
-SHARED = {"ddcheck", "paths", "logfile"}  # version, where files live, the log file: every layer
+SHARED = {"ddcheck", "paths", "logfile", "bounded_read"}  # stdlib-only helpers: every layer
 FRONT_ENDS_ONLY = {"preferences": {"services", "ui", "cli"}}
 
 
