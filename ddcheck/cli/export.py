@@ -20,7 +20,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `export` and `verify` commands."""
     export = subparsers.add_parser("export", help="export a dossier as a PDF for the adviser")
     export.add_argument("dossier", metavar="DOSSIER", help="dossier id")
-    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf|FILE.ddcheck")
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="FILE.pdf|FILE.xlsx|FILE.ods|FILE.ddcheck",
+    )
     export.add_argument(
         "--lang",
         choices=("nl", "en"),
@@ -116,6 +122,8 @@ def export_command(args: argparse.Namespace) -> int:
                 )
     if args.output.is_dir():
         raise UserError(f"{args.output} is a folder; give a file name such as dossier.pdf")
+    if args.output.suffix.lower() in (".xlsx", ".ods"):
+        return _export_workbook(snapshot, args, lang)
     progress = _StderrProgress()
     try:
         result = export_pdf(
@@ -129,6 +137,21 @@ def export_command(args: argparse.Namespace) -> int:
     print(
         f"wrote {result.path} ({result.pages} pages, {result.audience}, {result.lang}{withheld}); "
         f"sha256 {result.fingerprint}"
+    )
+    return 0
+
+
+def _export_workbook(snapshot: DossierSnapshot, args: argparse.Namespace, lang: str) -> int:
+    """Write the dossier as a spreadsheet (cover, one sheet per checklist, action plan)."""
+    from ddcheck.services.export import export_workbook
+
+    try:
+        result = export_workbook(snapshot, args.output, lang=lang, audience=args.audience)  # type: ignore[arg-type]
+    except OSError as error:
+        raise UserError(f"cannot write {args.output}: {error.strerror or error}") from error
+    withheld = f", {result.withheld_items} item(s) withheld" if result.withheld_items else ""
+    print(
+        f"wrote {result.path} ({result.sheets} sheets, {result.audience}, {result.lang}{withheld})"
     )
     return 0
 

@@ -84,3 +84,40 @@ def export_pdf(
         audience=audience,
         withheld_items=len(redaction.withheld_items),
     )
+
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".ods")
+
+
+@dataclass(frozen=True)
+class WorkbookResult:
+    """What a spreadsheet export wrote."""
+
+    path: Path
+    sheets: int
+    lang: Language
+    audience: Audience
+    withheld_items: int
+
+
+def export_workbook(
+    snapshot: DossierSnapshot,
+    out_path: Path | str,
+    *,
+    lang: Language,
+    audience: Audience = "adviser",
+) -> WorkbookResult:
+    """Write the dossier as an XLSX or ODS workbook (by the file's suffix), built from `redact`."""
+    from ddcheck.exchange.sheet_files import ods_bytes, xlsx_bytes
+    from ddcheck.exchange.workbook import dossier_workbook
+
+    if lang not in ("nl", "en"):
+        raise ValueError(f"unknown language {lang!r}; choose nl or en")
+    target = Path(out_path)
+    suffix = target.suffix.lower()
+    if suffix not in SPREADSHEET_SUFFIXES:
+        raise ValueError(f"a workbook is .xlsx or .ods, not {suffix or 'no suffix'}")
+    redaction = redact(snapshot, audience)
+    sheets = dossier_workbook(redaction, lang)
+    write_atomically(target, xlsx_bytes(sheets) if suffix == ".xlsx" else ods_bytes(sheets))
+    return WorkbookResult(target, len(sheets), lang, audience, len(redaction.withheld_items))
