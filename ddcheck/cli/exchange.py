@@ -41,8 +41,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "import", help="import ddcheck PDFs, .ddcheck bundles and .ddreview files"
     )
     imp.add_argument(
-        "files", nargs="+", type=Path, metavar="FILE", help="ddcheck PDF, .ddcheck or .ddreview"
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="ddcheck PDF, .ddcheck, .ddreview, or a returned hand-out .xlsx",
     )
+    imp.add_argument(
+        "--take-theirs",
+        action="store_true",
+        help="hand-out: take the colleague's answer also where it changed in ddcheck since",
+    )
+    imp.add_argument("--dry-run", action="store_true", help="hand-out: only show what would change")
     imp.add_argument(
         "--as-own",
         action="store_true",
@@ -120,6 +130,11 @@ def import_command(args: argparse.Namespace) -> int:
     refused = 0
     with workspace(args) as ws:
         for path in args.files:
+            if path.suffix.lower() == ".xlsx":
+                from ddcheck.cli.handouts import import_handout
+
+                results.append(import_handout(ws, path, args))
+                continue
             try:
                 result = ws.import_file(
                     path, as_own=args.as_own, accept_internal=args.accept_internal

@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ddcheck.cli.review",
     "ddcheck.cli.encryption",
     "ddcheck.cli.travel",
+    "ddcheck.cli.handouts",
 )
 
 # The commands' names, known without importing their modules (the app starts without them);

@@ -19,6 +19,7 @@ from ddcheck.services.encryption import Keychain, unlock
 from ddcheck.services.errors import InvalidInput, WrongPassphrase
 from ddcheck.services.evidence import EvidenceOps
 from ddcheck.services.export import ExportResult, export_pdf
+from ddcheck.services.handouts import HandoutOps
 from ddcheck.services.imports import ExchangeOps
 from ddcheck.services.safety import SafetyOps
 from ddcheck.services.travel import TravelOps
@@ -29,7 +30,9 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Workspace(TravelOps, ExchangeOps, SafetyOps, EvidenceOps, ActionOps, AnswerOps, DossierOps):
+class Workspace(
+    TravelOps, ExchangeOps, SafetyOps, EvidenceOps, ActionOps, HandoutOps, AnswerOps, DossierOps
+):
     """One open workspace: dossiers, answers, evidence, actions, history and backups."""
 
     @classmethod
