@@ -100,6 +100,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     overview.add_argument("--red-flags", action="store_true", help="only dossiers with red flags")
     overview.add_argument("--csv", type=Path, metavar="FILE", help="also write CSV")
     overview.add_argument("--pdf", type=Path, metavar="FILE", help="also write a PDF")
+    overview.add_argument(
+        "--xlsx", type=Path, metavar="FILE", help="also write a workbook (.xlsx, or .ods)"
+    )
     overview.add_argument("--lang", choices=("nl", "en"), default="nl", help="PDF language")
     overview.add_argument("--json", action="store_true")
     overview.set_defaults(func=overview_command)
@@ -289,6 +292,7 @@ def overview_command(args: argparse.Namespace) -> int:
 
     check_output(args.csv)
     check_output(args.pdf)
+    check_output(args.xlsx)
     with workspace(args) as ws:
         try:
             overview = ws.mission_overview(
@@ -304,6 +308,8 @@ def overview_command(args: argparse.Namespace) -> int:
                 written.append(ws.export_overview_csv(overview, args.csv))
             if args.pdf:
                 written.append(ws.export_overview_pdf(overview, args.pdf, args.lang))
+            if args.xlsx:
+                written.append(ws.export_overview_workbook(overview, args.xlsx))
         except WorkspaceError as error:
             raise UserError(str(error)) from error
         except OSError as error:

@@ -149,6 +149,35 @@ class OverviewOps(ReceivedOps):
         write_atomically(target, ("\ufeff" + overview_csv(overview)).encode("utf-8"))
         return target
 
+    def export_overview_workbook(self, overview: MissionOverview, out_path: Path | str) -> Path:
+        """Write the overview as an XLSX (or, by suffix, ODS) workbook: one typed row a dossier."""
+        from ddcheck.exchange.sheet_files import ods_bytes, xlsx_bytes
+        from ddcheck.exchange.workbook import Sheet, sheet_title
+
+        target = Path(out_path)
+        rows: list[list[str | int | float | None]] = [list(CSV_COLUMNS)]
+        for row in overview.rows:
+            rows.append(
+                [
+                    row.company,
+                    row.mission,
+                    row.completion,
+                    row.answered,
+                    row.total,
+                    row.red_flags,
+                    row.open_high_actions,
+                    row.withheld_items,
+                    row.verdict or "",
+                    row.revision,
+                    row.exported_at.isoformat(),
+                    row.dossier_id,
+                ]
+            )
+        sheets = [Sheet(sheet_title(overview.mission or "Overview", set()), rows)]
+        ods = target.suffix.lower() == ".ods"
+        write_atomically(target, ods_bytes(sheets) if ods else xlsx_bytes(sheets))
+        return target
+
     def export_overview_pdf(
         self, overview: MissionOverview, out_path: Path | str, lang: Language = "nl"
     ) -> Path:
