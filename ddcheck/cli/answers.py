@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     dossier_arg(actions)
     actions.add_argument("--propose", action="store_true", help="propose actions for open gaps")
     actions.add_argument("--save", action="store_true", help="with --propose: add them to the plan")
+    actions.add_argument(
+        "--ics",
+        type=Path,
+        metavar="FILE.ics",
+        help="write the open actions' due dates as a calendar",
+    )
     json_flag(actions)
     actions.set_defaults(func=actions_command)
 
@@ -148,8 +155,20 @@ def attach_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_ics(ws: Any, dossier: Any, target: Path) -> None:
+    """Write the open actions with a due date as an iCalendar file."""
+    try:
+        ws.export_actions_ics(dossier, target)
+    except OSError as error:
+        raise UserError(f"cannot write {target}: {error.strerror or error}") from error
+    print(f"wrote {target}", file=sys.stderr)
+
+
 def actions_command(args: argparse.Namespace) -> int:
     """Print the action plan, or proposals for gaps without an action."""
+    from ddcheck.cli.workspace import check_output
+
+    check_output(args.ics)
     with opened(args) as ws:
         dossier_id = ws.resolve_dossier(args.dossier)
         if args.propose:
@@ -159,7 +178,10 @@ def actions_command(args: argparse.Namespace) -> int:
                     for action in actions:
                         ws.add_action(dossier_id, action)
         else:
-            actions = ws.get_dossier(dossier_id).actions
+            dossier = ws.get_dossier(dossier_id)
+            actions = dossier.actions
+            if args.ics:
+                _write_ics(ws, dossier, args.ics)
     if args.json:
         print_json([a.model_dump(mode="json") for a in actions])
         return 0

@@ -38,6 +38,17 @@ def proposal_for(dossier_id: str, flag: Flag, lang: str) -> Action:
 class ActionOps(WorkspaceBase):
     """Keep the dossier's action plan and the reviews it received."""
 
+    def export_actions_ics(self, dossier: Dossier, out_path: Any) -> Any:
+        """Write the open actions' due dates as an iCalendar file; return its path."""
+        from pathlib import Path
+
+        from ddcheck.exchange.calendar import actions_ics
+        from ddcheck.services.files import write_atomically
+
+        target = Path(out_path)
+        write_atomically(target, actions_ics(dossier, self._now()).encode("utf-8"))
+        return target
+
     def add_action(self, dossier_id: str, action: Action) -> Changes:
         """Add an action at the end of the plan."""
         with self._transaction():
