@@ -9,7 +9,7 @@ from ddcheck.domain.dossier import Answer, Dossier
 from ddcheck.domain.formatting import country_name, format_date
 from ddcheck.domain.scoring import chosen_options, is_red_flag, summarize
 from ddcheck.domain.text import Language
-from ddcheck.exchange.redaction import Redaction
+from ddcheck.domain.redaction import Redaction
 
 Cell = str | int | float | None
 
