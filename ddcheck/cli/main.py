@@ -53,6 +53,7 @@ COMMANDS: frozenset[str] = frozenset(
         "show",
         "templates",
         "travel",
+        "handout",
         "verify",
         "workspace",
     }
