@@ -21,16 +21,16 @@ SYNTHETIC_SCALES = ("status", "maturity", "yes_no", "text", "number", "ifc_resul
 
 def build_demo(workspace: Workspace, *, lang: str = "nl", fill: float = 0.6) -> Dossier:
     """Create the demo dossier: partly answered, with notes, risks, evidence, flags and actions."""
-    dossier = workspace.create_dossier(content.COMPANY, content.MISSION, language=lang)
     rng = random.Random(2027)
     entries = {e.key: e for e in content.ENTRIES}
-    with workspace.batch():
+    with workspace.batch():  # all or nothing: a killed or failing demo leaves no dossier
+        dossier = workspace.create_dossier(content.COMPANY, content.MISSION, language=lang)
         by_key = _answer_all_prepared(workspace, dossier.id, entries)
         for key, entry in by_key.items():
             if key not in entries and rng.random() < fill:
                 _answer_generic(workspace, dossier.id, entry, rng)
-    _attach_evidence(workspace, dossier.id, entries, by_key)
-    _add_actions(workspace, dossier.id)
+        _attach_evidence(workspace, dossier.id, entries, by_key)
+        _add_actions(workspace, dossier.id)
     return workspace.get_dossier(dossier.id)
 
 

@@ -301,6 +301,22 @@ class ReceivedOps(WorkspaceBase):
             review=received_rows.load_review(self._store.conn, row.id),
         )
 
+    def _received_problems(self) -> list[tuple[str, int, str]]:
+        """Return (received id, revision number, reason) for every stored revision that fails."""
+        found = []
+        conn = self._store.conn
+        for row in received_rows.list_received(conn):
+            for number, raw in enumerate(received_rows.revisions(conn, row.id), start=1):
+                try:
+                    read_dossier_json(raw.document, context=STORED)
+                except DossierFormatError as error:
+                    found.append((row.id, number, str(error)))
+            try:
+                received_rows.load_review(conn, row.id)
+            except Exception as error:
+                found.append((row.id, 0, f"its review cannot be read ({type(error).__name__})"))
+        return found
+
     def received_summary(self, received: ReceivedDossier) -> DossierSummary:
         """Return completeness and red flags of a received dossier (templates known here)."""
         return summarize(received.dossier, self._templates)

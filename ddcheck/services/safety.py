@@ -23,6 +23,7 @@ from ddcheck.services.templates import TemplateOps
 from ddcheck.services.travel import LEFT_HOME
 from ddcheck.store import backups as backup_files
 from ddcheck.store import damage, meta, open_store
+from ddcheck.store import dossiers as dossier_rows
 from ddcheck.store.backups import BackupInfo
 from ddcheck.store.database import connect, file_problems, foreign_key_problems, problems, set_aside
 from ddcheck.store.evidence import counts, damaged_blobs
@@ -152,6 +153,20 @@ class SafetyOps(TemplateOps):
     pending_damage = _ClassOrInstance(pending_damage, _pending_open)
     dismiss_damage = _ClassOrInstance(dismiss_damage, _dismiss_open)
 
+    def _row_problems(self) -> list[str]:
+        """Return the stored dossiers and received revisions that no longer read back."""
+        found: list[str] = []
+        for row in dossier_rows.list_rows(self._store.conn, include_trashed=True):
+            try:
+                self.get_dossier(row.id)  # type: ignore[attr-defined]
+            except Exception as error:  # a check reports what it finds, it does not stop
+                found.append(f"dossier {row.id} cannot be read: {_one_line(error)}")
+        for received_id, revision, reason in self._received_problems():  # type: ignore[attr-defined]
+            found.append(
+                f"received dossier {received_id} revision {revision} does not validate: {reason}"
+            )
+        return found
+
     def check(self) -> CheckReport:
         """Run SQLite's integrity and foreign-key checks and verify every evidence checksum."""
         conn = self._store.conn
@@ -162,8 +177,14 @@ class SafetyOps(TemplateOps):
             for sha in damaged_blobs(conn, self._store.files)
             if sha not in at_home
         ]
+        found += self._row_problems()
         pending = pending_damage_at(self._paths, self._store.key)
         if pending is not None:
             found.append(str(pending))
         size = self._paths.database.stat().st_size if self._paths.database.exists() else 0
         return CheckReport(problems=tuple(found), counts=counts(conn), size_bytes=size)
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= 160 else text[:159] + "…"

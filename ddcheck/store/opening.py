@@ -101,9 +101,23 @@ def _check_key(paths: DataPaths, key: DataKey | None) -> None:
 
 def _connect_checked(paths: DataPaths, now: dt.datetime, key: DataKey | None) -> sqlite3.Connection:
     path = paths.database
+    if path.is_dir():
+        raise WorkspaceError(
+            f"{path} is a folder, not a workspace file; move it away or choose another data "
+            "folder.",
+            nl=f"{path} is een map, geen werkbestand; verplaats die of kies een andere werkmap.",
+        )
+    if path.exists() and not path.is_file():
+        raise WorkspaceError(
+            f"{path} is not a regular file; move it away or choose another data folder.",
+            nl=f"{path} is geen gewoon bestand; verplaats het of kies een andere werkmap.",
+        )
     _check_key(paths, key)
     if key is None and path.exists() and not looks_like_sqlite(path):
         raise _damaged(paths, now, ["the file is not an SQLite database"], key)
+    if path.exists() and path.stat().st_size == 0:
+        # ddcheck never leaves an empty workspace file: something emptied it.
+        raise _damaged(paths, now, ["the workspace file is empty (0 bytes)"], key)
     try:
         conn = connect(path, wal=False, key=key)
     except sqlite3.DatabaseError as error:
@@ -115,10 +129,18 @@ def _connect_checked(paths: DataPaths, now: dt.datetime, key: DataKey | None) ->
     except BaseException:
         conn.close()
         raise
+    if not found and _expected_but_empty(conn, paths, key):
+        found = ["the workspace file holds no tables, but backups of a workspace exist"]
     if found:
         conn.close()
         raise _damaged(paths, now, found, key)
     return conn
+
+
+def _expected_but_empty(conn: sqlite3.Connection, paths: DataPaths, key: DataKey | None) -> bool:
+    """Return whether the file has no tables while backups show a workspace was here."""
+    tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+    return not tables and backups.newest_good_backup(paths.backups, key=key) is not None
 
 
 def _has_dossiers(db: Database) -> bool:
