@@ -115,7 +115,8 @@ def _connect_checked(paths: DataPaths, now: dt.datetime, key: DataKey | None) ->
     _check_key(paths, key)
     if key is None and path.exists() and not looks_like_sqlite(path):
         raise _damaged(paths, now, ["the file is not an SQLite database"], key)
-    if path.exists() and path.stat().st_size == 0:
+    existed = path.exists()
+    if existed and path.stat().st_size == 0:
         # ddcheck never leaves an empty workspace file: something emptied it.
         raise _damaged(paths, now, ["the workspace file is empty (0 bytes)"], key)
     try:
@@ -129,7 +130,7 @@ def _connect_checked(paths: DataPaths, now: dt.datetime, key: DataKey | None) ->
     except BaseException:
         conn.close()
         raise
-    if not found and _expected_but_empty(conn, paths, key):
+    if not found and existed and _expected_but_empty(conn, paths, key):
         found = ["the workspace file holds no tables, but backups of a workspace exist"]
     if found:
         conn.close()
