@@ -43,9 +43,13 @@ def test_a_failed_transaction_leaves_nothing_behind(tmp_path: Path):
     store.close()
 
 
-def test_an_empty_file_is_a_new_workspace(tmp_path: Path):
+def test_an_empty_file_is_damaged_and_the_next_open_starts_anew(tmp_path: Path):
+    """Issue 17: ddcheck never leaves a 0-byte workspace, so one was emptied: set it aside."""
     paths = data_paths(tmp_path)
     paths.database.write_bytes(b"")
+    with pytest.raises(WorkspaceDamaged, match="damaged"):
+        open_store(paths, NOW)
+    assert [p.stat().st_size for p in paths.damaged.glob("*.sqlite")] == [0]
     store = open_store(paths, NOW)
     assert "dossiers" in store.db.table_names()
     store.close()
