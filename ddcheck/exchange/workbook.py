@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import Answer, Dossier
 from ddcheck.domain.formatting import country_name, format_date
+from ddcheck.domain.redaction import Redaction
 from ddcheck.domain.scoring import chosen_options, is_red_flag, summarize
 from ddcheck.domain.text import Language
-from ddcheck.domain.redaction import Redaction
 
 Cell = str | int | float | None
 
@@ -179,7 +180,7 @@ def _shown(redaction: Redaction, key: str) -> bool:
 def _cover_rows(
     redaction: Redaction,
     entries: list[ItemApplicability],
-    answers: dict[str, Answer],
+    answers: Mapping[str, Answer],
     lang: Language,
 ) -> list[list[Cell]]:
     dossier = redaction.snapshot.dossier

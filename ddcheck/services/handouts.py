@@ -60,8 +60,11 @@ def _value_text(scale: AnswerScale, value: Any, lang: str) -> str:
         return ""
     if scale.is_choice:
         values = value if isinstance(value, list) else [value]
-        labels = [(o.label.get(lang) if (o := scale.option(str(v))) else str(v)) for v in values]
-        return "; ".join(labels)  # type: ignore[arg-type]
+        labels = [
+            (o.label.get(lang) if (o := scale.option(str(v))) else str(v))  # type: ignore[arg-type]
+            for v in values
+        ]
+        return "; ".join(labels)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -143,9 +146,9 @@ class HandoutOps(AnswerOps):
                     section=entry.section.title.get(lang),  # type: ignore[arg-type]
                     question=entry.item.question.get(lang),  # type: ignore[arg-type]
                     guidance=entry.item.guidance.get(lang),  # type: ignore[arg-type]
-                    choices=tuple(o.label.get(lang) for o in scale.options)
+                    choices=tuple(o.label.get(lang) for o in scale.options)  # type: ignore[arg-type]
                     if scale.is_choice
-                    else (),  # type: ignore[misc]
+                    else (),
                     multiple=scale.kind == "multiple",
                     value_text=_value_text(scale, value, lang),
                     base_value=value,
@@ -229,7 +232,7 @@ class HandoutOps(AnswerOps):
 
 def _same(a: Any, b: Any) -> bool:
     """Return whether two stored values are equal (None, '' and [] are all 'empty')."""
-    empty = (None, "", [])
+    empty: tuple[Any, ...] = (None, "", [])
     if a in empty and b in empty:
         return True
     return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
