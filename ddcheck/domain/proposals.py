@@ -67,13 +67,7 @@ def is_proposed_gap(text: str) -> bool:
 
 def proposed_standard_ref(template: Template, item: Item) -> str:
     """Return the standards an item serves as ddcheck writes them, e.g. 'OECD 2.1; IFC PS2'."""
-    parts = []
-    step = template.oecd_step_of(item)
-    if step and step != "0":
-        parts.append(f"OECD {step}")
-    standard = template.ifc_standard_of(item)
-    if standard:
-        parts.append(f"IFC {standard}")
+    parts = _step_and_standard(template, item)
     for ref in item.refs:
         if ref.expectation:
             parts.append(ref.expectation)
@@ -84,6 +78,11 @@ def proposed_standard_ref(template: Template, item: Item) -> str:
 
 def readable_standards(template: Template, item: Item) -> str:
     """Return the OECD step and IFC standard an item serves, without internal source ids."""
+    return " · ".join(_step_and_standard(template, item))
+
+
+def _step_and_standard(template: Template, item: Item) -> list[str]:
+    """Return ['OECD 2.1', 'IFC PS2'] for the OECD step and IFC standard an item serves."""
     parts = []
     step = template.oecd_step_of(item)
     if step and step != "0":
@@ -91,7 +90,7 @@ def readable_standards(template: Template, item: Item) -> str:
     standard = template.ifc_standard_of(item)
     if standard:
         parts.append(f"IFC {standard}")
-    return " · ".join(parts)
+    return parts
 
 
 standard_ref = proposed_standard_ref  # the standards an item serves, as actions record them

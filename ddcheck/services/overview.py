@@ -45,24 +45,7 @@ def overview_csv(overview: MissionOverview) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for row in overview.rows:
-        writer.writerow(
-            safe_row(
-                [
-                    row.company,
-                    row.mission,
-                    row.completion,
-                    row.answered,
-                    row.total,
-                    row.red_flags,
-                    row.open_high_actions,
-                    row.withheld_items,
-                    row.verdict or "",
-                    row.revision,
-                    row.exported_at.isoformat(),
-                    row.dossier_id,
-                ]
-            )
-        )
+        writer.writerow(safe_row(row_values(row)))
     return buffer.getvalue()
 
 
@@ -157,22 +140,7 @@ class OverviewOps(ReceivedOps):
         target = Path(out_path)
         rows: list[list[str | int | float | None]] = [list(CSV_COLUMNS)]
         for row in overview.rows:
-            rows.append(
-                [
-                    row.company,
-                    row.mission,
-                    row.completion,
-                    row.answered,
-                    row.total,
-                    row.red_flags,
-                    row.open_high_actions,
-                    row.withheld_items,
-                    row.verdict or "",
-                    row.revision,
-                    row.exported_at.isoformat(),
-                    row.dossier_id,
-                ]
-            )
+            rows.append(row_values(row))
         sheets = [Sheet(sheet_title(overview.mission or "Overview", set()), rows)]
         ods = target.suffix.lower() == ".ods"
         write_atomically(target, ods_bytes(sheets) if ods else xlsx_bytes(sheets))
@@ -189,3 +157,21 @@ class OverviewOps(ReceivedOps):
         target = Path(out_path)
         write_atomically(target, render_overview_pdf(overview, lang, self._now()))
         return target
+
+
+def row_values(row: OverviewRow) -> list[str | int | float | None]:
+    """Return one company's overview figures in the order of CSV_COLUMNS."""
+    return [
+        row.company,
+        row.mission,
+        row.completion,
+        row.answered,
+        row.total,
+        row.red_flags,
+        row.open_high_actions,
+        row.withheld_items,
+        row.verdict or "",
+        row.revision,
+        row.exported_at.isoformat(),
+        row.dossier_id,
+    ]
