@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ddcheck.cli.encryption",
     "ddcheck.cli.travel",
     "ddcheck.cli.handouts",
+    "ddcheck.cli.missions",
 )
 
 # The commands' names, known without importing their modules (the app starts without them);
@@ -45,6 +46,7 @@ COMMANDS: frozenset[str] = frozenset(
         "history",
         "import",
         "list",
+        "mission",
         "new",
         "overview",
         "received",

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from ddcheck.domain.mission import MISSION_ID_PATTERN
 from ddcheck.domain.text import Language
 
 Activity = Literal["export", "import_sourcing", "investment", "project", "services"]
@@ -74,6 +75,8 @@ class Mission(BaseModel):
     export_credit_insurance: bool = False
     # destinations the company or the mission marks as conflict-affected or high-risk areas
     high_risk_destinations: list[str] = Field(default_factory=list)
+    # the stable id of the mission RVO defined (from a mission pack); None for older dossiers
+    mission_id: str | None = Field(default=None, pattern=MISSION_ID_PATTERN)
 
     @field_validator("destinations", "high_risk_destinations")
     @classmethod

@@ -21,6 +21,7 @@ from ddcheck.services.evidence import EvidenceOps
 from ddcheck.services.export import ExportResult, export_pdf
 from ddcheck.services.handouts import HandoutOps
 from ddcheck.services.imports import ExchangeOps
+from ddcheck.services.missions import MissionOps
 from ddcheck.services.safety import SafetyOps
 from ddcheck.services.travel import TravelOps
 from ddcheck.store import open_store
@@ -31,7 +32,15 @@ def _utc_now() -> dt.datetime:
 
 
 class Workspace(
-    TravelOps, ExchangeOps, SafetyOps, EvidenceOps, ActionOps, HandoutOps, AnswerOps, DossierOps
+    MissionOps,
+    TravelOps,
+    ExchangeOps,
+    SafetyOps,
+    EvidenceOps,
+    ActionOps,
+    HandoutOps,
+    AnswerOps,
+    DossierOps,
 ):
     """One open workspace: dossiers, answers, evidence, actions, history and backups."""
 

@@ -172,6 +172,23 @@ def _review_history(db: Database) -> None:
     _execute_each(db, script)
 
 
+@MIGRATIONS(name="0006_missions")
+def _missions(db: Database) -> None:
+    """Schema 6: missions with a stable id (defined here or from a pack); received dossiers'."""
+    script = """
+        CREATE TABLE missions (
+            id TEXT PRIMARY KEY,
+            data TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        ALTER TABLE received_dossiers ADD COLUMN mission_id TEXT;
+        CREATE INDEX received_dossiers_mission_id ON received_dossiers(mission_id);
+        """
+    _execute_each(db, script)
+
+
 def _execute_each(db: Database, script: str) -> None:
     """Run the statements of `script` one by one (executescript would commit the transaction)."""
     for statement in script.split(";"):

@@ -1,0 +1,127 @@
+"""Missions with a stable id: define one (adviser), list them, name one by id or its start."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ddcheck.bounded_read import UnreadableFile, read_regular_file
+from ddcheck.domain.mission import MissionDefinition, MissionName, Participant, RequestedChecklist
+from ddcheck.domain.mission import new_mission_id as _new_mission_id
+from ddcheck.exchange.border import first_problem
+from ddcheck.exchange.participants import MAX_CSV_BYTES, ParticipantsError, read_participants_csv
+from ddcheck.services.base import WorkspaceBase
+from ddcheck.services.errors import AmbiguousId, InvalidInput, NotFound
+from ddcheck.store import missions as mission_rows
+
+
+class ParticipantsRefused(InvalidInput):
+    """A participants file that cannot be used; `problems` names every bad line."""
+
+    def __init__(self, message: str, problems: tuple[str, ...] = (), *, nl: str | None = None):
+        super().__init__(message, nl=nl)
+        self.problems = problems
+
+
+def read_participants(path: Path | str) -> list[Participant]:
+    """Read a participants CSV (bounded, a regular file); raise ParticipantsRefused."""
+    source = Path(path)
+    try:
+        data = read_regular_file(source, MAX_CSV_BYTES)
+        return read_participants_csv(data)
+    except UnreadableFile as error:
+        raise ParticipantsRefused(
+            f"{source.name} cannot be used: {error.reason}.",
+            nl=f"{source.name} is niet bruikbaar: {error.reason_nl}.",
+        ) from error
+    except ParticipantsError as error:
+        raise ParticipantsRefused(
+            f"{source.name}: {error}",
+            error.problems,
+            nl=f"{source.name}: de deelnemerslijst is niet bruikbaar ({error}).",
+        ) from error
+
+
+class MissionOps(WorkspaceBase):
+    """Define missions and look them up."""
+
+    def create_mission(
+        self,
+        name: str,
+        *,
+        destinations: Sequence[str],
+        start: dt.date,
+        end: dt.date,
+        name_en: str = "",
+        deadline: dt.date | None = None,
+        organiser: str = "",
+        contact: str = "",
+        checklists: Sequence[str] = (),
+        participants: Sequence[Participant] = (),
+    ) -> MissionDefinition:
+        """Define a mission (checklists at the versions in this workspace) and store it."""
+        requested = []
+        for template_id in checklists:
+            template = self._templates.get(template_id)
+            if template is None:
+                known = ", ".join(sorted(self._templates)) or "none"
+                raise InvalidInput(
+                    f"There is no checklist '{template_id}' (known: {known}).",
+                    nl=f"Er is geen checklist '{template_id}' (bekend: {known}).",
+                )
+            requested.append(RequestedChecklist(id=template.id, version=template.version))
+        nl = " ".join(name.split())
+        en = " ".join(name_en.split()) or nl
+        try:
+            mission = MissionDefinition(
+                id=_new_mission_id(),
+                name=MissionName(nl=nl, en=en),
+                destinations=[code.strip().upper() for code in destinations],
+                start=start,
+                end=end,
+                deadline=deadline,
+                organiser=" ".join(organiser.split()),
+                contact=" ".join(contact.split()),
+                checklists=requested,
+                participants=list(participants),
+            )
+        except ValidationError as error:
+            raise InvalidInput(f"The mission {_plain(first_problem(error))}.") from error
+        with self._transaction():
+            mission_rows.save_mission(self._store.conn, mission, "own", self._now())
+        return mission
+
+    def list_missions(self) -> list[MissionDefinition]:
+        """Return the missions of this workspace (defined here or from packs)."""
+        return mission_rows.list_missions(self._store.conn)
+
+    def get_mission(self, mission_id: str) -> MissionDefinition:
+        """Return a mission, or raise NotFound."""
+        return mission_rows.get_mission(self._store.conn, mission_id)
+
+    def resolve_mission(self, reference: str) -> str:
+        """Return the mission id `reference` names: a whole id or a unique start of one."""
+        reference = reference.strip().lower()
+        if not reference:
+            raise InvalidInput("Name a mission by its id (or the first characters of it).")
+        found = mission_rows.ids_starting_with(self._store.conn, reference)
+        if reference in found:
+            return reference
+        if not found:
+            raise NotFound(
+                f"No mission id starts with '{reference}'; 'ddcheck mission list' shows them."
+            )
+        if len(found) > 1:
+            raise AmbiguousId(
+                f"'{reference}' matches {len(found)} missions ({', '.join(found[:5])}); "
+                "type more of the id."
+            )
+        return found[0]
+
+
+def _plain(problem: str) -> str:
+    """Return a validation problem without pydantic's 'Value error, ' prefix."""
+    return problem.replace("Value error, ", "")
