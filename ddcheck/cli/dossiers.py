@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -39,7 +41,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=f"one of: {', '.join(SECTOR_IDS)} (sector modules apply by it)",
     )
     new.add_argument("--size", choices=("micro", "small", "medium", "large"))
-    new.add_argument("--mission", required=True, help="mission name")
+    new.add_argument("--mission", help="mission name (required unless --mission-pack)")
+    new.add_argument(
+        "--mission-pack",
+        type=Path,
+        metavar="FILE.ddmission",
+        help="start from the mission pack RVO sent: mission and checklists filled in",
+    )
     new.add_argument("--destinations", help="country codes, comma-separated (e.g. SA,AE)")
     new.add_argument("--activities", help=f"comma-separated: {', '.join(ACTIVITIES)}")
     new.add_argument(
@@ -85,15 +93,11 @@ def _positive(text: str) -> int:
     return int(text)
 
 
-def _profile(args: argparse.Namespace) -> tuple[Any, Any]:
-    from ddcheck.domain.dossier import Company, Mission
+def _company(args: argparse.Namespace) -> Any:
+    from ddcheck.domain.dossier import Company
 
-    activities = split_list(args.activities)
-    unknown = [a for a in activities if a not in ACTIVITIES]
-    if unknown:
-        raise UserError(f"Unknown activity {unknown[0]}; choose from {', '.join(ACTIVITIES)}.")
     try:
-        company = Company(
+        return Company(
             name=args.company.strip(),
             kvk_number=args.kvk,
             sector=args.sector,
@@ -101,6 +105,23 @@ def _profile(args: argparse.Namespace) -> tuple[Any, Any]:
         )
     except ValidationError as error:
         raise UserError(validation_message(error, {"name": "company name"})) from error
+
+
+def _activities(args: argparse.Namespace) -> list[str]:
+    activities = split_list(args.activities)
+    unknown = [a for a in activities if a not in ACTIVITIES]
+    if unknown:
+        raise UserError(f"Unknown activity {unknown[0]}; choose from {', '.join(ACTIVITIES)}.")
+    return activities
+
+
+def _profile(args: argparse.Namespace) -> tuple[Any, Any]:
+    from ddcheck.domain.dossier import Mission
+
+    if not args.mission:
+        raise UserError("Give the mission's name with --mission, or start from --mission-pack.")
+    activities = _activities(args)
+    company = _company(args)
     try:
         mission = Mission(
             name=args.mission.strip(),
@@ -119,17 +140,57 @@ def _profile(args: argparse.Namespace) -> tuple[Any, Any]:
 
 def new_command(args: argparse.Namespace) -> int:
     """Create a dossier and print its id and the checklists that apply."""
+    if args.mission_pack is not None:
+        return _new_from_pack(args)
     company, mission = _profile(args)
     with opened(args) as ws:
         dossier = ws.create_dossier(company, mission, language=args.lang)
-        if args.json:
-            print_json(show_json(ws, dossier.id, args.lang))
-            return 0
-        print(dossier.id)
-        for use in dossier.templates:
-            template = ws.templates[use.id]
-            print(f"  {use.id} v{use.version}: {template.title.get(args.lang)}")
+        _print_new(ws, dossier, args)
     return 0
+
+
+def _new_from_pack(args: argparse.Namespace) -> int:
+    """Import the pack (all or nothing), then create the dossier with its mission filled in."""
+    from ddcheck.cli.missions import describe_pack_import
+    from ddcheck.services import WorkspaceError
+
+    given = [o for o in ("mission", "destinations", "start", "end") if getattr(args, o)]
+    if given or args.organiser:
+        option = "--" + (given[0] if given else "organiser")
+        raise UserError(f"{option} comes from the mission pack; leave it out with --mission-pack.")
+    company = _company(args)
+    activities = _activities(args)
+    with opened(args) as ws:
+        try:
+            result = ws.import_mission_pack(args.mission_pack)
+            dossier = ws.create_dossier_for_mission(
+                result.mission.id,
+                company,
+                args.lang,
+                activities=activities,
+                high_risk_destinations=split_list(args.high_risk),
+                export_credit_insurance=args.ekv,
+            )
+        except WorkspaceError as error:
+            raise UserError(str(error)) from error
+        except ValidationError as error:
+            raise UserError(validation_message(error)) from error
+        if not args.json:
+            for text in describe_pack_import(result)[1:]:
+                print(text, file=sys.stderr)
+        _print_new(ws, dossier, args)
+    return 0
+
+
+def _print_new(ws: Any, dossier: Any, args: argparse.Namespace) -> None:
+    """Print a new dossier's id and checklists (or, with --json, the whole dossier)."""
+    if args.json:
+        print_json(show_json(ws, dossier.id, args.lang))
+        return
+    print(dossier.id)
+    for use in dossier.templates:
+        template = ws.templates[use.id]
+        print(f"  {use.id} v{use.version}: {line(template.title.get(args.lang))}")
 
 
 def _info_json(info: DossierInfo) -> dict[str, Any]:

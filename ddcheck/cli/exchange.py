@@ -138,6 +138,11 @@ def import_command(args: argparse.Namespace) -> int:
 
                 results.append(import_handout(ws, path, args))
                 continue
+            if path.suffix.lower() == ".ddmission":
+                outcome = _import_pack(ws, path, args)
+                refused += outcome is None
+                results.append(outcome or {"path": str(path), "status": "refused"})
+                continue
             try:
                 result = ws.import_file(
                     path, as_own=args.as_own, accept_internal=args.accept_internal
@@ -160,6 +165,37 @@ def import_command(args: argparse.Namespace) -> int:
     if args.json:
         print_json(results)
     return 2 if refused else 0
+
+
+def _import_pack(ws: Workspace, path: Path, args: argparse.Namespace) -> dict[str, Any] | None:
+    """Import a mission pack; print what it did and how to start (None: refused)."""
+    from ddcheck.cli.missions import describe_pack_import
+    from ddcheck.services.received_model import ImportRefused
+
+    try:
+        result = ws.import_mission_pack(path)
+    except ImportRefused as error:
+        print(f"ddcheck: {line(error)}", file=sys.stderr)
+        for problem in error.problems[:20]:
+            print(f"  {line(problem)}", file=sys.stderr)
+        return None
+    if not args.json:
+        for text in describe_pack_import(result):
+            print(text)
+        print(
+            f"  Start your dossier: ddcheck new --mission-pack {line(path)} "
+            "--company NAME --kvk NUMBER (or open the pack in the app)"
+        )
+    return {
+        "path": str(path),
+        "status": result.status,
+        "kind": "mission",
+        "mission_id": result.mission.id,
+        "mission": result.mission.name.nl,
+        "upgraded": [{"id": i, "version": v, "was": o} for i, v, o in result.upgraded],
+        "dossiers_upgraded": result.dossiers_upgraded,
+        "answers_to_reconfirm": result.answers_to_reconfirm,
+    }
 
 
 def received_list(args: argparse.Namespace) -> int:
@@ -283,7 +319,59 @@ def _row_json(row: Any) -> dict[str, Any]:
         "open_high_actions": row.open_high_actions,
         "withheld_items": row.withheld_items,
         "verdict": row.verdict,
+        "kvk": row.kvk,
+        "mission_id": row.mission_id,
     }
+
+
+def _status_json(status: Any) -> dict[str, Any]:
+    return {
+        "id": status.mission_id,
+        "name": status.name,
+        "known": status.known,
+        "deadline": status.deadline.isoformat() if status.deadline else None,
+        "days_to_deadline": status.days_to_deadline,
+        "expected": [{"kvk": e.kvk, "company": e.company} for e in status.expected],
+        "received": [
+            {
+                "kvk": r.kvk,
+                "company": r.company,
+                "received_id": r.received_id,
+                "completion": r.completion,
+                "red_flags": r.red_flags,
+                "verdict": r.verdict,
+                "expected": r not in status.unexpected,
+            }
+            for r in status.received
+        ],
+        "missing": [{"kvk": e.kvk, "company": e.company} for e in status.missing],
+    }
+
+
+def _print_statuses(statuses: list[Any], proposals: list[Any]) -> None:
+    for s in statuses:
+        days = ""
+        if s.days_to_deadline is not None:
+            days = (
+                f", {s.days_to_deadline} day(s) to the deadline"
+                if s.days_to_deadline >= 0
+                else f", deadline passed {-s.days_to_deadline} day(s) ago"
+            )
+        counts = f"{len(s.received)} received"
+        if s.known:
+            counts = f"{len(s.expected)} expected, {counts}, {len(s.missing)} missing"
+        print(f"mission {line(s.name)} [{s.mission_id[:8]}]: {counts}{days}")
+        for r in s.received:
+            extra = "" if r not in s.unexpected else "  (not on the list)"
+            print(f"  received  {r.kvk or '-':8}  {line(r.company)}  {r.completion}%{extra}")
+        for e in s.missing:
+            print(f"  missing   {e.kvk:8}  {line(e.company)}")
+    for p in proposals:
+        print(
+            f"proposal: {line(p.company)} (KvK {p.kvk}, {p.received_id}) may belong to "
+            f"{line(p.mission)}; confirm with: ddcheck mission attach {p.mission_id[:8]} "
+            f"{p.received_id}"
+        )
 
 
 def overview_command(args: argparse.Namespace) -> int:
@@ -303,6 +391,11 @@ def overview_command(args: argparse.Namespace) -> int:
                 verdict=args.verdict,
                 red_flags_only=args.red_flags,
             )
+            rows = list(overview.rows)
+            statuses = ws.mission_statuses(list(overview.rows))
+            if args.mission is not None:
+                statuses = [s for s in statuses if any(r.mission_id == s.mission_id for r in rows)]
+            proposals = ws.mission_proposals()
             written = []
             if args.csv:
                 written.append(ws.export_overview_csv(overview, args.csv))
@@ -315,8 +408,16 @@ def overview_command(args: argparse.Namespace) -> int:
         except OSError as error:
             raise UserError(f"cannot write the overview: {error.strerror or error}") from error
     if args.json:
-        print_json({"mission": overview.mission, "rows": [_row_json(r) for r in overview.rows]})
+        print_json(
+            {
+                "mission": overview.mission,
+                "rows": [_row_json(r) for r in overview.rows],
+                "missions": [_status_json(s) for s in statuses],
+                "proposals": [p.__dict__ for p in proposals],
+            }
+        )
     else:
+        _print_statuses(statuses, proposals)
         _print_table(overview)
     for path in written:
         print(f"wrote {path}", file=sys.stderr if args.json else sys.stdout)

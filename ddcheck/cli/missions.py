@@ -54,6 +54,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     json_flag(listing)
     listing.set_defaults(func=mission_list)
 
+    export = commands.add_parser("export", help="write the mission pack for the companies")
+    export.add_argument("mission", metavar="MISSION", help="mission id, or its first characters")
+    export.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="FILE.ddmission", help="the pack"
+    )
+    export.set_defaults(func=mission_export)
+
+    attach = commands.add_parser(
+        "attach", help="attach a received dossier (without mission id) to a mission"
+    )
+    attach.add_argument("mission", metavar="MISSION", help="mission id, or its first characters")
+    attach.add_argument("received", metavar="DOSSIER", help="received id or company dossier id")
+    attach.set_defaults(func=mission_attach)
+
 
 def date_arg(text: str) -> dt.date:
     """Return a YYYY-MM-DD argument as a date."""
@@ -123,4 +137,63 @@ def mission_list(args: argparse.Namespace) -> int:
     return 0
 
 
-__all__ = ["check_output", "date_arg", "register"]
+def mission_export(args: argparse.Namespace) -> int:
+    """Write a mission's `.ddmission` pack."""
+    from ddcheck.services import WorkspaceError
+
+    check_output(args.output)
+    with opened(args) as ws:
+        try:
+            mission_id = ws.resolve_mission(args.mission)
+            path = ws.export_mission_pack(mission_id, args.output)
+            mission = ws.get_mission(mission_id)
+        except WorkspaceError as error:
+            raise UserError(str(error)) from error
+        except OSError as error:
+            raise UserError(f"cannot write {args.output}: {error.strerror or error}") from error
+    names = ", ".join(f"{c.id} v{c.version}" for c in mission.checklists) or "none"
+    print(f"wrote {path} ({line(mission.name.nl)}; checklists: {names})")
+    return 0
+
+
+def mission_attach(args: argparse.Namespace) -> int:
+    """Attach a received dossier to a mission, confirmed by the adviser."""
+    from ddcheck.services import WorkspaceError
+
+    with opened(args) as ws:
+        try:
+            mission_id = ws.resolve_mission(args.mission)
+            received_id = ws.resolve_received(args.received)
+            ws.attach_received(mission_id, received_id)
+            mission = ws.get_mission(mission_id)
+        except WorkspaceError as error:
+            raise UserError(str(error)) from error
+    print(f"attached received dossier {received_id} to {line(mission.name.nl)} ({mission_id})")
+    return 0
+
+
+def describe_pack_import(result: Any) -> list[str]:
+    """Return the lines that say what importing a mission pack did, and how to start."""
+    mission = result.mission
+    what = {"new": "stored", "updated": "updated", "unchanged": "already known"}[result.status]
+    lines = [
+        f"{line(result.path.name)}: mission {line(mission.name.nl)} ({mission.id}) {what}; "
+        f"{','.join(mission.destinations)}, {mission.start} – {mission.end}"
+        + (f", deadline {mission.deadline}" if mission.deadline else "")
+    ]
+    for template_id, version, old in result.upgraded:
+        was = f" (was v{old})" if old is not None else " (new)"
+        lines.append(f"  checklist {template_id} v{version}{was}")
+    for template_id, version, newer in result.kept:
+        lines.append(
+            f"  checklist {template_id}: v{newer} here is newer than v{version} in the pack"
+        )
+    if result.changes:
+        lines.append(
+            f"  {result.dossiers_upgraded} dossier(s) moved to the newer checklists; "
+            f"{result.answers_to_reconfirm} answer(s) to confirm again, all answers kept"
+        )
+    return lines
+
+
+__all__ = ["check_output", "date_arg", "describe_pack_import", "register"]

@@ -83,6 +83,7 @@ def show_json(ws: Workspace, dossier_id: str, lang: str | None = None) -> dict[s
         "language": dossier.language,
         "company": dossier.company.model_dump(mode="json"),
         "mission": dossier.mission.model_dump(mode="json"),
+        "mission_id": dossier.mission.mission_id,
         "created_at": dossier.created_at.isoformat(),
         "updated_at": dossier.updated_at.isoformat(),
         "templates": [u.model_dump() for u in dossier.templates],

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the app's overview model imports SORT_KEYS at start-up, without pydantic
     from ddcheck.domain.dossier import Verdict
+    from ddcheck.domain.mission import MissionDefinition
 
 SORT_KEYS: tuple[str, ...] = (
     "company",
@@ -39,6 +40,8 @@ class OverviewRow:
     open_high_actions: int
     withheld_items: int
     verdict: Verdict | None
+    kvk: str = ""
+    mission_id: str | None = None  # from the dossier, or attached by the adviser
 
     @property
     def completion(self) -> int:
@@ -102,3 +105,78 @@ def filter_rows(
             continue
         result.append(row)
     return result
+
+
+@dataclass(frozen=True)
+class Expected:
+    """A company a mission expects a dossier from."""
+
+    kvk: str
+    company: str
+
+
+@dataclass(frozen=True)
+class MissionStatus:
+    """One mission: who was expected, whose dossier came in, who is missing, the deadline."""
+
+    mission_id: str
+    name: str
+    known: bool  # False: dossiers name a mission this workspace has no definition of
+    deadline: dt.date | None
+    days_to_deadline: int | None
+    expected: tuple[Expected, ...]
+    received: tuple[OverviewRow, ...]
+    missing: tuple[Expected, ...]
+
+    @property
+    def unexpected(self) -> tuple[OverviewRow, ...]:
+        """Return received dossiers whose KvK number the mission did not list."""
+        listed = {e.kvk for e in self.expected}
+        return tuple(r for r in self.received if r.kvk not in listed)
+
+
+def mission_status(
+    mission: MissionDefinition | None,
+    mission_id: str,
+    rows: Iterable[OverviewRow],
+    today: dt.date,
+    name: str = "",
+) -> MissionStatus:
+    """Return a mission's status from the overview rows attached to it (by mission id)."""
+    received = tuple(sorted((r for r in rows if r.mission_id == mission_id), key=_by_company))
+    if mission is None:
+        return MissionStatus(mission_id, name, False, None, None, (), received, ())
+    expected = tuple(Expected(p.kvk_number, p.company) for p in mission.participants)
+    arrived = {r.kvk for r in received}
+    missing = tuple(e for e in expected if e.kvk not in arrived)
+    return MissionStatus(
+        mission_id,
+        mission.name.nl,
+        True,
+        mission.deadline,
+        mission.days_to_deadline(today),
+        expected,
+        received,
+        missing,
+    )
+
+
+def _by_company(row: OverviewRow) -> tuple[str, str]:
+    return (row.company.casefold(), row.received_id)
+
+
+def proposed_for(
+    kvk: str, start: dt.date | None, end: dt.date | None, missions: Iterable[MissionDefinition]
+) -> list[str]:
+    """Return the missions a dossier without mission id may belong to: KvK listed, dates overlap.
+
+    Both must hold; names are never compared (free text is not evidence).
+    """
+    if not kvk or start is None:
+        return []
+    last = end or start
+    return [
+        m.id
+        for m in missions
+        if m.participant(kvk) is not None and start <= m.end and last >= m.start
+    ]

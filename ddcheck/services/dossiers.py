@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,10 +71,26 @@ class DossierOps(TemplateOps, WorkspaceBase):
         chosen.sort(key=lambda t: t.kind != "checklist")
         return [TemplateUse(id=t.id, version=t.version) for t in chosen]
 
-    def create_dossier(self, company: Company, mission: Mission, language: str = "nl") -> Dossier:
-        """Create a dossier with the templates that apply to its profile, and return it."""
+    def create_dossier(
+        self,
+        company: Company,
+        mission: Mission,
+        language: str = "nl",
+        require: Sequence[str] = (),
+    ) -> Dossier:
+        """Create a dossier with the templates that apply to its profile, and return it.
+
+        `require` names templates used even when the profile would not choose them (a mission's).
+        """
         lang = self._language(language)
         now = self._now()
+        uses = self._applicable_uses(company, mission, lang)
+        chosen = {use.id for use in uses}
+        for template_id in require:
+            if template_id not in chosen:
+                template = self._template(template_id)
+                uses.append(TemplateUse(id=template.id, version=template.version))
+                chosen.add(template_id)
         dossier = Dossier(
             id=new_id(),
             company=company,
@@ -81,7 +98,7 @@ class DossierOps(TemplateOps, WorkspaceBase):
             language=lang,
             created_at=now,
             updated_at=now,
-            templates=self._applicable_uses(company, mission, lang),
+            templates=uses,
         )
         with self._transaction():
             dossier_rows.insert_dossier(self._store.conn, dossier)

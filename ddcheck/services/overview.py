@@ -21,6 +21,7 @@ from ddcheck.services.catalogs import signature
 from ddcheck.services.errors import InvalidInput
 from ddcheck.services.files import write_atomically
 from ddcheck.services.received import ReceivedOps
+from ddcheck.store import missions as mission_rows
 from ddcheck.store import received as received_rows
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -100,6 +101,9 @@ class OverviewOps(ReceivedOps):
             open_high_actions=sum(1 for a in dossier.actions if a.priority == "high" and a.is_open),
             withheld_items=len(withheld),
             verdict=received.review.verdict if received.review else None,
+            kvk=dossier.company.kvk_number,
+            mission_id=dossier.mission.mission_id
+            or mission_rows.received_mission_id(self._store.conn, received.id),
         )
 
     def mission_overview(

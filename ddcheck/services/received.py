@@ -79,6 +79,7 @@ def sniff(path: Path) -> str:
 # Dutch for the file errors the exchange layer words in English (its detail follows in brackets)
 _NL_FILE_ERRORS = {
     "BundleError": "de bundel is beschadigd of geen ddcheck-bundel",
+    "PackError": "het missiepakket is beschadigd of geen ddcheck-missiepakket",
     "ReceivedPdfError": "de PDF is beschadigd, onleesbaar of bevat geen ddcheck-dossier",
     "UnreadablePdf": "de PDF kan niet worden gelezen",
     "NotADdcheckPdf": "de PDF bevat geen ddcheck-dossier",

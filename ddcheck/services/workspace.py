@@ -21,7 +21,8 @@ from ddcheck.services.evidence import EvidenceOps
 from ddcheck.services.export import ExportResult, export_pdf
 from ddcheck.services.handouts import HandoutOps
 from ddcheck.services.imports import ExchangeOps
-from ddcheck.services.missions import MissionOps
+from ddcheck.services.mission_packs import MissionPackOps
+from ddcheck.services.mission_status import MissionStatusOps
 from ddcheck.services.safety import SafetyOps
 from ddcheck.services.travel import TravelOps
 from ddcheck.store import open_store
@@ -32,7 +33,8 @@ def _utc_now() -> dt.datetime:
 
 
 class Workspace(
-    MissionOps,
+    MissionPackOps,
+    MissionStatusOps,
     TravelOps,
     ExchangeOps,
     SafetyOps,

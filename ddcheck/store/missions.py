@@ -72,6 +72,14 @@ def received_mission_ids(conn: sqlite3.Connection) -> dict[str, str | None]:
     return {ident: mission_id for ident, mission_id in rows}
 
 
+def received_mission_id(conn: sqlite3.Connection, received_id: str) -> str | None:
+    """Return the mission the adviser attached a received dossier to (None: none)."""
+    row = conn.execute(
+        "SELECT mission_id FROM received_dossiers WHERE id = ?", (received_id,)
+    ).fetchone()
+    return row[0] if row else None
+
+
 def set_received_mission(
     conn: sqlite3.Connection, received_id: str, mission_id: str | None
 ) -> None:

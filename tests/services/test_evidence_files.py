@@ -129,4 +129,5 @@ def test_evidence_inside_an_older_workspace_moves_out_on_open(
         [item] = ws.get_dossier(dossier_id).evidence
         assert ws.evidence_bytes(item.id) == files[0].read_bytes()
     assert (paths.evidence / sha[:2] / sha).is_file()
-    assert paths.database.stat().st_size < 200_000
+    # the schema alone is ~200 KB; with the 200 KB evidence file still inside it would be ~400 KB
+    assert paths.database.stat().st_size < 300_000

@@ -1,0 +1,79 @@
+"""The overview per mission: expected, received and missing participants; proposals to attach."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ddcheck.domain.formatting import local_date
+from ddcheck.domain.overview import MissionStatus, OverviewRow, mission_status, proposed_for
+from ddcheck.services.errors import InvalidInput
+from ddcheck.services.missions import MissionOps
+from ddcheck.services.overview import OverviewOps
+from ddcheck.store import missions as mission_rows
+from ddcheck.store import received as received_rows
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A received dossier without mission id that may belong to a mission (KvK and dates)."""
+
+    received_id: str
+    company: str
+    kvk: str
+    mission_id: str
+    mission: str
+
+
+class MissionStatusOps(MissionOps, OverviewOps):
+    """Which companies of a mission sent their dossier; attach older dossiers on confirmation."""
+
+    def _all_rows(self) -> list[OverviewRow]:
+        return [
+            self.overview_row(self.get_received(row.id))
+            for row in received_rows.list_received(self._store.conn)
+        ]
+
+    def mission_statuses(self, rows: list[OverviewRow] | None = None) -> list[MissionStatus]:
+        """Return every mission's status: the defined ones, then ids only dossiers name."""
+        rows = self._all_rows() if rows is None else rows
+        today = local_date(self._now())
+        result = []
+        known = set()
+        for mission in self.list_missions():
+            known.add(mission.id)
+            result.append(mission_status(mission, mission.id, rows, today))
+        named = {
+            r.mission_id: r.mission for r in rows if r.mission_id and r.mission_id not in known
+        }
+        for mission_id, name in sorted(named.items(), key=lambda pair: pair[1].casefold()):
+            result.append(mission_status(None, mission_id, rows, today, name))
+        return result
+
+    def mission_proposals(self) -> list[Proposal]:
+        """Return, for received dossiers without a mission id, the missions they may belong to."""
+        missions = {m.id: m for m in self.list_missions()}
+        proposals = []
+        for row in received_rows.list_received(self._store.conn):
+            received = self.get_received(row.id)
+            details = received.dossier.mission
+            if details.mission_id or mission_rows.received_mission_id(self._store.conn, row.id):
+                continue
+            kvk = received.dossier.company.kvk_number
+            for mission_id in proposed_for(kvk, details.start, details.end, missions.values()):
+                proposals.append(
+                    Proposal(row.id, row.company, kvk, mission_id, missions[mission_id].name.nl)
+                )
+        return proposals
+
+    def attach_received(self, mission_id: str, received_id: str) -> None:
+        """Attach a received dossier that names no mission id to a mission (the adviser's call)."""
+        mission = self.get_mission(mission_id)
+        received = self.get_received(received_id)
+        own = received.dossier.mission.mission_id
+        if own is not None and own != mission.id:
+            raise InvalidInput(
+                f"This dossier names mission {own} itself; it cannot be attached to another.",
+                nl=f"Dit dossier hoort zelf bij missie {own}; het kan niet aan een andere.",
+            )
+        with self._transaction():
+            mission_rows.set_received_mission(self._store.conn, received.id, mission.id)
