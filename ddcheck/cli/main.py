@@ -83,7 +83,7 @@ def app_options(*, files: bool = False) -> argparse.ArgumentParser:
             nargs="*",
             metavar="FILE",
             type=Path,
-            help="received PDFs, .ddcheck bundles, reviews or checklists to import on start",
+            help="PDFs, .ddcheck bundles, reviews, .ddmission packs or checklists to import",
         )
     return parser
 

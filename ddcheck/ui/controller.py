@@ -80,6 +80,7 @@ class Controller(QObject):
         window.security = SecurityActions(self.ctx, window, self._reload_after_travel)  # type: ignore[attr-defined]
         self.adviser = AdviserSide(self.ctx, window, window)
         self.adviser.receiver.finished.connect(self._imported)
+        self.adviser.receiver.missionImported.connect(self._start_from_mission)
         return window
 
     def start(self) -> MainWindow:
@@ -130,19 +131,29 @@ class Controller(QObject):
 
     def new_dossier(self) -> None:
         """Run the wizard and open the new dossier."""
+        self.new_dossier_for(None)
+
+    def new_dossier_for(self, mission: Any) -> None:
+        """Run the wizard (with a mission from a pack filled in) and open the new dossier."""
         result = self.ctx.prompts.new_dossier(
-            self.window, self.ctx.workspace.catalog.templates, i18n.language()
+            self.window, self.ctx.workspace.templates, i18n.language(), mission=mission
         )
         if result is None:
             return
         created = self._guard(
             lambda: self.ctx.workspace.create_dossier(
-                result.company, result.mission, result.language
+                result.company, result.mission, result.language, require=result.require
             )
         )
         if created is not None:
             self.refresh_list()
             self.open_dossier(created.id)
+
+    def _start_from_mission(self, mission_id: str) -> None:
+        """Start the new-dossier wizard with the mission of an opened pack filled in."""
+        mission = self._guard(lambda: self.ctx.workspace.get_mission(mission_id))
+        if mission is not None:
+            self.new_dossier_for(mission)
 
     def open_demo(self) -> None:
         """Open the demo dossier (built once per workspace, then reopened)."""

@@ -16,6 +16,7 @@ from ddcheck.ui.recovery import QUIT
 
 if TYPE_CHECKING:
     from ddcheck.domain.dossier import Action
+    from ddcheck.domain.mission import MissionDefinition
     from ddcheck.domain.templates import Template
     from ddcheck.ui.dialogs.settings_dialog import SettingsChoice
     from ddcheck.ui.dialogs.wizard import NewDossier
@@ -96,12 +97,16 @@ class Prompts:
         return dialog.result_value() if dialog.exec() == ActionEditor.DialogCode.Accepted else None
 
     def new_dossier(
-        self, parent: QWidget | None, templates: dict[str, Template], lang: Language
+        self,
+        parent: QWidget | None,
+        templates: dict[str, Template],
+        lang: Language,
+        mission: MissionDefinition | None = None,
     ) -> NewDossier | None:
-        """Run the new-dossier wizard; return what was entered, or None when cancelled."""
+        """Run the new-dossier wizard (`mission` filled in); return the result, or None."""
         from ddcheck.ui.dialogs.wizard import NewDossierWizard
 
-        wizard = NewDossierWizard(templates, lang, parent)
+        wizard = NewDossierWizard(templates, lang, parent, mission=mission)
         return (
             wizard.result_value() if wizard.exec() == NewDossierWizard.DialogCode.Accepted else None
         )

@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 
 EXCHANGE_SUFFIXES = (".pdf", ".ddcheck", ".ddreview")
 TEMPLATE_SUFFIXES = (".yaml", ".yml")
-IMPORTABLE = EXCHANGE_SUFFIXES + TEMPLATE_SUFFIXES
+MISSION_SUFFIXES = (".ddmission",)
+IMPORTABLE = EXCHANGE_SUFFIXES + TEMPLATE_SUFFIXES + MISSION_SUFFIXES
 MAX_PROBLEMS_SHOWN = 8
 
 
@@ -44,7 +45,7 @@ class Outcome:
 
 def name_filter() -> str:
     """Return the file-dialog filter for everything Import accepts."""
-    return tr("ddcheck files (*.pdf *.ddcheck *.ddreview *.yaml *.yml)")
+    return tr("ddcheck files (*.pdf *.ddcheck *.ddreview *.ddmission *.yaml *.yml)")
 
 
 def importable(paths: Sequence[Path]) -> list[Path]:
@@ -97,6 +98,16 @@ def describe(outcome: Outcome) -> str:
     if not outcome.ok:
         return outcome.refusal
     result, name = outcome.result, outcome.path.name
+    mission = getattr(result, "mission", None)
+    if mission is not None and hasattr(mission, "participants"):
+        title = mission.title(i18n.language())
+        if result.upgraded:
+            return tr(
+                "Mission “{title}” was stored; {n} checklist(s) were updated, answers kept.",
+                title=title,
+                n=len(result.upgraded),
+            )
+        return tr("Mission “{title}” was stored.", title=title)
     template = getattr(result, "template", None)
     if template is not None:
         title = template.title.get(i18n.language())
@@ -152,6 +163,7 @@ class Receiver(QObject):
     """Import files one by one (each all or nothing) and tell the user what happened."""
 
     finished = Signal(list)
+    missionImported = Signal(str)  # a mission pack was opened: start a dossier from it
 
     def __init__(self, ctx: AppContext, window: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -177,8 +189,10 @@ class Receiver(QObject):
             return
         paths = [Path(p) for p in paths]
         templates = [p for p in paths if p.suffix.lower() in TEMPLATE_SUFFIXES]
-        others = [p for p in paths if p not in templates]
+        packs = [p for p in paths if p.suffix.lower() in MISSION_SUFFIXES]
+        others = [p for p in paths if p not in templates and p not in packs]
         done = [self._import_template(p) for p in templates]
+        done += [self._import_pack(p) for p in packs]
         if not others:
             self._finish(done)
             return
@@ -202,6 +216,13 @@ class Receiver(QObject):
             on_done=lambda outcomes: self._finish(done + list(outcomes)),
             on_failed=lambda error: self._finish(done + [_refusal(p, error) for p in others]),
         )
+
+    def _import_pack(self, path: Path) -> Outcome:
+        try:
+            return Outcome(path, self.ctx.workspace.import_mission_pack(path))
+        except Exception as error:
+            log.info("mission pack %s refused: %s", path, error)
+            return _refusal(path, error)
 
     def _import_template(self, path: Path) -> Outcome:
         from ddcheck.services.authoring import BuiltInReplacement
@@ -257,6 +278,9 @@ class Receiver(QObject):
                 self.ctx.prompts.inform(self.window, tr("Import"), text)
             else:
                 self.ctx.prompts.error(self.window, tr("Import"), text)
+        for outcome in outcomes:
+            if outcome.ok and outcome.path.suffix.lower() in MISSION_SUFFIXES:
+                self.missionImported.emit(outcome.result.mission.id)
         queued, self._queued = self._queued, []
         if queued:
             self.import_paths(queued)

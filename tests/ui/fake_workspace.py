@@ -72,7 +72,9 @@ class FakeWorkspace:
             )
         return rows
 
-    def create_dossier(self, company: Company, mission: Mission, language: str) -> Dossier:
+    def create_dossier(
+        self, company: Company, mission: Mission, language: str, require: Any = ()
+    ) -> Dossier:
         self._check()
         uses = [
             TemplateUse(id=c.template.id, version=c.template.version)

@@ -69,12 +69,12 @@ class FakePrompts(Prompts):
             return dialog.result_value()
         return self.action_editor(dialog)
 
-    def new_dossier(self, parent: Any, templates: Any, lang: Any) -> Any:
+    def new_dossier(self, parent: Any, templates: Any, lang: Any, mission: Any = None) -> Any:
         """Build the real wizard; let the test drive it; return its result."""
         from ddcheck.ui.dialogs.wizard import NewDossierWizard
 
-        self.asked.append(("new_dossier", ""))
-        wizard = NewDossierWizard(templates, lang, parent)
+        self.asked.append(("new_dossier", mission.id if mission is not None else ""))
+        wizard = NewDossierWizard(templates, lang, parent, mission=mission)
         if self.wizard is None:
             return None
         return self.wizard(wizard)

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ddcheck.domain.applicability import choose_templates
+from ddcheck.domain.applicability import TemplateChoice, choose_templates
 from ddcheck.domain.dossier import Company, Mission
+from ddcheck.domain.mission import MissionDefinition
 from ddcheck.domain.sectors import SECTOR_IDS, sector_label
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
@@ -45,6 +46,7 @@ class NewDossier:
     company: Company
     mission: Mission
     language: Language
+    require: tuple[str, ...] = ()  # checklists the mission asks for (from a mission pack)
 
 
 def kvk_problem(text: str) -> str:
@@ -137,6 +139,7 @@ class MissionPage(QWizardPage):
 
     def __init__(self, lang: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.mission_id: str | None = None
         self.setTitle(tr("The mission"))
         self.setSubTitle(tr("Destinations and activities decide which checklists apply."))
         self.name = QLineEdit(self)
@@ -229,9 +232,23 @@ class MissionPage(QWizardPage):
             and not self._high_risk_problem()
         )
 
+    def fill_from(self, mission: MissionDefinition, lang: Language) -> None:
+        """Fill in the mission RVO defined in a mission pack (the dossier carries its id)."""
+        self.mission_id = mission.id
+        self.name.setText(mission.title(lang))
+        for code in mission.destinations:
+            self.countries.add(code)
+        self.start.setDate(QDate(mission.start.year, mission.start.month, mission.start.day))
+        self.end.setDate(QDate(mission.end.year, mission.end.month, mission.end.day))
+        self.organiser.setText(mission.organiser)
+        self.setSubTitle(
+            tr("From the mission pack: {name}. Add your activities.", name=mission.title(lang))
+        )
+
     def mission(self) -> Mission:
         """Return the mission entered."""
         return Mission(
+            mission_id=self.mission_id,
             name=self.name.text().strip(),
             destinations=self.countries.codes(),
             start=_date_value(self.start),
@@ -252,6 +269,7 @@ class ChecklistsPage(QWizardPage):
         super().__init__(parent)
         self._templates = templates
         self._lang = lang
+        self.require: tuple[str, ...] = ()
         self.setTitle(tr("Checklists for this mission"))
         self.setSubTitle(
             tr("Based on your answers, these checklists apply. You can go back and change them.")
@@ -267,13 +285,16 @@ class ChecklistsPage(QWizardPage):
         company, mission = wizard.company_page.company(), wizard.mission_page.mission()
         choices = choose_templates(self._templates.values(), company, mission, self._lang)
         rows = []
-        for choice in sorted(choices, key=lambda c: not c.applies):
-            mark = "✓" if choice.applies else "–"
-            colour = current_theme().green if choice.applies else current_theme().disabled_ink
-            ink = current_theme().ink if choice.applies else current_theme().disabled_ink
+        for choice in sorted(choices, key=lambda c: not self._applies(c)):
+            applies = self._applies(choice)
+            mark = "✓" if applies else "–"
+            colour = current_theme().green if applies else current_theme().disabled_ink
+            ink = current_theme().ink if applies else current_theme().disabled_ink
             title = escape(choice.template.title.get(self._lang))
             count = choice.template.item_count
             reason = explain(choice.template, company, mission, self._lang)
+            if applies and not choice.applies:
+                reason = tr("The mission asks for this checklist.")
             rows.append(
                 f"<tr><td style='color:{colour};font-size:14pt;padding-right:10px'>{mark}</td>"
                 f"<td style='padding-bottom:10px'><b style='color:{ink}'>{title}</b>"
@@ -284,6 +305,9 @@ class ChecklistsPage(QWizardPage):
             rows.append(f"<tr><td>{escape(tr('No checklists are installed.'))}</td></tr>")
         self.summary.setText("<table>" + "".join(rows) + "</table>")
 
+    def _applies(self, choice: TemplateChoice) -> bool:
+        return choice.applies or choice.template.id in self.require
+
     def applying(self) -> list[str]:
         """Return the ids of the templates that apply (for tests)."""
         wizard = self.wizard()
@@ -292,7 +316,7 @@ class ChecklistsPage(QWizardPage):
         return [
             c.template.id
             for c in choose_templates(self._templates.values(), company, mission, self._lang)
-            if c.applies
+            if self._applies(c)
         ]
 
 
@@ -300,9 +324,14 @@ class NewDossierWizard(QWizard):
     """Collect a company and a mission; `result_value()` returns them once finished."""
 
     def __init__(
-        self, templates: dict[str, Template], lang: Language, parent: QWidget | None = None
+        self,
+        templates: dict[str, Template],
+        lang: Language,
+        parent: QWidget | None = None,
+        mission: MissionDefinition | None = None,
     ) -> None:
         super().__init__(parent)
+        self._require = tuple(c.id for c in mission.checklists) if mission else ()
         self.setWindowTitle(tr("New dossier"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -311,6 +340,9 @@ class NewDossierWizard(QWizard):
         self.checklists_page = ChecklistsPage(templates, lang, self)
         for page in (self.company_page, self.mission_page, self.checklists_page):
             self.addPage(page)
+        if mission is not None:
+            self.mission_page.fill_from(mission, lang)
+            self.checklists_page.require = self._require
         self.setButtonText(QWizard.WizardButton.FinishButton, tr("Create dossier"))
         self.resize(760, 620)
 
@@ -321,6 +353,7 @@ class NewDossierWizard(QWizard):
                 company=self.company_page.company(),
                 mission=self.mission_page.mission(),
                 language=self.mission_page.language.currentData(),
+                require=self._require,
             )
         except ValidationError:
             return None

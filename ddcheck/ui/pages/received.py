@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ddcheck.domain.applicability import item_applicability
 from ddcheck.domain.dossier import Action
+from ddcheck.domain.formatting import country_name
 from ddcheck.domain.visible import visible_controls
 from ddcheck.ui import i18n
 from ddcheck.ui.accessibility import named
@@ -171,7 +172,7 @@ class ReceivedPage(QWidget):
         received, dossier = self.received, self.received.dossier
         self.heading.setText(visible_controls(dossier.company.name))
         self.heading.setToolTip(received.title)
-        places = ", ".join(dossier.mission.destinations)
+        places = ", ".join(country_name(c, i18n.language()) for c in dossier.mission.destinations)
         parts = [
             dossier.mission.name,
             tr("KvK {number}", number=dossier.company.kvk_number)

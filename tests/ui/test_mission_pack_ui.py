@@ -1,0 +1,64 @@
+"""Opening a mission pack in the app starts the new-dossier wizard with the mission filled in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from ddcheck.domain.mission import Participant
+from ddcheck.ui.dialogs.wizard import NewDossierWizard
+from ddcheck.ui.receiving import importable
+
+
+def _pack(catalog: Any, folder: Path) -> tuple[str, Path]:
+    from ddcheck.services import Workspace
+
+    with Workspace.open(folder / "adviser", user="adviser", catalog=catalog) as adviser:
+        mission = adviser.create_mission(
+            "Handelsmissie Saoedi-Arabië 2027",
+            name_en="Trade mission Saudi Arabia 2027",
+            destinations=["SA", "AE"],
+            start=dt.date(2027, 2, 1),
+            end=dt.date(2027, 2, 5),
+            organiser="RVO",
+            checklists=["briefing-conflict-areas"],
+            participants=[Participant(company="Van Dijk Pompen B.V.", kvk_number="12345678")],
+        )
+        return mission.id, adviser.export_mission_pack(mission.id, folder / "m.ddmission")
+
+
+def test_a_dropped_pack_is_importable() -> None:
+    assert importable([Path("a.ddmission"), Path("b.txt")]) == [Path("a.ddmission")]
+
+
+def test_opening_a_pack_starts_the_wizard_with_the_mission_filled_in(
+    qtbot: Any, real_controller: Any, prompts: Any, catalog: Any, tmp_path: Path
+) -> None:
+    mission_id, pack = _pack(catalog, tmp_path)
+    seen: dict[str, Any] = {}
+
+    def drive(wizard: NewDossierWizard) -> Any:
+        qtbot.addWidget(wizard)
+        page = wizard.mission_page
+        seen["name"] = page.name.text()
+        seen["countries"] = page.countries.codes()
+        seen["start"] = page.start.date().toPython()
+        qtbot.keyClicks(wizard.company_page.name, "Van Dijk Pompen B.V.")
+        qtbot.keyClicks(wizard.company_page.kvk, "12345678")
+        wizard.next()
+        wizard.next()
+        seen["applying"] = wizard.checklists_page.applying()
+        return wizard.result_value()
+
+    prompts.wizard = drive
+    real_controller.import_files([pack])
+    qtbot.waitUntil(lambda: ("new_dossier", mission_id) in prompts.asked, timeout=10_000)
+    assert seen["name"] == "Trade mission Saudi Arabia 2027" or seen["name"].startswith("Handels")
+    assert seen["countries"] == ["SA", "AE"]
+    assert seen["start"] == dt.date(2027, 2, 1)
+    assert "briefing-conflict-areas" in seen["applying"]  # asked for, not chosen by the profile
+    session = real_controller.window.session
+    assert session is not None
+    assert session.dossier.mission.mission_id == mission_id
+    assert "briefing-conflict-areas" in {t.id for t in session.dossier.templates}
