@@ -88,7 +88,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     overview = subparsers.add_parser(
         "overview", help="all received dossiers of a mission in one table (CSV, PDF, JSON)"
     )
-    overview.add_argument("--mission", help="mission name (case and spaces ignored); default all")
+    overview.add_argument(
+        "--mission",
+        help="mission id (or its start), or name (case and spaces ignored); default all",
+    )
     overview.add_argument("--sort", default="company", help="column to sort by")
     overview.add_argument("--desc", action="store_true", help="sort descending")
     overview.add_argument("--filter", default="", help="only companies or missions with this text")
@@ -324,6 +327,18 @@ def _row_json(row: Any) -> dict[str, Any]:
     }
 
 
+def _mission_id(ws: Workspace, reference: str | None) -> str | None:
+    """Return the mission id `reference` names (a defined mission's id or its start), or None."""
+    from ddcheck.services import WorkspaceError
+
+    if not reference or len(reference.strip()) < 4:
+        return None
+    try:
+        return ws.resolve_mission(reference)
+    except WorkspaceError:
+        return None
+
+
 def _status_json(status: Any) -> dict[str, Any]:
     return {
         "id": status.mission_id,
@@ -383,18 +398,26 @@ def overview_command(args: argparse.Namespace) -> int:
     check_output(args.xlsx)
     with workspace(args) as ws:
         try:
-            overview = ws.mission_overview(
-                args.mission,
-                sort=args.sort,
-                descending=args.desc,
-                text=args.filter,
-                verdict=args.verdict,
-                red_flags_only=args.red_flags,
+            by_id = _mission_id(ws, args.mission)
+            filters: dict[str, Any] = {
+                "sort": args.sort,
+                "descending": args.desc,
+                "text": args.filter,
+                "verdict": args.verdict,
+                "red_flags_only": args.red_flags,
+            }
+            overview = (
+                ws.mission_overview_by_id(by_id, **filters)
+                if by_id
+                else ws.mission_overview(args.mission, **filters)
             )
-            rows = list(overview.rows)
-            statuses = ws.mission_statuses(list(overview.rows))
-            if args.mission is not None:
-                statuses = [s for s in statuses if any(r.mission_id == s.mission_id for r in rows)]
+            if overview.status is not None:
+                statuses = [overview.status]
+            else:
+                statuses = ws.mission_statuses()
+                if args.mission is not None:  # a name: the missions its dossiers name
+                    ids = {r.mission_id for r in overview.rows}
+                    statuses = [s for s in statuses if s.mission_id in ids]
             proposals = ws.mission_proposals()
             written = []
             if args.csv:

@@ -64,6 +64,7 @@ class MissionOverview:
 
     mission: str | None
     rows: tuple[OverviewRow, ...]
+    status: MissionStatus | None = None  # a mission with a stable id: expected and missing
 
 
 def sort_rows(

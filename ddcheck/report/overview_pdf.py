@@ -15,7 +15,7 @@ from ddcheck.report.review_pdf import Writer, day, render_document, word
 from ddcheck.report.template import PageFurniture, mark_outline
 
 if TYPE_CHECKING:
-    from ddcheck.domain.overview import MissionOverview, OverviewRow
+    from ddcheck.domain.overview import MissionOverview, MissionStatus, OverviewRow
 
 WIDTHS = [46 * mm, 16 * mm, 16 * mm, 22 * mm, 30 * mm, 40 * mm]
 # what needs the adviser first: a negative verdict, then not yet reviewed, then the rest
@@ -45,6 +45,8 @@ def render_overview_pdf(overview: MissionOverview, lang: Language, now: dt.datet
         w.para(f"{word('generated_on', lang)} {day(now, lang)}", "muted"),
         Spacer(1, 4 * mm),
     ]
+    if overview.status is not None:
+        story += _participants(w, overview.status, lang)
     if not overview.rows:
         story.append(w.para(word("no_dossiers", lang), "muted"))
     else:
@@ -61,6 +63,8 @@ def render_overview_pdf(overview: MissionOverview, lang: Language, now: dt.datet
         rows: list[list[object]] = []
         for row in sorted(overview.rows, key=attention_order):
             name = row.company if overview.mission else f"{row.company}\n{row.mission}"
+            if overview.status is not None and row in overview.status.unexpected:
+                name = f"{name}\n({word('not_listed', lang)})"
             rows.append(
                 [
                     w.para(name, "cell", WIDTHS[0]),
@@ -80,3 +84,27 @@ def render_overview_pdf(overview: MissionOverview, lang: Language, now: dt.datet
         page_of=word("page_of", lang),
     )
     return render_document(story, furniture, lang, w.safety.plain(f"{title}: {mission}"))
+
+
+def _participants(w: Writer, status: MissionStatus, lang: Language) -> list[Flowable]:
+    """Return who the mission expects, how many sent their dossier, who is missing, the deadline."""
+    counts = word("expected_received_missing", lang).format(
+        expected=len(status.expected), received=len(status.received), missing=len(status.missing)
+    )
+    story: list[Flowable] = [w.para(counts, "body")]
+    if status.deadline is not None and status.days_to_deadline is not None:
+        key = "deadline_in" if status.days_to_deadline >= 0 else "deadline_passed"
+        text = word(key, lang).format(date=day(status.deadline, lang), n=status.days_to_deadline)
+        story.append(w.para(text, "body"))
+    if status.missing:
+        story.append(Spacer(1, 2 * mm))
+        head = w.head([word("missing_title", lang), word("kvk", lang)])
+        rows: list[list[object]] = [
+            [w.para(e.company, "cell", MISSING_WIDTHS[0]), e.kvk] for e in status.missing
+        ]
+        story += chunked_tables(head, rows, MISSING_WIDTHS)
+    story.append(Spacer(1, 4 * mm))
+    return story
+
+
+MISSING_WIDTHS = [120 * mm, 50 * mm]

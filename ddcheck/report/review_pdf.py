@@ -74,6 +74,16 @@ _WORDS: dict[str, tuple[str, str]] = {
     "withheld_col": ("Achtergehouden", "Withheld"),
     "no_dossiers": ("Geen ontvangen dossiers.", "No received dossiers."),
     "overview_footer": ("Missieoverzicht — adviseur", "Mission overview — adviser"),
+    "participants": ("Deelnemers", "Participants"),
+    "expected_received_missing": (
+        "{expected} verwacht, {received} ontvangen, {missing} ontbreken",
+        "{expected} expected, {received} received, {missing} missing",
+    ),
+    "deadline_in": ("Uiterste datum {date}: nog {n} dagen", "Deadline {date}: {n} days left"),
+    "deadline_passed": ("Uiterste datum {date} is verstreken", "Deadline {date} has passed"),
+    "missing_title": ("Nog niet ontvangen", "Not received yet"),
+    "kvk": ("KvK-nummer", "KvK number"),
+    "not_listed": ("niet op de deelnemerslijst", "not on the participants list"),
 }
 
 ITEM_WIDTHS = [66 * mm, 40 * mm, 22 * mm, 42 * mm]

@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ddcheck.domain.formatting import local_date
-from ddcheck.domain.overview import MissionStatus, OverviewRow, mission_status, proposed_for
+from ddcheck.domain.overview import (
+    SORT_KEYS,
+    MissionOverview,
+    MissionStatus,
+    OverviewRow,
+    filter_rows,
+    mission_status,
+    proposed_for,
+    sort_rows,
+)
 from ddcheck.services.errors import InvalidInput
 from ddcheck.services.missions import MissionOps
 from ddcheck.services.overview import OverviewOps
@@ -48,6 +57,26 @@ class MissionStatusOps(MissionOps, OverviewOps):
         for mission_id, name in sorted(named.items(), key=lambda pair: pair[1].casefold()):
             result.append(mission_status(None, mission_id, rows, today, name))
         return result
+
+    def mission_overview_by_id(
+        self,
+        mission_id: str,
+        *,
+        sort: str = "company",
+        descending: bool = False,
+        text: str = "",
+        verdict: str | None = None,
+        red_flags_only: bool = False,
+    ) -> MissionOverview:
+        """Return the overview of one mission by its id, with who is expected and missing."""
+        if sort not in SORT_KEYS:
+            raise InvalidInput(f"Cannot sort by '{sort}'; choose one of {', '.join(SORT_KEYS)}.")
+        rows = [r for r in self._all_rows() if r.mission_id == mission_id]
+        known = mission_rows.find_mission(self._store.conn, mission_id)
+        name = known.name.nl if known else (rows[0].mission if rows else mission_id)
+        status = mission_status(known, mission_id, rows, local_date(self._now()), name)
+        shown = filter_rows(rows, text, verdict=verdict, red_flags_only=red_flags_only)
+        return MissionOverview(name, tuple(sort_rows(shown, sort, descending)), status)
 
     def mission_proposals(self) -> list[Proposal]:
         """Return, for received dossiers without a mission id, the missions they may belong to."""

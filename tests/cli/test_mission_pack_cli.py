@@ -74,6 +74,12 @@ def test_an_adviser_sees_who_of_the_mission_sent_a_dossier_and_who_did_not(
     assert [m["kvk"] for m in mission["missing"]] == ["11223344"]
     text = _ok(capsys, adviser, "overview")
     assert "3 expected, 2 received, 1 missing" in text
+    pdf = tmp_path / "overview.pdf"
+    one = json.loads(
+        _ok(capsys, adviser, "overview", "--mission", mission_id[:8], "--pdf", str(pdf), "--json")
+    )
+    assert [m["id"] for m in one["missions"]] == [mission_id] and len(one["rows"]) == 2
+    assert pdf.read_bytes().startswith(b"%PDF-")
 
 
 def test_an_older_dossier_is_proposed_by_kvk_and_dates_and_attached_on_confirmation(

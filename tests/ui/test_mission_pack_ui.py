@@ -62,3 +62,44 @@ def test_opening_a_pack_starts_the_wizard_with_the_mission_filled_in(
     assert session is not None
     assert session.dossier.mission.mission_id == mission_id
     assert "briefing-conflict-areas" in {t.id for t in session.dossier.templates}
+
+
+def test_the_overview_of_a_mission_shows_who_is_missing_and_attaches_on_confirmation(
+    qtbot: Any, prompts: Any, catalog: Any, tmp_path: Path
+) -> None:
+    from ddcheck.domain.dossier import Company, Mission
+    from ddcheck.services import Workspace
+    from tests.ui.adviser_helpers import import_files, start_app
+
+    mission_id, pack = _pack(catalog, tmp_path)
+    files = tmp_path / "files"
+    files.mkdir()
+    with Workspace.open(tmp_path / "company", user="company", catalog=catalog) as company:
+        company.import_mission_pack(pack)
+        old = company.create_dossier(
+            Company(name="Van Dijk Pompen B.V.", kvk_number="12345678"),
+            Mission(
+                name="Saudi mission",
+                destinations=["SA"],
+                start=dt.date(2027, 2, 2),
+                end=dt.date(2027, 2, 3),
+            ),
+        )
+        company.export_pdf(old.id, files / "old.pdf", lang="nl", audience="adviser")
+    adviser = Workspace.open(tmp_path / "adviser", user="adviser", catalog=catalog)
+    try:
+        app = start_app(qtbot, tmp_path / "adviser-ui", adviser, prompts)
+        import_files(qtbot, app, prompts, [files / "old.pdf"])
+        page = app.adviser.show_overview()
+        page.mission.setCurrentIndex(page.mission.findData("id:" + mission_id))
+        assert "1 expected, 0 received, 1 missing" in page.status.text()
+        assert page.attach_button.isVisibleTo(page)
+        page.grab().save(str(tmp_path / "overview.png"))
+        prompts.confirms.append(True)
+        page.attach_button.click()
+        page.mission.setCurrentIndex(page.mission.findData("id:" + mission_id))
+        assert "1 expected, 1 received, 0 missing" in page.status.text()
+        assert not page.attach_button.isVisibleTo(page)
+        assert [r.kvk for r in adviser.mission_overview_by_id(mission_id).rows] == ["12345678"]
+    finally:
+        adviser.close()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QWidget,
 )
@@ -35,6 +36,7 @@ from ddcheck.ui.models.mission_overview import (
 
 log = logging.getLogger(__name__)
 ALL = "\x00all"
+BY_ID = "id:"  # combo data of a mission with a stable id
 
 
 class MissionOverviewPage(QWidget):
@@ -92,6 +94,16 @@ class MissionOverviewPage(QWidget):
         self.csv_button.clicked.connect(self.export_csv)
         self.pdf_button.clicked.connect(self.export_pdf)
         self.count = label("", "muted")
+        self.status = label("", "muted")
+        self.status.setWordWrap(True)
+        self.proposal = label("", "muted")
+        self.proposal.setWordWrap(True)
+        self.proposal.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.attach_button = QPushButton(tr("Attach to this mission"), self)
+        named(self.attach_button, tr("Attach to this mission"))
+        self.attach_button.clicked.connect(self.attach_proposed)
+        self._proposals: list[Any] = []
+        self._overview_shown: Any = None
         self.mission.currentIndexChanged.connect(self.refresh_rows)
         self.search.textChanged.connect(self.refresh_rows)
         self.verdict.currentIndexChanged.connect(self.refresh_rows)
@@ -100,6 +112,8 @@ class MissionOverviewPage(QWidget):
             vbox(
                 hbox(label(tr("Mission"), "muted"), self.mission, 1, spacing=TIGHT),
                 hbox(self.search, self.verdict, self.red_only, 1),
+                self.status,
+                hbox(self.proposal, self.attach_button),
                 self.table,
                 hbox(self.open_button, self.count, 1, self.csv_button, self.pdf_button),
                 margin=MARGIN,
@@ -113,6 +127,17 @@ class MissionOverviewPage(QWidget):
         chosen = self.mission.currentData()
         self.mission.blockSignals(True)
         self.mission.clear()
+        for status in self.ctx.workspace.mission_statuses():
+            if status.known:
+                self.mission.addItem(
+                    tr(
+                        "{name} ({received} of {expected} received)",
+                        name=status.name,
+                        received=len(status.received),
+                        expected=len(status.expected),
+                    ),
+                    BY_ID + status.mission_id,
+                )
         groups = list(self.ctx.workspace.missions())
         for group in groups:
             self.mission.addItem(
@@ -130,25 +155,106 @@ class MissionOverviewPage(QWidget):
         if index >= 0:
             self.mission.setCurrentIndex(index)
 
+    def mission_id(self) -> str | None:
+        """Return the id of the mission shown, when it is one with a stable id."""
+        value = self.mission.currentData()
+        return (
+            value.removeprefix(BY_ID)
+            if isinstance(value, str) and value.startswith(BY_ID)
+            else None
+        )
+
     def mission_name(self) -> str | None:
         """Return the mission shown (None: all)."""
         value = self.mission.currentData()
+        if self.mission_id() is not None:
+            return self.mission.currentText().rsplit(" (", 1)[0]
         return None if value in (None, ALL) else str(value)
 
     def refresh_rows(self, *_args: object) -> None:
         """Ask the workspace for the rows that pass the filters."""
-        overview = self.ctx.workspace.mission_overview(
-            self.mission_name(),
-            text=self.search.text(),
-            verdict=self.verdict.currentData(),
-            red_flags_only=self.red_only.isChecked(),
-        )
+        filters = {
+            "text": self.search.text(),
+            "verdict": self.verdict.currentData(),
+            "red_flags_only": self.red_only.isChecked(),
+        }
+        mission_id = self.mission_id()
+        if mission_id is not None:
+            overview = self.ctx.workspace.mission_overview_by_id(mission_id, **filters)
+        else:
+            overview = self.ctx.workspace.mission_overview(self.mission_name(), **filters)
+        self._overview_shown = overview
+        self._show_status(overview.status)
         self.model.set_rows(overview.rows)
         self.table.setColumnHidden(COL_MISSION, self.mission_name() is not None)
         shown = len(overview.rows)
         self.count.setText(tr("{n} dossiers shown", n=shown))
         for button in (self.csv_button, self.pdf_button, self.open_button):
             button.setEnabled(bool(shown))
+
+    def _show_status(self, status: Any) -> None:
+        """Say who is expected, received and missing, and the deadline; offer proposals."""
+        self.status.setVisible(status is not None)
+        self._proposals = []
+        if status is not None:
+            parts = [
+                tr(
+                    "{expected} expected, {received} received, {missing} missing",
+                    expected=len(status.expected),
+                    received=len(status.received),
+                    missing=len(status.missing),
+                )
+            ]
+            if status.days_to_deadline is not None:
+                parts.append(
+                    tr("{n} days to the deadline", n=status.days_to_deadline)
+                    if status.days_to_deadline >= 0
+                    else tr("the deadline has passed")
+                )
+            if status.missing:
+                names = ", ".join(f"{e.company} ({e.kvk})" for e in status.missing[:8])
+                parts.append(tr("missing: {names}", names=names))
+            self.status.setText(" · ".join(parts))
+            self._proposals = [
+                p
+                for p in self.ctx.workspace.mission_proposals()
+                if p.mission_id == status.mission_id
+            ]
+        if self._proposals:
+            first = self._proposals[0]
+            self.proposal.setText(
+                tr(
+                    "{company} (KvK {kvk}) sent a dossier without mission id; its KvK number "
+                    "and dates fit this mission.",
+                    company=first.company,
+                    kvk=first.kvk,
+                )
+            )
+        self.proposal.setVisible(bool(self._proposals))
+        self.attach_button.setVisible(bool(self._proposals))
+
+    def attach_proposed(self) -> None:
+        """Attach the first proposed dossier to the mission shown, once the adviser confirms."""
+        if not self._proposals:
+            return
+        first = self._proposals[0]
+        if not self.ctx.prompts.confirm(
+            self,
+            tr("Attach to this mission"),
+            tr(
+                "Count the dossier of {company} as received for {mission}?",
+                company=first.company,
+                mission=first.mission,
+            ),
+            tr("Attach"),
+        ):
+            return
+        try:
+            self.ctx.workspace.attach_received(first.mission_id, first.received_id)
+        except Exception as error:
+            self.ctx.prompts.error(self, tr("Attach to this mission"), str(error))
+            return
+        self.refresh()
 
     def _open(self, index: Any) -> None:
         if index is not None and index.isValid():
@@ -157,7 +263,9 @@ class MissionOverviewPage(QWidget):
     def _overview(self) -> Any:
         from ddcheck.domain.overview import MissionOverview
 
-        return MissionOverview(self.mission_name(), tuple(self.model.rows()))
+        shown = self._overview_shown
+        status = shown.status if shown is not None and self.mission_id() is not None else None
+        return MissionOverview(self.mission_name(), tuple(self.model.rows()), status)
 
     def _suggested(self, suffix: str) -> Path:
         name = safe_name(self.mission_name() or tr("all missions"), "mission")
