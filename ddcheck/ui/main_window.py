@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         self.session: DossierSession | None = None
         self.built = False
         self.setWindowTitle("ddcheck")
-        self.setMinimumSize(1000, 640)
+        self.setMinimumSize(900, 560)  # fits a 1366×768 screen at 125 % (1093×614 logical)
         if not shell:  # a shell shows only the window's background colour, as a bare QMainWindow
             self.build(import_available)
 

@@ -105,3 +105,34 @@ def test_font_sizes_follow_the_system_font() -> None:
     small = style_sheet(LIGHT, 10.0)
     large = style_sheet(LIGHT, 20.0)
     assert "font-size: 17.0pt" in small and "font-size: 34.0pt" in large
+
+
+def test_the_ui_code_paints_no_raw_colours() -> None:
+    """Every colour comes from the theme (ddcheck/ui/theme.py), so dark and high contrast hold."""
+    import re
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[2] / "ddcheck" / "ui"
+    literal = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|GlobalColor\.(?!transparent)\w+")
+    found = [
+        f"{path.name}: {match.group(0)}"
+        for path in sorted(ui.rglob("*.py"))
+        if path.name != "theme.py"
+        for match in literal.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, found
+
+
+def test_an_unreadable_number_is_marked_in_the_themes_red(qtbot: Any) -> None:
+    from ddcheck.domain.scales import AnswerScale
+    from ddcheck.ui.style import style_sheet
+    from ddcheck.ui.theme import DARK
+    from ddcheck.ui.widgets.answer_editor import AnswerEditor
+
+    scale = AnswerScale(id="n", kind="number", label={"nl": "Getal", "en": "Number"})
+    editor = AnswerEditor(scale, "nl")
+    qtbot.addWidget(editor)
+    editor._line.setText("twaalf")
+    editor._emit_typed()
+    assert editor._line.property("invalid") is True and not editor._line.styleSheet()
+    assert f'QLineEdit[invalid="true"] {{ border-color: {DARK.red};' in style_sheet(DARK)

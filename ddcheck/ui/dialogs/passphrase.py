@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ddcheck.services.encryption import MIN_PASSPHRASE, strength
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr
+from ddcheck.ui.style import current_theme
 
 
 def strength_text(passphrase: str) -> str:
@@ -60,7 +61,7 @@ class PassphraseDialog(QDialog):
         layout.addLayout(form)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setStyleSheet(f"color: {current_theme().red};")
         self.problem.hide()
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(

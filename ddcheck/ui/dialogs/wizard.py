@@ -290,6 +290,7 @@ class ChecklistsPage(QWizardPage):
             mark = "✓" if applies else "–"
             colour = current_theme().green if applies else current_theme().disabled_ink
             ink = current_theme().ink if applies else current_theme().disabled_ink
+            muted = current_theme().muted
             title = escape(choice.template.title.get(self._lang))
             count = choice.template.item_count
             reason = explain(choice.template, company, mission, self._lang)
@@ -298,8 +299,8 @@ class ChecklistsPage(QWizardPage):
             rows.append(
                 f"<tr><td style='color:{colour};font-size:14pt;padding-right:10px'>{mark}</td>"
                 f"<td style='padding-bottom:10px'><b style='color:{ink}'>{title}</b>"
-                f" <span style='color:#5f6b7a'>({escape(tr('{n} questions', n=count))})</span><br/>"
-                f"<span style='color:#5f6b7a'>{escape(reason)}</span></td></tr>"
+                f" <span style='color:{muted}'>({escape(tr('{n} questions', n=count))})</span><br/>"
+                f"<span style='color:{muted}'>{escape(reason)}</span></td></tr>"
             )
         if not rows:
             rows.append(f"<tr><td>{escape(tr('No checklists are installed.'))}</td></tr>")

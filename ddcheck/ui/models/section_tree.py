@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -247,7 +248,7 @@ class SectionTreeModel(QAbstractItemModel):
             if column == COL_PROGRESS:
                 return QColor(current_theme().green if answered == total else current_theme().muted)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return node.title
+            return f"<p>{escape(node.title)}</p>"
         return None
 
     def _item_data(self, node: _Node, column: int, role: int) -> Any:
@@ -261,8 +262,9 @@ class SectionTreeModel(QAbstractItemModel):
                 return node.title
             if role == Qt.ItemDataRole.DecorationRole:
                 return status_icon(status)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return node.title if entry.applies else f"{node.title}\n\n{entry.reason}"
+            if role == Qt.ItemDataRole.ToolTipRole:  # rich text, so a long question wraps
+                reason = "" if entry.applies else f"<p><i>{escape(entry.reason)}</i></p>"
+                return f"<p>{escape(node.title)}</p>{reason}"
         if role == Qt.ItemDataRole.ForegroundRole and not entry.applies:
             return QColor(current_theme().disabled_ink)
         return None

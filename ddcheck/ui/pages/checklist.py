@@ -67,6 +67,9 @@ class _TreeFilter(QSortFilterProxyModel):
         return all(word in text for word in words)
 
 
+GUIDANCE_KEY = "checklist/guidance"  # "open" or "closed", remembered in the preferences
+
+
 class ChecklistPage(QWidget):
     """Answer the items of the open dossier."""
 
@@ -78,7 +81,7 @@ class ChecklistPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.session = session
-        self.guidance_open = True
+        self.guidance_open = ctx.settings.text(GUIDANCE_KEY, "open") != "closed"
         self.model = SectionTreeModel(session.lang, self)
         self.proxy = _TreeFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -258,14 +261,19 @@ class ChecklistPage(QWidget):
             reviews=session.reviews_for(key),
         )
 
+    def _guidance_toggled(self, open_: bool) -> None:
+        """Remember whether the guidance is shown, for the next item and the next start."""
+        self.guidance_open = open_
+        self.ctx.settings.set_text(GUIDANCE_KEY, "open" if open_ else "closed")
+
     def _show(self, key: str) -> None:
         state = self._state(key)
         if state is None:
             return
         if self.panel is not None:
             self.panel.flush()
-            self.guidance_open = self.panel.guidance_toggle.isChecked()
         panel = ItemPanel(state, self.guidance_open, self)
+        panel.guidance_toggle.toggled.connect(self._guidance_toggled)
         panel.answerEdited.connect(lambda fields, k=key: self.session.set_answer(k, **fields))
         panel.typing.connect(self.session.mark_editing)
         panel.addEvidenceRequested.connect(lambda k=key: self._add_evidence(k))

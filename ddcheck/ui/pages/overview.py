@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QListWidget,
@@ -20,6 +21,7 @@ from ddcheck.ui.i18n import tr, tr_n
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, card, hbox, label, vbox
 from ddcheck.ui.models.icons import status_icon
 from ddcheck.ui.session import DossierSession
+from ddcheck.ui.style import current_theme
 from ddcheck.ui.widgets.charts import HeatMap, ScoreBars
 
 
@@ -223,7 +225,7 @@ class OverviewPage(QScrollArea):
                 status_icon("red"), f"{flag.entry.item.question.get(lang)} — {chosen}"
             )
             item.setData(KEY_ROLE, ("item", flag.key))
-            item.setForeground(Qt.GlobalColor.darkRed)
+            item.setForeground(QColor(current_theme().red))
             self.flags.addItem(item)
         if not summary.red_flags:
             self.flags.addItem(QListWidgetItem(tr("No red flags.")))

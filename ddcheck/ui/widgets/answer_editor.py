@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,10 +25,33 @@ from ddcheck.ui.accessibility import named
 from ddcheck.ui.dates import date_format
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import TIGHT, hbox, vbox
+from ddcheck.ui.style import repolish
 
 DEBOUNCE_MS = 500
 _NO_DATE = QDate(1900, 1, 1)
 _OWN_DIGIT = re.compile(r"(\d)\s*[–\-.:)]\s")
+
+
+OPTION_PADDING = 2 * 14 + 2 * 2 + 8  # the style sheet's padding and checked border, and some air
+
+
+class OptionButton(QPushButton):
+    """An answer option whose size fits its text in bold too (the chosen option is bold)."""
+
+    def _bold_width(self) -> int:
+        font = QFont(self.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        return QFontMetrics(font).horizontalAdvance(self.text()) + OPTION_PADDING
+
+    def sizeHint(self) -> QSize:
+        """Return the normal size, widened to fit the text when the option is chosen."""
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._bold_width()), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        """Return a minimum that never clips the (bold) text."""
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._bold_width()), hint.height())
 
 
 class AnswerEditor(QWidget):
@@ -88,7 +112,7 @@ class AnswerEditor(QWidget):
         labels = [o.label.get(lang) for o in self.scale.options]
         self._keys = key_numbers(labels)
         for number, option, text in zip(self._keys, self.scale.options, labels, strict=True):
-            button = QPushButton(self._caption(number, text), self)
+            button = OptionButton(self._caption(number, text), self)
             button.setCheckable(True)
             button.setProperty("option_id", option.id)
             button.setProperty(
@@ -236,7 +260,8 @@ class AnswerEditor(QWidget):
             return
         example = format_number(12_500.5, self._lang)
         self._line.setProperty("problem", unreadable)
-        self._line.setStyleSheet("border: 1px solid #c0392b;" if unreadable else "")
+        self._line.setProperty("invalid", unreadable)  # the style sheet's theme red
+        repolish(self._line)
         self._line.setToolTip(
             tr("Not a number; write it like {example}", example=example) if unreadable else example
         )

@@ -12,6 +12,7 @@ from ddcheck.domain.templates import Reference
 from ddcheck.domain.text import Language
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import TIGHT, hbox, label, vbox
+from ddcheck.ui.style import current_theme
 from ddcheck.ui.widgets.link import LinkLabel
 
 
@@ -48,7 +49,7 @@ def reference_detail(ref: Reference, registry: SourceRegistry, lang: Language) -
             heading = escape(tr("Advice (ddcheck, not the letter)"))
             parts.append(f"<p><i>{heading}: {escape(expectation.advice.get(lang))}</i></p>")
         if letter and letter.citation:
-            parts.append(f"<p style='color:#5f6b7a'>{escape(letter.citation)}</p>")
+            parts.append(f"<p style='color:{_muted()}'>{escape(letter.citation)}</p>")
         return "".join(parts)
     source = registry.source(ref.source or "")
     if source is None:
@@ -59,12 +60,16 @@ def reference_detail(ref: Reference, registry: SourceRegistry, lang: Language) -
     meta = ", ".join(
         x for x in (source.publisher, source.date.isoformat() if source.date else "") if x
     )
-    parts.append(f"<p style='color:#5f6b7a'>{escape(meta)}</p>")
+    parts.append(f"<p style='color:{_muted()}'>{escape(meta)}</p>")
     if source.citation:
-        parts.append(f"<p style='color:#5f6b7a'>{escape(source.citation)}</p>")
+        parts.append(f"<p style='color:{_muted()}'>{escape(source.citation)}</p>")
     if source.url:
-        parts.append(f"<p style='color:#5f6b7a'>{escape(source.url)}</p>")
+        parts.append(f"<p style='color:{_muted()}'>{escape(source.url)}</p>")
     return "".join(parts)
+
+
+def _muted() -> str:
+    return current_theme().muted
 
 
 class ReferenceLinks(QWidget):
