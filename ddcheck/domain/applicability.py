@@ -6,8 +6,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ddcheck.domain.conditions import describe, evaluate
+from ddcheck.domain.conditions import evaluate
 from ddcheck.domain.dossier import Company, Dossier, Mission, profile_values
+from ddcheck.domain.reasons import (
+    applies_because,
+    applies_only_when,
+    asked_only_when,
+    destination_sentence,
+)
 from ddcheck.domain.templates import Item, Section, Template
 from ddcheck.domain.text import Language
 
@@ -46,22 +52,13 @@ def template_applies(template: Template, profile: Mapping[str, Any]) -> bool:
 
 
 def explain_template(template: Template, profile: Mapping[str, Any], lang: Language) -> str:
-    """Return why a template does or does not apply, in one short sentence."""
-    nl = lang == "nl"
+    """Return why a template does or does not apply, in one sentence."""
     if template.countries:
         matched = sorted(set(profile.get("destinations") or ()) & set(template.countries))
-        if not matched:
-            countries = ", ".join(template.countries)
-            return f"geen bestemming in {countries}" if nl else f"no destination in {countries}"
-        where = ", ".join(matched)
-        return f"bestemming {where}" if nl else f"destination {where}"
-    if template.applies_if is None:
-        return "geldt voor elke missie" if nl else "applies to every mission"
-    holds = evaluate(template.applies_if, profile, {})
-    condition = describe(template.applies_if, lang)
-    if holds:
-        return f"van toepassing: {condition}" if nl else f"applies: {condition}"
-    return f"alleen bij {condition}" if nl else f"only when {condition}"
+        return destination_sentence(matched, template.countries, lang)
+    if evaluate(template.applies_if, profile, {}):
+        return applies_because(template.applies_if, lang, profile, {}, template)
+    return applies_only_when(template.applies_if, lang, template)
 
 
 def choose_templates(
@@ -100,7 +97,7 @@ def item_applicability(
             for item in section.items:
                 condition = section.applies_if if not section_applies else item.applies_if
                 applies = section_applies and evaluate(item.applies_if, profile, values)
-                reason = "" if applies else describe(condition, lang)
+                reason = "" if applies else asked_only_when(condition, lang, template)
                 result.append(ItemApplicability(template, section, item, applies, reason))
     return result
 

@@ -44,11 +44,13 @@ def test_templates_are_chosen_by_profile_and_briefings_by_destination() -> None:
     plain = Mission(name="M", destinations=["CN"], activities=["export"])
     choices = {c.template.id: c for c in choose_templates([ifc, briefing], company, plain, "en")}
     assert not choices["ifc"].applies and not choices["gulf"].applies
-    assert choices["gulf"].reason == "no destination in SA, AE"
+    assert choices["gulf"].reason == (
+        "Applies only when you travel to Saudi Arabia or United Arab Emirates."
+    )
     ekv = Mission(name="M", destinations=["sa"], export_credit_insurance=True)
     choices = {c.template.id: c for c in choose_templates([ifc, briefing], company, ekv, "nl")}
     assert choices["ifc"].applies and choices["gulf"].applies
-    assert choices["gulf"].reason == "bestemming SA"
+    assert choices["gulf"].reason == "Van toepassing omdat u naar Saoedi-Arabië reist."
 
 
 def test_progress_scores_and_flags() -> None:

@@ -66,8 +66,12 @@ def test_wizard_collects_the_mission_and_explains_the_checklists(qtbot: Any, cat
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     text = wizard.checklists_page.summary.text()
     assert "IFC Performance Standards" in text and "Saudi" in text
-    assert "no destination in China, Hong Kong SAR China" in text
-    assert "destination: Saudi Arabia" in text
+    assert "Applies only when you travel to China or Hong Kong SAR China." in text
+    assert "Applies because you travel to Saudi Arabia." in text
+    assert (
+        "Applies because you apply for export credit insurance (ekv) and your plans include "
+        "construction or infrastructure project." in text
+    )
     applying = wizard.checklists_page.applying()
     assert "ifc-screening" in applying and "briefing-saudi-gulf" in applying
     assert "briefing-china-hk" not in applying
@@ -143,9 +147,9 @@ def test_wizard_reasons_in_dutch_name_activities_and_countries(qtbot: Any, catal
     qtbot.mouseClick(mission.ekv_yes, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     text = wizard.checklists_page.summary.text()
-    assert "bestemming: Saoedi-Arabië, Verenigde Arabische Emiraten" in text
+    assert "omdat u naar Saoedi-Arabië en Verenigde Arabische Emiraten reist." in text
     assert "bestemming AE" not in text and "activiteit: project" not in text
-    assert "geen bestemming in China, Hongkong SAR van China" in text
+    assert "Alleen van toepassing als u naar China of Hongkong SAR van China reist." in text
 
 
 def test_sector_from_the_fixed_list_and_a_conflict_area_choose_the_modules(

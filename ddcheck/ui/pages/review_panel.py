@@ -169,9 +169,7 @@ class ReviewPanel(QScrollArea):
         self._enable(True)
         self.where.setText(f"{entry.template.title.get(lang)} › {entry.section.title.get(lang)}")
         self.question.setText(entry.item.question.get(lang))
-        self.not_applicable.setText(
-            tr("Does not apply to this dossier: {reason}", reason=entry.reason)
-        )
+        self.not_applicable.setText(tr("Does not apply to this dossier.") + " " + entry.reason)
         self.not_applicable.setVisible(not entry.applies)
         withheld = entry.key in received.withheld_items
         self.withheld.setVisible(withheld)

@@ -325,9 +325,7 @@ class ItemPanel(QScrollArea):
         self.adviser.setText("\n".join(remarks))
         self.adviser.setVisible(bool(remarks))
         self.not_applicable.setVisible(not entry.applies)
-        self.not_applicable.setText(
-            tr("Does not apply to this dossier: {reason}", reason=entry.reason)
-        )
+        self.not_applicable.setText(tr("Does not apply to this dossier.") + " " + entry.reason)
         for widget in self._editable:
             widget.setEnabled(entry.applies)
         missing = _needs_note(state) and not (answer and answer.note.strip())
