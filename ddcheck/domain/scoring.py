@@ -123,6 +123,25 @@ def _is_gap_option(entry: ItemApplicability, options: tuple[ScaleOption, ...]) -
     )
 
 
+def can_rate_risk(entry: ItemApplicability) -> bool:
+    """Return whether a risk (severity, likelihood, involvement) can be rated on an item.
+
+    Only where an answer can show a risk: a choice with a red-flag option, or with a gap option
+    other than "not yet known". Factual questions (text, numbers, dates, a choice of role or
+    country, "don't know" as the only gap) have no risk to rate.
+    """
+    scale = entry.template.scale_for(entry.item)
+    if not scale.is_choice:
+        return False
+    item = entry.item
+    return any(
+        o.red_flag
+        or o.id in item.red_flags
+        or ((o.gap or o.id in item.gaps) and not o.information_requested)
+        for o in scale.options
+    )
+
+
 def needs_justification(entry: ItemApplicability, answer: Answer | None) -> bool:
     """Return whether the chosen answer asks for a note that is still missing."""
     return justification_missing(entry.template.scale_for(entry.item), answer)

@@ -65,6 +65,7 @@ class Controller(QObject):
         window.export_button.clicked.connect(self.export)
         window.settings_action.triggered.connect(self.settings)
         window.about_action.triggered.connect(self.about)
+        window.glossary_action.triggered.connect(self.glossary)
         welcome.new_button.clicked.connect(self.new_dossier)
         welcome.demo_button.clicked.connect(self.open_demo)
         welcome.import_button.clicked.connect(self.import_file)
@@ -425,6 +426,22 @@ class Controller(QObject):
 
         dialog = AboutDialog(__version__, licences_dir(), self.ctx.open_path, self.window)
         self.about_dialog = dialog
+        dialog.open()
+
+    def glossary(self) -> None:
+        """Show the glossary; on a question (F1 there), its own terms come first."""
+        from ddcheck.ui.dialogs.glossary_dialog import GlossaryDialog
+        from ddcheck.ui.i18n import language
+        from ddcheck.ui.main_window import PAGE_CHECKLIST
+
+        first: list[str] = []
+        window = self.window
+        if self.session is not None and window.pages.currentIndex() == PAGE_CHECKLIST:
+            panel = getattr(window.page(PAGE_CHECKLIST), "panel", None)
+            if panel is not None:
+                first = panel.term_keys()
+        dialog = GlossaryDialog(language(), first, window)
+        self.glossary_dialog = dialog
         dialog.open()
 
     def _guard(self, call: Callable[[], Any]) -> Any:

@@ -177,6 +177,8 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
             self.go_actions.append(action)
         help_menu = menu.addMenu(tr("&Help"))
+        self.glossary_action = self._action(tr("&Glossary"), "F1")
+        help_menu.addAction(self.glossary_action)
         self.about_action = self._action(tr("&About ddcheck"))
         self.about_qt_action = self._action(tr("About &Qt"))
         self.about_qt_action.triggered.connect(QApplication.aboutQt)

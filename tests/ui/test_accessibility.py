@@ -115,6 +115,12 @@ def test_every_page_and_dialog_names_its_interactive_widgets(
     qtbot.addWidget(damaged)
     damaged.show()
     walk.check("damaged workspace", damaged)
+    from ddcheck.ui.dialogs.glossary_dialog import GlossaryDialog
+
+    glossary = GlossaryDialog(lang, ("ekv",), window)  # type: ignore[arg-type]
+    qtbot.addWidget(glossary)
+    glossary.show()
+    walk.check("glossary", glossary)
 
     pdf = tmp_path / "files" / "dossier.pdf"
     company.export_pdf(demo.id, pdf, lang=lang, audience="adviser")

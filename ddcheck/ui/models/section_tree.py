@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import Answer
+from ddcheck.domain.glossary import term as glossary_term
 from ddcheck.domain.scoring import Flag, is_gap, is_red_flag
 from ddcheck.domain.text import Language
 from ddcheck.ui.models.icons import status_icon
@@ -73,6 +74,15 @@ def item_status(entry: ItemApplicability, answer: Answer | None) -> str:
     if is_gap(entry, answer):
         return "gap"
     return "answered" if answer is not None and answer.is_answered else "open"
+
+
+def _status_hint(status: str, lang: Language) -> str:
+    """Return what a red or amber dot means, from the glossary (rich text; empty otherwise)."""
+    key = {"red": "red-flag", "gap": "gap"}.get(status)
+    found = glossary_term(key, lang) if key else None
+    if found is None:
+        return ""
+    return f"<p><b>{escape(found.term)}</b>: {escape(found.explanation)}</p>"
 
 
 class SectionTreeModel(QAbstractItemModel):
@@ -264,7 +274,8 @@ class SectionTreeModel(QAbstractItemModel):
                 return status_icon(status)
             if role == Qt.ItemDataRole.ToolTipRole:  # rich text, so a long question wraps
                 reason = "" if entry.applies else f"<p><i>{escape(entry.reason)}</i></p>"
-                return f"<p>{escape(node.title)}</p>{reason}"
+                mark = _status_hint(status, self._lang)
+                return f"<p>{escape(node.title)}</p>{reason}{mark}"
         if role == Qt.ItemDataRole.ForegroundRole and not entry.applies:
             return QColor(current_theme().disabled_ink)
         return None

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import Action, Answer, Evidence, ItemReview, Risk
-from ddcheck.domain.scoring import asks_justification, is_gap, is_red_flag
+from ddcheck.domain.glossary import explain
+from ddcheck.domain.scoring import asks_justification, can_rate_risk, is_gap, is_red_flag
 from ddcheck.domain.sources import SourceRegistry
 from ddcheck.domain.text import Language
 from ddcheck.ui.accessibility import named
@@ -174,8 +175,12 @@ class ItemPanel(QScrollArea):
             self.evidence,
             self.create_action,
         ]
+        self.risk_title = label(tr("Risk"), "subtitle")
+        self.risk_title.setToolTip(explain("risk", lang))
+        self.risk_block = QWidget(self)
+        self.risk_block.setLayout(vbox(self.risk_title, self.risk, 1))
         self.risk_and_evidence = hbox(
-            vbox(label(tr("Risk"), "subtitle"), self.risk, 1),
+            self.risk_block,
             vbox(label(tr("Evidence"), "subtitle"), self.evidence, 1),
             spacing=MARGIN,
         )
@@ -283,6 +288,8 @@ class ItemPanel(QScrollArea):
         finally:
             self._refreshing = False
         self.evidence.set_evidence(list(state.evidence))
+        rated = answer is not None and answer.risk != Risk()
+        self.risk_block.setHidden(not (can_rate_risk(state.entry) or rated))
         self._refresh_marks()
 
     def _refresh_marks(self) -> None:
@@ -292,25 +299,27 @@ class ItemPanel(QScrollArea):
             widget = self.badges.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-        badges: list[tuple[str, str]] = []
+        lang = state.lang
+        badges: list[tuple[str, str, str]] = []  # text, role, tooltip
         if is_red_flag(entry, answer):
-            badges.append((tr("Red flag"), "badge-red"))
+            badges.append((tr("Red flag"), "badge-red", explain("red-flag", lang)))
         elif is_gap(entry, answer):
-            badges.append((tr("Gap"), "badge-amber"))
+            badges.append((tr("Gap"), "badge-amber", explain("gap", lang)))
         if answer is not None and answer.confidential:
-            badges.append((tr("Confidential"), "badge-amber"))
+            hint = tr("Kept out of the PDF for your adviser.")
+            badges.append((tr("Confidential"), "badge-amber", hint))
         if answer is not None and answer.review:
-            badges.append((tr("Marked for review"), "badge-muted"))
+            hint = tr("You marked this answer to look at again.")
+            badges.append((tr("Marked for review"), "badge-muted", hint))
         if entry.item.required:
-            badges.append((tr("Required"), "badge-muted"))
-        step = entry.template.oecd_step_of(entry.item)
-        if step and step != "0":
-            badges.append((tr("OECD step {step}", step=step), "badge-muted"))
-        standard = entry.template.ifc_standard_of(entry.item)
-        if standard:
-            badges.append((tr("IFC {ps}", ps=standard), "badge-muted"))
-        for text, role in badges:
-            self.badges.addWidget(label(text, role))
+            hint = tr("Answer this question before you export the PDF.")
+            badges.append((tr("Required"), "badge-muted", hint))
+        for key, text in self.term_chips():
+            badges.append((text, "badge-muted", explain(key, lang)))
+        for text, role, hint in badges:
+            chip = label(text, role)
+            chip.setToolTip(hint)
+            self.badges.addWidget(chip)
         self.badges.addStretch(1)
         assessments = {
             "accepted": tr("accepted"),
@@ -349,6 +358,30 @@ class ItemPanel(QScrollArea):
             link = LinkLabel(tr("Action: {what}", what=action.action), self)
             link.clicked.connect(lambda aid=action.id: self.showActionRequested.emit(aid))
             self.action_links.addWidget(link)
+
+    def term_chips(self) -> list[tuple[str, str]]:
+        """Return the (glossary key, text) of the item's OECD step and IFC standard chips."""
+        entry = self.state.entry
+        chips = []
+        step = entry.template.oecd_step_of(entry.item)
+        if step and step != "0":
+            chips.append(("oecd-step", tr("OECD step {step}", step=step)))
+        standard = entry.template.ifc_standard_of(entry.item)
+        if standard:
+            chips.append(("ifc-ps", tr("IFC {ps}", ps=standard)))
+        return chips
+
+    def term_keys(self) -> list[str]:
+        """Return the glossary keys of what this item shows (for F1)."""
+        entry, answer = self.state.entry, self.state.answer
+        keys = ["red-flag"] if is_red_flag(entry, answer) else []
+        keys += ["gap"] if is_gap(entry, answer) and not keys else []
+        keys += [key for key, _text in self.term_chips()]
+        if not self.risk_block.isHidden():
+            keys += ["risk", "cause", "contribute", "linked"]
+        if any(ref.expectation for ref in entry.item.refs):
+            keys.append("source-code")
+        return keys
 
     def choose_number(self, number: int) -> bool:
         """Choose option `number` of the answer scale."""

@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ddcheck.domain.glossary import source_code_hint
 from ddcheck.domain.sources import SourceRegistry
 from ddcheck.domain.templates import Reference
 from ddcheck.domain.text import Language
@@ -31,6 +32,15 @@ def reference_title(ref: Reference, registry: SourceRegistry, lang: Language) ->
             name = name[:46].rstrip() + "…"
     text = f"{name} · {ref.locator}" if ref.locator else name
     return text if len(text) <= 80 else text[:78].rstrip() + "…"
+
+
+def reference_hint(ref: Reference, registry: SourceRegistry, lang: Language) -> str:
+    """Return the tooltip of a reference: which letter a code points to, or the full title."""
+    if ref.expectation:
+        return source_code_hint(ref.expectation, registry, lang)
+    source = registry.source(ref.source or "")
+    title = source.title.get(lang) if source is not None else ref.source or ""
+    return f"{title} · {ref.locator}" if ref.locator else title
 
 
 def reference_detail(ref: Reference, registry: SourceRegistry, lang: Language) -> str:
@@ -92,6 +102,7 @@ class ReferenceLinks(QWidget):
         self.buttons: list[LinkLabel] = []
         for index, ref in enumerate(refs):
             button = LinkLabel(reference_title(ref, registry, lang), self)
+            button.setToolTip(reference_hint(ref, registry, lang))
             button.clicked.connect(lambda i=index: self.toggle(i))
             self.buttons.append(button)
         self.detail = QLabel(self)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
 from ddcheck.domain.dossier import Risk
-from ddcheck.ui.i18n import tr
+from ddcheck.domain.glossary import explain
+from ddcheck.ui.i18n import language, tr
 
 
 def severity_labels() -> list[str]:
@@ -45,8 +46,15 @@ class RiskEditor(QWidget):
         for level, text in enumerate(likelihood_labels(), start=1):
             self.likelihood.addItem(text, level)
         self.involvement.addItem(tr("Not rated"), None)
+        lang = language()
         for key, text in involvement_labels().items():
             self.involvement.addItem(text, key)
+            self.involvement.setItemData(
+                self.involvement.count() - 1, explain(key, lang), Qt.ItemDataRole.ToolTipRole
+            )
+        self.involvement.setToolTip("\n\n".join(explain(key, lang) for key in involvement_labels()))
+        self.severity.setToolTip(tr("How severe the harm to people or the environment would be."))
+        self.likelihood.setToolTip(tr("How likely the harm is to happen."))
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(tr("Severity"), self.severity)
