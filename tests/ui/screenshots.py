@@ -1,7 +1,11 @@
 """Render every page and dialog at 1366×768 and 1920×1080 into screenshots/ (run by hand).
 
 QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots [--lang nl] [--real]
-    [--scheme light|dark|high-contrast]
+    [--scheme light|dark|high-contrast] [--scale 1.25]
+QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots --all   # every language, scheme, scale
+
+With --scale the app is scaled as by Windows' 125 % (QT_SCALE_FACTOR); the window is laid out at
+the screen's size divided by the scale, so the PNGs are still 1366×768 and 1920×1080 pixels.
 """
 
 from __future__ import annotations
@@ -9,6 +13,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -93,8 +99,12 @@ def style_options(scheme: str) -> dict[str, Any]:
     return {"scheme": scheme, "high_contrast": False}
 
 
+SCALE = {"factor": 1.0}
+
+
 def grab(widget: QWidget, name: str, size: tuple[int, int]) -> Path:
-    widget.resize(*size)
+    factor = SCALE["factor"] if size in SIZES else 1.0  # a dialog keeps its size, and grows
+    widget.resize(round(size[0] / factor), round(size[1] / factor))
     QApplication.processEvents()
     path = OUT / f"{name}-{size[0]}x{size[1]}.png"
     widget.grab().save(str(path))
@@ -106,7 +116,15 @@ def main() -> None:
     parser.add_argument("--lang", default="en", choices=("en", "nl"))
     parser.add_argument("--scheme", default="light", choices=("light", "dark", "high-contrast"))
     parser.add_argument("--real", action="store_true", help="use the real services Workspace")
+    parser.add_argument("--scale", type=float, default=1.0, help="as QT_SCALE_FACTOR")
+    parser.add_argument("--all", action="store_true", help="every language, scheme and scale")
     args = parser.parse_args()
+    if args.all:
+        run_all()
+        return
+    if args.scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = str(args.scale)
+        SCALE["factor"] = args.scale
     app = QApplication([])
     from ddcheck.catalog import load_shipped_catalog
     from ddcheck.domain.dossier import Company, Mission
@@ -147,6 +165,7 @@ def main() -> None:
     controller = Controller(ctx, lambda lang: None)
     window = controller.start()
     suffix = f"-{args.lang}" + ("" if args.scheme == "light" else f"-{args.scheme}")
+    suffix += "" if args.scale == 1.0 else f"-{round(args.scale * 100)}pct"
     for size in SIZES:
         grab(window, f"01-welcome{suffix}", size)
     if args.real:
@@ -220,7 +239,38 @@ def main() -> None:
     damaged = DamagedDialog(pending.text(args.lang), pending.backup)
     damaged.show()
     grab(damaged, f"12-damaged{suffix}", (560, 300))
+    from ddcheck.ui.dialogs.glossary_dialog import GlossaryDialog
+    from ddcheck.ui.dialogs.settings_dialog import SettingsDialog
+
+    window.show_page(PAGE_CHECKLIST)
+    glossary = GlossaryDialog(args.lang, page.panel.term_keys() if page.panel else (), window)
+    glossary.show()
+    grab(glossary, f"13-glossary{suffix}", (560, 520))
+    settings = SettingsDialog(args.lang, "Anna de Vries", window)
+    settings.show()
+    grab(settings, f"14-settings{suffix}", (560, 420))
+    passport = next(
+        (e.key for e in controller.session.entries if e.key.endswith("doc-passports-held")), None
+    )
+    if passport:
+        page.select(passport)
+        for size in SIZES:
+            grab(window, f"15-checklist-passport{suffix}", size)
     print(f"screenshots in {OUT}")
+
+
+def run_all() -> None:
+    """Take every set: Dutch and English, light and dark (and high contrast), 100 % and 125 %."""
+    runs = [
+        [lang, scheme, scale]
+        for lang in ("nl", "en")
+        for scheme in ("light", "dark")
+        for scale in ("1.0", "1.25")
+    ] + [["nl", "high-contrast", "1.0"]]
+    for lang, scheme, scale in runs:
+        command = [sys.executable, "-m", "tests.ui.screenshots", "--lang", lang]
+        command += ["--scheme", scheme, "--scale", scale]
+        subprocess.run(command, check=True)
 
 
 if __name__ == "__main__":

@@ -38,3 +38,5 @@ def test_the_passport_questions_options_are_above_the_fold(
     bottom = last.mapTo(panel.viewport(), last.rect().bottomLeft()).y()
     assert panel.verticalScrollBar().value() == 0
     assert bottom <= panel.viewport().height(), (bottom, panel.viewport().height())
+    width = panel.widget().minimumSizeHint().width()  # nothing cut off on the right either
+    assert width <= panel.viewport().width(), (width, panel.viewport().width())

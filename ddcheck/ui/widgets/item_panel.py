@@ -175,6 +175,7 @@ class ItemPanel(QScrollArea):
             self.evidence,
             self.create_action,
         ]
+        self.marks_row = hbox(self.confidential, self.review, 1, spacing=MARGIN)
         self.risk_title = label(tr("Risk"), "subtitle")
         self.risk_title.setToolTip(explain("risk", lang))
         self.risk_block = QWidget(self)
@@ -198,7 +199,7 @@ class ItemPanel(QScrollArea):
                 self.justification,
                 self.note_label,
                 self.note,
-                hbox(self.confidential, self.review, 1, spacing=MARGIN),
+                self.marks_row,
                 separator(),
                 hbox(self.guidance_toggle, 1),
                 self.guidance,
@@ -220,7 +221,7 @@ class ItemPanel(QScrollArea):
         self.refresh(state, force=True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Put risk and evidence side by side when they fit, else one under the other."""
+        """Put risk and evidence (and the two check boxes) side by side when they fit."""
         side_by_side = (
             self.risk.minimumSizeHint().width()
             + self.evidence.minimumSizeHint().width()
@@ -228,9 +229,16 @@ class ItemPanel(QScrollArea):
             + 2 * SPACING
         )
         wide = self.viewport().width() >= side_by_side + 2 * MARGIN
-        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        across, down = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
+        direction = across if wide else down
         if self.risk_and_evidence.direction() != direction:
             self.risk_and_evidence.setDirection(direction)
+        marks = (
+            self.confidential.sizeHint().width() + self.review.sizeHint().width() + MARGIN
+        )  # the two check boxes side by side when they fit, else one under the other
+        direction = across if self.viewport().width() >= marks + 4 * MARGIN else down
+        if self.marks_row.direction() != direction:
+            self.marks_row.setDirection(direction)
         super().resizeEvent(event)
 
     @property
