@@ -126,3 +126,19 @@ def test_the_guidance_stays_as_the_user_left_it_across_items_and_starts(
     qtbot.addWidget(again)
     again.select(keys[2])
     assert not again.panel.guidance_toggle.isChecked()
+
+
+def test_the_action_column_stays_readable_at_125_percent(
+    qtbot: Any, controller: Any, saudi: Any
+) -> None:
+    from ddcheck.ui.main_window import PAGE_ACTIONS
+    from ddcheck.ui.models.action_table import COL_ACTION
+
+    controller.open_dossier(saudi.id)
+    window = controller.window
+    window.resize(1093, 614)  # 1366×768 at 125 %
+    window.show_page(PAGE_ACTIONS)
+    window.show()
+    qtbot.waitExposed(window)
+    table = window.page(PAGE_ACTIONS).table
+    assert table.columnWidth(COL_ACTION) >= 120, table.columnWidth(COL_ACTION)  # was ~50

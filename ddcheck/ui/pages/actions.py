@@ -179,8 +179,11 @@ class ActionsPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(34)
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # The action and its questions share what the fixed columns leave: at 125 % on a 1366 px
+        # screen a fixed questions column left the action three letters wide.
         header.setSectionResizeMode(COL_ACTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 140), (2, 100), (3, 90), (4, 110), (5, 220), (6, 120)):
+        header.setSectionResizeMode(COL_ITEMS, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 130), (2, 100), (3, 90), (4, 100), (6, 120)):
             self.table.setColumnWidth(column, width)
         self.table.setItemDelegateForColumn(
             COL_PRIORITY, ChoiceDelegate(priority_labels(), self.table)
