@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ddcheck.domain.conditions import evaluate
+from ddcheck.domain.conditions import evaluate, referenced_answers
 from ddcheck.domain.dossier import Company, Dossier, Mission, profile_values
 from ddcheck.domain.reasons import (
     applies_because,
@@ -107,3 +107,14 @@ def applicable_items(
 ) -> list[ItemApplicability]:
     """Return only the items that apply to the dossier, in template order."""
     return [entry for entry in item_applicability(dossier, templates) if entry.applies]
+
+
+def deciding_items(templates: Iterable[Template]) -> frozenset[str]:
+    """Return the keys of the items whose answers decide whether other items apply."""
+    return frozenset(
+        f"{template.id}/{item_id}"
+        for template in templates
+        for section in template.sections
+        for condition in (section.applies_if, *(item.applies_if for item in section.items))
+        for item_id in referenced_answers(condition)
+    )

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TypeVar
 
 from ddcheck.domain.applicability import ItemApplicability, applicable_items
 from ddcheck.domain.dossier import Answer, Dossier
 from ddcheck.domain.scales import AnswerScale, ScaleOption
 from ddcheck.domain.templates import Template
 
+_K = TypeVar("_K")
 OECD_STEPS = ("1", "2", "3", "4", "5", "6")  # "0" (context) and "7" (support wanted) are not scored
 
 
@@ -189,11 +191,14 @@ class DossierSummary:
     oecd_steps: Mapping[str, Score]
     ifc_standards: Mapping[str, Score]
     flags: tuple[Flag, ...]
+    scores: Mapping[str, float | None] = field(default_factory=dict)  # per applicable item
+    groups: SummaryGroups | None = None  # which items each score groups (for updates)
 
     @cached_property
     def overall(self) -> Progress:
-        """Return progress over every applicable item."""
-        return progress(self.entries, self.answers)
+        """Return progress over every applicable item (the sum over the templates)."""
+        parts = self.by_template.values()
+        return Progress(sum(p.answered for p in parts), sum(p.total for p in parts))
 
     @property
     def red_flags(self) -> tuple[Flag, ...]:
@@ -201,10 +206,21 @@ class DossierSummary:
         return tuple(f for f in self.flags if f.red_flag)
 
 
+def _step_of(entry: ItemApplicability) -> str | None:
+    step = (entry.template.oecd_step_of(entry.item) or "").split(".")[0]
+    return step if step in OECD_STEPS else None
+
+
 def summarize(dossier: Dossier, templates: Mapping[str, Template]) -> DossierSummary:
     """Compute completeness, scores and flags for a dossier."""
     entries = tuple(applicable_items(dossier, templates))
-    answers = dossier.answers_by_key()
+    return summary_of(entries, dossier.answers_by_key())
+
+
+def summary_of(
+    entries: tuple[ItemApplicability, ...], answers: Mapping[str, Answer]
+) -> DossierSummary:
+    """Compute completeness, scores and flags of the applicable `entries` under `answers`."""
     by_template: dict[str, list[ItemApplicability]] = defaultdict(list)
     by_section: dict[tuple[str, str], list[ItemApplicability]] = defaultdict(list)
     by_step: dict[str, list[ItemApplicability]] = defaultdict(list)
@@ -214,8 +230,8 @@ def summarize(dossier: Dossier, templates: Mapping[str, Template]) -> DossierSum
     for entry in entries:
         by_template[entry.template.id].append(entry)
         by_section[(entry.template.id, entry.section.id)].append(entry)
-        step = (entry.template.oecd_step_of(entry.item) or "").split(".")[0]
-        if step in OECD_STEPS:
+        step = _step_of(entry)
+        if step is not None:
             by_step[step].append(entry)
         standard = entry.template.ifc_standard_of(entry.item)
         if standard:
@@ -238,4 +254,85 @@ def summarize(dossier: Dossier, templates: Mapping[str, Template]) -> DossierSum
         oecd_steps={k: mean(v) for k, v in sorted(by_step.items())},
         ifc_standards={k: mean(v) for k, v in sorted(by_standard.items())},
         flags=tuple(flags),
+        scores=scores,
+        groups=SummaryGroups(
+            _keys(by_section),
+            _keys(by_step),
+            _keys(by_standard),
+            {e.key: n for n, e in enumerate(entries)},
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class SummaryGroups:
+    """The item keys of each section, OECD step and IFC standard, and each item's position."""
+
+    sections: Mapping[tuple[str, str], tuple[str, ...]]
+    steps: Mapping[str, tuple[str, ...]]
+    standards: Mapping[str, tuple[str, ...]]
+    position: Mapping[str, int]
+
+
+def _keys(groups: Mapping[_K, list[ItemApplicability]]) -> dict[_K, tuple[str, ...]]:
+    return {k: tuple(e.key for e in v) for k, v in groups.items()}
+
+
+def _answered(answer: Answer | None) -> int:
+    return int(answer is not None and answer.is_answered)
+
+
+def update_summary(
+    summary: DossierSummary, answers: Mapping[str, Answer], keys: Iterable[str]
+) -> DossierSummary:
+    """Return `summary` after the answers to `keys` changed, the applicable items staying the same.
+
+    Only the groups of the changed items are computed again; the result equals `summary_of`.
+    """
+    groups = summary.groups
+    if groups is None:
+        return summary_of(summary.entries, answers)
+    position = groups.position
+    entries = {k: summary.entries[position[k]] for k in keys if k in position}
+    if not entries:
+        return replace(summary, answers=answers)
+    scores = dict(summary.scores)
+    by_template = dict(summary.by_template)
+    by_section = dict(summary.by_section)
+    section_scores = dict(summary.section_scores)
+    oecd_steps = dict(summary.oecd_steps)
+    ifc_standards = dict(summary.ifc_standards)
+    flags = {f.key: f for f in summary.flags}
+    for key, entry in entries.items():
+        answer = answers.get(key)
+        delta = _answered(answer) - _answered(summary.answers.get(key))
+        options = chosen_options(entry, answer)
+        scores[key] = _score_of(entry, options)
+        flags.pop(key, None)
+        if answer is not None and _is_gap_option(entry, options):
+            flags[key] = Flag(entry, answer, options, _is_red_flag_option(entry, options))
+        section = (entry.template.id, entry.section.id)
+        if delta:
+            p = by_template[entry.template.id]
+            by_template[entry.template.id] = Progress(p.answered + delta, p.total)
+            p = by_section[section]
+            by_section[section] = Progress(p.answered + delta, p.total)
+        section_scores[section] = _mean(scores[k] for k in groups.sections[section])
+        step = _step_of(entry)
+        if step is not None:
+            oecd_steps[step] = _mean(scores[k] for k in groups.steps[step])
+        standard = entry.template.ifc_standard_of(entry.item)
+        if standard:
+            ifc_standards[standard] = _mean(scores[k] for k in groups.standards[standard])
+    return DossierSummary(
+        entries=summary.entries,
+        answers=answers,
+        by_template=by_template,
+        by_section=by_section,
+        section_scores=section_scores,
+        oecd_steps=oecd_steps,
+        ifc_standards=ifc_standards,
+        flags=tuple(sorted(flags.values(), key=lambda f: position[f.key])),
+        scores=scores,
+        groups=groups,
     )

@@ -49,6 +49,10 @@ class ActionOps(WorkspaceBase):
         write_atomically(target, actions_ics(dossier, self._now()).encode("utf-8"))
         return target
 
+    def actions_of(self, dossier_id: str) -> list[Action]:
+        """Return a dossier's action plan in order (without reading the rest of the dossier)."""
+        return action_rows.load_actions(self._store.conn, dossier_id)
+
     def add_action(self, dossier_id: str, action: Action) -> Changes:
         """Add an action at the end of the plan."""
         with self._transaction():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from ddcheck.domain.dossier import RECORDED_ANSWER_FIELDS, Answer, Risk, item_key
@@ -92,6 +93,10 @@ class AnswerOps(WorkspaceBase):
         if risk is not UNSET:
             update["risk"] = _risk(risk)
         return self._save(dossier_id, template_id, item_id, update)
+
+    def answers_of(self, dossier_id: str, keys: Iterable[str]) -> dict[str, Answer | None]:
+        """Return the saved answers to some items (`template_id/item_id`), None where unanswered."""
+        return answer_rows.read_answers(self._store.conn, dossier_id, keys)
 
     def confirm_answer(self, dossier_id: str, template_id: str, item_id: str) -> Changes:
         """Confirm a carried-over answer as still right for the current template version."""

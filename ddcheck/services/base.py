@@ -105,4 +105,5 @@ class WorkspaceBase:
             now = now or self._now()
             history_rows.record(self._store.conn, dossier_id, now, self._user, result.as_history())
             dossier_rows.touch(self._store.conn, dossier_id, now)
+            result = Changes(dossier_id, result.changes, now)
         return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,7 @@ class Changes:
 
     dossier_id: str
     changes: tuple[Change, ...] = ()
+    at: dt.datetime | None = None  # when they were recorded (the dossier's new last change)
 
     def __bool__(self) -> bool:
         return bool(self.changes)

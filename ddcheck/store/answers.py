@@ -112,6 +112,34 @@ def load_answers(conn: sqlite3.Connection, dossier_id: str) -> list[Answer]:
     return result
 
 
+def read_answers(
+    conn: sqlite3.Connection, dossier_id: str, keys: Iterable[str]
+) -> dict[str, Answer | None]:
+    """Return the stored answers to some items, with their evidence ids (None: no answer)."""
+    result: dict[str, Answer | None] = {}
+    for key in keys:
+        template_id, item_id = split_item_key(key)
+        ids = [
+            row[0]
+            for row in conn.execute(
+                "SELECT evidence_id FROM evidence_links WHERE dossier_id = ? AND item_key = ?"
+                " ORDER BY rowid",
+                (dossier_id, key),
+            )
+        ]
+        row = conn.execute(
+            f"{_SELECT} WHERE dossier_id = ? AND template_id = ? AND item_id = ?",
+            (dossier_id, template_id, item_id),
+        ).fetchone()
+        if row is not None:
+            result[key] = _answer(row, ids)
+        else:
+            result[key] = (
+                Answer(template_id=template_id, item_id=item_id, evidence_ids=ids) if ids else None
+            )
+    return result
+
+
 def mark_reconfirmation(
     conn: sqlite3.Connection, dossier_id: str, keys: Iterable[tuple[str, str]]
 ) -> None:

@@ -25,7 +25,7 @@ from ddcheck.ui.main_window import (
 
 if TYPE_CHECKING:  # the dossier pages pull in the domain; they load when a dossier opens
     from ddcheck.ui.dialogs.export_dialog import ExportDialog
-    from ddcheck.ui.session import DossierSession
+    from ddcheck.ui.session import DossierSession, SessionUpdate
 
 log = logging.getLogger(__name__)
 
@@ -244,8 +244,19 @@ class Controller(QObject):
             checklist.focus_answer()  # after opening, the keyboard is on the first open question
         self.ctx.settings.set_last_dossier(dossier_id)
 
-    def _dossier_changed(self) -> None:
-        self._list_timer().start()
+    def _dossier_changed(self, update: SessionUpdate) -> None:
+        """Show in the dossier list what a save changed, from the session's own summary."""
+        session = self.session
+        if session is None or "dossier" in update.changes.entities:
+            self._list_timer().start()  # the title may have changed: list again, once
+            return
+        summary = session.summary
+        self.window.dossiers.list.update_row(
+            session.dossier_id,
+            progress=summary.overall,
+            red_flags=len(summary.red_flags),
+            updated_at=session.dossier.updated_at,
+        )
 
     def _list_timer(self) -> QTimer:
         timer = getattr(self, "_timer", None)

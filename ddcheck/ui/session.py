@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ddcheck.domain.applicability import ItemApplicability, item_applicability
+from ddcheck.domain.applicability import ItemApplicability, deciding_items, item_applicability
 from ddcheck.domain.dossier import (
     Action,
     Answer,
@@ -24,9 +25,10 @@ from ddcheck.domain.formatting import format_time
 from ddcheck.domain.gate import GateReport, export_gate
 from ddcheck.domain.ids import new_id
 from ddcheck.domain.proposals import propose_action
-from ddcheck.domain.scoring import DossierSummary, summarize
+from ddcheck.domain.scoring import DossierSummary, summarize, update_summary
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
+from ddcheck.services.changes import Changes
 from ddcheck.ui import i18n
 from ddcheck.ui.errors import error_text
 from ddcheck.ui.i18n import tr
@@ -34,6 +36,24 @@ from ddcheck.ui.i18n import tr
 log = logging.getLogger(__name__)
 
 _NOTE_MERGE_ID = 1001
+
+
+@dataclass(frozen=True)
+class SessionUpdate:
+    """What one save changed in the open dossier, for the views to apply."""
+
+    changes: Changes
+    items: frozenset[str] = frozenset()  # item keys whose answer changed
+    full: bool = True  # the dossier was read again (or items came or went): refresh everything
+
+    def touches_item(self, key: str) -> bool:
+        """Return whether what a view shows of an item may have changed."""
+        return self.full or key in self.items
+
+    @property
+    def answers_only(self) -> bool:
+        """Return whether only answers changed (no actions, evidence, profile, ...)."""
+        return not self.full and self.changes.entities <= {"answer"}
 
 
 class AnswerCommand(QUndoCommand):
@@ -86,7 +106,7 @@ class ActionCommand(QUndoCommand):
 class DossierSession(QObject):
     """Hold the open dossier and its derived state; every edit is saved at once."""
 
-    changed = Signal()
+    changed = Signal(object)  # a SessionUpdate
     savedStateChanged = Signal(str, str)
     saveFailed = Signal(str)
 
@@ -108,6 +128,8 @@ class DossierSession(QObject):
         self.templates: dict[str, Template] = {}
         self.entries: list[ItemApplicability] = []
         self.summary: DossierSummary
+        self._deciding: frozenset[str] = frozenset()
+        self._positions: dict[str, int] = {}
         self.reload()
 
     # ---------------------------------------------------------------- state
@@ -118,9 +140,60 @@ class DossierSession(QObject):
         self.templates = {
             u.id: available[u.id] for u in self.dossier.templates if u.id in available
         }
+        self._deciding = deciding_items(self.templates.values())
+        self._derive()
+        self.changed.emit(SessionUpdate(Changes(self.dossier_id)))
+
+    def _derive(self) -> None:
+        self._positions = {a.key: n for n, a in enumerate(self.dossier.answers)}
         self.entries = item_applicability(self.dossier, self.templates, self.lang)
         self.summary = summarize(self.dossier, self.templates)
-        self.changed.emit()
+
+    def _patched(self, fresh: dict[str, Answer | None]) -> list[Answer]:
+        """Return the dossier's answers with `fresh` ones in place (None: the answer is gone)."""
+        answers: list[Answer | None] = list(self.dossier.answers)
+        positions = self._positions
+        for key, answer in fresh.items():
+            at = positions.get(key)
+            if at is not None:
+                answers[at] = answer
+            elif answer is not None:
+                positions[key] = len(answers)
+                answers.append(answer)
+        if all(answer is not None for answer in fresh.values()):
+            return answers  # type: ignore[return-value]  # nothing was removed
+        kept = [a for a in answers if a is not None]
+        self._positions = {a.key: n for n, a in enumerate(kept)}
+        return kept
+
+    def _apply(self, changes: Changes) -> None:
+        """Patch the state from what a save changed (re-reading only those rows), and say so."""
+        if not changes:
+            return
+        entities = changes.entities
+        at = {"updated_at": changes.at} if changes.at is not None else {}
+        if entities <= {"answer"}:
+            keys = changes.ids
+            fresh = self.workspace.answers_of(self.dossier_id, keys)
+            self.dossier = self.dossier.model_copy(update={"answers": self._patched(fresh), **at})
+            if keys & self._deciding:  # other items may start or stop applying
+                self._derive()
+                self.changed.emit(SessionUpdate(changes))
+                return
+            by_key = dict(self.summary.answers)
+            for key, answer in fresh.items():
+                if answer is None:
+                    by_key.pop(key, None)
+                else:
+                    by_key[key] = answer
+            self.summary = update_summary(self.summary, by_key, keys)
+            self.changed.emit(SessionUpdate(changes, frozenset(keys), full=False))
+        elif entities <= {"action"}:
+            actions = self.workspace.actions_of(self.dossier_id)
+            self.dossier = self.dossier.model_copy(update={"actions": actions, **at})
+            self.changed.emit(SessionUpdate(changes, full=False))
+        else:
+            self.reload()
 
     @property
     def registry(self) -> Any:
@@ -166,7 +239,10 @@ class DossierSession(QObject):
 
     def _write_answer(self, key: str, fields: dict[str, Any]) -> None:
         template_id, item_id = split_item_key(key)
-        self._save(lambda: self.workspace.answer(self.dossier_id, template_id, item_id, **fields))
+        self._save(
+            lambda: self.workspace.answer(self.dossier_id, template_id, item_id, **fields),
+            self._apply,
+        )
 
     # ---------------------------------------------------------------- actions
     def add_action(self, action: Action) -> None:
@@ -192,12 +268,12 @@ class DossierSession(QObject):
     def _write_action(self, before: Action | None, after: Action | None) -> None:
         ws, did = self.workspace, self.dossier_id
         if before is None and after is not None:
-            self._save(lambda: ws.add_action(did, after))
+            self._save(lambda: ws.add_action(did, after), self._apply)
         elif after is None and before is not None:
-            self._save(lambda: ws.delete_action(did, before.id))
+            self._save(lambda: ws.delete_action(did, before.id), self._apply)
         elif after is not None:
             fields = after.model_dump(exclude={"id"})
-            self._save(lambda: ws.update_action(did, after.id, **fields))
+            self._save(lambda: ws.update_action(did, after.id, **fields), self._apply)
 
     def new_action_from_gap(self, key: str) -> Action:
         """Return an unsaved action pre-filled from the gap an item's answer shows."""
@@ -246,10 +322,13 @@ class DossierSession(QObject):
         """Show that typed text is about to be saved."""
         self.savedStateChanged.emit("saving", tr("Saving…"))
 
-    def _save(self, write: Callable[[], Any]) -> None:
+    def _save(
+        self, write: Callable[[], Any], apply: Callable[[Changes], None] | None = None
+    ) -> None:
+        """Write, then patch the state from the returned Changes (`apply`) or read it again."""
         self.savedStateChanged.emit("saving", tr("Saving…"))
         try:
-            write()
+            result = write()
         except Exception as error:
             log.exception("saving failed")
             text = error_text(error, i18n.language())
@@ -257,7 +336,10 @@ class DossierSession(QObject):
             self.reload()
             self.saveFailed.emit(text)
             return
-        self.reload()
+        if apply is not None:
+            apply(result)
+        else:
+            self.reload()
         self.savedStateChanged.emit(
             "saved", tr("All changes saved · {time}", time=format_time(self._now()))
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from ddcheck.domain.applicability import choose_templates
 from ddcheck.domain.dossier import Action, Answer, Company, Dossier, Evidence, Mission, TemplateUse
 from ddcheck.domain.scoring import summarize
 from ddcheck.services import HistoryEntry
+from ddcheck.services.changes import Change, Changes
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 
@@ -123,17 +125,33 @@ class FakeWorkspace:
             )
         )
 
-    def answer(self, dossier_id: str, template_id: str, item_id: str, **fields: Any) -> None:
+    def answer(self, dossier_id: str, template_id: str, item_id: str, **fields: Any) -> Changes:
         self._check()
         d = self.dossiers[dossier_id]
         answer = d.answer(template_id, item_id)
         if answer is None:
             answer = Answer(template_id=template_id, item_id=item_id)
             d.answers.append(answer)
+        changes = []
         for name, value in fields.items():
             old = getattr(answer, name)
             setattr(answer, name, value)
             self._touch(dossier_id, name, answer.key, old, value)
+            if old != value:
+                changes.append(Change("answer", answer.key, name, old, value))
+        return Changes(dossier_id, tuple(changes), d.updated_at)
+
+    def answers_of(self, dossier_id: str, keys: Iterable[str]) -> dict[str, Answer | None]:
+        d = self.dossiers[dossier_id]
+        found = {a.key: a for a in d.answers}
+        return {k: found[k].model_copy(deep=True) if k in found else None for k in keys}
+
+    def actions_of(self, dossier_id: str) -> list[Action]:
+        return [a.model_copy(deep=True) for a in self.dossiers[dossier_id].actions]
+
+    def _action_changes(self, dossier_id: str, action_id: str, what: str) -> Changes:
+        d = self.dossiers[dossier_id]
+        return Changes(dossier_id, (Change("action", action_id, what),), d.updated_at)
 
     def attach_evidence(self, dossier_id: str, path: Path, item_key: str | None = None) -> Evidence:
         data = Path(path).read_bytes()
@@ -172,21 +190,24 @@ class FakeWorkspace:
         target.write_bytes(self.blobs[evidence_id])
         return target
 
-    def add_action(self, dossier_id: str, action: Action) -> None:
+    def add_action(self, dossier_id: str, action: Action) -> Changes:
         self._check()
         self.dossiers[dossier_id].actions.append(action.model_copy(deep=True))
         self._touch(dossier_id, "action", None, None, action.action)
+        return self._action_changes(dossier_id, action.id, "added")
 
-    def update_action(self, dossier_id: str, action_id: str, **fields: Any) -> None:
+    def update_action(self, dossier_id: str, action_id: str, **fields: Any) -> Changes:
         actions = self.dossiers[dossier_id].actions
         i = next(i for i, a in enumerate(actions) if a.id == action_id)
         actions[i] = actions[i].model_copy(update=fields)
         self._touch(dossier_id, "action", None, None, fields)
+        return self._action_changes(dossier_id, action_id, "changed")
 
-    def delete_action(self, dossier_id: str, action_id: str) -> None:
+    def delete_action(self, dossier_id: str, action_id: str) -> Changes:
         actions = self.dossiers[dossier_id].actions
         actions[:] = [a for a in actions if a.id != action_id]
         self._touch(dossier_id, "action", None, action_id, None)
+        return self._action_changes(dossier_id, action_id, "removed")
 
     def snapshot(self, dossier_id: str) -> Any:
         from ddcheck import __version__

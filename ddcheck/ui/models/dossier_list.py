@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
@@ -48,6 +49,29 @@ class DossierListModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def update_row(self, dossier_id: str, **fields: Any) -> bool:
+        """Change shown fields of one dossier's row in place; return whether its cells changed."""
+        for row, info in enumerate(self._rows):
+            if info.id != dossier_id:
+                continue
+            new = dataclasses.replace(info, **fields)
+            if self._cells(new) == self._cells(info):
+                self._rows[row] = new
+                return False
+            self._rows[row] = new
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            return True
+        return False
+
+    @staticmethod
+    def _cells(info: Any) -> list[Any]:
+        return [
+            info.title,
+            _percent(info),
+            int(getattr(info, "red_flags", 0) or 0),
+            getattr(info, "updated_at", None),
+        ]
 
     def row_info(self, row: int) -> Any:
         """Return the DossierInfo of a row."""

@@ -24,6 +24,13 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 4
 
 COL_TITLE, COL_PROGRESS = 0, 1
+_SHOWN_ROLES = [
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.ToolTipRole,
+    STATUS_ROLE,
+]
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -171,6 +178,34 @@ class SectionTreeModel(QAbstractItemModel):
             self.dataChanged.emit(
                 self.createIndex(parent.row, 0, parent), self.createIndex(parent.row, 1, parent)
             )
+
+    def update_items(
+        self, keys: Iterable[str], answers: Mapping[str, Answer], flags: Iterable[Flag]
+    ) -> None:
+        """Refresh the status of some items (and their sections' progress) after answers changed.
+
+        Only the shown roles change, so a search filter over the tree is not run again.
+        """
+        self._answers = answers
+        status_of = StatusOf(answers, flags)
+        for key in keys:
+            node = self._items.get(key)
+            if node is None or node.entry is None:
+                continue
+            node.status = status_of(node.entry)
+            while node is not None:
+                self._progress_cache.pop(id(node), None)
+                self.dataChanged.emit(
+                    self.createIndex(node.row, 0, node),
+                    self.createIndex(node.row, 1, node),
+                    _SHOWN_ROLES,
+                )
+                node = node.parent
+
+    def widest_progress(self) -> str:
+        """Return the widest progress text a template or section can show ("12/12")."""
+        total = max((self._progress(n)[1] for n in self._roots), default=0)
+        return f"{total}/{total}"
 
     def item_keys(self) -> list[str]:
         """Return every item key in tree order."""

@@ -38,7 +38,7 @@ from ddcheck.ui.models.action_table import (
     SORT_ROLE,
     ActionTableModel,
 )
-from ddcheck.ui.session import DossierSession
+from ddcheck.ui.session import DossierSession, SessionUpdate
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -352,8 +352,8 @@ class ActionsPage(QWidget):
                 ),
             )
 
-    def _session_changed(self) -> None:
-        if self.isVisible():
+    def _session_changed(self, update: SessionUpdate) -> None:
+        if self.isVisible() and not update.answers_only:
             self.refresh()
 
     def on_shown(self) -> None:

@@ -30,7 +30,7 @@ from ddcheck.ui.models.section_tree import (
     SEARCH_ROLE,
     SectionTreeModel,
 )
-from ddcheck.ui.session import DossierSession
+from ddcheck.ui.session import DossierSession, SessionUpdate
 from ddcheck.ui.widgets.item_panel import ItemPanel, ItemState
 
 NEXT_OPEN_KEY = "Ctrl+J"
@@ -99,9 +99,9 @@ class ChecklistPage(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(
-            COL_PROGRESS, QHeaderView.ResizeMode.ResizeToContents
-        )
+        # Fixed, sized for the widest count in _rebuild: measuring the contents after each save
+        # would read every visible row again.
+        self.tree.header().setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.Fixed)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.installEventFilter(self)
         self.next_open = QPushButton(tr("Next open"), self)
@@ -154,15 +154,17 @@ class ChecklistPage(QWidget):
         self._keys = [e.key for e in session.entries]
         self._applicable = {e.key: n for n, e in enumerate(session.summary.entries, start=1)}
         self.model.set_entries(session.entries, session.summary.answers, session.summary.flags)
+        widest = self.tree.fontMetrics().horizontalAdvance(self.model.widest_progress())
+        self.tree.header().resizeSection(COL_PROGRESS, widest + SPACING)
         self.tree.expandToDepth(0)
         self._update_progress()
 
-    def _session_changed(self) -> None:
+    def _session_changed(self, update: SessionUpdate) -> None:
         focus = QApplication.focusWidget()
         keyboard_on_answer = (
             self.panel is not None and focus is not None and (self.panel.isAncestorOf(focus))
         )
-        self._apply_session_change()
+        self._apply_session_change(update)
         focus = QApplication.focusWidget()
         on_new_panel = (
             self.panel is not None and focus is not None and self.panel.isAncestorOf(focus)
@@ -170,7 +172,18 @@ class ChecklistPage(QWidget):
         if keyboard_on_answer and not on_new_panel:
             self.focus_answer()  # a rebuilt panel keeps the keyboard user where they were
 
-    def _apply_session_change(self) -> None:
+    def _apply_session_change(self, update: SessionUpdate) -> None:
+        if not update.full:  # only these items' answers (or the actions) changed
+            summary = self.session.summary
+            self.model.update_items(update.items, summary.answers, summary.flags)
+            self._update_progress()
+            if self.panel is not None and (
+                not update.answers_only or update.touches_item(self.panel.key)
+            ):
+                state = self._state(self.panel.key)
+                if state is not None:
+                    self.panel.refresh(state)
+            return
         keys = [e.key for e in self.session.entries]
         if keys != self._keys:
             current = self.current_key()

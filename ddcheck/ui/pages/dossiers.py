@@ -267,6 +267,10 @@ class DossierList(QWidget):
         self.model.set_rows(rows)
         self._update_buttons()
 
+    def update_row(self, dossier_id: str, **fields: Any) -> bool:
+        """Change what one dossier's row shows, in place (no reading, no reset)."""
+        return self.model.update_row(dossier_id, **fields)
+
     def current_id(self) -> str | None:
         """Return the id of the selected dossier (or of the row the keyboard is on)."""
         rows = self.table.selectionModel().selectedRows()

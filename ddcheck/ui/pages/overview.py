@@ -20,7 +20,7 @@ from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr, tr_n
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, card, hbox, label, vbox
 from ddcheck.ui.models.icons import status_icon
-from ddcheck.ui.session import DossierSession
+from ddcheck.ui.session import DossierSession, SessionUpdate
 from ddcheck.ui.style import current_theme
 from ddcheck.ui.widgets.charts import HeatMap, ScoreBars
 
@@ -170,7 +170,7 @@ class OverviewPage(QScrollArea):
         self.setWidget(body)
         session.changed.connect(self._session_changed)
 
-    def _session_changed(self) -> None:
+    def _session_changed(self, _update: SessionUpdate) -> None:
         if self.isVisible():
             self.refresh()
 
