@@ -290,11 +290,11 @@ class Dossier(BaseModel):
         return {answer.key: answer for answer in self.answers}
 
 
-ITEM_MARKER = "ID {key}"  # printed with every item in the report; `verify` finds it in the text
+ITEM_MARKER = "ID {key}"  # printed with every item by reports before 11/2026; `verify` reads it
 
 
 def item_marker(key: str) -> str:
-    """Return the marker the report prints with an item (and `verify` looks for)."""
+    """Return the marker older reports printed with an item (`verify` still reads it)."""
     return ITEM_MARKER.format(key=key)
 
 

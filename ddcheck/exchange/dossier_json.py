@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -45,11 +46,27 @@ def rendered_answers(redaction: Redaction, lang: Language) -> dict[str, str]:
 
 
 def dossier_document(
-    redaction: Redaction, lang: Language, answer_label: str = "Answer"
+    redaction: Redaction,
+    lang: Language,
+    answer_label: str = "Answer",
+    headings: Mapping[str, tuple[str, str]] | None = None,
 ) -> dict[str, Any]:
-    """Return the JSON document for a redacted snapshot, as embedded in the report."""
+    """Return the JSON document for a redacted snapshot, as embedded in the report.
+
+    `headings` (item key -> printed number and question) lets `verify` find each item on the
+    pages without printing internal ids there.
+    """
     snapshot = redaction.snapshot
     dossier = snapshot.dossier
+    rendered: dict[str, Any] = {
+        "answer_label": answer_label,
+        "answers": rendered_answers(redaction, lang),
+    }
+    if headings:
+        rendered["headings"] = {
+            key: {"number": number, "question": question}
+            for key, (number, question) in headings.items()
+        }
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -62,10 +79,7 @@ def dossier_document(
         # Only the withheld items, never how many evidence files or actions went with them:
         # such counts would tell whether a hidden branch was filled in.
         "withheld": {"items": sorted(redaction.withheld_items)},
-        "rendered": {
-            "answer_label": answer_label,
-            "answers": rendered_answers(redaction, lang),
-        },
+        "rendered": rendered,
     }
 
 

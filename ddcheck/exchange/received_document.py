@@ -33,13 +33,23 @@ class Withheld(BaseModel):
     actions: Count | None = None
 
 
+class Heading(BaseModel):
+    """An item's number and question as the report printed them (how `verify` finds it)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    number: Annotated[str, StringConstraints(max_length=40)]
+    question: Annotated[str, StringConstraints(max_length=20_000)]
+
+
 class Rendered(BaseModel):
-    """The answers as the report printed them, by item key."""
+    """The answers as the report printed them, by item key, and the items' headings."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     answer_label: Annotated[str, StringConstraints(max_length=200)] = "Answer"
     answers: dict[ItemKeyText, str] = Field(default_factory=dict, max_length=MAX_ENTRIES)
+    headings: dict[ItemKeyText, Heading] = Field(default_factory=dict, max_length=MAX_ENTRIES)
 
 
 class DossierDocument(BaseModel):

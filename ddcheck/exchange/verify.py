@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,10 @@ _COVER_PAGES = 6  # a cover stretched by very long company fields may run over a
 # page furniture, left out so a note that runs over a page break reads as one text.
 BODY_BOTTOM = 50.0
 BODY_TOP = 780.0
+# Reports before the headings were embedded printed "ID template/item" with every item.
 _MARKER = re.compile(r"ID ([a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*)(?=\s|$)")
+_NUMBER = re.compile(r"(?<![\w.])(\d+(?:\.\d+)+)(?=\s)")
+_QUESTION_PREFIX = 24  # letters and digits of the question that must follow an item's number
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 _SIMPLE_ANSWER_LENGTH = 80  # short answers (option labels) must match exactly, word for word
 _SPLIT_WORD_LENGTH = 30  # a longer word may be split over two lines, so compare loosely
@@ -128,13 +132,53 @@ def _projection(text: str) -> str:
     return _NOT_ALNUM.sub("", text)
 
 
-def _segments(text: str) -> dict[str, str]:
-    """Return the page text of each item, from its marker to the next one."""
+def _marker_segments(text: str) -> dict[str, str]:
+    """Return the page text of each item, from its printed id marker to the next one."""
     found = list(_MARKER.finditer(text))
     segments: dict[str, str] = {}
     for index, match in enumerate(found):
         end = found[index + 1].start() if index + 1 < len(found) else len(text)
         segments.setdefault(match.group(1), text[match.start() : end])
+    return segments
+
+
+def _heading_candidates(text: str, headings: dict[str, Any]) -> list[tuple[int, int, str]]:
+    """Return (start, end, key) of each place an item's number is followed by its question."""
+    by_number = {str(h.get("number")): key for key, h in headings.items() if h.get("number")}
+    found = []
+    for match in _NUMBER.finditer(text):
+        key = by_number.get(match.group(1))
+        if key is None:
+            continue
+        question = str(headings[key].get("question", ""))
+        prefix = "" if has_rtl(question) else _projection(question)[:_QUESTION_PREFIX]
+        window = text[match.end() : match.end() + len(question) + 60]
+        if _projection(window).startswith(prefix):
+            found.append((match.start(), match.end(), key))
+    return found
+
+
+def _heading_segments(text: str, headings: dict[str, Any], word: str) -> dict[str, str]:
+    """Return the page text of each item, from its number and question to the next item.
+
+    The item's own heading is the place its answer label follows before any other item's
+    heading does: a number and question quoted in the summary or the action plan is not. An
+    item's text ends where the next number and question stand.
+    """
+    candidates = _heading_candidates(text, headings)
+    labels = [m.start() for m in re.finditer(re.escape(f"{word}:"), text)]
+    starts: dict[str, int] = {}
+    for index, (start, end, key) in enumerate(candidates):
+        following = candidates[index + 1][0] if index + 1 < len(candidates) else len(text)
+        at = bisect.bisect_left(labels, end)
+        if key not in starts and at < len(labels) and labels[at] < following:
+            starts[key] = start
+    positions = [start for start, _, _ in candidates]
+    segments: dict[str, str] = {}
+    for key, start in starts.items():
+        at = bisect.bisect_right(positions, start)
+        end = positions[at] if at < len(positions) else len(text)
+        segments[key] = text[start:end]
     return segments
 
 
@@ -148,12 +192,15 @@ def text_problems(document: dict[str, Any], text: str) -> list[str]:
         for a in document["dossier"].get("answers", [])
         if isinstance(a, dict)
     }
-    segments = _segments(text)
+    headings: dict[str, Any] = rendered.get("headings") or {}
+    segments = _heading_segments(text, headings, word) if headings else _marker_segments(text)
     problems = []
     for key, shown in answers.items():
         segment = segments.get(key)
         if segment is None:
-            problems.append(f"item {key} is in the data but not in the report ({item_marker(key)})")
+            number = headings.get(key, {}).get("number")
+            where = f"number {number}" if number else item_marker(key)
+            problems.append(f"item {key} is in the data but not in the report ({where})")
             continue
         if not _answer_shown(segment, word, str(shown)):
             problems.append(f"the answer to item {key} in the report differs from the data")

@@ -24,6 +24,7 @@ from ddcheck.domain.redaction import Redaction
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import Language
+from ddcheck.report.citations import Citations, cited
 from ddcheck.report.labels import label
 from ddcheck.report.numbering import Numbering, number_templates
 from ddcheck.report.styles import Styles
@@ -75,6 +76,14 @@ class ReportContext:
         """Return the display numbers of the used templates' checklists, sections and items."""
         used = (self.snapshot.templates.get(use.id) for use in self.dossier.templates)
         return number_templates(t for t in used if t is not None)
+
+    @cached_property
+    def citations(self) -> Citations:
+        """Return the cited sources, numbered as the item references and the sources part cite
+        them."""
+        used = (self.snapshot.templates.get(use.id) for use in self.dossier.templates)
+        templates = [t for t in used if t is not None]
+        return cited(self.summary.entries, self.snapshot.registry, templates)
 
     @property
     def numbers(self) -> dict[str, str]:

@@ -9,9 +9,10 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 from ddcheck.domain.answer_words import answer_text
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.direction import has_rtl
-from ddcheck.domain.dossier import Answer, item_marker
+from ddcheck.domain.dossier import Answer
 from ddcheck.domain.scoring import is_gap, is_red_flag
 from ddcheck.domain.templates import Section, Template
+from ddcheck.report.citations import refs_text
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import value_label
 from ddcheck.report.template import mark_outline
@@ -134,18 +135,16 @@ def _details(ctx: ReportContext, key: str, answer: Answer) -> list[tuple[str, st
 
 
 def _meta(ctx: ReportContext, entry: ItemApplicability) -> str:
-    parts = [item_marker(entry.key)]
+    parts = []
     step = entry.template.oecd_step_of(entry.item)
     if step and step != "0":
         parts.append(f"OECD {step}")
     standard = entry.template.ifc_standard_of(entry.item)
     if standard:
         parts.append(f"IFC {standard}")
-    refs = []
-    for ref in entry.item.refs:
-        refs.append(f"{ref.source} {ref.locator}" if ref.source and ref.locator else ref.target)
+    refs = refs_text(ctx.citations, entry.item.refs, ctx.lang)
     if refs:
-        parts.append(f"{ctx.t('sources_ref')}: {', '.join(refs)}")
+        parts.append(f"{ctx.t('sources_ref')}: {refs}")
     return " · ".join(ctx.safety.line(part) for part in parts)
 
 

@@ -264,9 +264,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "sources": ("Bronnen", "Sources"),
     "sources_intro": (
         "De brieven en kaders waarnaar de vragen in dit dossier verwijzen, met de verwachtingen "
-        "uit de brieven.",
+        "uit de brieven. Bij elke vraag staat het nummer van de bron tussen haken, zoals [1].",
         "The letters and frameworks the questions in this dossier refer to, with the letters’ "
-        "expectations.",
+        "expectations. Each question cites a source by its number in brackets, such as [1].",
     ),
     "expectations": ("Verwachtingen", "Expectations"),
     "advice": ("Advies (ddcheck, niet de brief)", "Advice (ddcheck, not the letter)"),

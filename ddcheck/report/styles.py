@@ -84,6 +84,7 @@ class Styles:
     detail: ParagraphStyle
     labelled: ParagraphStyle
     expectation: ParagraphStyle
+    source: ParagraphStyle
     banner: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
@@ -196,6 +197,7 @@ def make_styles() -> Styles:
         expectation=_style(
             "expectation", fontSize=7.5, leading=9.8, leftIndent=26, spaceAfter=1.5, textColor=INK
         ),
+        source=_style("source", spaceBefore=4, spaceAfter=1, leftIndent=26, firstLineIndent=-26),
         banner=_style(
             "banner",
             fontName=FONT_BOLD,

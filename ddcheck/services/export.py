@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ddcheck.domain.redaction import Audience, redact
+from ddcheck.domain.applicability import applicable_items
+from ddcheck.domain.redaction import Audience, Redaction, redact
 from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import Language
 from ddcheck.exchange.dossier_json import (
@@ -34,6 +35,19 @@ class ExportResult:
     withheld_items: int
 
 
+def printed_headings(redaction: Redaction, lang: Language) -> dict[str, tuple[str, str]]:
+    """Return each printed item's number and question (the embedded data's way to find it)."""
+    from ddcheck.report.numbering import number_templates
+
+    snapshot = redaction.snapshot
+    used = (snapshot.templates.get(use.id) for use in snapshot.dossier.templates)
+    numbers = number_templates(t for t in used if t is not None).items
+    return {
+        entry.key: (numbers.get(entry.key, ""), entry.item.question.get(lang))
+        for entry in applicable_items(snapshot.dossier, snapshot.templates)
+    }
+
+
 def export_pdf(
     snapshot: DossierSnapshot,
     out_path: Path | str,
@@ -58,7 +72,9 @@ def export_pdf(
         raise ValueError(f"unknown language {lang!r}; choose nl or en")
     target = Path(out_path)
     redaction = redact(snapshot, audience)
-    data = canonical_bytes(dossier_document(redaction, lang, label("answer", lang)))
+    data = canonical_bytes(
+        dossier_document(redaction, lang, label("answer", lang), printed_headings(redaction, lang))
+    )
     digest = fingerprint(data)
     report = render_pdf(
         redaction,

@@ -145,3 +145,33 @@ def test_text_problems_match_short_answers_exactly_and_long_ones_loosely() -> No
         "item t/b is in the data but not in the report" in p
         for p in text_problems(document, missing)
     )
+
+
+def test_text_problems_find_items_by_number_and_question_not_by_a_quote_of_them() -> None:
+    from ddcheck.exchange.verify import text_problems
+
+    document = {
+        "dossier": {"answers": []},
+        "withheld": {"items": []},
+        "rendered": {
+            "answer_label": "Answer",
+            "answers": {"t/a": "No", "t/b": "Yes"},
+            "headings": {
+                "t/a": {"number": "1.1.1", "question": "Do you screen partners?"},
+                "t/b": {"number": "1.1.2", "question": "Is there a policy?"},
+            },
+        },
+    }
+    summary = "Red flags 1.1.1 Do you screen partners? 1.1.2 Is there a policy? Answers "
+    items = "1.1.1 Do you screen partners? OECD 1 Answer: No 1.1.2 Is there a policy? Answer: Yes"
+    plan = " Action plan A1 1.1.1 Do you screen partners? Answer: Yes"
+    assert text_problems(document, summary + items + plan) == []
+    changed = summary + items.replace("Answer: Yes", "Answer: No") + plan
+    assert text_problems(document, changed) == [
+        "the answer to item t/b in the report differs from the data"
+    ]
+    gone = summary + items.replace("1.1.2 Is there", "Is there") + plan
+    assert any(
+        "t/b is in the data but not in the report (number 1.1.2)" in p
+        for p in text_problems(document, gone)
+    )

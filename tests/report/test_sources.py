@@ -10,7 +10,7 @@ from tests.report.pdf_tools import flat, pdf_text, requires_poppler
 
 def _cited(demo: DemoReports) -> list[Source]:
     text = flat(pdf_text(demo.pdfs["en"]))
-    return [s for s in demo.snapshot.registry.sources if f"[{s.id}]" in text]
+    return [s for s in demo.snapshot.registry.sources if flat(s.title.en) in text]
 
 
 def test_every_shipped_source_has_a_description_in_both_languages() -> None:
