@@ -62,6 +62,14 @@ The PDF reports embed the DejaVu fonts (Bitstream Vera and DejaVu licence:
 resources/fonts/LICENSE-DejaVu.txt, shipped inside the bundle).
 
 
+Colour profile
+--------------
+
+The PDF reports embed the sRGB IEC61966-2.1 ICC profile of the icc-profiles-free collection
+(resources/color/sRGB.icc; "no copyright, use freely", distributed under the zlib licence:
+resources/color/LICENSE-sRGB-icc.txt, shipped inside the bundle).
+
+
 Python packages
 ---------------
 

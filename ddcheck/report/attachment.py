@@ -12,7 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFInfo, PDFStream, PDFString
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFInfo,
+    PDFName,
+    PDFStream,
+    PDFString,
+)
 from reportlab.pdfgen.canvas import Canvas
 
 
@@ -23,6 +30,7 @@ class Attachment:
     name: str
     data: bytes
     media_type: str = "application/json"
+    description: str = "The dossier as data (ddcheck)"
     info: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -47,8 +55,9 @@ class _InfoWithExtras(PDFInfo):
         return text[:end] + added + b"\n" + text[end:]
 
 
-def attach(canvas: Canvas, attachment: Attachment) -> None:
-    """Add the file (compressed like the pages) and the info entries to the unsaved document."""
+def attach(canvas: Canvas, attachment: Attachment) -> Any:
+    """Add the file (compressed like the pages) and the info entries to the unsaved document;
+    return (a reference to) its file specification, declared as the document's data."""
     doc = canvas._doc
     embedded = PDFStream(
         PDFDictionary(
@@ -66,11 +75,15 @@ def attach(canvas: Canvas, attachment: Attachment) -> None:
             "F": PDFString(attachment.name),
             "UF": PDFString(attachment.name),
             "EF": PDFDictionary({"F": doc.Reference(embedded)}),
+            "AFRelationship": PDFName("Data"),
+            "Desc": PDFString(attachment.description),
         }
     )
-    names = PDFArray([PDFString(attachment.name), doc.Reference(spec)])
+    spec_ref = doc.Reference(spec)
+    names = PDFArray([PDFString(attachment.name), spec_ref])
     doc.Catalog.Names = PDFDictionary({"EmbeddedFiles": PDFDictionary({"Names": names})})
     if attachment.info:
         info = doc.info
         info.__class__ = _InfoWithExtras
         info.extras = dict(attachment.info)
+    return spec_ref

@@ -13,6 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from ddcheck.report.archival import add_archival
 from ddcheck.report.attachment import Attachment, attach
 from ddcheck.report.errors import ExportCancelled
 from ddcheck.report.styles import ACCENT, FONT, FONT_BOLD, MUTED, RULE
@@ -152,8 +153,8 @@ class ReportDocTemplate(BaseDocTemplate):
         canvas.setFillColor(MUTED)
         canvas.drawString(0, 0, str(pages))
         canvas.endForm()
-        if self._attachment is not None:
-            attach(canvas, self._attachment)
+        spec = attach(canvas, self._attachment) if self._attachment is not None else None
+        add_archival(canvas, getattr(self, "lang", "") or "", spec)
         canvas.showOutline()
         canvas.save()
         return pages
