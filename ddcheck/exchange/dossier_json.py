@@ -58,14 +58,13 @@ def dossier_document(
     """
     snapshot = redaction.snapshot
     dossier = snapshot.dossier
-    rendered: dict[str, Any] = {
-        "answer_label": answer_label,
-        "answers": rendered_answers(redaction, lang),
-    }
-    if headings:
+    answers = rendered_answers(redaction, lang)
+    rendered: dict[str, Any] = {"answer_label": answer_label, "answers": answers}
+    if headings:  # only of the answers shown: which items apply may tell a withheld answer
         rendered["headings"] = {
             key: {"number": number, "question": question}
             for key, (number, question) in headings.items()
+            if key in answers
         }
     return {
         "format": FORMAT,

@@ -47,11 +47,14 @@ class BundleOps(ReceivedOps):
     ) -> BundleResult:
         """Write a `.ddcheck` bundle: the (redacted) dossier JSON and its evidence files."""
         from ddcheck.report.labels import label
+        from ddcheck.services.export import printed_headings
 
         snapshot = self.snapshot(dossier_id)  # type: ignore[attr-defined]
         language: Language = lang or snapshot.dossier.language
         redaction = redact(snapshot, audience)
-        data = canonical_bytes(dossier_document(redaction, language, label("answer", language)))
+        headings = printed_headings(redaction, language)
+        document = dossier_document(redaction, language, label("answer", language), headings)
+        data = canonical_bytes(document)
         blobs = [
             evidence_rows.blob(self._store.conn, self._store.files, item.sha256)
             for item in redaction.snapshot.dossier.evidence
