@@ -27,6 +27,7 @@ from ddcheck.domain.text import Language
 from ddcheck.report.citations import Citations, cited
 from ddcheck.report.labels import label
 from ddcheck.report.numbering import Numbering, number_templates
+from ddcheck.report.para import Para
 from ddcheck.report.styles import Styles
 from ddcheck.report.text_safety import TextSafety
 from ddcheck.report.user_paragraphs import UserParagraphs
@@ -180,7 +181,7 @@ class ReportContext:
 
     def para(self, markup: str, style: str = "body", bullet: str | None = None) -> Paragraph:
         """Return a paragraph of already safe markup in a named style (with a hanging label)."""
-        return Paragraph(markup, getattr(self.styles, style), bulletText=bullet)
+        return Para(markup, getattr(self.styles, style), bulletText=bullet)
 
     def number(self, value: int) -> str:
         """Return a whole number as the report's reader writes it (12.500 / 12,500)."""

@@ -18,6 +18,7 @@ from ddcheck.domain.text import Language
 from ddcheck.domain.visible import visible_controls
 from ddcheck.report.appendix import cell_room, chunked_tables, spread_rows
 from ddcheck.report.labels import value_label
+from ddcheck.report.para import Para
 from ddcheck.report.styles import Styles, make_styles, register_fonts
 from ddcheck.report.template import PageFurniture, ReportDocTemplate, mark_outline
 from ddcheck.report.text_safety import TextSafety
@@ -125,7 +126,7 @@ class Writer:
 
     def head(self, texts: list[str]) -> list[object]:
         """Return a table header row."""
-        return [Paragraph(self.safety.line(t), self.styles.cell_head) for t in texts]
+        return [Para(self.safety.line(t), self.styles.cell_head) for t in texts]
 
 
 def render_document(

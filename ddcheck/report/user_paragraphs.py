@@ -9,6 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from ddcheck.domain.direction import has_rtl, is_mainly_rtl
+from ddcheck.report.para import Para
 from ddcheck.report.rtl import visual_fragment, visual_lines
 from ddcheck.report.styles import FONT_BOLD, Styles
 from ddcheck.report.template import FRAME_WIDTH
@@ -52,7 +53,7 @@ class UserParagraphs:
         if not has_rtl(source):
             markup = self._safety.markup(source)
             markup = f"<b>{markup}</b>" if bold else markup
-            return Paragraph(markup + suffix, base, bulletText=bullet)
+            return Para(markup + suffix, base, bulletText=bullet)
         room = width if width is not None else FRAME_WIDTH - base.leftIndent - base.rightIndent
         rtl = is_mainly_rtl(source)
         lines = visual_lines(
@@ -64,7 +65,7 @@ class UserParagraphs:
         )
         markup = "<br/>".join(escape(self._safety.plain(line)) for line in lines)
         markup = f"<b>{markup}</b>" if bold else markup
-        return Paragraph(markup + suffix, self._line_style(style, rtl), bulletText=bullet)
+        return Para(markup + suffix, self._line_style(style, rtl), bulletText=bullet)
 
     def blocks(
         self,
@@ -113,7 +114,7 @@ class UserParagraphs:
             markup = f"<b>{markup}</b>" if bold else markup
             last = index == len(chunks) - 1
             paragraphs.append(
-                Paragraph(
+                Para(
                     markup + (suffix if last else ""),
                     self._block_style(first, index == 0, last),
                     bulletText=bullet if index == 0 else None,

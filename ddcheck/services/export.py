@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ddcheck.domain.applicability import applicable_items
 from ddcheck.domain.redaction import Audience, Redaction, redact
 from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import Language
@@ -36,15 +35,21 @@ class ExportResult:
 
 
 def printed_headings(redaction: Redaction, lang: Language) -> dict[str, tuple[str, str]]:
-    """Return each printed item's number and question (the embedded data's way to find it)."""
+    """Return each item's printed number and question (the embedded data's way to find it)."""
     from ddcheck.report.numbering import number_templates
 
     snapshot = redaction.snapshot
-    used = (snapshot.templates.get(use.id) for use in snapshot.dossier.templates)
-    numbers = number_templates(t for t in used if t is not None).items
+    used = [snapshot.templates.get(use.id) for use in snapshot.dossier.templates]
+    templates = [t for t in used if t is not None]
+    numbers = number_templates(templates).items
     return {
-        entry.key: (numbers.get(entry.key, ""), entry.item.question.get(lang))
-        for entry in applicable_items(snapshot.dossier, snapshot.templates)
+        f"{template.id}/{item.id}": (
+            numbers.get(f"{template.id}/{item.id}", ""),
+            item.question.get(lang),
+        )
+        for template in templates
+        for section in template.sections
+        for item in section.items
     }
 
 
