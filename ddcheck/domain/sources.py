@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ddcheck.domain.scales import ID_PATTERN
-from ddcheck.domain.text import LocalizedText
+from ddcheck.domain.text import Language, LocalizedText
+
+_BARE_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)*|[IVXL]+")
 
 DatePrecision = Literal["day", "month", "year"]  # how much of `date` is known
 
@@ -29,6 +32,22 @@ class Source(BaseModel):
     citation: str = ""  # the formal reference as written (one language)
     description: LocalizedText | None = None  # what the source is, in both languages
     url: str | None = None
+    locator_label: LocalizedText | None = None  # what a bare number locates: "stap" / "step"
+    locators: dict[str, LocalizedText] = Field(default_factory=dict)  # as checklists write them
+
+    def locator(self, locator: str, lang: Language) -> str:
+        """Return a checklist's locator in `lang`: its words from `locators` (ignoring case,
+        each "; " part alone), a bare number after `locator_label`, otherwise as written."""
+        known = {key.casefold(): text for key, text in self.locators.items()}
+        whole = known.get(locator.casefold())
+        if whole is not None:
+            return whole.get(lang)
+        parts = [known.get(part.casefold()) for part in locator.split("; ")]
+        if len(parts) > 1 and all(parts):
+            return "; ".join(part.get(lang) for part in parts if part)
+        if self.locator_label is not None and _BARE_NUMBER.fullmatch(locator):
+            return f"{self.locator_label.get(lang)} {locator}"
+        return locator
 
 
 class Expectation(BaseModel):

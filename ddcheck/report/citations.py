@@ -40,7 +40,7 @@ class Citations:
 
 def locator_text(source: Source, locator: str | None, lang: Language) -> str:
     """Return a locator in the report's language (as written when the source has no words)."""
-    return locator or ""
+    return source.locator(locator, lang) if locator else ""
 
 
 def cited(
