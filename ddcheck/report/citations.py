@@ -98,7 +98,7 @@ def refs_text(citations: Citations, refs: tuple[Reference, ...], lang: Language)
         if detail and detail not in details:
             details.append(detail)
     parts = []
-    for number, details in grouped.items():
+    for number, details in sorted(grouped.items(), key=lambda pair: pair[0] or 1_000_000):
         shown = ", ".join(details)
         parts.append(f"[{number}] {shown}".rstrip() if number is not None else shown)
     return "; ".join(p for p in parts if p)

@@ -18,6 +18,7 @@ from ddcheck.domain.text import Language
 from ddcheck.domain.visible import visible_controls
 from ddcheck.report.appendix import cell_room, chunked_tables, spread_rows
 from ddcheck.report.labels import value_label
+from ddcheck.report.numbering import number_templates
 from ddcheck.report.para import Para
 from ddcheck.report.styles import Styles, make_styles, register_fonts
 from ddcheck.report.template import PageFurniture, ReportDocTemplate, mark_outline
@@ -47,6 +48,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "assessment": ("Beoordeling", "Assessment"),
     "comment": ("Toelichting", "Comment"),
     "withheld": ("(vertrouwelijk, niet gedeeld)", "(confidential, not shared)"),
+    "unknown_item": ("(vraag uit een onbekende checklist)", "(item of an unknown checklist)"),
     "actions": ("Verbeterafspraken", "Agreed improvement actions"),
     "no_actions": ("Geen verbeterafspraken.", "No improvement actions agreed."),
     "action": ("Actie", "Action"),
@@ -87,7 +89,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "not_listed": ("niet op de deelnemerslijst", "not on the participants list"),
 }
 
-ITEM_WIDTHS = [66 * mm, 40 * mm, 22 * mm, 42 * mm]
+ITEM_WIDTHS = [54 * mm, 36 * mm, 22 * mm, 58 * mm]  # the adviser's comment gets the room
 ACTION_WIDTHS = [9 * mm, 96 * mm, 25 * mm, 20 * mm, 20 * mm]
 
 
@@ -180,7 +182,7 @@ def render_review_pdf(
         story += w.paras(review.verdict_note, "body")
     story += _red_flag_notes_part(w, received, templates, lang)
     story += _items_part(w, received, review_file, templates, lang)
-    story += _actions_part(w, review_file, lang)
+    story += _actions_part(w, review_file, lang, _numbers(received, templates))
     furniture = PageFurniture(
         header_left=w.safety.plain(w.shown(" ".join(dossier.company.name.split()))),
         header_right=w.safety.plain(w.shown(" ".join(dossier.mission.name.split()))),
@@ -189,6 +191,18 @@ def render_review_pdf(
         page_of=word("page_of", lang),
     )
     return render_document(story, furniture, lang, w.safety.plain(f"{title}: {dossier.title}"))
+
+
+def _numbers(received: ReceivedDossier, templates: Mapping[str, Template]) -> dict[str, str]:
+    """Return the item numbers the company's report printed ("1.6.2"), by item key."""
+    used = [templates[u.id] for u in received.dossier.templates if u.id in templates]
+    return number_templates(used).items
+
+
+def _heading(numbers: Mapping[str, str], question: str, key: str) -> str:
+    """Return an item as people read it: its number and question (never its internal key)."""
+    number = numbers.get(key, "")
+    return f"{number}\u00a0\u00a0{question}" if number and question else question or number
 
 
 def _question(templates: Mapping[str, Template], key: str, lang: Language) -> str:
@@ -215,13 +229,15 @@ def _red_flag_notes_part(
         mark_outline(w.para(heading, "h2"), heading, 0),
         w.para(word("flag_notes_intro", lang), "muted"),
     ]
+    numbers = _numbers(received, templates)
     for flag in flags:
         note = flag.entry.template.adviser_note_of(flag.entry.item)
         assert note is not None
         answer = received.rendered_answers.get(flag.key, "")
+        question = _heading(numbers, flag.entry.item.question.get(lang), flag.key)
         story += [
-            w.para(flag.entry.item.question.get(lang), "question"),
-            w.para(f"{word('answer', lang)}: {answer}" if answer else flag.key, "detail"),
+            w.para(question, "question"),
+            w.para(f"{word('answer', lang)}: {answer or '–'}", "detail"),
             w.para(f"{word('adviser_note', lang)}: {note.get(lang)}", "body"),
         ]
     return story
@@ -240,17 +256,15 @@ def _items_part(
     if not items:
         return [*story, w.para(word("no_items", lang), "muted")]
     withheld = set(received.withheld_items)
+    numbers = _numbers(received, templates)
     rows: list[list[object]] = []
     for entry in items:
-        question = _question(templates, entry.key, lang)
+        question = _heading(numbers, _question(templates, entry.key, lang), entry.key)
         answer = received.rendered_answers.get(entry.key, "")
         if entry.key in withheld:
             answer = word("withheld", lang)
         row: list[object] = [
-            [
-                w.para(question or entry.key, "cell_bold", ITEM_WIDTHS[0]),
-                w.para(entry.key, "cell", ITEM_WIDTHS[0]),
-            ],
+            w.para(question or word("unknown_item", lang), "cell_bold", ITEM_WIDTHS[0]),
             "",
             value_label("assessment", entry.assessment, lang),
             "",
@@ -273,7 +287,9 @@ def _items_part(
     return story + chunked_tables(head, rows, ITEM_WIDTHS)
 
 
-def _actions_part(w: Writer, review_file: ReviewFile, lang: Language) -> list[Flowable]:
+def _actions_part(
+    w: Writer, review_file: ReviewFile, lang: Language, numbers: Mapping[str, str]
+) -> list[Flowable]:
     heading = word("actions", lang)
     story: list[Flowable] = [
         Spacer(1, 4 * mm),
@@ -285,8 +301,9 @@ def _actions_part(w: Writer, review_file: ReviewFile, lang: Language) -> list[Fl
     rows: list[list[object]] = []
     for number, action in enumerate(actions, start=1):
         text = action.action
-        if action.item_keys:
-            text += "\n" + ", ".join(action.item_keys)
+        shown = [numbers[key] for key in action.item_keys if key in numbers]
+        if shown:
+            text += f"\n({word('item', lang).lower()} {', '.join(shown)})"
         row: list[object] = [
             str(number),
             "",

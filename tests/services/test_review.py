@@ -243,3 +243,4 @@ def test_the_review_pdf_shows_verdict_comments_and_actions(pair, tmp_path: Path,
     assert "Draw up an ESAP with Atradius DSB" in words
     assert "<b>bold?</b> & R&D" in words
     assert ("01-03-2027" if lang == "nl" else "2027-03-01") in words
+    assert "mini/" not in words  # items by number and question, never by their internal key
