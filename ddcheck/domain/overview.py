@@ -42,6 +42,7 @@ class OverviewRow:
     verdict: Verdict | None
     kvk: str = ""
     mission_id: str | None = None  # from the dossier, or attached by the adviser
+    required_unanswered: int = 0  # required questions neither answered nor withheld
 
     @property
     def completion(self) -> int:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from ddcheck.domain.formatting import format_number
 from ddcheck.domain.text import Language
 from ddcheck.report.appendix import chunked_tables
 from ddcheck.report.labels import value_label
@@ -17,16 +18,17 @@ from ddcheck.report.template import PageFurniture, mark_outline
 if TYPE_CHECKING:
     from ddcheck.domain.overview import MissionOverview, MissionStatus, OverviewRow
 
-WIDTHS = [46 * mm, 16 * mm, 16 * mm, 22 * mm, 30 * mm, 40 * mm]
+WIDTHS = [40 * mm, 24 * mm, 19 * mm, 15 * mm, 19 * mm, 25 * mm, 28 * mm]
 # what needs the adviser first: a negative verdict, then not yet reviewed, then the rest
 _VERDICT_ATTENTION = {"insufficient": 0, None: 1, "sufficient_with_actions": 2, "sufficient": 3}
 
 
-def attention_order(row: OverviewRow) -> tuple[int, int, int, int, str]:
+def attention_order(row: OverviewRow) -> tuple[int, int, int, int, int, str]:
     """Return the sort key that puts the companies needing attention first."""
     return (
         _VERDICT_ATTENTION.get(row.verdict, 1),
         -row.red_flags,
+        -row.required_unanswered,
         -row.open_high_actions,
         row.completion,
         row.company.casefold(),
@@ -36,6 +38,10 @@ def attention_order(row: OverviewRow) -> tuple[int, int, int, int, str]:
 def render_overview_pdf(overview: MissionOverview, lang: Language, now: dt.datetime) -> bytes:
     """Return the PDF of the overview: one row per company."""
     w = Writer()
+
+    def number(value: int) -> str:
+        return format_number(value, lang)
+
     title = word("overview_title", lang)
     mission = overview.mission or word("all_missions", lang)
     story: list[Flowable] = [
@@ -53,7 +59,8 @@ def render_overview_pdf(overview: MissionOverview, lang: Language, now: dt.datet
         head = w.head(
             [
                 word("company", lang),
-                word("completion", lang),
+                word("answered_of", lang),
+                word("required_open", lang),
                 word("red_flags", lang),
                 word("open_high", lang),
                 word("withheld_col", lang),
@@ -65,14 +72,21 @@ def render_overview_pdf(overview: MissionOverview, lang: Language, now: dt.datet
             name = row.company if overview.mission else f"{row.company}\n{row.mission}"
             if overview.status is not None and row in overview.status.unexpected:
                 name = f"{name}\n({word('not_listed', lang)})"
+            verdict = value_label("verdict", row.verdict, lang) or word("no_verdict", lang)
             rows.append(
                 [
                     w.para(name, "cell", WIDTHS[0]),
-                    f"{row.completion} %",
-                    str(row.red_flags),
-                    str(row.open_high_actions),
-                    str(row.withheld_items),
-                    value_label("verdict", row.verdict, lang) or word("no_verdict", lang),
+                    w.para(
+                        word("of", lang).format(n=number(row.answered), total=number(row.total))
+                        + f" ({row.completion} %)",
+                        "cell",
+                        WIDTHS[1],
+                    ),
+                    number(row.required_unanswered),
+                    number(row.red_flags),
+                    number(row.open_high_actions),
+                    number(row.withheld_items),
+                    w.para(verdict, "cell", WIDTHS[-1]),
                 ]
             )
         story += chunked_tables(head, rows, WIDTHS)

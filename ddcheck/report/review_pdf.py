@@ -61,6 +61,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "all_missions": ("alle missies", "all missions"),
     "generated_on": ("Gemaakt op", "Generated on"),
     "completion": ("Ingevuld", "Completed"),
+    "answered_of": ("Beantwoord", "Answered"),
+    "of": ("{n} van {total}", "{n} of {total}"),
+    "required_open": ("Verplicht open", "Required open"),
     "red_flags": ("Rode vlaggen", "Red flags"),
     "flag_notes": (
         "Rode vlaggen: wat ze betekenen voor de missie",

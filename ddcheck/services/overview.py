@@ -15,6 +15,7 @@ from ddcheck.domain.overview import (
     filter_rows,
     sort_rows,
 )
+from ddcheck.domain.readiness import readiness
 from ddcheck.domain.received import ReceivedDossier, mission_key
 from ddcheck.domain.text import Language
 from ddcheck.services.catalogs import signature
@@ -62,9 +63,10 @@ class OverviewOps(ReceivedOps):
             MissionGroup(key, sorted(names)[0], len(names)) for key, names in sorted(groups.items())
         ]
 
-    def _counts(self, received: ReceivedDossier) -> tuple[int, int, int]:
-        """Return (answered, total, red flags) of a revision, cached per revision and templates."""
-        cache: dict[tuple[str, str], tuple[int, int, int]] = self.__dict__.setdefault(
+    def _counts(self, received: ReceivedDossier) -> tuple[int, int, int, int]:
+        """Return (answered, total, red flags, required unanswered) of a revision, cached per
+        revision and templates."""
+        cache: dict[tuple[str, str], tuple[int, int, int, int]] = self.__dict__.setdefault(
             "_overview_counts", {}
         )
         key = (received.revision.fingerprint, signature(self._templates))
@@ -78,14 +80,17 @@ class OverviewOps(ReceivedOps):
             {k for k in withheld & applicable if not summary.answers.get(k)}
         )
         total = summary.overall.total
+        required = readiness(
+            received.dossier, self._templates, frozenset(withheld), summary
+        ).required_unanswered
         if not total:  # templates unknown here: count what the company reported
             answered = total = len(received.rendered_answers) + len(withheld)
-        found = cache[key] = (min(answered, total), total, len(summary.red_flags))
+        found = cache[key] = (min(answered, total), total, len(summary.red_flags), required)
         return found
 
     def overview_row(self, received: ReceivedDossier) -> OverviewRow:
         """Return the overview line of one received dossier."""
-        answered, total, red_flags = self._counts(received)
+        answered, total, red_flags, required = self._counts(received)
         withheld = received.withheld_items
         dossier = received.dossier
         return OverviewRow(
@@ -104,6 +109,7 @@ class OverviewOps(ReceivedOps):
             kvk=dossier.company.kvk_number,
             mission_id=dossier.mission.mission_id
             or mission_rows.received_mission_id(self._store.conn, received.id),
+            required_unanswered=required,
         )
 
     def mission_overview(

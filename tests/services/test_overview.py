@@ -83,6 +83,15 @@ def test_pdf_export_shows_every_company(adviser, tmp_path: Path) -> None:
     text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(out).pages)
     assert "Mission overview" in text and "Van Dijk BV" in text
     assert "=cmd|' /C calc'!A0" in text and "Bakker Tech" not in text
+    assert "Answered" in text and "Required open" in text and "Withheld" in text
+    for row in adviser.mission_overview("missie riyad 2027").rows:
+        assert f"{row.answered} of {row.total} ({row.completion} %)" in text
+
+
+def test_each_row_counts_the_required_questions_left_open(adviser) -> None:
+    rows = {r.company: r for r in adviser.mission_overview("missie riyad 2027").rows}
+    cleared = rows["=cmd|' /C calc'!A0"]  # its ekv-esap answer was cleared before export
+    assert cleared.required_unanswered == rows["Van Dijk BV"].required_unanswered + 1
 
 
 def test_pdf_lists_what_needs_attention_first_with_the_apps_verdict_words(
