@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, Paragraph, Spacer
 
 from ddcheck import __version__
-from ddcheck.domain.formatting import format_date
+from ddcheck.domain.formatting import format_date, format_number
 from ddcheck.domain.scoring import summarize
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
@@ -171,7 +171,7 @@ def render_review_pdf(
     facts = [
         (word("reviewer", lang), reviewer or "—"),
         (word("reviewed_on", lang), day(review.reviewed_at, lang)),
-        (word("revision", lang), str(received.revision.number)),
+        (word("revision", lang), format_number(received.revision.number, lang)),
         (word("fingerprint", lang), review_file.reviewed_fingerprint),
     ]
     for name, value in facts:

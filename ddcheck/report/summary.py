@@ -115,9 +115,9 @@ def _completion_row(
 ) -> list[object]:
     return [
         ctx.para(title, "cell"),
-        ctx.para(str(answered), "cell_right"),
-        ctx.para(str(total), "cell_right"),
-        ctx.para(str(held), "cell_right"),
+        ctx.para(ctx.number(answered), "cell_right"),
+        ctx.para(ctx.number(total), "cell_right"),
+        ctx.para(ctx.number(held), "cell_right"),
         progress_bar(percent or 0, width=19 * mm),
         ctx.para("–" if percent is None else f"{percent} %", "cell_right"),
     ]
