@@ -89,7 +89,10 @@ class MissionOps(WorkspaceBase):
                 participants=list(participants),
             )
         except ValidationError as error:
-            raise InvalidInput(f"The mission {_plain(first_problem(error))}.") from error
+            problem = _plain(first_problem(error))
+            raise InvalidInput(
+                f"The mission {problem}.", nl=f"De missie klopt niet: {problem}."
+            ) from error
         with self._transaction():
             mission_rows.save_mission(self._store.conn, mission, "own", self._now())
         return mission

@@ -20,6 +20,7 @@ from ddcheck.ui.receiving import Receiver
 log = logging.getLogger(__name__)
 
 OVERVIEW = "\x00overview"
+MISSIONS = "\x00missions"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -33,6 +34,7 @@ class AdviserSide(QObject):
         self.receiver = Receiver(ctx, window, self)
         self.page: QWidget | None = None
         self.overview: QWidget | None = None
+        self.missions: QWidget | None = None
         self._saved: tuple[str, Any] | None = None
         self.heading = label(tr("RECEIVED"), "sidebar-muted")
         self.list = QListWidget(window)
@@ -55,6 +57,7 @@ class AdviserSide(QObject):
         nav.currentRowChanged.connect(self._own_page_chosen)
         window.installEventFilter(self)
         self.export_template_action = self._add_export_template_action(window)
+        self.missions_action = self._add_file_action(window, tr("&Missions…"), self.show_missions)
 
     def _add_export_template_action(self, window: Any) -> QAction:
         """Add File → Export checklist… right after File → Import…."""
@@ -66,6 +69,18 @@ class AdviserSide(QObject):
             actions = menu.actions()
             if window.import_action in actions:
                 after = actions.index(window.import_action) + 1
+                menu.insertAction(actions[after] if after < len(actions) else None, action)
+                break
+        return action
+
+    def _add_file_action(self, window: Any, text: str, slot: Callable[[], Any]) -> QAction:
+        """Add an action to the File menu, after Export checklist…."""
+        action = QAction(text, window)
+        action.triggered.connect(lambda: slot())
+        for menu in window.menuBar().findChildren(QMenu):
+            actions = menu.actions()
+            if self.export_template_action in actions:
+                after = actions.index(self.export_template_action) + 1
                 menu.insertAction(actions[after] if after < len(actions) else None, action)
                 break
         return action
@@ -101,6 +116,8 @@ class AdviserSide(QObject):
             self._mark(current)
         if self.overview is not None and shiboken6.isValid(self.overview):
             self.overview.refresh()
+        if self.missions is not None and shiboken6.isValid(self.missions):
+            self.missions.refresh()
 
     def current_id(self) -> str | None:
         """Return the received id (or OVERVIEW) shown, None when an own page is shown."""
@@ -109,6 +126,8 @@ class AdviserSide(QObject):
             return self.page.received_id
         if page is not None and page is self.overview:
             return OVERVIEW
+        if page is not None and page is self.missions:
+            return MISSIONS
         return None
 
     def _mark(self, value: str) -> None:
@@ -193,6 +212,7 @@ class AdviserSide(QObject):
         if self.overview is None or not shiboken6.isValid(self.overview):
             page = MissionOverviewPage(self.ctx, self.window)
             page.openRequested.connect(self.open_received)
+            page.missionsRequested.connect(self.show_missions)
             page.savedState.connect(self.window.show_saved_state)
             self._replace(None, page)
             self.overview = page
@@ -204,9 +224,28 @@ class AdviserSide(QObject):
         self._mark(OVERVIEW)
         return self.overview
 
+    def show_missions(self) -> Any:
+        """Show the Missions page: define a mission, export its pack."""
+        from ddcheck.ui.pages.missions import MissionsPage
+
+        if self.ctx.workspace is None:
+            return None
+        if self.missions is None or not shiboken6.isValid(self.missions):
+            page = MissionsPage(self.ctx, self.window)
+            page.savedState.connect(self.window.show_saved_state)
+            self._replace(None, page)
+            self.missions = page
+        else:
+            self.missions.refresh()
+        self._show(self.missions, tr("Missions"))
+        self._mark(MISSIONS)
+        return self.missions
+
     def reopen(self, shown: str) -> None:
         """Show again what `current_id` returned (after the window was rebuilt)."""
-        if shown == OVERVIEW:
+        if shown == MISSIONS:
+            self.show_missions()
+        elif shown == OVERVIEW:
             self.show_overview()
         else:
             self.open_received(shown)

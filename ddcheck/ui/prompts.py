@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -110,6 +110,13 @@ class Prompts:
         return (
             wizard.result_value() if wizard.exec() == NewDossierWizard.DialogCode.Accepted else None
         )
+
+    def new_mission(self, parent: QWidget | None, ctx: Any) -> MissionDefinition | None:
+        """Ask for a new mission (the dialog creates it); return it, or None when cancelled."""
+        from ddcheck.ui.pages.missions import NewMissionDialog
+
+        dialog = NewMissionDialog(ctx, parent)
+        return dialog.created if dialog.exec() == NewMissionDialog.DialogCode.Accepted else None
 
     def choose_settings(
         self, parent: QWidget | None, current: Language | None, name: str = ""

@@ -21,6 +21,7 @@ class FakePrompts(Prompts):
         self.choices: list[int | None] = []
         self.open_result = False
         self.wizard: Callable[[Any], Any] | None = None
+        self.mission_dialog: Callable[[Any], Any] | None = None
         self.action_editor: Callable[[Any], Any] | None = None
         self.settings_choice: str | None = None
         self.damage_choice = "restore"
@@ -78,6 +79,14 @@ class FakePrompts(Prompts):
         if self.wizard is None:
             return None
         return self.wizard(wizard)
+
+    def new_mission(self, parent: Any, ctx: Any) -> Any:
+        """Build the real dialog; let the test fill it; return the mission it created."""
+        from ddcheck.ui.pages.missions import NewMissionDialog
+
+        self.asked.append(("new_mission", ""))
+        dialog = NewMissionDialog(ctx, parent)
+        return None if self.mission_dialog is None else self.mission_dialog(dialog)
 
     def choose_settings(self, parent: Any, current: Any, name: str = "") -> Any:
         from ddcheck.ui.dialogs.settings_dialog import SettingsChoice

@@ -103,3 +103,47 @@ def test_the_overview_of_a_mission_shows_who_is_missing_and_attaches_on_confirma
         assert [r.kvk for r in adviser.mission_overview_by_id(mission_id).rows] == ["12345678"]
     finally:
         adviser.close()
+
+
+def test_the_missions_page_creates_a_mission_and_exports_its_pack(
+    qtbot: Any, real_controller: Any, prompts: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QDate, Qt
+
+    csv = tmp_path / "participants.csv"
+    csv.write_text("Alfa B.V.;12345678\nBeta B.V.;87654321\n", encoding="utf-8")
+
+    def fill(dialog: Any) -> Any:
+        qtbot.addWidget(dialog)
+        qtbot.keyClicks(dialog.name, "Handelsmissie Golf 2027")
+        dialog.countries.add("SA")
+        dialog.countries.add("AE")
+        dialog.start.setDate(QDate(2027, 2, 1))
+        dialog.end.setDate(QDate(2027, 1, 1))
+        for row in range(dialog.checklists.count()):
+            item = dialog.checklists.item(row)
+            if item.data(Qt.ItemDataRole.UserRole + 1) == "briefing-saudi-gulf":
+                item.setCheckState(Qt.CheckState.Checked)
+        prompts.files.append([csv])
+        dialog.participants_button.click()
+        dialog.create()
+        assert dialog.created is None and "ends before it starts" in dialog.problem.text()
+        dialog.end.setDate(QDate(2027, 2, 5))
+        dialog.create()
+        dialog.grab().save(str(tmp_path / "new-mission.png"))
+        return dialog.created
+
+    prompts.mission_dialog = fill
+    real_controller.adviser.missions_action.trigger()
+    page = real_controller.adviser.missions
+    assert real_controller.window.pages.currentWidget() is page
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert page.tree.topLevelItemCount() == 1
+    assert page.tree.topLevelItem(0).text(3) == "2"
+    target = tmp_path / "golf.ddmission"
+    prompts.save_paths.append(target)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    page.grab().save(str(tmp_path / "missions.png"))
+    mission, files = real_controller.ctx.workspace.read_mission_pack(target)
+    assert mission.destinations == ["SA", "AE"]
+    assert [t.id for t, _ in files] == ["briefing-saudi-gulf"]

@@ -43,6 +43,7 @@ class MissionOverviewPage(QWidget):
     """The overview table with a mission picker and filters."""
 
     openRequested = Signal(str)
+    missionsRequested = Signal()
     savedState = Signal(str, str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -88,6 +89,8 @@ class MissionOverviewPage(QWidget):
         self.table.activated.connect(self._open)
         self.open_button = QPushButton(tr_in("button", "Open"), self)
         self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex()))
+        self.missions_button = QPushButton(tr("Missions…"), self)
+        self.missions_button.clicked.connect(lambda: self.missionsRequested.emit())
         self.csv_button = QPushButton(tr("Export CSV…"), self)
         self.pdf_button = QPushButton(tr("Export PDF…"), self)
         self.pdf_button.setProperty("role", "primary")
@@ -110,7 +113,13 @@ class MissionOverviewPage(QWidget):
         self.red_only.toggled.connect(self.refresh_rows)
         self.setLayout(
             vbox(
-                hbox(label(tr("Mission"), "muted"), self.mission, 1, spacing=TIGHT),
+                hbox(
+                    label(tr("Mission"), "muted"),
+                    self.mission,
+                    1,
+                    self.missions_button,
+                    spacing=TIGHT,
+                ),
                 hbox(self.search, self.verdict, self.red_only, 1),
                 self.status,
                 hbox(self.proposal, self.attach_button),
