@@ -354,6 +354,8 @@ def _status_json(status: Any) -> dict[str, Any]:
                 "received_id": r.received_id,
                 "completion": r.completion,
                 "red_flags": r.red_flags,
+                "open_high_actions": r.open_high_actions,
+                "withheld_items": r.withheld_items,
                 "verdict": r.verdict,
                 "expected": r not in status.unexpected,
             }

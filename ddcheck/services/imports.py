@@ -35,6 +35,12 @@ class ExchangeOps(AuthoringOps, OverviewOps, ReviewOps, BundleOps, RoundTripOps)
                 f"{source.name} was not imported: there is no such file.",
                 nl=f"{source.name} is niet geïmporteerd: dat bestand bestaat niet.",
             )
+        if source.suffix.lower() == ".ddmission":
+            raise refused(
+                source,
+                "it is a mission pack; import it with 'ddcheck import' or open it in the app",
+                "het is een missiepakket; importeer het met 'ddcheck import' of open het in de app",
+            )
         kind = sniff(source)
         if as_own and kind != "bundle":
             raise refused(

@@ -125,3 +125,29 @@ def test_fuzzed_packs_are_refused_with_a_message_or_accepted_never_half(
             return
         assert ws.get_mission(result.mission.id) == result.mission
         assert ws.templates["mini"].version == 2
+
+
+def test_the_general_import_names_a_pack_instead_of_calling_it_a_bad_bundle(
+    pack_v2, tmp_path
+) -> None:
+    with (
+        _open(tmp_path / "c", "mini-v1", "briefing-sa") as ws,
+        pytest.raises(ImportRefused, match="mission pack"),
+    ):
+        ws.import_file(pack_v2)
+
+
+def test_the_mission_id_travels_in_the_bundle_to_the_advisers_overview(pack_v2, tmp_path) -> None:
+    with _open(tmp_path / "c", "mini-v1", "briefing-sa") as company:
+        mission = company.import_mission_pack(pack_v2).mission
+        dossier = company.create_dossier_for_mission(
+            mission.id, Company(name="Zand & Zee B.V.", kvk_number="87654321")
+        )
+        bundle = company.export_bundle(dossier.id, tmp_path / "zz.ddcheck").path
+    with _open(tmp_path / "a", "mini-v1", "briefing-sa") as adviser:
+        adviser.import_mission_pack(pack_v2)
+        adviser.import_file(bundle)
+        [status] = adviser.mission_statuses()
+    assert [r.kvk for r in status.received] == ["87654321"]
+    assert [e.kvk for e in status.missing] == ["12345678", "11223344"]
+    assert status.days_to_deadline is not None
