@@ -5,9 +5,10 @@ rule), types (links, special files), encryption, compression, counts, declared a
 compression ratios (bombs), and every entry's size and SHA-256 against the manifest are checked
 before anything is returned. Every refusal is one line of the kind's own error class.
 
-Signatures (engineer "sign"): an archive signature would be checked in `read_archive` right
-after the manifest is read (`Kind.verify`, given the raw manifest bytes and the entries), before
-any entry is trusted; none is set yet.
+Signatures: `write_archive(..., sign=...)` stores the detached signature of the manifest bytes as
+`manifest.sig`; `read_archive` hands the manifest bytes and that signature (None when unsigned) to
+`Kind.verify` right after the manifest is read, before any entry is trusted, and keeps what it
+returns (the signer) in `Archive.signer`. Without `Kind.verify` a `manifest.sig` is refused.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from ddcheck.exchange.border import BorderError, load_json
 from ddcheck.exchange.errors import ExchangeError
 
 MANIFEST = "manifest.json"
+MANIFEST_SIGNATURE = "manifest.sig"
+MAX_SIGNATURE_BYTES = 64 * 1024
 _CHUNK = 64 * 1024
 _ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 # What zipfile and zlib raise on damaged archives (several found by fuzzing, see the tests).
@@ -60,7 +63,8 @@ class Kind:
     max_total_bytes: int = 512 * 1024 * 1024
     max_manifest_bytes: int = 4 * 1024 * 1024
     max_ratio: int = 200  # uncompressed / compressed: more looks like a zip bomb
-    verify: Callable[[bytes, dict[str, bytes]], None] | None = None  # a signature check
+    # checks the manifest's signature (None: unsigned); returns the signer, raises to refuse
+    verify: Callable[[bytes, bytes | None], Any] | None = None
 
     def fail(self, message: str) -> ExchangeError:
         """Return this kind's error with `message`."""
@@ -73,10 +77,19 @@ class Archive:
 
     manifest: dict[str, Any]
     contents: dict[str, bytes]
+    signer: Any = None  # what Kind.verify returned (None: not signed or not checked)
 
 
-def write_archive(kind: Kind, entries: list[tuple[str, bytes]], **fields: Any) -> bytes:
-    """Return the zip of `entries` with a manifest of their sizes and hashes (and `fields`)."""
+def write_archive(
+    kind: Kind,
+    entries: list[tuple[str, bytes]],
+    sign: Callable[[bytes], bytes] | None = None,
+    **fields: Any,
+) -> bytes:
+    """Return the zip of `entries` with a manifest of their sizes and hashes (and `fields`).
+
+    With `sign`, its signature of the manifest bytes is stored as `manifest.sig`.
+    """
     manifest = {
         "format": kind.format,
         "format_version": kind.format_version,
@@ -86,9 +99,11 @@ def write_archive(kind: Kind, entries: list[tuple[str, bytes]], **fields: Any) -
             for name, blob in entries
         ],
     }
+    raw = json_bytes(manifest)
+    head = [(MANIFEST, raw)] + ([(MANIFEST_SIGNATURE, sign(raw))] if sign is not None else [])
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, blob in [(MANIFEST, json_bytes(manifest)), *entries]:
+        for name, blob in [*head, *entries]:
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = (stat.S_IFREG | 0o644) << 16
@@ -146,10 +161,18 @@ def _read(
         raise kind.fail(f"the {kind.what} has no manifest")
     raw = read_entry(archive, by_name[MANIFEST], kind.max_manifest_bytes, kind)
     manifest = _manifest(raw, kind)
+    signer = None
+    signature = None
+    if MANIFEST_SIGNATURE in by_name:
+        if kind.verify is None:
+            raise kind.fail(f"the {kind.what} is signed, but this ddcheck cannot check signatures")
+        signature = read_entry(archive, by_name[MANIFEST_SIGNATURE], MAX_SIGNATURE_BYTES, kind)
+    if kind.verify is not None:
+        signer = kind.verify(raw, signature)
     if check_manifest is not None:
         check_manifest(manifest)
     listed = {entry["path"]: entry for entry in manifest["entries"]}
-    extra = set(by_name) - set(listed) - {MANIFEST}
+    extra = set(by_name) - set(listed) - {MANIFEST, MANIFEST_SIGNATURE}
     if extra:
         raise kind.fail(f"the {kind.what} holds a file its manifest does not list: {min(extra)}")
     missing = set(listed) - set(by_name)
@@ -170,9 +193,7 @@ def _read(
         if hashlib.sha256(blob).hexdigest() != entry["sha256"]:
             raise kind.fail(f"the contents of {name} do not match the manifest's SHA-256")
         contents[name] = blob
-    if kind.verify is not None:
-        kind.verify(raw, contents)
-    return Archive(manifest, contents)
+    return Archive(manifest, contents, signer)
 
 
 def check_entries(infos: list[zipfile.ZipInfo], kind: Kind) -> None:
@@ -186,7 +207,7 @@ def check_entries(infos: list[zipfile.ZipInfo], kind: Kind) -> None:
         if name in seen:
             raise kind.fail(f"the {kind.what} holds {name} twice")
         seen.add(name)
-        if name != MANIFEST and not kind.allowed_name(name):
+        if name not in (MANIFEST, MANIFEST_SIGNATURE) and not kind.allowed_name(name):
             raise kind.fail(f"the {kind.what} holds an unexpected path: {name[:80]!r}")
         file_type = stat.S_IFMT(info.external_attr >> 16)
         if file_type and file_type != stat.S_IFREG:
