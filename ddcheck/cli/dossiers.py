@@ -178,6 +178,13 @@ def _new_from_pack(args: argparse.Namespace) -> int:
         if not args.json:
             for text in describe_pack_import(result)[1:]:
                 print(text, file=sys.stderr)
+        kvk = company.kvk_number
+        if not kvk or result.mission.participant(kvk) is None:
+            print(
+                "note: the mission's participant list does not have this KvK number; "
+                "check it with the adviser",
+                file=sys.stderr,
+            )
         _print_new(ws, dossier, args)
     return 0
 
