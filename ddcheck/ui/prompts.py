@@ -113,7 +113,7 @@ class Prompts:
 
     def new_mission(self, parent: QWidget | None, ctx: Any) -> MissionDefinition | None:
         """Ask for a new mission (the dialog creates it); return it, or None when cancelled."""
-        from ddcheck.ui.pages.missions import NewMissionDialog
+        from ddcheck.ui.dialogs.new_mission import NewMissionDialog
 
         dialog = NewMissionDialog(ctx, parent)
         return dialog.created if dialog.exec() == NewMissionDialog.DialogCode.Accepted else None

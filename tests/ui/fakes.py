@@ -82,7 +82,7 @@ class FakePrompts(Prompts):
 
     def new_mission(self, parent: Any, ctx: Any) -> Any:
         """Build the real dialog; let the test fill it; return the mission it created."""
-        from ddcheck.ui.pages.missions import NewMissionDialog
+        from ddcheck.ui.dialogs.new_mission import NewMissionDialog
 
         self.asked.append(("new_mission", ""))
         dialog = NewMissionDialog(ctx, parent)
