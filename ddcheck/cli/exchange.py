@@ -258,6 +258,11 @@ def received_show(args: argparse.Namespace) -> int:
         f"revision {received.revision.number} of {len(received.revisions)}, exported "
         f"{received.revision.generated_at:%Y-%m-%d %H:%M}, sha256 {received.revision.fingerprint}"
     )
+    if received.revision.text_only:
+        print(
+            "pages not checked: another ddcheck version made this PDF (or a checklist was "
+            "missing), so only its text was compared with its data"
+        )
     print(
         f"completed {row.completion} %, {row.red_flags} red flag(s), "
         f"{row.open_high_actions} open high-priority action(s), {row.withheld_items} withheld"

@@ -158,31 +158,42 @@ def _export_workbook(snapshot: DossierSnapshot, args: argparse.Namespace, lang: 
 
 def verify_command(args: argparse.Namespace) -> int:
     """Exit 0 when report and data match, 1 when they do not, 2 when not a ddcheck PDF."""
-    from ddcheck.exchange.verify import NotADdcheckPdf, verify_pdf
+    from ddcheck.exchange.verify import NotADdcheckPdf, PdfTooLarge, verify_pdf
+    from ddcheck.services.rerender import shipped_renderer
 
     if args.file.is_dir():
         raise UserError(f"{args.file} is a folder; give a PDF exported by ddcheck")
     if not args.file.is_file():
         raise UserError(f"no such file: {args.file}")
     try:
-        result = verify_pdf(args.file)
+        result = verify_pdf(args.file, shipped_renderer())
+    except PdfTooLarge as error:
+        raise UserError(f"{args.file} was not checked: {error}") from error
     except NotADdcheckPdf as error:
         raise UserError(f"{args.file} is not a ddcheck report: {error}") from error
+    how = "pages" if result.checked == "pages" else f"{result.why_text}; compared text only"
     if args.json:
         print(
             json.dumps(
                 {
                     "ok": result.ok,
                     "fingerprint": result.fingerprint,
+                    "checked": result.checked,
+                    "why_text_only": result.why_text or None,
                     "problems": list(result.problems),
                 },
                 indent=2,
             )
         )
+    elif result.ok and result.checked == "pages":
+        print(f"match: every page is what its embedded data renders (sha256 {result.fingerprint})")
     elif result.ok:
-        print(f"match: the report and its embedded data agree (sha256 {result.fingerprint})")
+        print(
+            f"match ({how}): the report text and its embedded data agree "
+            f"(sha256 {result.fingerprint})"
+        )
     else:
-        print(f"MISMATCH: {args.file} was changed after export", file=sys.stderr)
+        print(f"MISMATCH ({how}): {args.file} was changed after export", file=sys.stderr)
         for problem in result.problems[:20]:
             print(f"  - {problem}", file=sys.stderr)
         if len(result.problems) > 20:

@@ -6,8 +6,11 @@ Babel's CLDR data is the only source; no Qt, no I/O. Babel is imported on first 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextvars import ContextVar
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
@@ -25,6 +28,9 @@ _SIZE_UNITS = (
     "digital-gigabyte",
     "digital-terabyte",
 )
+# The zone a report is written in (its export's UTC offset), so that rendering it again on
+# another computer gives the same dates; None means this computer's zone.
+_ZONE: ContextVar[dt.tzinfo | None] = ContextVar("ddcheck_zone", default=None)
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
 # Codes CLDR names that are no country: the EU, the eurozone, the UN, "unknown region".
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
@@ -126,8 +132,21 @@ def local_date(moment: dt.datetime, tz: dt.tzinfo | None = None) -> dt.date:
     return _local(moment, tz).date()
 
 
+@contextlib.contextmanager
+def written_in(zone: dt.tzinfo | None) -> Iterator[None]:
+    """Format moments in `zone` instead of this computer's zone while the block runs."""
+    token = _ZONE.set(zone)
+    try:
+        yield
+    finally:
+        _ZONE.reset(token)
+
+
 def _local(moment: dt.datetime, tz: dt.tzinfo | None = None) -> dt.datetime:
-    """Return a moment in `tz` (default: this computer's zone); a naive one is taken as local."""
+    """Return a moment in `tz` (default: the zone set by `written_in`, else this computer's);
+    a naive one is taken as local."""
+    if tz is None:
+        tz = _ZONE.get()
     if moment.tzinfo is None:
         return moment if tz is None else moment.astimezone().astimezone(tz)
     return moment.astimezone(tz)

@@ -8,6 +8,10 @@ from typing import Any, Literal
 
 from ddcheck.domain.dossier import Dossier, Review
 
+# The source kind stored for a PDF whose pages could not be rendered again and compared with
+# its data (another ddcheck version made it, or a checklist was missing), only its text.
+TEXT_CHECKED_PDF = "pdf-text"
+
 
 @dataclass(frozen=True)
 class RevisionInfo:
@@ -19,6 +23,11 @@ class RevisionInfo:
     imported_at: dt.datetime
     source_name: str
     source_kind: str
+
+    @property
+    def text_only(self) -> bool:
+        """Return whether only the PDF's text, not its pages, was compared with its data."""
+        return self.source_kind == TEXT_CHECKED_PDF
 
 
 @dataclass(frozen=True)

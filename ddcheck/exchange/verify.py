@@ -1,26 +1,36 @@
-"""Check a ddcheck PDF: embedded JSON, its fingerprint (cover and metadata) and the page text."""
+"""Check a ddcheck PDF: its pages against what its embedded data renders, and its fingerprint.
+
+With a renderer (the same ddcheck version, the checklists at hand) every page is compared with
+the report rendered again from the embedded data: content, what it draws with, annotations,
+page count and order. Otherwise (another version made it) only the page text is compared with
+the data, and the result says so.
+"""
 
 from __future__ import annotations
 
 import bisect
+import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ddcheck.domain.direction import has_rtl, letters
 from ddcheck.domain.dossier import item_marker
 from ddcheck.exchange.dossier_json import (
     DossierFormatError,
     fingerprint,
-    parse_dossier_json,
+    read_dossier_json,
 )
+from ddcheck.exchange.page_prints import PagePrintError, page_prints, print_problems
 from ddcheck.exchange.pdf_attachment import (
     UnreadablePdf,
     attached_json,
     info_fingerprint,
     open_pdf,
 )
+from ddcheck.exchange.received_document import DossierDocument
 
 _COVER_FINGERPRINT = re.compile(r"\(SHA-256\)([0-9a-f]{64})")
 _COVER_PAGES = 6  # a cover stretched by very long company fields may run over a few pages
@@ -37,17 +47,36 @@ _SIMPLE_ANSWER_LENGTH = 80  # short answers (option labels) must match exactly, 
 _SPLIT_WORD_LENGTH = 30  # a longer word may be split over two lines, so compare loosely
 
 
+MAX_PDF_BYTES = 200 * 1024 * 1024  # as import (received_pdf.py)
+MAX_PDF_PAGES = 5000  # a report of thousands of items runs to several hundred pages
+_END_OF_FILE = re.compile(rb"%%EOF[ \t\r\n\x00\x0c]*")
+
+
 class NotADdcheckPdf(ValueError):
     """The file is unreadable, or a PDF without ddcheck's embedded dossier."""
 
 
+class PdfTooLarge(NotADdcheckPdf):
+    """The file is larger, or has more pages, than ddcheck checks."""
+
+
+class CannotRender(Exception):
+    """This ddcheck cannot render the document's report again (another version, a checklist)."""
+
+
+# Renders the report of a validated document again; `data` is its exact embedded JSON.
+Renderer = Callable[[DossierDocument, bytes], bytes]
+
+
 @dataclass(frozen=True)
 class VerifyResult:
-    """What `verify` found: whether report and data match, and every problem."""
+    """What `verify` found: whether report and data match, how it checked, every problem."""
 
     fingerprint: str
     document: dict[str, Any]
     problems: tuple[str, ...] = field(default=())
+    checked: Literal["pages", "text"] = "text"
+    why_text: str = ""  # why only the text was compared ("made by ddcheck 0.0.9")
 
     @property
     def ok(self) -> bool:
@@ -55,19 +84,33 @@ class VerifyResult:
         return not self.problems
 
 
-def _load(path: Path | str) -> tuple[Any, bytes, dict[str, Any]]:
+def _check_size(path: Path | str) -> None:
+    """Refuse a file larger than import accepts, before reading it."""
+    try:
+        size = Path(path).stat().st_size
+    except OSError as error:
+        raise NotADdcheckPdf(f"the file cannot be read: {error.strerror or error}") from error
+    if size > MAX_PDF_BYTES:
+        raise PdfTooLarge(f"it is larger than ddcheck checks ({MAX_PDF_BYTES // 2**20} MB)")
+
+
+def _load(path: Path | str) -> tuple[Any, bytes, dict[str, Any], DossierDocument]:
+    _check_size(path)
     try:
         reader = open_pdf(path)
+        data = attached_json(reader)
     except UnreadablePdf as error:
         raise NotADdcheckPdf(str(error)) from error
-    data = attached_json(reader)
     if data is None:
         raise NotADdcheckPdf("the PDF has no embedded ddcheck dossier")
     try:
-        document = parse_dossier_json(data)
+        document, model = read_dossier_json(data)
     except DossierFormatError as error:
         raise NotADdcheckPdf(str(error)) from error
-    return reader, data, document
+    pages = len(reader.pages)
+    if pages > MAX_PDF_PAGES:
+        raise PdfTooLarge(f"it has {pages} pages, more than ddcheck checks ({MAX_PDF_PAGES})")
+    return reader, data, document, model
 
 
 def _page_text(page: Any) -> str:
@@ -114,18 +157,70 @@ def read_dossier_from_pdf(path: Path | str) -> tuple[dict[str, Any], bool]:
 
     Raise NotADdcheckPdf when the file is unreadable or carries no ddcheck dossier.
     """
-    reader, data, document = _load(path)
+    reader, data, document, _ = _load(path)
     return document, not _fingerprint_problems(reader, fingerprint(data))
 
 
-def verify_pdf(path: Path | str) -> VerifyResult:
-    """Check that the PDF's pages, cover, metadata and embedded data all agree."""
-    reader, data, document = _load(path)
+def verify_pdf(path: Path | str, render: Renderer | None = None) -> VerifyResult:
+    """Check that the PDF's pages, metadata and embedded data all agree.
+
+    With `render`, every page is compared with the report rendered again from the embedded data;
+    without it, or when it raises CannotRender, only the page text is compared with the data.
+    Raise NotADdcheckPdf (PdfTooLarge) when the file cannot be checked at all.
+    """
+    reader, data, document, model = _load(path)
     actual = fingerprint(data)
+    why = "no renderer was given"
+    if render is not None:
+        try:
+            rendered = render(model, data)
+        except CannotRender as error:
+            why = str(error)
+        else:
+            problems = _metadata_problems(reader, actual)
+            problems += _page_problems(path, reader, data, rendered)
+            return VerifyResult(actual, document, tuple(problems), "pages")
     problems = _fingerprint_problems(reader, actual)
     text = " ".join(_page_text(page) for page in _pages(reader))
     problems += text_problems(document, text)
-    return VerifyResult(actual, document, tuple(problems))
+    return VerifyResult(actual, document, tuple(problems), "text", why)
+
+
+def _metadata_problems(reader: Any, actual: str) -> list[str]:
+    if info_fingerprint(reader) != actual:
+        return ["the fingerprint in the PDF metadata does not match the embedded data"]
+    return []
+
+
+def _page_problems(path: Path | str, reader: Any, data: bytes, rendered: bytes) -> list[str]:
+    """Return how the pages (of the last revision, and of the first) differ from `rendered`."""
+    from pypdf import PdfReader
+
+    try:
+        expected = page_prints(PdfReader(io.BytesIO(rendered)))
+        problems = print_problems(page_prints(reader), expected)
+    except PagePrintError as error:
+        return [f"the pages cannot be compared: {error}"]
+    first = _first_revision(path)
+    if first is None:
+        return problems
+    try:
+        original = PdfReader(io.BytesIO(first))
+        if attached_json(original) != data:
+            problems.append("the embedded data was changed in a later revision of the file")
+        earlier = print_problems(page_prints(original), expected)
+    except Exception:  # pypdf raises many kinds of errors on a damaged revision
+        return [*problems, "the file's first revision (as exported) cannot be read"]
+    return problems + [f"in the file's first revision, {p}" for p in earlier]
+
+
+def _first_revision(path: Path | str) -> bytes | None:
+    """Return the bytes of the file as first written when later revisions were appended."""
+    raw = Path(path).read_bytes()
+    ends = list(_END_OF_FILE.finditer(raw))
+    if len(ends) < 2:
+        return None
+    return raw[: ends[0].end()]
 
 
 def _projection(text: str) -> str:

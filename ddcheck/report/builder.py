@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from ddcheck import __version__
+from ddcheck.domain.formatting import written_in
 from ddcheck.domain.redaction import Redaction
 from ddcheck.domain.text import Language
 from ddcheck.report.about import about_story
@@ -116,7 +117,24 @@ def render_pdf(
     invariant: bool = False,
     attachment: Attachment | None = None,
 ) -> RenderedReport:
-    """Build the report for a redacted snapshot and return its PDF bytes (with `attachment`)."""
+    """Build the report for a redacted snapshot and return its PDF bytes (with `attachment`).
+
+    Dates are written in the zone of the snapshot's `generated_at` (the exporter's UTC offset),
+    so the same snapshot renders the same pages on any computer (`verify` relies on that).
+    """
+    with written_in(redaction.snapshot.generated_at.tzinfo):
+        return _render(redaction, lang, fingerprint, progress, cancel, invariant, attachment)
+
+
+def _render(
+    redaction: Redaction,
+    lang: Language,
+    fingerprint: str,
+    progress: Progress | None,
+    cancel: Cancel | None,
+    invariant: bool,
+    attachment: Attachment | None,
+) -> RenderedReport:
     ctx = make_context(redaction, lang, fingerprint)
     story = build_story(ctx, progress, cancel)
     buffer = io.BytesIO()

@@ -76,6 +76,9 @@ def export_pdf(
     if lang not in ("nl", "en"):
         raise ValueError(f"unknown language {lang!r}; choose nl or en")
     target = Path(out_path)
+    # The moment in the exporter's zone: the embedded data then says which day the report
+    # shows, and rendering it again elsewhere (`verify`) writes the same dates.
+    snapshot = snapshot.model_copy(update={"generated_at": snapshot.generated_at.astimezone()})
     redaction = redact(snapshot, audience)
     data = canonical_bytes(
         dossier_document(redaction, lang, label("answer", lang), printed_headings(redaction, lang))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,13 @@ from typing import Any
 from ddcheck.domain.dossier import STORED, Dossier
 from ddcheck.domain.ids import new_id
 from ddcheck.domain.lookalike import lookalike
-from ddcheck.domain.received import ReceivedDossier, RevisionChanges, RevisionInfo, mission_key
+from ddcheck.domain.received import (
+    TEXT_CHECKED_PDF,
+    ReceivedDossier,
+    RevisionChanges,
+    RevisionInfo,
+    mission_key,
+)
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.domain.visible import visible_controls
 from ddcheck.exchange.dossier_json import DossierFormatError, read_dossier_json
@@ -113,6 +120,7 @@ class ReceivedOps(WorkspaceBase):
         files: dict[str, bytes] | None = None,
         *,
         accept_internal: bool = False,
+        stored_kind: str | None = None,
     ) -> ImportResult:
         """Store a checked dossier document as a received dossier (or a new revision of one)."""
         if document.audience == "internal" and not accept_internal:
@@ -128,7 +136,9 @@ class ReceivedOps(WorkspaceBase):
             )
         conn = self._store.conn
         dossier = _parse(data)[0]  # as stored; the overview later finds it in the cache
-        generated = document.generated_at
+        generated = document.generated_at  # in the exporter's zone; stored in UTC (ordered)
+        if generated.tzinfo is not None:
+            generated = generated.astimezone(dt.UTC)
         withheld = document.withheld.items
         base: dict[str, Any] = {
             "path": path,
@@ -166,7 +176,7 @@ class ReceivedOps(WorkspaceBase):
             revision_id = received_rows.insert_revision(
                 conn,
                 received_rows.RevisionRow(
-                    0, row.id, digest, data, generated, now, path.name[:300], kind
+                    0, row.id, digest, data, generated, now, path.name[:300], stored_kind or kind
                 ),
             )
             stored = 0
@@ -228,16 +238,58 @@ class ReceivedOps(WorkspaceBase):
         )
 
     def import_received_pdf(self, path: Path, *, accept_internal: bool = False) -> ImportResult:
-        """Import a ddcheck PDF as a received dossier (an internal version only if accepted)."""
+        """Import a ddcheck PDF as a received dossier (an internal version only if accepted).
+
+        Its pages must be what its embedded data renders (`verify`); a PDF this ddcheck cannot
+        render again (another version made it) is compared by text only and stored flagged.
+        """
         from ddcheck.exchange.received_pdf import read_received_pdf
 
         try:
             pdf = read_received_pdf(path)
         except ExchangeError as error:
             raise refused(path, error) from error
-        return self._receive(
-            path, pdf.data, pdf.model, pdf.fingerprint, "pdf", accept_internal=accept_internal
+        text_only = self._check_pages(path)
+        result = self._receive(
+            path,
+            pdf.data,
+            pdf.model,
+            pdf.fingerprint,
+            "pdf",
+            accept_internal=accept_internal,
+            stored_kind=TEXT_CHECKED_PDF if text_only else "pdf",
         )
+        if not text_only:
+            return result
+        notice = Notice(
+            en=f"Its pages were not compared with its data ({text_only}); only the text was "
+            "checked.",
+            nl=f"De pagina's zijn niet met de gegevens vergeleken ({text_only}); alleen de tekst "
+            "is gecontroleerd.",
+        )
+        return replace(result, warnings=(notice, *result.warnings))
+
+    def _check_pages(self, path: Path) -> str:
+        """Refuse a PDF whose pages are not what its data renders; return why only its text
+        could be compared ("" when every page was)."""
+        from ddcheck.exchange.verify import NotADdcheckPdf, verify_pdf
+        from ddcheck.services.rerender import lookup_in, renderer
+
+        render = renderer(lookup_in(self._templates, self._catalog), self._catalog.registry)
+        try:
+            result = verify_pdf(path, render)
+        except NotADdcheckPdf as error:
+            raise refused(
+                path, str(error), f"de PDF kan niet worden gecontroleerd ({error})"
+            ) from error
+        if not result.ok:
+            problem = result.problems[0]
+            raise refused(
+                path,
+                f"its pages do not show what its embedded data says ({problem})",
+                f"de pagina's tonen niet wat de ingesloten gegevens zeggen ({problem})",
+            )
+        return result.why_text if result.checked == "text" else ""
 
     def resolve_received(self, reference: str) -> str:
         """Return the received id `reference` names: a (start of a) received or dossier id."""

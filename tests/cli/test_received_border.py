@@ -102,8 +102,8 @@ def test_every_hostile_dossier_json_is_refused_in_a_pdf_and_a_bundle(
     capsys, tmp_path: Path, document: dict[str, Any]
 ) -> None:
     data_dir = str(tmp_path / "adviser")
-    valid = tmp_path / "valid.pdf"
-    valid.write_bytes(as_pdf(changed(document, lambda d: None)))
+    valid = tmp_path / "valid.ddcheck"  # a blank PDF's pages would not match its data
+    valid.write_bytes(as_bundle(changed(document, lambda d: None)))
     assert run(capsys, "--data-dir", data_dir, "import", str(valid))[0] == 0
     for name, data in _hostile(document).items():
         for suffix, wrap in ((".pdf", as_pdf), (".ddcheck", as_bundle)):

@@ -193,6 +193,15 @@ class ReceivedPage(QWidget):
             self.badges.addWidget(label(tr("{n} red flags", n=red), "badge-red"))
         if withheld:
             self.badges.addWidget(label(tr("{n} withheld", n=withheld), "badge-amber"))
+        if received.revision.text_only:
+            unchecked = label(tr("pages not checked"), "badge-amber")
+            unchecked.setToolTip(
+                tr(
+                    "Another ddcheck version made this PDF, so its pages could not be compared "
+                    "with its data; only the text was checked."
+                )
+            )
+            self.badges.addWidget(unchecked)
         assessed = len(self.review.items)
         self.badges.addWidget(
             label(tr_n("{n} item assessed", "{n} items assessed", assessed), "badge-muted")
