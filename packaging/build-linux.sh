@@ -46,6 +46,8 @@ t "desktop integration files"
 share=dist/ddcheck/share
 install -D -m 644 packaging/linux/$APP_ID.desktop "$share/applications/$APP_ID.desktop"
 install -D -m 644 packaging/linux/$APP_ID.metainfo.xml "$share/metainfo/$APP_ID.metainfo.xml"
+# Double-clicking a .ddcheck, .ddreview or .ddmission file opens ddcheck (install.sh registers it).
+install -D -m 644 packaging/linux/$APP_ID.mime.xml "$share/mime/packages/$APP_ID.xml"
 install -D -m 644 resources/icons/app/ddcheck.svg "$share/icons/hicolor/scalable/apps/$APP_ID.svg"
 for png in resources/icons/app/ddcheck-*.png; do
     size=$(basename "$png" .png); size=${size#ddcheck-}

@@ -14,12 +14,14 @@ BIN=$HOME/.local/bin/ddcheck
 refresh_caches() {
     command -v update-desktop-database >/dev/null && update-desktop-database -q "$DATA_HOME/applications" || true
     command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$DATA_HOME/icons/hicolor" || true
+    command -v update-mime-database >/dev/null && update-mime-database "$DATA_HOME/mime" >/dev/null 2>&1 || true
 }
 
 if [[ ${1:-} == --uninstall ]]; then
     rm -rf "$PREFIX"
     [[ -L $BIN ]] && rm -f "$BIN"
-    rm -f "$DATA_HOME/applications/$APP_ID.desktop" "$DATA_HOME/metainfo/$APP_ID.metainfo.xml"
+    rm -f "$DATA_HOME/applications/$APP_ID.desktop" "$DATA_HOME/metainfo/$APP_ID.metainfo.xml" \
+        "$DATA_HOME/mime/packages/$APP_ID.xml"
     find "$DATA_HOME/icons/hicolor" -name "$APP_ID.*" -delete 2>/dev/null || true
     refresh_caches
     echo "ddcheck removed. Your data in ${DDCHECK_DATA_DIR:-$DATA_HOME/ddcheck} was left in place."
@@ -35,11 +37,11 @@ if [[ $HERE != "$PREFIX" ]]; then
 fi
 mkdir -p "$(dirname "$BIN")"
 ln -sfn "$PREFIX/ddcheck" "$BIN"
-(cd "$PREFIX/share" && find applications metainfo icons -type f) | while read -r file; do
+(cd "$PREFIX/share" && find applications metainfo icons mime -type f) | while read -r file; do
     install -D -m 644 "$PREFIX/share/$file" "$DATA_HOME/$file"
 done
 # The menu entry must run this copy even when ~/.local/bin is not on the PATH of the desktop session.
-sed -i "s|^Exec=ddcheck|Exec=$PREFIX/ddcheck|; s|^TryExec=ddcheck|TryExec=$PREFIX/ddcheck|" \
+sed -i "s|^Exec=ddcheck |Exec=$PREFIX/ddcheck |; s|^TryExec=ddcheck|TryExec=$PREFIX/ddcheck|" \
     "$DATA_HOME/applications/$APP_ID.desktop"
 refresh_caches
 echo "ddcheck installed in $PREFIX; start it from the applications menu or run: $BIN"

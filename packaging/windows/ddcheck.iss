@@ -45,6 +45,8 @@ SolidCompression=yes
 WizardStyle=modern
 ShowLanguageDialog=auto
 CloseApplications=yes
+; The [Registry] entries below associate ddcheck's file types: Explorer must be told.
+ChangesAssociations=yes
 RestartApplications=no
 #ifdef Sign
 ; build-windows.ps1 passes /DSign and /Sddchecksign=... when a certificate is configured: the
@@ -70,6 +72,25 @@ Source: "..\..\dist\ddcheck\*"; DestDir: "{app}"; Flags: ignoreversion recursesu
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; Tasks: desktopicon
+
+[Registry]
+; Double-clicking a .ddcheck, .ddreview or .ddmission file opens it in ddcheck (per user, HKCU;
+; ddcheck/file_types.py is the table, tests/packaging/test_file_types.py keeps these in step).
+Root: HKCU; Subkey: "Software\Classes\.ddcheck"; ValueType: string; ValueName: ""; ValueData: "ddcheck.bundle"; Flags: uninsdeletevalue
+Root: HKCU; Subkey: "Software\Classes\.ddcheck"; ValueType: string; ValueName: "Content Type"; ValueData: "application/x-ddcheck-bundle"; Flags: uninsdeletevalue
+Root: HKCU; Subkey: "Software\Classes\ddcheck.bundle"; ValueType: string; ValueName: ""; ValueData: "ddcheck dossier bundle"; Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\ddcheck.bundle\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
+Root: HKCU; Subkey: "Software\Classes\ddcheck.bundle\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
+Root: HKCU; Subkey: "Software\Classes\.ddreview"; ValueType: string; ValueName: ""; ValueData: "ddcheck.review"; Flags: uninsdeletevalue
+Root: HKCU; Subkey: "Software\Classes\.ddreview"; ValueType: string; ValueName: "Content Type"; ValueData: "application/x-ddcheck-review"; Flags: uninsdeletevalue
+Root: HKCU; Subkey: "Software\Classes\ddcheck.review"; ValueType: string; ValueName: ""; ValueData: "ddcheck adviser review"; Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\ddcheck.review\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
+Root: HKCU; Subkey: "Software\Classes\ddcheck.review\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
+Root: HKCU; Subkey: "Software\Classes\.ddmission"; ValueType: string; ValueName: ""; ValueData: "ddcheck.mission"; Flags: uninsdeletevalue
+Root: HKCU; Subkey: "Software\Classes\.ddmission"; ValueType: string; ValueName: "Content Type"; ValueData: "application/x-ddcheck-mission"; Flags: uninsdeletevalue
+Root: HKCU; Subkey: "Software\Classes\ddcheck.mission"; ValueType: string; ValueName: ""; ValueData: "ddcheck mission pack"; Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\ddcheck.mission\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
+Root: HKCU; Subkey: "Software\Classes\ddcheck.mission\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent

@@ -21,10 +21,12 @@ def _fake_bundle(folder: Path) -> Path:
     share = bundle / "share"
     (share / "applications").mkdir(parents=True)
     (share / "metainfo").mkdir()
+    (share / "mime/packages").mkdir(parents=True)
     (share / "icons/hicolor/48x48/apps").mkdir(parents=True)
     linux = ROOT / "packaging" / "linux"
     shutil.copy(linux / f"{APP_ID}.desktop", share / "applications")
     shutil.copy(linux / f"{APP_ID}.metainfo.xml", share / "metainfo")
+    shutil.copy(linux / f"{APP_ID}.mime.xml", share / f"mime/packages/{APP_ID}.xml")
     icon = ROOT / "resources/icons/app/ddcheck-48.png"
     shutil.copy(icon, share / f"icons/hicolor/48x48/apps/{APP_ID}.png")
     shutil.copy(linux / "install.sh", bundle / "install.sh")
@@ -52,12 +54,17 @@ def test_install_then_uninstall_for_one_user_keeps_the_data(tmp_path: Path) -> N
     assert link.resolve() == (prefix / "ddcheck").resolve()
     assert subprocess.run([str(link)], capture_output=True, text=True).stdout == "ddcheck fake\n"
     desktop = (home / f".local/share/applications/{APP_ID}.desktop").read_text()
-    assert f"Exec={prefix}/ddcheck\n" in desktop
+    assert f"Exec={prefix}/ddcheck %F\n" in desktop
     assert (home / f".local/share/icons/hicolor/48x48/apps/{APP_ID}.png").is_file()
+    assert (home / f".local/share/mime/packages/{APP_ID}.xml").is_file()
+    if shutil.which("update-mime-database"):  # the types are known to the desktop now
+        globs = (home / ".local/share/mime/globs2").read_text()
+        assert "application/x-ddcheck-mission:*.ddmission" in globs
 
     result = _run(prefix / "install.sh", home, "--uninstall")
     assert result.returncode == 0, result.stderr
     assert not prefix.exists()
     assert not link.exists()
     assert not (home / f".local/share/applications/{APP_ID}.desktop").exists()
+    assert not (home / f".local/share/mime/packages/{APP_ID}.xml").exists()
     assert (data / "workspace.sqlite").read_bytes() == b"precious"
