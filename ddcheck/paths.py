@@ -100,6 +100,11 @@ class DataPaths:
         """Return the log folder."""
         return self.root / "logs"
 
+    @property
+    def app_lock(self) -> Path:
+        """Return the lock file held by the one app window open on this workspace."""
+        return self.root / "app.lock"
+
 
 def data_paths(data_dir: Path | str | None = None) -> DataPaths:
     """Return the workspace paths for `data_dir`, or for the default data folder."""

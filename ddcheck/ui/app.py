@@ -10,7 +10,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator, Signal
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ddcheck import APP_NAME, __version__, paths
@@ -67,11 +68,26 @@ class Translators:
         )
 
 
+class DdcheckApplication(QApplication):
+    """The application object; it passes on files the system asks ddcheck to open (macOS)."""
+
+    file_opened = Signal(str)
+
+    def event(self, event: QEvent) -> bool:
+        """Turn a QFileOpenEvent (a double-clicked document on macOS) into `file_opened`."""
+        if event.type() == QEvent.Type.FileOpen:
+            name = event.file() if isinstance(event, QFileOpenEvent) else ""
+            if name:
+                self.file_opened.emit(name)
+                return True
+        return super().event(event)
+
+
 def make_application(argv: Sequence[str]) -> QApplication:
     """Return the QApplication (the existing one in tests)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
+        app = DdcheckApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
@@ -210,7 +226,7 @@ def run(args: argparse.Namespace, prompts: Prompts | None = None) -> int:
             print(problem, file=sys.stderr)
             return 2
     app = make_application([])
-    from ddcheck.ui.style import apply_font_and_sheet, apply_palette, follow_system_scheme
+    from ddcheck.ui.style import apply_palette
 
     apply_palette(app)
     data = paths.data_paths(args.data_dir)
@@ -220,6 +236,78 @@ def run(args: argparse.Namespace, prompts: Prompts | None = None) -> int:
         reason = error.strerror or str(error)
         print(f"ddcheck: cannot use the data folder {data.root}: {reason}", file=sys.stderr)
         return 2
+    files = [Path(f) for f in getattr(args, "files", None) or ()]
+    from ddcheck.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(data.app_lock, data.root)
+    if not instance.claim():  # ddcheck is open on this workspace: it takes the files and comes up
+        return _hand_over(instance, files, data.root)
+    try:
+        return _run_claimed(args, app, data, files, instance, prompts)
+    finally:
+        instance.release()
+
+
+def _hand_over(instance: Any, files: list[Path], root: Path) -> int:
+    """Pass `files` to the app already open on the workspace at `root`; return the exit code."""
+    if instance.hand_over(files):
+        taken = f"; it imports {len(files)} file(s)" if files else ""
+        print(f"ddcheck is already open on {root}; its window was brought forward{taken}.")
+        return 0
+    holder = instance.holder()
+    process = f" (process {holder})" if holder else ""
+    print(
+        f"ddcheck: another ddcheck{process} has the workspace {root} open but does not answer; "
+        "close it and try again",
+        file=sys.stderr,
+    )
+    return 2
+
+
+class OpenRequests(QObject):
+    """Files the desktop or a later start asked to open: queued until the workspace is open."""
+
+    def __init__(self, app: QApplication, window: QWidget) -> None:
+        super().__init__(app)
+        self._window = window
+        self._pending: list[Path] = []
+        self._deliver: Callable[[list[Path]], None] | None = None
+        if isinstance(app, DdcheckApplication):  # macOS sends opened documents as events
+            app.file_opened.connect(lambda name: self.request([Path(name)]))
+
+    def request(self, files: list[Path]) -> None:
+        """Bring the window forward and import `files` (now, or once the workspace is open)."""
+        window = self._window
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        if not files:
+            return
+        if self._deliver is None:
+            self._pending.extend(files)
+        else:
+            self._deliver(files)
+
+    def deliver_to(self, deliver: Callable[[list[Path]], None]) -> None:
+        """Import through `deliver` from now on, starting with what was queued."""
+        self._deliver = deliver
+        pending, self._pending = self._pending, []
+        if pending:
+            deliver(pending)
+
+
+def _run_claimed(
+    args: argparse.Namespace,
+    app: QApplication,
+    data: Any,
+    files: list[Path],
+    instance: Any,
+    prompts: Prompts | None,
+) -> int:
+    """Run the app on a workspace this process holds the app lock of."""
+    from ddcheck.ui.style import apply_font_and_sheet, follow_system_scheme
+
     if prompts is None:
         prompts = UnattendedPrompts(_print_error) if args.quit_after_ready else Prompts()
     settings = UiSettings(data.preferences)
@@ -242,6 +330,9 @@ def run(args: argparse.Namespace, prompts: Prompts | None = None) -> int:
     window = MainWindow(ctx, shell=True)
     window.restore_state()
     window.show()
+    requests = OpenRequests(app, window)
+    instance.opened.connect(requests.request)
+    instance.listen()
 
     def build() -> None:
         apply_font_and_sheet(app)
@@ -271,7 +362,6 @@ def run(args: argparse.Namespace, prompts: Prompts | None = None) -> int:
         controller.attach(workspace)
         if not args.quit_after_ready:
             QTimer.singleShot(0, controller.window.security.offer_on_first_start)
-        files = [Path(f) for f in getattr(args, "files", None) or ()]
 
         def quit_now(*_: object) -> None:
             QTimer.singleShot(0, lambda: (controller.window.close(), app.exit(0)))
@@ -283,6 +373,7 @@ def run(args: argparse.Namespace, prompts: Prompts | None = None) -> int:
                 quit_now()
         if files:
             controller.import_files(files)
+        requests.deliver_to(controller.import_files)
 
     AfterFirstPaint(window, build)
     code = app.exec()
