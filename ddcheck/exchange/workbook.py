@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import Answer, Dossier
 from ddcheck.domain.formatting import country_name, format_date
+from ddcheck.domain.numbering import Numbering, dossier_numbering
 from ddcheck.domain.redaction import Redaction
 from ddcheck.domain.scoring import chosen_options, is_red_flag, summarize
 from ddcheck.domain.text import Language
@@ -103,6 +104,13 @@ def _risk(answer: Answer | None, lang: Language) -> str:
     return ", ".join(parts)
 
 
+def section_heading(numbering: Numbering, entry: ItemApplicability, lang: Language) -> str:
+    """Return an item's section as the PDF heads it: "1.6 Remediation"."""
+    number = numbering.sections.get((entry.template.id, entry.section.id), "")
+    title = numbering.section_title(entry.template, entry.section, lang)
+    return f"{number} {title}".strip()
+
+
 def sheet_title(text: str, taken: set[str]) -> str:
     """Return a sheet title valid in Excel (31 characters, no []:*?/\\), unique among `taken`."""
     clean = "".join(" " if c in "[]:*?/\\'" else c for c in text).strip() or "Sheet"
@@ -125,26 +133,25 @@ def dossier_workbook(redaction: Redaction, lang: Language) -> list[Sheet]:
     taken: set[str] = set()
     cover = Sheet(sheet_title(word("cover", lang), taken))
     sheets = [cover]
+    numbering = dossier_numbering(dossier, snapshot.templates)
     numbers: dict[str, str] = {}
     by_template: dict[str, list[ItemApplicability]] = {}
     for entry in shown:
         by_template.setdefault(entry.template.id, []).append(entry)
     for entries in by_template.values():
         template = entries[0].template
-        section_no = {s.id: i for i, s in enumerate(template.sections, 1)}
-        item_no = {it.id: i for s in template.sections for i, it in enumerate(s.items, 1)}
         sheet = Sheet(sheet_title(template.title.get(lang), taken))  # type: ignore[arg-type]
         header = ["no", "item", "section", "question", "answer", "note", "risk", "evidence"]
         header += ["red_flag"] + (["confidential"] if redaction.audience == "internal" else [])
         sheet.rows.append([word(h, lang) for h in header])
         for entry in entries:
-            number = f"{section_no[entry.section.id]}.{item_no[entry.item.id]}"
+            number = numbering.items.get(entry.key, "")
             numbers[entry.key] = number
             answer = answers.get(entry.key)
             row: list[Cell] = [
                 number,
                 entry.item.id,
-                entry.section.title.get(lang),  # type: ignore[arg-type]
+                section_heading(numbering, entry, lang),
                 entry.item.question.get(lang),  # type: ignore[arg-type]
             ]
             if redaction.is_withheld(entry.key):

@@ -13,6 +13,7 @@ from reportlab.platypus import Paragraph
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import Action, Dossier, Evidence, ItemReview, Review
 from ddcheck.domain.formatting import country_name, format_date, format_number, local_date
+from ddcheck.domain.numbering import Numbering, dossier_numbering
 from ddcheck.domain.proposals import (
     is_proposed_gap,
     proposal_in,
@@ -26,7 +27,6 @@ from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import Language
 from ddcheck.report.citations import Citations, cited
 from ddcheck.report.labels import label
-from ddcheck.report.numbering import Numbering, number_templates
 from ddcheck.report.para import Para
 from ddcheck.report.styles import Styles
 from ddcheck.report.text_safety import TextSafety
@@ -75,8 +75,7 @@ class ReportContext:
     @cached_property
     def numbering(self) -> Numbering:
         """Return the display numbers of the used templates' checklists, sections and items."""
-        used = (self.snapshot.templates.get(use.id) for use in self.dossier.templates)
-        return number_templates(t for t in used if t is not None)
+        return dossier_numbering(self.dossier, self.snapshot.templates)
 
     @cached_property
     def citations(self) -> Citations:

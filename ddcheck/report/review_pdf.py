@@ -12,13 +12,13 @@ from reportlab.platypus import Flowable, NextPageTemplate, Paragraph, Spacer
 
 from ddcheck import __version__
 from ddcheck.domain.formatting import format_date, format_number
+from ddcheck.domain.numbering import number_templates
 from ddcheck.domain.scoring import summarize
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
 from ddcheck.domain.visible import visible_controls
 from ddcheck.report.appendix import cell_room, chunked_tables, spread_rows
 from ddcheck.report.labels import value_label
-from ddcheck.report.numbering import number_templates
 from ddcheck.report.para import Para
 from ddcheck.report.styles import Styles, make_styles, register_fonts
 from ddcheck.report.template import PageFurniture, ReportDocTemplate, mark_outline

@@ -36,7 +36,7 @@ class ExportResult:
 
 def printed_headings(redaction: Redaction, lang: Language) -> dict[str, tuple[str, str]]:
     """Return each item's printed number and question (the embedded data's way to find it)."""
-    from ddcheck.report.numbering import number_templates
+    from ddcheck.domain.numbering import number_templates
 
     snapshot = redaction.snapshot
     used = [snapshot.templates.get(use.id) for use in snapshot.dossier.templates]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ddcheck.domain.applicability import applicable_items
+from ddcheck.domain.numbering import dossier_numbering
 from ddcheck.domain.scales import AnswerScale
 from ddcheck.exchange.handout import (
     Handout,
@@ -17,6 +18,7 @@ from ddcheck.exchange.handout import (
     handout_bytes,
     read_returned,
 )
+from ddcheck.exchange.workbook import section_heading
 from ddcheck.services.answers import AnswerOps
 from ddcheck.services.errors import InvalidInput
 from ddcheck.services.files import write_atomically
@@ -131,6 +133,7 @@ class HandoutOps(AnswerOps):
                 f"known: {', '.join(sorted(known))}"
             )
         answers = dossier.answers_by_key()
+        numbering = dossier_numbering(dossier, self._templates)
         items = []
         for entry in entries:
             if not wanted & {entry.section.id, f"{entry.template.id}/{entry.section.id}"}:
@@ -143,8 +146,9 @@ class HandoutOps(AnswerOps):
                     key=entry.key,
                     version=entry.template.version,
                     fingerprint=self._fingerprint(entry.template, entry.item),
-                    section=entry.section.title.get(lang),  # type: ignore[arg-type]
-                    question=entry.item.question.get(lang),  # type: ignore[arg-type]
+                    section=section_heading(numbering, entry, lang),  # type: ignore[arg-type]
+                    question=f"{numbering.items.get(entry.key, '')} "
+                    f"{entry.item.question.get(lang)}".strip(),  # type: ignore[arg-type]
                     guidance=entry.item.guidance.get(lang),  # type: ignore[arg-type]
                     choices=tuple(o.label.get(lang) for o in scale.options)  # type: ignore[arg-type]
                     if scale.is_choice

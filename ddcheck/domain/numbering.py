@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ddcheck.domain.dossier import Dossier
 from ddcheck.domain.templates import Section, Template
 from ddcheck.domain.text import Language
 
@@ -62,3 +63,9 @@ def number_templates(templates: Iterable[Template]) -> Numbering:
             for i_index, item in enumerate(section.items, start=1):
                 items[f"{template.id}/{item.id}"] = f"{section_no}.{i_index}"
     return Numbering(items, sections, checklists, frozenset(own))
+
+
+def dossier_numbering(dossier: Dossier, templates: Mapping[str, Template]) -> Numbering:
+    """Number the templates a dossier uses, in its order: the PDF's, workbooks' and hand-outs'."""
+    used = (templates.get(use.id) for use in dossier.templates)
+    return number_templates(t for t in used if t is not None)
