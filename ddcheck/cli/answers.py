@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -188,16 +189,23 @@ def actions_command(args: argparse.Namespace) -> int:
     if not actions:
         print("No proposals: every gap has an action." if args.propose else "No actions yet.")
         return 0
+    from ddcheck.domain.deadlines import DUE_SOON_DAYS, count_deadlines, deadline
+
+    today = dt.date.today()
     if args.propose:
         state = "added to the plan" if args.save else "not saved; add --save to keep them"
         print(f"{len(actions)} proposed actions ({state}):")
-    print(f"{'ID':16}  {'STATUS':11}  {'PRIO':6}  {'OWNER':16}  {'DUE':10}  ACTION")
+    else:
+        counts = count_deadlines(actions, today)
+        print(f"{counts.overdue} overdue, {counts.due_soon} due within {DUE_SOON_DAYS} days")
+    marks = {"overdue": " OVERDUE", "due_soon": " due soon", None: ""}
+    print(f"{'ID':16}  {'STATUS':11}  {'PRIO':6}  {'OWNER':16}  {'DUE':19}  ACTION")
     for a in actions:
-        due = a.due.isoformat() if a.due else "-"
+        due = (a.due.isoformat() if a.due else "-") + marks[deadline(a, today)]
         owner = shorten(a.owner, 16) or "-"
         what = ("[agreed with adviser] " if a.agreed_with_adviser else "") + a.action
         what = shorten(what, 60)
-        print(f"{a.id:16}  {a.status:11}  {a.priority:6}  {owner:16}  {due:10}  {what}")
+        print(f"{a.id:16}  {a.status:11}  {a.priority:6}  {owner:16}  {due:19}  {what}")
         for key in a.item_keys:
             print(f"{'':16}  for {key}  {shorten(a.standard_ref, 50)}")
     return 0

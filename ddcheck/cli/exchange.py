@@ -267,6 +267,12 @@ def received_show(args: argparse.Namespace) -> int:
         f"completed {row.completion} %, {row.red_flags} red flag(s), "
         f"{row.open_high_actions} open high-priority action(s), {row.withheld_items} withheld"
     )
+    from ddcheck.domain.deadlines import DUE_SOON_DAYS
+
+    print(
+        f"actions: {row.overdue_actions} overdue, "
+        f"{row.due_soon_actions} due within {DUE_SOON_DAYS} days"
+    )
     assessments = {i.key: i for i in (received.review.items if received.review else [])}
     for key, text in received.rendered_answers.items():
         mark = f"  [{assessments[key].assessment}]" if key in assessments else ""
@@ -325,6 +331,8 @@ def _row_json(row: Any) -> dict[str, Any]:
         "total": row.total,
         "red_flags": row.red_flags,
         "open_high_actions": row.open_high_actions,
+        "overdue_actions": row.overdue_actions,
+        "due_within_14_days": row.due_soon_actions,
         "withheld_items": row.withheld_items,
         "verdict": row.verdict,
         "kvk": row.kvk,
@@ -457,12 +465,13 @@ def overview_command(args: argparse.Namespace) -> int:
 def _print_table(overview: MissionOverview) -> None:
     print(f"mission: {line(overview.mission or 'all')} — {len(overview.rows)} dossier(s)")
     width = max([len(r.company[:40]) for r in overview.rows] + [7])
-    print(f"{'COMPANY':<{width}}  DONE  FLAGS  HIGH  WITHHELD  VERDICT")
+    print(f"{'COMPANY':<{width}}  DONE  FLAGS  HIGH  OVERDUE  DUE<14D  WITHHELD  VERDICT")
     for r in overview.rows:
         company = line(" ".join(r.company.split())[:40])
         print(
             f"{company:<{width}}  {r.completion:>3}%  {r.red_flags:>5}"
-            f"  {r.open_high_actions:>4}  {r.withheld_items:>8}  {r.verdict or '-'}"
+            f"  {r.open_high_actions:>4}  {r.overdue_actions:>7}  {r.due_soon_actions:>7}"
+            f"  {r.withheld_items:>8}  {r.verdict or '-'}"
         )
 
 

@@ -17,6 +17,8 @@ SORT_KEYS: tuple[str, ...] = (
     "completion",
     "red_flags",
     "open_high_actions",
+    "overdue_actions",
+    "due_soon_actions",
     "withheld_items",
     "verdict",
     "received",
@@ -43,6 +45,8 @@ class OverviewRow:
     kvk: str = ""
     mission_id: str | None = None  # from the dossier, or attached by the adviser
     required_unanswered: int = 0  # required questions neither answered nor withheld
+    overdue_actions: int = 0  # open actions past their due date (on the day the overview is made)
+    due_soon_actions: int = 0  # open actions due today or within 14 days
 
     @property
     def completion(self) -> int:
@@ -81,6 +85,8 @@ def sort_rows(
         "completion": lambda r: r.completion,
         "red_flags": lambda r: r.red_flags,
         "open_high_actions": lambda r: r.open_high_actions,
+        "overdue_actions": lambda r: r.overdue_actions,
+        "due_soon_actions": lambda r: r.due_soon_actions,
         "withheld_items": lambda r: r.withheld_items,
         "verdict": lambda r: VERDICT_ORDER[r.verdict],
         "received": lambda r: r.exported_at,

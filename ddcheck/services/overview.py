@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from ddcheck.domain.cells import safe_row
+from ddcheck.domain.deadlines import count_deadlines
 from ddcheck.domain.overview import (
     SORT_KEYS,
     MissionGroup,
@@ -33,6 +34,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "total",
     "red_flags",
     "open_high_actions",
+    "overdue_actions",
+    "due_within_14_days",
     "withheld_items",
     "verdict",
     "revision",
@@ -93,6 +96,7 @@ class OverviewOps(ReceivedOps):
         answered, total, red_flags, required = self._counts(received)
         withheld = received.withheld_items
         dossier = received.dossier
+        deadlines = count_deadlines(dossier.actions, self._now().astimezone().date())
         return OverviewRow(
             received_id=received.id,
             dossier_id=dossier.id,
@@ -110,6 +114,8 @@ class OverviewOps(ReceivedOps):
             mission_id=dossier.mission.mission_id
             or mission_rows.received_mission_id(self._store.conn, received.id),
             required_unanswered=required,
+            overdue_actions=deadlines.overdue,
+            due_soon_actions=deadlines.due_soon,
         )
 
     def mission_overview(
@@ -179,6 +185,8 @@ def row_values(row: OverviewRow) -> list[str | int | float | None]:
         row.total,
         row.red_flags,
         row.open_high_actions,
+        row.overdue_actions,
+        row.due_soon_actions,
         row.withheld_items,
         row.verdict or "",
         row.revision,

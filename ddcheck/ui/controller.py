@@ -207,7 +207,7 @@ class Controller(QObject):
         checklist.actionRequested.connect(self.go_to_action)
 
         def overview() -> OverviewPage:
-            page = OverviewPage(session)
+            page = OverviewPage(session, today=self.ctx.today)
             page.itemRequested.connect(self.go_to_item)
             page.actionRequested.connect(self.go_to_action)
             return page

@@ -368,3 +368,21 @@ def test_show_has_the_advisers_comments_and_actions_marks_agreed_ones(cli: Cli, 
     agreed = next(line for line in cli.out.splitlines() if "Audit suppliers" in line)
     own = next(line for line in cli.out.splitlines() if "Own idea" in line)
     assert "agreed" in agreed.lower() and "agreed" not in own.lower()
+
+
+def test_actions_show_overdue_and_due_within_14_days(cli: Cli, dossier_id: str, tmp_path: Path):
+    import datetime as dt
+
+    from ddcheck.domain.dossier import Action
+    from ddcheck.services import Workspace
+
+    today = dt.date.today()
+    with Workspace.open(Path(cli.data_dir)) as ws:
+        for n, days in enumerate((-1, 3, 40)):
+            due = today + dt.timedelta(days=days)
+            ws.add_action(dossier_id, Action(id=f"x{n}", action=f"Act {n}", due=due))
+    assert cli("actions", dossier_id) == 0
+    assert "1 overdue, 1 due within 14 days" in cli.out
+    lines = {ln.split()[0]: ln for ln in cli.out.splitlines()[2:]}
+    assert "OVERDUE" in lines["x0"] and "due soon" in lines["x1"]
+    assert "OVERDUE" not in lines["x2"] and "due soon" not in lines["x2"]

@@ -10,6 +10,7 @@ import pypdf
 import pytest
 
 from ddcheck.services import InvalidInput
+from ddcheck.services.overview import overview_csv
 from tests.services.exchange_helpers import filled, open_workspace
 
 
@@ -107,3 +108,24 @@ def test_pdf_lists_what_needs_attention_first_with_the_apps_verdict_words(
     others = [r for r in overview.rows if r.received_id != flagged.received_id]
     assert all(text.index(r.company) < text.index(flagged.company) for r in others)
     assert "Sufficient" in text and "Not reviewed yet" in text
+
+
+def test_the_overview_counts_overdue_and_soon_due_actions_per_company(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from ddcheck.domain.dossier import Action
+
+    with open_workspace(tmp_path / "company") as company:
+        dossier = filled(company)
+        today = company._now().astimezone().date()
+        for n, days in enumerate((-2, 0, 14, 15)):
+            due = today + dt.timedelta(days=days)
+            company.add_action(dossier.id, Action(id=f"d{n}", action="Act", due=due))
+        company.export_pdf(dossier.id, tmp_path / "d.pdf", lang="en")
+    with open_workspace(tmp_path / "adviser") as ws:
+        ws.import_file(tmp_path / "d.pdf")
+        overview = ws.mission_overview()
+        row = overview.rows[0]
+        assert (row.overdue_actions, row.due_soon_actions) == (1, 2)
+        table = list(csv.DictReader(io.StringIO(ws_csv := overview_csv(overview))))
+        assert table[0]["overdue_actions"] == "1" and table[0]["due_within_14_days"] == "2", ws_csv

@@ -141,13 +141,15 @@ def test_new_models_pass_the_model_tester(qtmodeltester: Any) -> None:
     from ddcheck.domain.dossier import Action
     from ddcheck.domain.overview import OverviewRow
     from ddcheck.ui.models.agreed_actions import AgreedActionsModel
-    from ddcheck.ui.models.mission_overview import MissionOverviewModel
+    from ddcheck.ui.models.mission_overview import COL_OVERDUE, COL_RECEIVED, MissionOverviewModel
 
     model = MissionOverviewModel()
     when = dt.datetime(2026, 11, 20, 9, 0)
     model.set_rows(
         [
-            OverviewRow("r1", "d1", "B.V. Twee", "Riyadh", 1, when, 5, 10, 2, 1, 0, None),
+            OverviewRow(
+                "r1", "d1", "B.V. Twee", "Riyadh", 1, when, 5, 10, 2, 1, 0, None, overdue_actions=2
+            ),
             OverviewRow("r2", "d2", "Alfa B.V.", "Riyadh", 2, when, 10, 10, 0, 0, 3, "sufficient"),
         ]
     )
@@ -155,7 +157,8 @@ def test_new_models_pass_the_model_tester(qtmodeltester: Any) -> None:
     assert model.index(0, 0).data() == "Alfa B.V."
     model.sort(2, Qt.SortOrder.AscendingOrder)
     assert model.index(0, 2).data() == "50%"
-    assert model.index(1, 7).data() == "2026-11-20 (v2)"
+    assert model.index(1, COL_RECEIVED).data() == "2026-11-20 (v2)"
+    assert model.index(0, COL_OVERDUE).data() == "2"  # B.V. Twee, sorted last by completion
     actions = AgreedActionsModel(lambda key: key.upper())
     actions.set_actions(
         [Action(id="a", action="Do it", item_keys=["t/i"], due=dt.date(2027, 1, 1))]

@@ -145,3 +145,24 @@ def test_overview_says_ready_only_without_blockers_and_names_what_remains() -> N
         "Still to do: 1 problem blocks the export; 3 red flags have no action; "
         "5 required questions are unanswered."
     )
+
+
+def test_overview_counts_overdue_actions_and_those_due_within_14_days(
+    qtbot: Any, controller: Any, saudi: Any, fake_ws: Any
+) -> None:
+    import datetime as dt
+
+    from ddcheck.domain.dossier import Action
+
+    today = dt.date(2026, 11, 23)  # the test context's today
+    for n, days in enumerate((-3, -1, 0, 14, 15)):
+        due = today + dt.timedelta(days=days)
+        fake_ws.add_action(saudi.id, Action(id=f"a{n}", action="Act", due=due))
+    fake_ws.add_action(
+        saudi.id, Action(id="done", action="Done", due=today - dt.timedelta(days=9), status="done")
+    )
+    controller.open_dossier(saudi.id)
+    controller.window.show_page(PAGE_OVERVIEW)
+    overview = controller.window.page(PAGE_OVERVIEW)
+    assert overview.actions_value.text() == "5"
+    assert overview.deadlines.text() == "2 overdue · 2 due within 14 days"

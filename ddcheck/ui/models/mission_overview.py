@@ -20,12 +20,14 @@ from ddcheck.ui.style import current_theme
     COL_COMPLETION,
     COL_RED_FLAGS,
     COL_OPEN_HIGH,
+    COL_OVERDUE,
+    COL_DUE_SOON,
     COL_WITHHELD,
     COL_VERDICT,
     COL_RECEIVED,
-) = range(8)
+) = range(10)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_NUMERIC = {COL_COMPLETION, COL_RED_FLAGS, COL_OPEN_HIGH, COL_WITHHELD}
+_NUMERIC = {COL_COMPLETION, COL_RED_FLAGS, COL_OPEN_HIGH, COL_OVERDUE, COL_DUE_SOON, COL_WITHHELD}
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -47,6 +49,8 @@ def column_titles() -> list[str]:
         tr("Completion"),
         tr("Red flags"),
         tr("Open high-priority actions"),
+        tr("Overdue actions"),
+        tr("Actions due within 14 days"),
         tr("Withheld items"),
         tr("Verdict"),
         tr("Exported"),
@@ -95,7 +99,9 @@ class MissionOverviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column == COL_RED_FLAGS and row.red_flags:
+            if (column == COL_RED_FLAGS and row.red_flags) or (
+                column == COL_OVERDUE and row.overdue_actions
+            ):
                 return QColor(current_theme().red)
             if column == COL_VERDICT:
                 return QColor(
@@ -118,6 +124,10 @@ class MissionOverviewModel(QAbstractTableModel):
             return str(row.red_flags)
         if column == COL_OPEN_HIGH:
             return str(row.open_high_actions)
+        if column == COL_OVERDUE:
+            return str(row.overdue_actions)
+        if column == COL_DUE_SOON:
+            return str(row.due_soon_actions)
         if column == COL_WITHHELD:
             return str(row.withheld_items)
         if column == COL_VERDICT:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ddcheck.domain.deadlines import DUE_SOON_DAYS, DeadlineCounts, count_deadlines
 from ddcheck.domain.readiness import Readiness, readiness
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr, tr_n
@@ -95,15 +98,38 @@ def status_words(figures: Readiness, blockers: int) -> str:
     return tr("Ready to export.")
 
 
+def deadline_words(counts: DeadlineCounts) -> str:
+    """Return '2 overdue · 1 due within 14 days' (or that no deadline is near)."""
+    parts = []
+    if counts.overdue:
+        parts.append(tr_n("{n} overdue", "{n} overdue", counts.overdue))
+    if counts.due_soon:
+        parts.append(
+            tr_n(
+                "{n} due within {days} days",
+                "{n} due within {days} days",
+                counts.due_soon,
+                days=DUE_SOON_DAYS,
+            )
+        )
+    return " · ".join(parts) if parts else tr("No deadline within {days} days", days=DUE_SOON_DAYS)
+
+
 class OverviewPage(QScrollArea):
     """Where the dossier stands; every flag and warning leads to its item."""
 
     itemRequested = Signal(str)
     actionRequested = Signal(str)
 
-    def __init__(self, session: DossierSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: DossierSession,
+        parent: QWidget | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        self.today = today
         named(self, tr("Overview"))
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -114,6 +140,8 @@ class OverviewPage(QScrollArea):
         self.gate_value = label("", "title")
         self.gate_hint = label("", "muted", wrap=True)
         self.actions_value = label("", "title")
+        self.deadlines = label("", "muted", wrap=True)
+        named(self.deadlines, tr("Action deadlines"))
         self.oecd = ScoreBars(tr("Scores per OECD due-diligence step"), self)
         self.ifc = ScoreBars(tr("Scores per IFC Performance Standard"), self)
         self.heat = HeatMap(self)
@@ -135,7 +163,7 @@ class OverviewPage(QScrollArea):
             _tile(tr("Completion"), self.completion, self.completion_bar),
             _tile(tr("Red flags"), self.flags_value),
             _tile(tr("Before export"), self.gate_value, self.gate_hint),
-            _tile(tr("Open actions"), self.actions_value),
+            _tile(tr("Open actions"), self.actions_value, self.deadlines),
         )
         scores = card()
         scores.setLayout(
@@ -198,6 +226,7 @@ class OverviewPage(QScrollArea):
         self.gate_hint.setText(status_words(figures, len(other)))
         open_actions = [a for a in session.dossier.actions if a.is_open]
         self.actions_value.setText(str(len(open_actions)))
+        self.deadlines.setText(deadline_words(count_deadlines(open_actions, self.today())))
         names = oecd_step_names()
         self.oecd.set_rows(
             [
