@@ -45,11 +45,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     json_flag(answer)
     answer.set_defaults(func=answer_command)
 
-    attach = subparsers.add_parser("attach", help="keep a file as evidence in the workspace")
+    attach = subparsers.add_parser(
+        "attach", help="keep a file as evidence, or record a link or drive path (--link)"
+    )
     dossier_arg(attach)
-    attach.add_argument("file", metavar="FILE", type=Path, help="the file to keep as evidence")
+    attach.add_argument(
+        "file", metavar="FILE", type=Path, nargs="?", help="the file to keep as evidence"
+    )
+    attach.add_argument(
+        "--link",
+        metavar="URL|PATH",
+        help="evidence that stays where it is: a web link or a path on the company drive "
+        "(ddcheck keeps no copy and never opens or fetches it)",
+    )
     attach.add_argument("--item", help="link it to this item (template/item or item id)")
     attach.add_argument("--name", help="name to store it under (default: the file name)")
+    attach.add_argument("--dated", type=_day, metavar="YYYY-MM-DD", help="the document's date")
+    attach.add_argument(
+        "--valid-until", type=_day, metavar="YYYY-MM-DD", help="the last day it is valid"
+    )
     json_flag(attach)
     attach.set_defaults(func=attach_command)
 
@@ -134,7 +148,11 @@ def answer_command(args: argparse.Namespace) -> int:
 
 
 def attach_command(args: argparse.Namespace) -> int:
-    """Store a file as evidence (optionally linked to an item) and print its id."""
+    """Store a file, or record a link or path, as evidence (optionally of an item); print its id."""
+    if (args.file is None) == (args.link is None):
+        raise UserError(
+            "give a FILE to keep, or --link URL|PATH for evidence that stays where it is"
+        )
     with opened(args) as ws:
         dossier_id = ws.resolve_dossier(args.dossier)
         key = None
@@ -142,18 +160,41 @@ def attach_command(args: argparse.Namespace) -> int:
             template, item = ws.find_item(dossier_id, args.item)
             key = f"{template.id}/{item.id}"
         known = {e.id for e in ws.get_dossier(dossier_id).evidence}
-        evidence = ws.attach_evidence(dossier_id, args.file, item_key=key, name=args.name)
+        dates = {"dated": args.dated, "valid_until": args.valid_until}
+        if args.link is not None:
+            evidence = ws.attach_link(dossier_id, args.link, item_key=key, name=args.name, **dates)
+        else:
+            evidence = ws.attach_evidence(
+                dossier_id, args.file, item_key=key, name=args.name, **dates
+            )
     reused = evidence.id in known
     if args.json:
         print_json({**evidence.model_dump(mode="json"), "item_key": key, "reused": reused})
         return 0
     if reused:
-        print(f"{line(evidence.name)} is already in the dossier (same contents); not stored again.")
+        same = "same link" if evidence.is_link else "same contents"
+        print(f"{line(evidence.name)} is already in the dossier ({same}); not stored again.")
     linked = f", linked to {key}" if key else ""
-    kind = f"{evidence.size} bytes, {evidence.media_type}{linked}"
+    if evidence.is_link:
+        kind = f"link, kept where it is, not opened{linked}"
+    else:
+        kind = f"{evidence.size} bytes, {evidence.media_type}{linked}"
     print(f"{evidence.id}  {line(evidence.name)} ({kind})")
-    print(f"  sha256 {evidence.sha256}")
+    if evidence.is_link:
+        print(f"  at {line(evidence.location)}")
+    else:
+        print(f"  sha256 {evidence.sha256}")
+    if evidence.dated or evidence.valid_until:
+        print(f"  dated {evidence.dated or '-'}, valid until {evidence.valid_until or '-'}")
     return 0
+
+
+def _day(text: str) -> dt.date:
+    """Parse a YYYY-MM-DD date argument."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2027-03-31") from error
 
 
 def _write_ics(ws: Any, dossier: Any, target: Path) -> None:

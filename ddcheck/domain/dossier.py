@@ -185,6 +185,20 @@ class Evidence(BaseModel):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     added_at: dt.datetime
     note: str = ""
+    # A URL or a path on the company drive: the document stays there and ddcheck keeps no copy
+    # (size 0, the SHA-256 of no bytes). Never fetched or opened without asking.
+    location: str = Field(default="", max_length=2000)
+    dated: dt.date | None = None  # the document's own date
+    valid_until: dt.date | None = None
+
+    @property
+    def is_link(self) -> bool:
+        """Return whether the evidence is a link or path (kept where it is, not a stored copy)."""
+        return bool(self.location)
+
+    def expired_by(self, day: dt.date) -> bool:
+        """Return whether the evidence is no longer valid on `day`."""
+        return self.valid_until is not None and self.valid_until < day
 
 
 class Action(BaseModel):

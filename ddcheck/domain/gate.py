@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -18,6 +19,7 @@ GateCode = Literal[
     "red_flag_without_action",
     "action_without_owner",
     "action_without_due",
+    "evidence_expired",
 ]
 
 
@@ -135,4 +137,40 @@ def export_gate(
                     action_id=action.id,
                 )
             )
+    findings += expired_evidence(dossier)
     return GateReport(findings=tuple(findings))
+
+
+def mission_day(dossier: Dossier) -> dt.date | None:
+    """Return the day evidence must still be valid on: the mission's end (else its start)."""
+    return dossier.mission.end or dossier.mission.start
+
+
+def expired_evidence(dossier: Dossier) -> list[GateFinding]:
+    """Warn about evidence whose 'valid until' lies before the mission's last day."""
+    day = mission_day(dossier)
+    if day is None:
+        return []
+    linked: dict[str, str] = {}
+    for answer in dossier.answers:
+        for evidence_id in answer.evidence_ids:
+            linked.setdefault(evidence_id, answer.key)
+    findings = []
+    for evidence in dossier.evidence:
+        if not evidence.expired_by(day):
+            continue
+        until = evidence.valid_until.isoformat() if evidence.valid_until else ""
+        findings.append(
+            GateFinding(
+                "warn",
+                "evidence_expired",
+                _t(
+                    f"Bewijsstuk verlopen voor het einde van de missie ({day.isoformat()}): "
+                    f"{evidence.name}, geldig tot {until}",
+                    f"Evidence expires before the mission ends ({day.isoformat()}): "
+                    f"{evidence.name}, valid until {until}",
+                ),
+                item_key=linked.get(evidence.id),
+            )
+        )
+    return findings

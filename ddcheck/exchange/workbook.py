@@ -56,6 +56,15 @@ _WORDS: dict[str, tuple[str, str]] = {
     "due": ("Uiterlijk", "Due"),
     "priority": ("Prioriteit", "Priority"),
     "status": ("Status", "Status"),
+    "register": ("Bewijsstukken", "Evidence register"),
+    "name": ("Naam", "Name"),
+    "kept": ("Bewaard", "Kept"),
+    "copy": ("kopie in ddcheck", "copy in ddcheck"),
+    "link": ("link of pad (niet gekopieerd)", "link or path (not copied)"),
+    "location": ("Locatie", "Location"),
+    "dated": ("Documentdatum", "Document date"),
+    "valid_until": ("Geldig tot", "Valid until"),
+    "supports": ("Onderbouwt vraag", "Supports question"),
     "severity": ("ernst", "severity"),
     "likelihood": ("kans", "likelihood"),
 }
@@ -176,7 +185,51 @@ def dossier_workbook(redaction: Redaction, lang: Language) -> list[Sheet]:
     counted = [e for e in shown if not redaction.is_withheld(e.key)]
     cover.rows = _cover_rows(redaction, counted, answers, lang)
     sheets.append(_actions_sheet(dossier, numbers, lang, taken))
+    questions = {e.key: e.item.question.get(lang) for e in shown}  # type: ignore[misc]
+    sheets.append(_evidence_sheet(dossier, numbers, questions, lang, taken))
     return sheets
+
+
+def _evidence_sheet(
+    dossier: Dossier,
+    numbers: Mapping[str, str],
+    questions: Mapping[str, str],
+    lang: Language,
+    taken: set[str],
+) -> Sheet:
+    """Return the evidence register: each item, where it is kept, its dates, what it supports."""
+    sheet = Sheet(sheet_title(word("register", lang), taken))
+    header = ["name", "kept", "location", "dated", "valid_until", "supports", "note"]
+    sheet.rows.append([word(h, lang) for h in header])
+    supports: dict[str, list[str]] = {}
+    for answer in sorted(dossier.answers, key=lambda a: _number_key(numbers.get(a.key, ""))):
+        for evidence_id in answer.evidence_ids:
+            if answer.key in numbers:
+                short = _short(questions.get(answer.key, ""))
+                supports.setdefault(evidence_id, []).append(f"{numbers[answer.key]} {short}")
+    for evidence in dossier.evidence:
+        sheet.rows.append(
+            [
+                evidence.name,
+                word("link" if evidence.is_link else "copy", lang),
+                evidence.location,
+                format_date(evidence.dated, lang),
+                format_date(evidence.valid_until, lang),
+                "\n".join(supports.get(evidence.id, [])),
+                evidence.note,
+            ]
+        )
+    return sheet
+
+
+def _number_key(number: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 0 for p in number.split("."))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    """Return a question shortened to `limit` characters on a word boundary."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _shown(redaction: Redaction, key: str) -> bool:

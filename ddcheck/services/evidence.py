@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import mimetypes
 from pathlib import Path
@@ -86,6 +87,8 @@ class EvidenceOps(WorkspaceBase):
         *,
         item_key: str | None = None,
         name: str | None = None,
+        dated: dt.date | None = None,
+        valid_until: dt.date | None = None,
     ) -> Evidence:
         """Store a file as evidence of a dossier (linked to an item when `item_key` is given).
 
@@ -106,6 +109,8 @@ class EvidenceOps(WorkspaceBase):
             size=len(data),
             sha256=hashlib.sha256(data).hexdigest(),
             added_at=now,
+            dated=dated,
+            valid_until=valid_until,
         )
         conn = self._store.conn
         with self._transaction():

@@ -17,7 +17,7 @@ from ddcheck.services.catalogs import CatalogLike, default_catalog
 from ddcheck.services.dossiers import DossierOps
 from ddcheck.services.encryption import Keychain, unlock
 from ddcheck.services.errors import InvalidInput, WrongPassphrase
-from ddcheck.services.evidence import EvidenceOps
+from ddcheck.services.evidence_links import EvidenceLinkOps
 from ddcheck.services.export import ExportResult, export_pdf
 from ddcheck.services.handouts import HandoutOps
 from ddcheck.services.imports import ExchangeOps
@@ -38,7 +38,7 @@ class Workspace(
     TravelOps,
     ExchangeOps,
     SafetyOps,
-    EvidenceOps,
+    EvidenceLinkOps,
     ActionOps,
     HandoutOps,
     AnswerOps,

@@ -15,11 +15,16 @@ from ddcheck.domain.dossier import Evidence
 from ddcheck.store.errors import NotFound
 from ddcheck.store.evidence_files import EvidenceFiles
 
-_SELECT = "SELECT id, name, media_type, size, sha256, added_at, note FROM evidence"
+_COLUMNS = "id, name, media_type, size, sha256, added_at, note, location, dated, valid_until"
+_SELECT = f"SELECT {_COLUMNS} FROM evidence"
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
 
 
 def _evidence(row: tuple) -> Evidence:
-    ident, name, media_type, size, sha256, added_at, note = row
+    ident, name, media_type, size, sha256, added_at, note, location, dated, valid_until = row
     return Evidence(
         id=ident,
         name=name,
@@ -28,6 +33,9 @@ def _evidence(row: tuple) -> Evidence:
         sha256=sha256,
         added_at=dt.datetime.fromisoformat(added_at),
         note=note,
+        location=location,
+        dated=_day(dated),
+        valid_until=_day(valid_until),
     )
 
 
@@ -43,8 +51,8 @@ def put_blob(conn: sqlite3.Connection, files: EvidenceFiles, sha256: str, data: 
 def insert_evidence(conn: sqlite3.Connection, dossier_id: str, item: Evidence) -> None:
     """Record an evidence file of a dossier (its blob must be stored already)."""
     conn.execute(
-        "INSERT INTO evidence (id, dossier_id, name, media_type, size, sha256, added_at, note)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO evidence (id, dossier_id, name, media_type, size, sha256, added_at, note,"
+        " location, dated, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             item.id,
             dossier_id,
@@ -54,6 +62,9 @@ def insert_evidence(conn: sqlite3.Connection, dossier_id: str, item: Evidence) -
             item.sha256,
             item.added_at.isoformat(),
             item.note,
+            item.location,
+            item.dated.isoformat() if item.dated else None,
+            item.valid_until.isoformat() if item.valid_until else None,
         ),
     )
 
@@ -63,11 +74,33 @@ def describe(conn: sqlite3.Connection, evidence_id: str, name: str, note: str) -
     conn.execute("UPDATE evidence SET name = ?, note = ? WHERE id = ?", (name, note, evidence_id))
 
 
+def set_dates(
+    conn: sqlite3.Connection, evidence_id: str, dated: dt.date | None, valid_until: dt.date | None
+) -> None:
+    """Store an evidence item's document date and 'valid until' date."""
+    conn.execute(
+        "UPDATE evidence SET dated = ?, valid_until = ? WHERE id = ?",
+        (
+            dated.isoformat() if dated else None,
+            valid_until.isoformat() if valid_until else None,
+            evidence_id,
+        ),
+    )
+
+
+def same_location(conn: sqlite3.Connection, dossier_id: str, location: str) -> str | None:
+    """Return the id of the dossier's evidence kept at this link or path, if any."""
+    row = conn.execute(
+        "SELECT id FROM evidence WHERE dossier_id = ? AND location = ? ORDER BY rowid LIMIT 1",
+        (dossier_id, location),
+    ).fetchone()
+    return row[0] if row else None
+
+
 def get_evidence(conn: sqlite3.Connection, evidence_id: str) -> tuple[str, Evidence]:
     """Return (dossier id, evidence) for an evidence id, or raise NotFound."""
     row = conn.execute(
-        "SELECT dossier_id, id, name, media_type, size, sha256, added_at, note"
-        " FROM evidence WHERE id = ?",
+        f"SELECT dossier_id, {_COLUMNS} FROM evidence WHERE id = ?",
         (evidence_id,),
     ).fetchone()
     if row is None:

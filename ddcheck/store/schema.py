@@ -172,6 +172,17 @@ def _review_history(db: Database) -> None:
     _execute_each(db, script)
 
 
+@MIGRATIONS(name="0005_evidence_locations")
+def _evidence_locations(db: Database) -> None:
+    """Schema 5: evidence may be a link or path (kept where it is), with its date and validity."""
+    script = """
+        ALTER TABLE evidence ADD COLUMN location TEXT NOT NULL DEFAULT '';
+        ALTER TABLE evidence ADD COLUMN dated TEXT;
+        ALTER TABLE evidence ADD COLUMN valid_until TEXT
+        """
+    _execute_each(db, script)
+
+
 @MIGRATIONS(name="0006_missions")
 def _missions(db: Database) -> None:
     """Schema 6: missions with a stable id (defined here or from a pack); received dossiers'."""

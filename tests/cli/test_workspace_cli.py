@@ -386,3 +386,20 @@ def test_actions_show_overdue_and_due_within_14_days(cli: Cli, dossier_id: str, 
     lines = {ln.split()[0]: ln for ln in cli.out.splitlines()[2:]}
     assert "OVERDUE" in lines["x0"] and "due soon" in lines["x1"]
     assert "OVERDUE" not in lines["x2"] and "due soon" not in lines["x2"]
+
+
+def test_attach_a_link_with_its_dates(cli: Cli, dossier_id: str):
+    item = _status_item(cli.json("show", dossier_id))
+    url = "https://sharepoint.example.com/hr/Gedragscode.pdf"
+    args = ("attach", dossier_id, "--link", url, "--item", item["key"])
+    assert cli(*args, "--dated", "2026-03-01", "--valid-until", "2027-03-01") == 0, cli.err
+    assert "link, kept where it is, not opened" in cli.out and f"at {url}" in cli.out
+    assert "valid until 2027-03-01" in cli.out
+    shown = cli.json("show", dossier_id)
+    evidence = shown["evidence"][0]
+    assert evidence["location"] == url and evidence["valid_until"] == "2027-03-01"
+    assert cli("attach", dossier_id, "--link", "javascript:alert(1)") != 0
+    assert "not a web link" in cli.err
+    assert cli("attach", dossier_id) != 0 and "--link" in cli.err
+    with pytest.raises(SystemExit):
+        cli("attach", dossier_id, "--link", url, "--dated", "1 March")
