@@ -24,7 +24,7 @@ from ddcheck.services.errors import InvalidInput
 from ddcheck.services.files import write_atomically
 from ddcheck.services.values import normalize_value, strip_controls
 
-__all__ = ["FieldChange", "HandoutOps", "HandoutPlan", "HandoutRefused"]
+__all__ = ["FieldChange", "HandoutOps", "HandoutPlan", "HandoutRefused", "PreviewRow"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,17 @@ class HandoutPlan:
     def conflicts(self) -> list[FieldChange]:
         """Return the fields changed on both sides since the hand-out."""
         return [c for c in self.changes if c.conflict]
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """One change as the preview shows it: the item (number, question) and both values in words."""
+
+    change: FieldChange
+    number: str
+    question: str
+    ours: str
+    theirs: str
 
 
 def _value_text(scale: AnswerScale, value: Any, lang: str) -> str:
@@ -214,12 +225,49 @@ class HandoutOps(AnswerOps):
             raise HandoutRefused(f"Questions: item '{missing[0]}' was removed from the hand-out")
         return plan
 
-    def apply_handout(self, plan: HandoutPlan, *, take_theirs: bool = False) -> list[FieldChange]:
+    def preview_handout(self, plan: HandoutPlan, lang: str | None = None) -> list[PreviewRow]:
+        """Return the plan's changes with item numbers, questions and values in words."""
+        dossier = self.get_dossier(plan.dossier_id)  # type: ignore[attr-defined]
+        lang = lang or dossier.language
+        numbering = dossier_numbering(dossier, self._templates)
+        rows = []
+        for change in plan.changes:
+            template_id, _, item_id = change.key.partition("/")
+            template, item = self._item(template_id, item_id)
+            if change.field == "value":
+                scale = template.scale_for(item)
+                ours, theirs = (_value_text(scale, v, lang) for v in (change.ours, change.theirs))
+            else:
+                ours, theirs = str(change.ours or ""), str(change.theirs or "")
+            rows.append(
+                PreviewRow(
+                    change,
+                    numbering.items.get(change.key, ""),
+                    item.question.get(lang),  # type: ignore[arg-type]
+                    ours,
+                    theirs,
+                )
+            )
+        return rows
+
+    def apply_handout(
+        self,
+        plan: HandoutPlan,
+        *,
+        take_theirs: bool = False,
+        taken: Iterable[tuple[str, str]] = (),
+    ) -> list[FieldChange]:
         """Save the plan's changes in one transaction under the colleague's name; return them.
 
-        Conflicts (changed in ddcheck since the hand-out) are skipped unless `take_theirs`.
+        Conflicts (changed in ddcheck since the hand-out) are skipped unless `take_theirs`, or
+        unless their (item key, field) is among `taken` (the user chose the colleague's there).
         """
-        chosen = [c for c in plan.changes if take_theirs or not c.conflict]
+        chosen_conflicts = set(taken)
+        chosen = [
+            c
+            for c in plan.changes
+            if take_theirs or not c.conflict or (c.key, c.field) in chosen_conflicts
+        ]
         user = self._user
         self._user = f"{plan.colleague} (hand-out)" if plan.colleague else "hand-out"
         try:

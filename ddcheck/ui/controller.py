@@ -183,9 +183,15 @@ class Controller(QObject):
         for outcome in outcomes:
             result = outcome.result
             dossier_id = getattr(result, "dossier_id", None) if outcome.ok else None
-            if dossier_id not in own or result.status not in ("restored", "review_loaded"):
+            if dossier_id not in own or result.status not in (
+                "restored",
+                "review_loaded",
+                "handout_merged",
+            ):
                 continue
-            if self.session is not None and self.session.dossier_id == dossier_id:
+            if result.status == "handout_merged":
+                self.open_dossier(dossier_id)  # reopened: every page shows the merged answers
+            elif self.session is not None and self.session.dossier_id == dossier_id:
                 self._after_dossier_edit(dossier_id)
             else:
                 self.open_dossier(dossier_id)

@@ -16,15 +16,27 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ddcheck.ui import i18n
 from ddcheck.ui.background import run_on_workspace
 from ddcheck.ui.context import AppContext
-from ddcheck.ui.i18n import tr
+from ddcheck.ui.i18n import tr, tr_n
 
 log = logging.getLogger(__name__)
 
 EXCHANGE_SUFFIXES = (".pdf", ".ddcheck", ".ddreview")
 TEMPLATE_SUFFIXES = (".yaml", ".yml")
 MISSION_SUFFIXES = (".ddmission",)
-IMPORTABLE = EXCHANGE_SUFFIXES + TEMPLATE_SUFFIXES + MISSION_SUFFIXES
+HANDOUT_SUFFIXES = (".xlsx",)
+IMPORTABLE = EXCHANGE_SUFFIXES + TEMPLATE_SUFFIXES + MISSION_SUFFIXES + HANDOUT_SUFFIXES
 MAX_PROBLEMS_SHOWN = 8
+
+
+@dataclass(frozen=True)
+class HandoutMerged:
+    """A returned hand-out that was merged (or cancelled): into which dossier, how much."""
+
+    dossier_id: str
+    colleague: str
+    applied: int
+    skipped: int
+    status: str = "handout_merged"  # or "handout_cancelled"
 
 
 @dataclass(frozen=True)
@@ -45,7 +57,7 @@ class Outcome:
 
 def name_filter() -> str:
     """Return the file-dialog filter for everything Import accepts."""
-    return tr("ddcheck files (*.pdf *.ddcheck *.ddreview *.ddmission *.yaml *.yml)")
+    return tr("ddcheck files (*.pdf *.ddcheck *.ddreview *.ddmission *.xlsx *.yaml *.yml)")
 
 
 def importable(paths: Sequence[Path]) -> list[Path]:
@@ -122,6 +134,22 @@ def describe(outcome: Outcome) -> str:
             )
         return tr("Checklist “{title}” was added.", title=title)
     status = result.status
+    if status == "handout_cancelled":
+        return tr("{name}: nothing was saved.", name=name)
+    if status == "handout_merged":
+        text = tr_n(
+            "{n} change from {who}'s hand-out was saved.",
+            "{n} changes from {who}'s hand-out were saved.",
+            result.applied,
+            who=result.colleague or tr("a colleague"),
+        )
+        if result.skipped:
+            text += " " + tr_n(
+                "{n} conflict kept ddcheck's value.",
+                "{n} conflicts kept ddcheck's value.",
+                result.skipped,
+            )
+        return text
     if status == "review_loaded":
         return tr("The adviser's review of “{title}” was loaded.", title=result.mission)
     if status == "unchanged":
@@ -190,9 +218,11 @@ class Receiver(QObject):
         paths = [Path(p) for p in paths]
         templates = [p for p in paths if p.suffix.lower() in TEMPLATE_SUFFIXES]
         packs = [p for p in paths if p.suffix.lower() in MISSION_SUFFIXES]
-        others = [p for p in paths if p not in templates and p not in packs]
+        handouts = [p for p in paths if p.suffix.lower() in HANDOUT_SUFFIXES]
+        others = [p for p in paths if p not in templates and p not in packs and p not in handouts]
         done = [self._import_template(p) for p in templates]
         done += [self._import_pack(p) for p in packs]
+        done += [self._import_handout(p) for p in handouts]
         if not others:
             self._finish(done)
             return
@@ -249,6 +279,33 @@ class Receiver(QObject):
                 return _refusal(path, again)
         except Exception as error:
             return _refusal(path, error)
+
+    def _import_handout(self, path: Path) -> Outcome:
+        """Show what a returned hand-out changes, ask about conflicts, then save it (or not)."""
+        from ddcheck.services.handouts import HandoutRefused
+        from ddcheck.ui.dialogs.handout_preview import HandoutPreview
+
+        workspace = self.ctx.workspace
+        try:
+            plan = workspace.plan_handout_import(path)
+            rows = workspace.preview_handout(plan, i18n.language())
+        except HandoutRefused as error:
+            return _refusal(path, error)
+        except Exception as error:
+            log.info("hand-out %s refused: %s", path, error)
+            return _refusal(path, error)
+        if not plan.changes:
+            return Outcome(path, HandoutMerged(plan.dossier_id, plan.colleague, 0, 0))
+        dialog = HandoutPreview(plan.colleague, rows, self.window)
+        if not self.ctx.prompts.run_dialog(dialog):
+            cancelled = HandoutMerged(plan.dossier_id, plan.colleague, 0, 0, "handout_cancelled")
+            return Outcome(path, cancelled)
+        try:
+            applied = workspace.apply_handout(plan, taken=dialog.taken())
+        except Exception as error:
+            return _refusal(path, error)
+        skipped = len(plan.changes) - len(applied)
+        return Outcome(path, HandoutMerged(plan.dossier_id, plan.colleague, len(applied), skipped))
 
     def _accept_internal(self, outcome: Outcome) -> bool:
         """Ask whether to receive a company's internal version anyway."""

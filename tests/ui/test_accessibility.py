@@ -121,6 +121,17 @@ def test_every_page_and_dialog_names_its_interactive_widgets(
     qtbot.addWidget(glossary)
     glossary.show()
     walk.check("glossary", glossary)
+    from ddcheck.services.handouts import FieldChange, PreviewRow
+    from ddcheck.ui.dialogs.handout_preview import HandoutPreview
+
+    preview_rows = [
+        PreviewRow(FieldChange("t/a", "value", None, None, "yes", False), "1.1.1", "Q?", "", "Yes"),
+        PreviewRow(FieldChange("t/b", "note", "", "ours", "theirs", True), "1.1.2", "Q2", "o", "t"),
+    ]
+    preview = HandoutPreview("Fatima", preview_rows, window)
+    qtbot.addWidget(preview)
+    preview.show()
+    walk.check("hand-out preview", preview)
 
     pdf = tmp_path / "files" / "dossier.pdf"
     company.export_pdf(demo.id, pdf, lang=lang, audience="adviser")
