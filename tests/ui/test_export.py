@@ -140,3 +140,35 @@ def test_cancel_stops_the_export_and_writes_nothing(
     assert dialog.status.text() == "Export cancelled; nothing was written."
     assert not target.exists()
     assert dialog.isVisible()
+
+
+def test_export_dialog_writes_a_workbook_when_excel_is_chosen(
+    qtbot: Any, controller: Any, saudi: Any, prompts: Any, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    controller.open_dossier(saudi.id)
+    session = controller.session
+    key = session.summary.entries[0].key
+    session.set_answer(key, value="Our buyer is the Riyadh Water Company", note="=1+1")
+    folder = tmp_path / "out"
+    folder.mkdir()
+
+    def handle(dialog: ExportDialog) -> None:
+        assert dialog.windowTitle() == "Export"
+        dialog.audience.setCurrentIndex(dialog.audience.findData("internal"))
+        dialog.file_type.setCurrentIndex(dialog.file_type.findData(".xlsx"))
+        assert dialog.path.text().endswith(" - internal.xlsx")
+        dialog.path.setText(str(folder / "dossier"))  # the suffix is added
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.running, timeout=60000)
+
+    prompts.export_handler = handle
+    controller.window.export_button.click()
+    target = folder / "dossier.xlsx"
+    assert target.is_file(), prompts.asked
+    book = openpyxl.load_workbook(target)
+    cells = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    assert "Our buyer is the Riyadh Water Company" in cells
+    assert "=1+1" in cells  # a text cell, not a formula
+    assert ("ask_open_result", str(target)) in prompts.asked

@@ -1,4 +1,5 @@
-"""Export the PDF: language, audience, file; gate findings first; background with progress."""
+"""Export a PDF or a workbook (.xlsx, .ods): language, audience, file type and file; gate
+findings first; background with progress."""
 
 from __future__ import annotations
 
@@ -34,14 +35,32 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 ExportFn = Callable[..., Any]
 
 
+FILE_TYPES = (".pdf", ".xlsx", ".ods")
+
+
+def file_type_labels() -> dict[str, str]:
+    """Return the file types the dialog offers, as the user reads them."""
+    return {
+        ".pdf": tr("PDF report (.pdf)"),
+        ".xlsx": tr("Excel workbook (.xlsx)"),
+        ".ods": tr("OpenDocument spreadsheet (.ods)"),
+    }
+
+
 def default_export_fn(snapshot: Any, path: Path, **kwargs: Any) -> Any:
-    """Write the PDF with the services' exporter (imported lazily: it pulls in reportlab)."""
+    """Write the PDF, or by suffix the workbook, with the services' exporters (imported lazily)."""
+    if path.suffix.lower() in (".xlsx", ".ods"):
+        from ddcheck.services.export import export_workbook
+
+        return export_workbook(snapshot, path, lang=kwargs["lang"], audience=kwargs["audience"])
     from ddcheck.services.export import export_pdf
 
     return export_pdf(snapshot, path, **kwargs)
 
 
-def suggested_name(session: DossierSession, lang: Language, audience: str) -> str:
+def suggested_name(
+    session: DossierSession, lang: Language, audience: str, suffix: str = ".pdf"
+) -> str:
     """Return a file name for the export."""
     company = (
         "".join(c for c in session.dossier.company.name if c.isalnum() or c in " -_").strip()
@@ -51,7 +70,7 @@ def suggested_name(session: DossierSession, lang: Language, audience: str) -> st
         "adviser": "adviseur" if lang == "nl" else "adviser",
         "internal": "intern" if lang == "nl" else "internal",
     }[audience]
-    return f"{company} - {session.dossier.mission.name[:40]} - {kind}.pdf".replace("/", "-")
+    return f"{company} - {session.dossier.mission.name[:40]} - {kind}{suffix}".replace("/", "-")
 
 
 class ExportDialog(QDialog):
@@ -73,7 +92,7 @@ class ExportDialog(QDialog):
         self.export_fn = export_fn
         self.handle: TaskHandle | None = None
         self.result_path: Path | None = None
-        self.setWindowTitle(tr("Export PDF"))
+        self.setWindowTitle(tr("Export"))
         self.language = QComboBox(self)
         self.language.addItem("Nederlands", "nl")
         self.language.addItem("English", "en")
@@ -83,6 +102,9 @@ class ExportDialog(QDialog):
         self.audience.addItem(
             tr("Internal (everything, including confidential answers)"), "internal"
         )
+        self.file_type = named(QComboBox(self), tr("File type"))
+        for suffix, text in file_type_labels().items():
+            self.file_type.addItem(text, suffix)
         self.path = QLineEdit(self)
         named(self.path, tr("Save as"))
         self.browse = QPushButton(tr("Choose…"), self)
@@ -109,6 +131,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("Language"), self.language)
         form.addRow(tr("For whom"), self.audience)
+        form.addRow(tr("File type"), self.file_type)
         form.addRow(tr("Save as"), hbox(self.path, self.browse, spacing=TIGHT))
         self.setLayout(
             vbox(
@@ -124,6 +147,7 @@ class ExportDialog(QDialog):
         )
         self.language.currentIndexChanged.connect(self._options_changed)
         self.audience.currentIndexChanged.connect(self._options_changed)
+        self.file_type.currentIndexChanged.connect(self._options_changed)
         self._options_changed()
         self.resize(720, 560)
 
@@ -131,11 +155,14 @@ class ExportDialog(QDialog):
         """Return the chosen PDF language."""
         return self.language.currentData()
 
+    def suffix(self) -> str:
+        """Return the chosen file type's suffix: .pdf, .xlsx or .ods."""
+        return str(self.file_type.currentData())
+
     def _options_changed(self, *_args: object) -> None:
         folder = Path(self.path.text()).parent if self.path.text() else Path.home()
-        self.path.setText(
-            str(folder / suggested_name(self.session, self.lang(), self.audience.currentData()))
-        )
+        name = suggested_name(self.session, self.lang(), self.audience.currentData(), self.suffix())
+        self.path.setText(str(folder / name))
         self._show_gate()
 
     def _show_gate(self) -> None:
@@ -172,21 +199,27 @@ class ExportDialog(QDialog):
             self.reject()
 
     def _browse(self) -> None:
+        suffix = self.suffix()
         chosen = self.ctx.prompts.save_file(
-            self, tr("Save PDF as"), Path(self.path.text()), tr("PDF files (*.pdf)")
+            self,
+            tr("Save as"),
+            Path(self.path.text()),
+            f"{file_type_labels()[suffix]} (*{suffix})",
         )
         if chosen is not None:
             self.path.setText(
-                str(chosen if chosen.suffix.lower() == ".pdf" else chosen.with_suffix(".pdf"))
+                str(chosen if chosen.suffix.lower() == suffix else chosen.with_suffix(suffix))
             )
 
     def start(self) -> None:
         """Start the export in the background."""
         text = self.path.text().strip()
         if not text:
-            self.status.setText(tr("Choose where to save the PDF."))
+            self.status.setText(tr("Choose where to save the file."))
             return
         path = Path(text).expanduser()
+        if path.suffix.lower() != self.suffix():
+            path = path.with_name(path.name + self.suffix())
         snapshot = self.session.snapshot()
         lang, audience = self.lang(), self.audience.currentData()
         export_fn = self.export_fn
@@ -201,11 +234,14 @@ class ExportDialog(QDialog):
                 cancel=cancelled,
             )
 
-        for widget in (self.language, self.audience, self.path, self.browse, self.export_button):
+        for widget in (self.language, self.audience, self.file_type, self.path, self.browse):
             widget.setEnabled(False)
+        self.export_button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
-        self.status.setText(tr("Writing the PDF…"))
+        self.status.setText(
+            tr("Writing the PDF…") if self.suffix() == ".pdf" else tr("Writing the workbook…")
+        )
         self.handle = self.ctx.tasks.start(
             work,
             on_done=lambda result: self._done(path, result),
@@ -230,7 +266,7 @@ class ExportDialog(QDialog):
         self.handle = None
         cancelled = type(error).__name__ in ("ExportCancelled", "Cancelled")
         self.progress.hide()
-        for widget in (self.language, self.audience, self.path, self.browse):
+        for widget in (self.language, self.audience, self.file_type, self.path, self.browse):
             widget.setEnabled(True)
         self._show_gate()
         self.status.setText(
