@@ -62,6 +62,7 @@ class Controller(QObject):
         window.demo_action.triggered.connect(self.open_demo)
         window.import_action.triggered.connect(self.import_file)
         window.export_action.triggered.connect(self.export)
+        window.handout_action.triggered.connect(self.hand_out)
         window.export_button.clicked.connect(self.export)
         window.settings_action.triggered.connect(self.settings)
         window.about_action.triggered.connect(self.about)
@@ -383,6 +384,15 @@ class Controller(QObject):
         dialog.itemRequested.connect(self.go_to_item)
         self.ctx.prompts.export(dialog)
         return dialog
+
+    def hand_out(self) -> Path | None:
+        """Choose sections and a colleague; write the fill-in workbook; return where."""
+        if self.session is None:
+            return None
+        from ddcheck.ui.handing_out import hand_out
+
+        self.window._flush()
+        return hand_out(self.ctx, self.window, self.session, self._guard)
 
     def settings(self) -> None:
         """Show the settings; switch the language when it changed."""

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.demo_action = self._action(tr("Open the &demo dossier"))
         self.import_action = self._action(tr("&Import…"), "Ctrl+I")
         self.export_action = self._action(tr("&Export PDF…"), "Ctrl+E")
+        self.handout_action = self._action(tr("&Hand out sections…"))
         self.settings_action = self._action(tr("&Settings…"), QKeySequence.StandardKey.Preferences)
         self.quit_action = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
             self.import_action,
             None,
             self.export_action,
+            self.handout_action,
             None,
             self.settings_action,
             None,
@@ -234,6 +236,7 @@ class MainWindow(QMainWindow):
             self.go_actions[row].setEnabled(enabled)
         self.export_button.setVisible(session is not None)
         self.export_action.setEnabled(session is not None)
+        self.handout_action.setEnabled(session is not None)
         if session is not None:
             session.savedStateChanged.connect(self.show_saved_state)
             self.watch_undo_stack(session.undo_stack)

@@ -132,6 +132,12 @@ def test_every_page_and_dialog_names_its_interactive_widgets(
     qtbot.addWidget(preview)
     preview.show()
     walk.check("hand-out preview", preview)
+    from ddcheck.ui.dialogs.handout_dialog import HandoutDialog
+
+    handing = HandoutDialog(app.session.dossier, app.session.templates, lang, window)
+    qtbot.addWidget(handing)
+    handing.show()
+    walk.check("hand out sections", handing)
 
     pdf = tmp_path / "files" / "dossier.pdf"
     company.export_pdf(demo.id, pdf, lang=lang, audience="adviser")

@@ -127,3 +127,38 @@ def test_a_hand_out_for_another_dossier_is_refused_with_the_reason(
     real_controller.import_files([tmp_path / "other.xlsx"])
     qtbot.waitUntil(lambda: any(kind == "error" for kind, _ in prompts.asked), timeout=20000)
     assert "another dossier" in prompts.asked[-1][1]
+
+
+def test_hand_out_sections_from_the_file_menu_writes_the_workbook(
+    qtbot: Any, real_controller: Any, real_ws: Any, prompts: Any, tmp_path: Path
+) -> None:
+    dossier = create_saudi(real_ws)
+    real_controller.refresh_list()
+    real_controller.open_dossier(dossier.id)
+    window = real_controller.window
+    assert window.handout_action.isEnabled()
+    target = tmp_path / "out" / "fatima"
+    target.parent.mkdir()
+
+    def choose(dialog: Any) -> None:
+        qtbot.addWidget(dialog)
+        assert dialog.sections.count() > 1
+        assert dialog.sections.item(0).text().startswith("1.")
+        qtbot.mouseClick(dialog.write_button, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and "Tick at least one section" in dialog.problem.text()
+        dialog.sections.item(0).setCheckState(Qt.CheckState.Checked)
+        qtbot.mouseClick(dialog.write_button, Qt.MouseButton.LeftButton)
+        assert "Name the colleague" in dialog.problem.text()
+        qtbot.keyClicks(dialog.colleague, "Fatima Haddad")
+        qtbot.mouseClick(dialog.write_button, Qt.MouseButton.LeftButton)
+
+    prompts.dialog_handlers.append(choose)
+    prompts.save_paths.append(target)
+    window.handout_action.trigger()
+    written = target.with_name("fatima.xlsx")
+    assert written.is_file(), prompts.asked
+    assert "questions for Fatima Haddad" in prompts.asked[-1][1]
+    book = openpyxl.load_workbook(written)
+    assert (
+        book["ddcheck"]["B2"].value == dossier.id and book["ddcheck"]["B3"].value == "Fatima Haddad"
+    )
