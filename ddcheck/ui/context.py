@@ -13,6 +13,15 @@ from ddcheck.ui.settings import UiSettings
 from ddcheck.ui.tasks import TaskRunner
 
 
+def open_location_with_system(location: str) -> None:
+    """Open a web link or a drive path with the system (only after the user agreed)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    url = QUrl(location) if "://" in location else QUrl.fromLocalFile(location)
+    QDesktopServices.openUrl(url)
+
+
 def open_with_system(path: Path) -> None:
     """Open a file with the program the system associates with it."""
     from PySide6.QtCore import QUrl
@@ -31,6 +40,7 @@ class AppContext:
     tasks: TaskRunner
     data_dir: Path
     open_path: Callable[[Path], None] = open_with_system
+    open_location: Callable[[str], None] = open_location_with_system
     today: Callable[[], dt.date] = dt.date.today
     now: Callable[[], dt.datetime] = dt.datetime.now
     extras: dict[str, Any] = field(default_factory=dict)

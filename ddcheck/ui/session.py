@@ -300,6 +300,12 @@ class DossierSession(QObject):
                 lambda p=path: self.workspace.attach_evidence(self.dossier_id, p, item_key=key)
             )
 
+    def attach_link(self, key: str, location: str, **dates: Any) -> None:
+        """Record a link or drive path as evidence for an item (never fetched)."""
+        self._save(
+            lambda: self.workspace.attach_link(self.dossier_id, location, item_key=key, **dates)
+        )
+
     def detach_evidence(self, key: str, evidence_id: str) -> None:
         """Remove a piece of evidence from an item."""
         self._save(

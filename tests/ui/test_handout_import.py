@@ -162,3 +162,35 @@ def test_hand_out_sections_from_the_file_menu_writes_the_workbook(
     assert (
         book["ddcheck"]["B2"].value == dossier.id and book["ddcheck"]["B3"].value == "Fatima Haddad"
     )
+
+
+def test_evidence_as_a_link_is_asked_for_and_opened_only_after_asking(
+    qtbot: Any, real_controller: Any, real_ws: Any, prompts: Any
+) -> None:
+    from ddcheck.ui.main_window import PAGE_CHECKLIST
+
+    dossier = create_saudi(real_ws)
+    real_controller.refresh_list()
+    real_controller.open_dossier(dossier.id)
+    page = real_controller.window.page(PAGE_CHECKLIST)
+    key = page.session.summary.entries[0].key
+    page.select(key)
+    opened: list[str] = []
+    real_controller.ctx.open_location = opened.append
+    url = "https://sharepoint.example.com/hr/Gedragscode.pdf"
+    prompts.texts += [url, "next March", "2027-03-01"]
+    qtbot.mouseClick(page.panel.evidence.link_button, Qt.MouseButton.LeftButton)
+    assert any(kind == "error" and "not a date" in text for kind, text in prompts.asked)
+    (evidence,) = real_ws.get_dossier(dossier.id).evidence
+    assert evidence.location == url and str(evidence.valid_until) == "2027-03-01"
+    assert evidence.id in real_ws.get_dossier(dossier.id).answer(*key.split("/")).evidence_ids
+    shown = page.panel.evidence.list.item(0)
+    assert "link" in shown.text() and "valid until 2027-03-01" in shown.text()
+    assert shown.toolTip() == url
+    page.panel.evidence.list.setCurrentRow(0)
+    prompts.confirms.append(False)
+    qtbot.mouseClick(page.panel.evidence.open_button, Qt.MouseButton.LeftButton)
+    assert opened == []  # asked first; the answer was no
+    prompts.confirms.append(True)
+    qtbot.mouseClick(page.panel.evidence.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [url]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.context import AppContext
+from ddcheck.ui.evidence_links import add_link, open_link
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import SPACING, TIGHT, hbox, label, vbox
 from ddcheck.ui.models.section_tree import (
@@ -290,6 +291,7 @@ class ChecklistPage(QWidget):
         panel.answerEdited.connect(lambda fields, k=key: self.session.set_answer(k, **fields))
         panel.typing.connect(self.session.mark_editing)
         panel.addEvidenceRequested.connect(lambda k=key: self._add_evidence(k))
+        panel.addLinkRequested.connect(lambda k=key: add_link(self.ctx, self, self.session, k))
         panel.filesDropped.connect(lambda files, k=key: self.session.attach_evidence(k, files))
         panel.openEvidenceRequested.connect(self._open_evidence)
         panel.removeEvidenceRequested.connect(lambda eid, k=key: self._remove_evidence(k, eid))
@@ -312,6 +314,10 @@ class ChecklistPage(QWidget):
             self.session.attach_evidence(key, files)
 
     def _open_evidence(self, evidence_id: str) -> None:
+        evidence = next((e for e in self.session.dossier.evidence if e.id == evidence_id), None)
+        if evidence is not None and evidence.is_link:
+            open_link(self.ctx, self, evidence)
+            return
         folder = Path(tempfile.mkdtemp(prefix="ddcheck-evidence-"))
         self.ctx.open_path(self.session.export_evidence(evidence_id, folder))
 

@@ -9,16 +9,29 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QWidget
 
 from ddcheck.domain.dossier import Evidence
-from ddcheck.domain.formatting import format_size
+from ddcheck.domain.formatting import format_date, format_size
 from ddcheck.ui import i18n
+from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr, tr_in
 from ddcheck.ui.layout import TIGHT, hbox, label, vbox
+
+
+def evidence_line(entry: Evidence) -> str:
+    """Return one evidence line: name, size or 'link', and its dates when it has them."""
+    lang = i18n.language()
+    parts = [entry.name, tr("link") if entry.is_link else format_size(entry.size, lang)]
+    if entry.dated:
+        parts.append(tr("dated {date}", date=format_date(entry.dated, lang)))
+    if entry.valid_until:
+        parts.append(tr("valid until {date}", date=format_date(entry.valid_until, lang)))
+    return "   ·   ".join(parts)
 
 
 class EvidenceList(QWidget):
     """List an item's evidence; ask to add (dialog or dropped files), open or remove."""
 
     addRequested = Signal()
+    addLinkRequested = Signal()
     filesDropped = Signal(list)
     openRequested = Signal(str)
     removeRequested = Signal(str)
@@ -34,6 +47,12 @@ class EvidenceList(QWidget):
         self.list.currentRowChanged.connect(self._update_buttons)
         self.hint = label(tr("Drop files here or use Add file…"), "small", wrap=True)
         self.add_button = QPushButton(tr("Add file…"), self)
+        self.link_button = named(
+            QPushButton(tr("Add link…"), self),
+            tr("Add link…"),
+            tr("Evidence that stays where it is: a web link or a path on the company drive"),
+        )
+        self.link_button.clicked.connect(self.addLinkRequested)
         self.open_button = QPushButton(tr_in("button", "Open"), self)
         self.remove_button = QPushButton(tr("Remove"), self)
         self.add_button.clicked.connect(self.addRequested)
@@ -42,7 +61,7 @@ class EvidenceList(QWidget):
         self.setLayout(
             vbox(
                 self.list,
-                hbox(self.add_button, self.open_button, self.remove_button, 1),
+                hbox(self.add_button, self.link_button, self.open_button, self.remove_button, 1),
                 self.hint,
                 spacing=TIGHT,
             )
@@ -54,9 +73,9 @@ class EvidenceList(QWidget):
         current = self.current_id()
         self.list.clear()
         for entry in evidence:
-            item = QListWidgetItem(f"{entry.name}   ·   {format_size(entry.size, i18n.language())}")
+            item = QListWidgetItem(evidence_line(entry))
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
-            item.setToolTip(f"SHA-256 {entry.sha256}")
+            item.setToolTip(entry.location if entry.is_link else f"SHA-256 {entry.sha256}")
             self.list.addItem(item)
             if entry.id == current:
                 self.list.setCurrentItem(item)

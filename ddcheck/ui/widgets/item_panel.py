@@ -76,6 +76,7 @@ class ItemPanel(QScrollArea):
 
     answerEdited = Signal(dict)
     addEvidenceRequested = Signal()
+    addLinkRequested = Signal()
     filesDropped = Signal(list)
     openEvidenceRequested = Signal(str)
     removeEvidenceRequested = Signal(str)
@@ -158,6 +159,7 @@ class ItemPanel(QScrollArea):
         self.risk.riskChanged.connect(lambda r: self.answerEdited.emit({"risk": r}))
         self.evidence = EvidenceList(self)
         self.evidence.addRequested.connect(self.addEvidenceRequested)
+        self.evidence.addLinkRequested.connect(self.addLinkRequested)
         self.evidence.filesDropped.connect(self.filesDropped)
         self.evidence.openRequested.connect(self.openEvidenceRequested)
         self.evidence.removeRequested.connect(self.removeEvidenceRequested)
