@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from ddcheck.ui.context import AppContext
-from ddcheck.ui.i18n import tr
+from ddcheck.ui.i18n import tr, tr_in
 from ddcheck.ui.session import DossierSession
 
 
@@ -64,6 +64,6 @@ def open_link(ctx: AppContext, parent: QWidget, evidence: Any) -> None:
             name=evidence.name,
             location=evidence.location,
         ),
-        tr("Open"),
+        tr_in("button", "Open"),
     ):
         ctx.open_location(evidence.location)
