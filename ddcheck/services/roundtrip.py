@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from ddcheck.domain.dossier import Review, split_item_key
 from ddcheck.exchange.review_file import MAX_REVIEW_BYTES, ReviewFileError, parse_review_file
 from ddcheck.services.base import WorkspaceBase
 from ddcheck.services.changes import Change, Changes
@@ -14,9 +15,32 @@ from ddcheck.store import actions as action_rows
 from ddcheck.store import dossiers as dossier_rows
 
 
-def agreed_action_id(review_id: str, action_id: str) -> str:
-    """Return the id an agreed action gets in the company's plan (the same on every load)."""
+def agreed_action_id(dossier_id: str, review_id: str, action_id: str) -> str:
+    """Return the id an agreed action gets in the company's plan (the same on every load).
+
+    The dossier is part of it: action ids are unique in the whole workspace, so a review file
+    for one dossier can never collide with (or replace) an action of another.
+    """
+    key = f"{dossier_id}/{review_id}/{action_id}"
+    return "adv-" + hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def _legacy_agreed_action_id(review_id: str, action_id: str) -> str:
+    """Return the id ddcheck gave an agreed action before it was bound to the dossier."""
     return "adv-" + hashlib.sha256(f"{review_id}/{action_id}".encode()).hexdigest()[:12]
+
+
+def _foreign_keys(review: Review, used: set[str]) -> list[str]:
+    """Return the review's item keys when none of them is in a checklist the dossier uses.
+
+    One stray key is tolerated (the company may have dropped a briefing since the export); a
+    review none of whose items is in the dossier was made for another dossier.
+    """
+    keys = [i.key for i in review.items]
+    keys += [k for a in review.agreed_actions for k in a.item_keys]
+    if any(split_item_key(k)[0] in used for k in keys):
+        return []
+    return keys
 
 
 class RoundTripOps(WorkspaceBase):
@@ -57,6 +81,15 @@ class RoundTripOps(WorkspaceBase):
                     "the dossier it reviews is in the trash; restore it first",
                     "het dossier dat het beoordeelt staat in de prullenbak; zet het eerst terug",
                 )
+            used = {t.id for t in dossier_rows.templates_of(conn, dossier_id)}
+            foreign = _foreign_keys(review, used)
+            if foreign:
+                raise refused(
+                    path,
+                    f"it is not a review of dossier {dossier_id} (none of its items is in it)",
+                    f"het is geen beoordeling van dossier {dossier_id} "
+                    "(geen van de onderdelen staat erin)",
+                )
             changes: list[Change] = []
             stored = {r.id: r for r in action_rows.load_reviews(conn, dossier_id)}
             if stored.get(review.id) != review:
@@ -64,8 +97,8 @@ class RoundTripOps(WorkspaceBase):
                 changes += self.record_review(dossier_id, review).changes  # type: ignore[attr-defined]
             plan = {a.id for a in action_rows.load_actions(conn, dossier_id)}
             for agreed in review.agreed_actions:
-                local_id = agreed_action_id(review.id, agreed.id)
-                if local_id in plan:
+                local_id = agreed_action_id(dossier_id, review.id, agreed.id)
+                if {local_id, _legacy_agreed_action_id(review.id, agreed.id)} & plan:
                     continue  # already in the plan; the company may have moved it on
                 action = agreed.model_copy(
                     update={"id": local_id, "agreed_with_adviser": True, "status": "open"}

@@ -56,13 +56,13 @@ def load_actions(conn: sqlite3.Connection, dossier_id: str) -> list[Action]:
 
 
 def insert_review(conn: sqlite3.Connection, dossier_id: str, review: Review) -> None:
-    """Add (or replace) an adviser's review of a dossier."""
+    """Add (or replace) an adviser's review of a dossier; never touches another dossier's."""
     row = conn.execute(
         "SELECT coalesce(max(position) + 1, 0) FROM reviews WHERE dossier_id = ?", (dossier_id,)
     ).fetchone()
     conn.execute(
         "INSERT INTO reviews (id, dossier_id, position, data) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (id) DO UPDATE SET data = excluded.data",
+        " ON CONFLICT (dossier_id, id) DO UPDATE SET data = excluded.data",
         (review.id, dossier_id, int(row[0]), review.model_dump_json()),
     )
 

@@ -200,6 +200,29 @@ def _missions(db: Database) -> None:
     _execute_each(db, script)
 
 
+@MIGRATIONS(name="0007_review_binding")
+def _review_binding(db: Database) -> None:
+    """Schema 7: a company's stored reviews are keyed by (dossier, review id), not the review id.
+
+    With a global key, a review file addressed to one dossier but carrying the id of another
+    dossier's review replaced that other review. Rows are copied as they are.
+    """
+    script = """
+        CREATE TABLE reviews_bound (
+            id TEXT NOT NULL,
+            dossier_id TEXT NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (dossier_id, id)
+        );
+        INSERT INTO reviews_bound (id, dossier_id, position, data)
+            SELECT id, dossier_id, position, data FROM reviews;
+        DROP TABLE reviews;
+        ALTER TABLE reviews_bound RENAME TO reviews
+        """
+    _execute_each(db, script)
+
+
 def _execute_each(db: Database, script: str) -> None:
     """Run the statements of `script` one by one (executescript would commit the transaction)."""
     for statement in script.split(";"):

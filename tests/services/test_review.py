@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pypdf
@@ -166,7 +167,9 @@ def test_the_review_file_round_trip_adds_comments_and_agreed_actions(pair, tmp_p
     assert {i.key for i in review.items} == {"mini/policy", "mini/ekv-esap", "mini/remarks"}
     agreed = [a for a in after.actions if a.agreed_with_adviser]
     assert [a.action for a in agreed] == ["Draw up an ESAP with Atradius DSB"]
-    assert agreed[0].id == agreed_action_id(review.id, "x1") and agreed[0].status == "open"
+    assert (
+        agreed[0].id == agreed_action_id(dossier.id, review.id, "x1") and agreed[0].status == "open"
+    )
     before = dump(company.paths.database)
     assert not company.load_review(exported.path)
     assert dump(company.paths.database) == before
@@ -244,3 +247,54 @@ def test_the_review_pdf_shows_verdict_comments_and_actions(pair, tmp_path: Path,
     assert "<b>bold?</b> & R&D" in words
     assert ("01-03-2027" if lang == "nl" else "2027-03-01") in words
     assert "mini/" not in words  # items by number and question, never by their internal key
+
+
+def _readdressed(path: Path, dossier_id: str, out: Path) -> Path:
+    """Return a copy of a review file addressed to another dossier, fingerprint recomputed."""
+    from ddcheck.exchange.review_file import parse_review_file, review_file_bytes
+
+    review_file = replace(parse_review_file(path.read_bytes()), dossier_id=dossier_id)
+    out.write_bytes(review_file_bytes(review_file)[0])
+    return out
+
+
+def test_a_review_file_for_one_dossier_never_touches_another(pair, tmp_path: Path) -> None:
+    company, adviser, dossier, received = pair
+    _review(adviser, received)
+    company.load_review(adviser.export_review_file(received, tmp_path / "a.ddreview").path)
+    stored_a = company.get_dossier(dossier.id)
+    other = filled(company, company="Other BV")
+    # the same review (same review id, same agreed action id) addressed to the other dossier
+    crafted = _readdressed(tmp_path / "a.ddreview", other.id, tmp_path / "b.ddreview")
+    changes = company.load_review(crafted)
+    assert changes.dossier_id == other.id
+    after_a = company.get_dossier(dossier.id)
+    assert after_a.reviews == stored_a.reviews and after_a.actions == stored_a.actions
+    after_b = company.get_dossier(other.id)
+    assert [r.id for r in after_b.reviews] == [r.id for r in stored_a.reviews]
+    agreed = [a for a in after_b.actions if a.agreed_with_adviser]
+    assert [a.id for a in agreed] == [agreed_action_id(other.id, stored_a.reviews[0].id, "x1")]
+    assert not set(a.id for a in agreed) & {a.id for a in after_a.actions}
+    # the adviser changes the review of the first dossier: only that one follows
+    adviser.set_verdict(received, "insufficient", "Not enough.")
+    company.load_review(adviser.export_review_file(received, tmp_path / "a2.ddreview").path)
+    assert company.get_dossier(dossier.id).reviews[0].verdict == "insufficient"
+    assert company.get_dossier(other.id).reviews[0].verdict == "sufficient_with_actions"
+
+
+def test_a_review_none_of_whose_items_is_in_the_dossier_is_refused(pair, tmp_path: Path) -> None:
+    from ddcheck.domain.dossier import ItemReview
+    from ddcheck.exchange.review_file import parse_review_file, review_file_bytes
+
+    company, adviser, _, received = pair
+    _review(adviser, received)
+    path = adviser.export_review_file(received, tmp_path / "a.ddreview").path
+    review_file = parse_review_file(path.read_bytes())
+    items = [ItemReview(template_id="elsewhere", item_id="q1", assessment="accepted")]
+    review = review_file.review.model_copy(update={"items": items, "agreed_actions": []})
+    crafted = tmp_path / "foreign.ddreview"
+    crafted.write_bytes(review_file_bytes(replace(review_file, review=review))[0])
+    before = dump(company.paths.database)
+    with pytest.raises(ImportRefused, match="not a review of dossier"):
+        company.import_file(crafted)
+    assert dump(company.paths.database) == before

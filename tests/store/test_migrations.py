@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -123,3 +124,20 @@ def test_the_v2_fixture_template_upgrades_the_dossier_and_flags_changed_answers(
         assert dossier.templates[0].version == 2
         assert dossier.answer("mini", "workers").needs_reconfirmation
         assert dossier.answer("mini", "workers").value == 40.0
+
+
+def test_company_reviews_keep_their_rows_when_bound_to_their_dossier(tmp_path, catalog):
+    database = _install(4, tmp_path)
+    conn = sqlite3.connect(database)
+    review = {"id": "rev1", "verdict": "sufficient", "items": []}
+    conn.execute(
+        "INSERT INTO reviews (id, dossier_id, position, data) VALUES (?, ?, 0, ?)",
+        ("rev1", "0f1e2d3c4b5a6978", json.dumps(review)),
+    )
+    conn.commit()
+    conn.close()
+    with Workspace.open(database.parent, catalog=catalog, clock=Clock()) as ws:
+        [kept] = ws.get_dossier("0f1e2d3c4b5a6978").reviews
+        assert (kept.id, kept.verdict) == ("rev1", "sufficient")
+        pk = [r for r in ws._store.conn.execute("PRAGMA table_info(reviews)") if r[5]]
+        assert sorted((r[5], r[1]) for r in pk) == [(1, "dossier_id"), (2, "id")]
