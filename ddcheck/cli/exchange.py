@@ -14,6 +14,7 @@ from ddcheck.cli.errors import UserError
 from ddcheck.cli.terminal import line
 from ddcheck.cli.workspace import check_output
 from ddcheck.domain.lookalike import lookalike
+from ddcheck.exchange.signing import short_id
 
 if TYPE_CHECKING:
     from ddcheck.domain.overview import MissionOverview
@@ -201,6 +202,18 @@ def _import_pack(ws: Workspace, path: Path, args: argparse.Namespace) -> dict[st
     }
 
 
+SIGNATURE_MARKS = {
+    "signed": "",
+    "unsigned": "  [unsigned]",
+    "other_key": "  [SIGNED WITH ANOTHER KEY]",
+}
+SIGNATURE_WORDS = {
+    "signed": "signed with the key pinned for this company",
+    "unsigned": "unsigned (its origin cannot be checked)",
+    "other_key": "SIGNED WITH ANOTHER KEY than earlier files from this company",
+}
+
+
 def received_list(args: argparse.Namespace) -> int:
     """List received dossiers: id, company, mission, revision, verdict."""
     with workspace(args) as ws:
@@ -215,7 +228,7 @@ def received_list(args: argparse.Namespace) -> int:
         alike = f"  [looks like: {line(similar)}]" if similar is not None else ""
         print(
             f"{r.received_id}  {line(r.company)} — {line(r.mission)}  "
-            f"(rev. {r.revision}, {r.verdict or '-'}){alike}"
+            f"(rev. {r.revision}, {r.verdict or '-'}){SIGNATURE_MARKS[r.signature]}{alike}"
         )
     return 0
 
@@ -246,6 +259,8 @@ def received_show(args: argparse.Namespace) -> int:
                 "received_id": received.id,
                 "revision": received.revision.number,
                 "fingerprint": received.revision.fingerprint,
+                "signature": received.revision.signature,
+                "signer": received.revision.signer,
                 "dossier": d.model_dump(mode="json"),
                 "rendered_answers": received.rendered_answers,
                 "withheld_items": list(received.withheld_items),
@@ -263,6 +278,8 @@ def received_show(args: argparse.Namespace) -> int:
             "pages not checked: another ddcheck version made this PDF (or a checklist was "
             "missing), so only its text was compared with its data"
         )
+    signer = f" (key {short_id(received.revision.signer)})" if received.revision.signer else ""
+    print(f"signature: {SIGNATURE_WORDS[received.revision.signature]}{signer}")
     print(
         f"completed {row.completion} %, {row.red_flags} red flag(s), "
         f"{row.open_high_actions} open high-priority action(s), {row.withheld_items} withheld"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ddcheck.cli.errors import UserError
 from ddcheck.domain.snapshot import DossierSnapshot
+from ddcheck.exchange.signing import SigningKey, short_id
 
 EXIT_MATCH = 0
 EXIT_MISMATCH = 1
@@ -64,6 +65,14 @@ def load_snapshot(args: argparse.Namespace) -> DossierSnapshot:
             return workspace.snapshot(workspace.resolve_dossier(args.dossier))
         except WorkspaceError as error:
             raise UserError(str(error)) from error
+
+
+def signing_key(args: argparse.Namespace, name: str) -> SigningKey:
+    """Return the workspace's signing key (made on first need, with `name` in its certificate)."""
+    from ddcheck.cli.workspace import opened
+
+    with opened(args) as workspace:
+        return workspace.signing_key(name)
 
 
 class _StderrProgress:
@@ -124,10 +133,11 @@ def export_command(args: argparse.Namespace) -> int:
         raise UserError(f"{args.output} is a folder; give a file name such as dossier.pdf")
     if args.output.suffix.lower() in (".xlsx", ".ods"):
         return _export_workbook(snapshot, args, lang)
+    key = signing_key(args, snapshot.dossier.company.name)
     progress = _StderrProgress()
     try:
         result = export_pdf(
-            snapshot, args.output, lang=lang, audience=args.audience, progress=progress
+            snapshot, args.output, lang=lang, audience=args.audience, progress=progress, key=key
         )
     except OSError as error:
         raise UserError(f"cannot write {args.output}: {error.strerror or error}") from error
@@ -136,7 +146,7 @@ def export_command(args: argparse.Namespace) -> int:
     withheld = f", {result.withheld_items} item(s) withheld" if result.withheld_items else ""
     print(
         f"wrote {result.path} ({result.pages} pages, {result.audience}, {result.lang}{withheld}); "
-        f"sha256 {result.fingerprint}"
+        f"sha256 {result.fingerprint}; signed with key {short_id(result.signed_by)}"
     )
     return 0
 

@@ -47,6 +47,7 @@ class OverviewRow:
     required_unanswered: int = 0  # required questions neither answered nor withheld
     overdue_actions: int = 0  # open actions past their due date (on the day the overview is made)
     due_soon_actions: int = 0  # open actions due today or within 14 days
+    signature: str = "unsigned"  # of the newest revision: signed | other_key | unsigned
 
     @property
     def completion(self) -> int:

@@ -15,7 +15,12 @@ TEXT_CHECKED_PDF = "pdf-text"
 
 @dataclass(frozen=True)
 class RevisionInfo:
-    """One received version of a dossier (numbered from 1, oldest export first)."""
+    """One received version of a dossier (numbered from 1 in the order they were received).
+
+    `signature` is "signed" (by the key pinned for this company, or the first key seen),
+    "other_key" (signed, but by another key than earlier files from this company) or
+    "unsigned" (no signature: an older ddcheck, or a file whose signature was removed).
+    """
 
     number: int
     fingerprint: str
@@ -23,6 +28,8 @@ class RevisionInfo:
     imported_at: dt.datetime
     source_name: str
     source_kind: str
+    signature: str = "unsigned"
+    signer: str = ""
 
     @property
     def text_only(self) -> bool:

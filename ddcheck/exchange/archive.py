@@ -5,10 +5,10 @@ rule), types (links, special files), encryption, compression, counts, declared a
 compression ratios (bombs), and every entry's size and SHA-256 against the manifest are checked
 before anything is returned. Every refusal is one line of the kind's own error class.
 
-Signatures: `write_archive(..., sign=...)` stores the detached signature of the manifest bytes as
-`manifest.sig`; `read_archive` hands the manifest bytes and that signature (None when unsigned) to
-`Kind.verify` right after the manifest is read, before any entry is trusted, and keeps what it
-returns (the signer) in `Archive.signer`. Without `Kind.verify` a `manifest.sig` is refused.
+Signatures: written with a workspace key, `manifest.sig` holds a detached signature (with the
+certificate) over the exact manifest bytes; since the manifest holds every entry's SHA-256, it
+covers the whole archive. `read_archive` checks it right after reading the manifest, before any
+entry is trusted, and returns who signed (`Archive.signer`, None for an unsigned archive).
 """
 
 from __future__ import annotations
@@ -27,10 +27,17 @@ from typing import Any
 
 from ddcheck.exchange.border import BorderError, load_json
 from ddcheck.exchange.errors import ExchangeError
+from ddcheck.exchange.signing import (
+    MAX_SIGNATURE_BYTES,
+    SignatureError,
+    Signer,
+    SigningKey,
+    sign_archive,
+    verify_archive,
+)
 
 MANIFEST = "manifest.json"
 MANIFEST_SIGNATURE = "manifest.sig"
-MAX_SIGNATURE_BYTES = 64 * 1024
 _CHUNK = 64 * 1024
 _ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 # What zipfile and zlib raise on damaged archives (several found by fuzzing, see the tests).
@@ -63,8 +70,7 @@ class Kind:
     max_total_bytes: int = 512 * 1024 * 1024
     max_manifest_bytes: int = 4 * 1024 * 1024
     max_ratio: int = 200  # uncompressed / compressed: more looks like a zip bomb
-    # checks the manifest's signature (None: unsigned); returns the signer, raises to refuse
-    verify: Callable[[bytes, bytes | None], Any] | None = None
+    verify: Callable[[bytes, dict[str, bytes]], None] | None = None  # a signature check
 
     def fail(self, message: str) -> ExchangeError:
         """Return this kind's error with `message`."""
@@ -77,18 +83,15 @@ class Archive:
 
     manifest: dict[str, Any]
     contents: dict[str, bytes]
-    signer: Any = None  # what Kind.verify returned (None: not signed or not checked)
+    signer: Signer | None = None  # who signed the manifest; None when unsigned
 
 
 def write_archive(
-    kind: Kind,
-    entries: list[tuple[str, bytes]],
-    sign: Callable[[bytes], bytes] | None = None,
-    **fields: Any,
+    kind: Kind, entries: list[tuple[str, bytes]], key: SigningKey | None = None, **fields: Any
 ) -> bytes:
     """Return the zip of `entries` with a manifest of their sizes and hashes (and `fields`).
 
-    With `sign`, its signature of the manifest bytes is stored as `manifest.sig`.
+    With `key`, the manifest is signed (`manifest.sig`, written right after the manifest).
     """
     manifest = {
         "format": kind.format,
@@ -100,7 +103,9 @@ def write_archive(
         ],
     }
     raw = json_bytes(manifest)
-    head = [(MANIFEST, raw)] + ([(MANIFEST_SIGNATURE, sign(raw))] if sign is not None else [])
+    head = [(MANIFEST, raw)]
+    if key is not None:
+        head.append((MANIFEST_SIGNATURE, sign_archive(raw, key)))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, blob in [*head, *entries]:
@@ -162,16 +167,17 @@ def _read(
     raw = read_entry(archive, by_name[MANIFEST], kind.max_manifest_bytes, kind)
     manifest = _manifest(raw, kind)
     signer = None
-    signature = None
     if MANIFEST_SIGNATURE in by_name:
-        if kind.verify is None:
-            raise kind.fail(f"the {kind.what} is signed, but this ddcheck cannot check signatures")
         signature = read_entry(archive, by_name[MANIFEST_SIGNATURE], MAX_SIGNATURE_BYTES, kind)
-    if kind.verify is not None:
-        signer = kind.verify(raw, signature)
+        try:
+            signer = verify_archive(raw, signature)
+        except SignatureError as error:
+            raise kind.fail(f"{str(error).rstrip('.')} (the manifest's signature fails)") from error
     if check_manifest is not None:
         check_manifest(manifest)
     listed = {entry["path"]: entry for entry in manifest["entries"]}
+    if MANIFEST_SIGNATURE in listed:
+        raise kind.fail(f"the {kind.what}'s manifest lists its own signature")
     extra = set(by_name) - set(listed) - {MANIFEST, MANIFEST_SIGNATURE}
     if extra:
         raise kind.fail(f"the {kind.what} holds a file its manifest does not list: {min(extra)}")
@@ -193,6 +199,8 @@ def _read(
         if hashlib.sha256(blob).hexdigest() != entry["sha256"]:
             raise kind.fail(f"the contents of {name} do not match the manifest's SHA-256")
         contents[name] = blob
+    if kind.verify is not None:
+        kind.verify(raw, contents)
     return Archive(manifest, contents, signer)
 
 

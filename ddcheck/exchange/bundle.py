@@ -17,9 +17,10 @@ from ddcheck.exchange.archive import Kind, read_archive, write_archive
 from ddcheck.exchange.dossier_json import DossierFormatError, fingerprint, read_dossier_json
 from ddcheck.exchange.errors import ExchangeError
 from ddcheck.exchange.received_document import DossierDocument
+from ddcheck.exchange.signing import Signer, SigningKey
 
 BUNDLE_FORMAT = "ddcheck-bundle"
-BUNDLE_FORMAT_VERSION = 1
+BUNDLE_FORMAT_VERSION = 2  # 2: may carry manifest.sig (older ddcheck says "update"); 1 is read
 SUFFIX = ".ddcheck"
 DOSSIER = "dossier.json"
 EVIDENCE_DIR = "evidence/"
@@ -40,6 +41,7 @@ class BundleContents:
     fingerprint: str
     model: DossierDocument
     files: dict[str, bytes] = field(default_factory=dict)  # by SHA-256
+    signer: Signer | None = None  # who signed the manifest; None for an unsigned bundle
 
 
 def _allowed(name: str) -> bool:
@@ -56,11 +58,14 @@ BUNDLE = Kind(
 )
 
 
-def write_bundle(data: bytes, evidence: Iterable[bytes]) -> bytes:
-    """Return the bundle bytes for the dossier JSON `data` and the evidence file contents."""
+def write_bundle(data: bytes, evidence: Iterable[bytes], key: SigningKey | None = None) -> bytes:
+    """Return the bundle bytes for the dossier JSON `data` and the evidence file contents.
+
+    With `key` the manifest (which holds every entry's SHA-256) is signed: `manifest.sig`.
+    """
     files = {hashlib.sha256(blob).hexdigest(): blob for blob in evidence}
     entries = [(DOSSIER, data)] + [(f"{EVIDENCE_DIR}{h}", files[h]) for h in sorted(files)]
-    return write_archive(BUNDLE, entries, dossier=DOSSIER, fingerprint=fingerprint(data))
+    return write_archive(BUNDLE, entries, key, dossier=DOSSIER, fingerprint=fingerprint(data))
 
 
 def _check_manifest(manifest: dict[str, Any]) -> None:
@@ -90,4 +95,4 @@ def read_bundle(path: Path | str) -> BundleContents:
     except DossierFormatError as error:
         raise BundleError(str(error)) from error
     files = {name.removeprefix(EVIDENCE_DIR): blob for name, blob in contents.items()}
-    return BundleContents(data, document, digest, model, files)
+    return BundleContents(data, document, digest, model, files, archive.signer)

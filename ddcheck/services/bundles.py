@@ -59,7 +59,8 @@ class BundleOps(ReceivedOps):
             evidence_rows.blob(self._store.conn, self._store.files, item.sha256)
             for item in redaction.snapshot.dossier.evidence
         ]
-        content = write_bundle(data, blobs)
+        key = self.signing_key(snapshot.dossier.company.name)
+        content = write_bundle(data, blobs, key)
         target = Path(out_path)
         write_atomically(target, content)
         return BundleResult(
@@ -89,6 +90,7 @@ class BundleOps(ReceivedOps):
                 "bundle",
                 bundle.files,
                 accept_internal=accept_internal,
+                signer=bundle.signer,
             )
         return self._restore_own(path, bundle.model, bundle.fingerprint, bundle.files)
 

@@ -15,6 +15,7 @@ from ddcheck.exchange.dossier_json import (
     dossier_document,
     fingerprint,
 )
+from ddcheck.exchange.signing import SigningKey
 from ddcheck.report.errors import ExportCancelled
 from ddcheck.services.files import write_atomically
 
@@ -32,6 +33,7 @@ class ExportResult:
     lang: Language
     audience: Audience
     withheld_items: int
+    signed_by: str = ""  # the signing key's id ("" when exported without a key)
 
 
 def printed_headings(redaction: Redaction, lang: Language) -> dict[str, tuple[str, str]]:
@@ -62,10 +64,13 @@ def export_pdf(
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
     invariant: bool = False,
+    key: SigningKey | None = None,
 ) -> ExportResult:
     """Write the report PDF with the embedded dossier JSON to `out_path`.
 
-    Progress is reported as (done, total); `cancel` returning True raises ExportCancelled.
+    With `key` (the workspace's, see `Workspace.signing_key`) the PDF gets a PAdES signature as
+    an incremental update. Progress is reported as (done, total); `cancel` returning True raises
+    ExportCancelled.
     The file appears only when complete: a failed or cancelled export leaves nothing behind.
     """
     from ddcheck.exchange.pdf_attachment import info_entries
@@ -96,6 +101,10 @@ def export_pdf(
     if cancel is not None and cancel():
         raise ExportCancelled("the export was cancelled")
     pdf = report.pdf
+    if key is not None:
+        from ddcheck.exchange.signing import sign_pdf
+
+        pdf = sign_pdf(pdf, key)
     write_atomically(target, pdf)
     if progress is not None:
         progress(1000, 1000)
@@ -107,6 +116,7 @@ def export_pdf(
         lang=lang,
         audience=audience,
         withheld_items=len(redaction.withheld_items),
+        signed_by=key.signer.key_id if key is not None else "",
     )
 
 

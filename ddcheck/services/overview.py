@@ -116,6 +116,7 @@ class OverviewOps(ReceivedOps):
             required_unanswered=required,
             overdue_actions=deadlines.overdue,
             due_soon_actions=deadlines.due_soon,
+            signature=received.revision.signature,
         )
 
     def mission_overview(

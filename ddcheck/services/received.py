@@ -24,7 +24,7 @@ from ddcheck.domain.visible import visible_controls
 from ddcheck.exchange.dossier_json import DossierFormatError, read_dossier_json
 from ddcheck.exchange.errors import ExchangeError
 from ddcheck.exchange.received_document import DossierDocument
-from ddcheck.services.base import WorkspaceBase
+from ddcheck.exchange.signing import SignatureError, Signer, pdf_signature
 from ddcheck.services.changes import Change, Changes, HistoryEntry
 from ddcheck.services.errors import AmbiguousId, InvalidInput, NotFound
 from ddcheck.services.received_model import (
@@ -35,6 +35,7 @@ from ddcheck.services.received_model import (
     SourceKind,
 )
 from ddcheck.services.revision_diff import revision_changes
+from ddcheck.services.signing import OTHER_KEY, SigningOps
 from ddcheck.store import dossiers as dossier_rows
 from ddcheck.store import history as history_rows
 from ddcheck.store import received as received_rows
@@ -107,7 +108,16 @@ def refused(path: Path, error: ExchangeError | str, nl: str | None = None) -> Im
     )
 
 
-class ReceivedOps(WorkspaceBase):
+def _senders(dossier: Dossier) -> list[tuple[str, str]]:
+    """Return what a received dossier's sender is pinned by: its dossier id and KvK number."""
+    subjects = [("dossier", dossier.id)]
+    kvk = "".join(ch for ch in dossier.company.kvk_number or "" if ch.isdigit())
+    if kvk:
+        subjects.append(("kvk", kvk))
+    return subjects
+
+
+class ReceivedOps(SigningOps):
     """Dossiers received from companies, kept apart from the user's own and read-only."""
 
     def _receive(
@@ -121,8 +131,13 @@ class ReceivedOps(WorkspaceBase):
         *,
         accept_internal: bool = False,
         stored_kind: str | None = None,
+        signer: Signer | None = None,
     ) -> ImportResult:
-        """Store a checked dossier document as a received dossier (or a new revision of one)."""
+        """Store a checked dossier document as a received dossier (or a new revision of one).
+
+        The revision is numbered by receipt; who signed it is checked against the keys pinned
+        for the dossier id and the KvK number (a file signed by another key is kept, flagged).
+        """
         if document.audience == "internal" and not accept_internal:
             own = "; a bundle of your own can be restored as your own dossier" * (kind == "bundle")
             own_nl = "; een eigen bundel kunt u als eigen dossier terugzetten" * (kind == "bundle")
@@ -160,6 +175,7 @@ class ReceivedOps(WorkspaceBase):
                     revision=numbers.index(known.id) + 1,
                     **base,
                 )
+            signature, notices = self._check_sender(_senders(dossier), signer)
             row = received_rows.by_dossier_id(conn, dossier.id)
             status = "revision"
             if row is None:
@@ -176,7 +192,16 @@ class ReceivedOps(WorkspaceBase):
             revision_id = received_rows.insert_revision(
                 conn,
                 received_rows.RevisionRow(
-                    0, row.id, digest, data, generated, now, path.name[:300], stored_kind or kind
+                    0,
+                    row.id,
+                    digest,
+                    data,
+                    generated,
+                    now,
+                    path.name[:300],
+                    stored_kind or kind,
+                    signature=signature,
+                    signer=signer.key_id if signer is not None else "",
                 ),
             )
             stored = 0
@@ -188,8 +213,7 @@ class ReceivedOps(WorkspaceBase):
                 received_rows.link_evidence(conn, revision_id, item.id, item.sha256)
                 stored += 1
             ordered = received_rows.revisions(conn, row.id)
-            latest = ordered[-1]
-            if latest.id == revision_id:
+            if signature != OTHER_KEY:  # a flagged file does not rename the company
                 received_rows.update_names(
                     conn,
                     row.id,
@@ -200,12 +224,14 @@ class ReceivedOps(WorkspaceBase):
             number = [r.id for r in ordered].index(revision_id) + 1
             received_change = Change("revision", str(number), "received", None, path.name[:300])
             self._log_received(Changes(row.id, (received_change,)), now)
-        warnings: tuple[Notice, ...] = ()
-        if number < len(ordered):
+        warnings: tuple[Notice, ...] = notices
+        if len(ordered) > 1 and generated < ordered[-2].generated_at:
             warnings += (
                 Notice(
-                    en=f"{path.name} is older than a revision already received.",
-                    nl=f"{path.name} is ouder dan een versie die al eerder is ontvangen.",
+                    en=f"{path.name} says it was exported before the revision received last "
+                    "time; it is the newest revision because it was received last.",
+                    nl=f"{path.name} zegt eerder geëxporteerd te zijn dan de vorige ontvangen "
+                    "versie; het is de nieuwste versie omdat het als laatste is ontvangen.",
                 ),
             )
         similar = lookalike(
@@ -247,8 +273,15 @@ class ReceivedOps(WorkspaceBase):
 
         try:
             pdf = read_received_pdf(path)
+            signer = pdf_signature(path.read_bytes())
+        except SignatureError as error:
+            raise refused(
+                path, error, f"de handtekening klopt niet ({str(error).rstrip('.')})"
+            ) from error
         except ExchangeError as error:
             raise refused(path, error) from error
+        except OSError as error:
+            raise refused(path, f"it cannot be read ({error.strerror or error})") from error
         text_only = self._check_pages(path)
         result = self._receive(
             path,
@@ -258,6 +291,7 @@ class ReceivedOps(WorkspaceBase):
             "pdf",
             accept_internal=accept_internal,
             stored_kind=TEXT_CHECKED_PDF if text_only else "pdf",
+            signer=signer,
         )
         if not text_only:
             return result
@@ -316,6 +350,8 @@ class ReceivedOps(WorkspaceBase):
                     imported_at=r.imported_at,
                     source_name=r.source_name,
                     source_kind=r.source_kind,
+                    signature=r.signature,
+                    signer=r.signer,
                 ),
                 r,
             )

@@ -21,6 +21,7 @@ from ddcheck.domain.dossier import (
 from ddcheck.domain.ids import new_id
 from ddcheck.domain.text import Language
 from ddcheck.exchange.review_file import ReviewFile, review_file_bytes
+from ddcheck.exchange.signing import sign_pdf
 from ddcheck.services.changes import Change, Changes
 from ddcheck.services.errors import InvalidInput
 from ddcheck.services.files import write_atomically
@@ -278,7 +279,8 @@ class ReviewOps(ReceivedOps):
     def export_review_file(self, received_id: str, out_path: Path | str) -> ReviewExport:
         """Write the `.ddreview` file the company loads back into its own workspace."""
         review_file = self._review_file(received_id)
-        data, digest = review_file_bytes(review_file)
+        name = review_file.review.organisation or review_file.review.reviewer
+        data, digest = review_file_bytes(review_file, self.signing_key(name))
         target = Path(out_path)
         write_atomically(target, data)
         return ReviewExport(target, digest, review_file.reviewed_fingerprint)
@@ -294,6 +296,8 @@ class ReviewOps(ReceivedOps):
         review_file = self._review_file(received_id)
         received = self.get_received(received_id)  # type: ignore[attr-defined]
         pdf = render_review_pdf(received, review_file, self._templates, lang)
+        name = review_file.review.organisation or review_file.review.reviewer
+        pdf = sign_pdf(pdf, self.signing_key(name))
         target = Path(out_path)
         write_atomically(target, pdf)
         _, digest = review_file_bytes(review_file)

@@ -6,11 +6,11 @@ import hashlib
 from pathlib import Path
 
 from ddcheck.domain.dossier import Review, split_item_key
-from ddcheck.exchange.review_file import MAX_REVIEW_BYTES, ReviewFileError, parse_review_file
-from ddcheck.services.base import WorkspaceBase
+from ddcheck.exchange.review_file import MAX_REVIEW_BYTES, ReviewFileError, read_review_file
 from ddcheck.services.changes import Change, Changes
 from ddcheck.services.received import refused
 from ddcheck.services.received_model import ImportResult
+from ddcheck.services.signing import SigningOps
 from ddcheck.store import actions as action_rows
 from ddcheck.store import dossiers as dossier_rows
 
@@ -43,7 +43,7 @@ def _foreign_keys(review: Review, used: set[str]) -> list[str]:
     return keys
 
 
-class RoundTripOps(WorkspaceBase):
+class RoundTripOps(SigningOps):
     """Comments join the company's items and agreed actions its plan; answers stay untouched."""
 
     def load_review(self, path: Path | str) -> Changes:
@@ -55,7 +55,7 @@ class RoundTripOps(WorkspaceBase):
         try:
             if path.stat().st_size > MAX_REVIEW_BYTES:
                 raise ReviewFileError("the file is larger than a review file can be")
-            review_file = parse_review_file(path.read_bytes())
+            review_file, signer = read_review_file(path.read_bytes())
         except ReviewFileError as error:
             raise refused(path, error) from error
         except OSError as error:
@@ -90,6 +90,7 @@ class RoundTripOps(WorkspaceBase):
                     f"het is geen beoordeling van dossier {dossier_id} "
                     "(geen van de onderdelen staat erin)",
                 )
+            _, warnings = self._check_sender([("adviser", dossier_id)], signer)
             changes: list[Change] = []
             stored = {r.id: r for r in action_rows.load_reviews(conn, dossier_id)}
             if stored.get(review.id) != review:
@@ -118,6 +119,7 @@ class RoundTripOps(WorkspaceBase):
                 fingerprint=review_file.fingerprint,
                 company=review_file.company,
                 mission=review_file.mission,
+                warnings=warnings,
             ),
             result,
         )

@@ -151,8 +151,10 @@ class Workspace(
             return False
 
     def export_pdf(self, dossier_id: str, out_path: Path | str, **options: Any) -> ExportResult:
-        """Write the dossier's report PDF; options as in `services.export.export_pdf`."""
-        return export_pdf(self.snapshot(dossier_id), out_path, **options)
+        """Write the dossier's signed report PDF; options as in `services.export.export_pdf`."""
+        snapshot = self.snapshot(dossier_id)
+        options.setdefault("key", self.signing_key(snapshot.dossier.company.name))
+        return export_pdf(snapshot, out_path, **options)
 
     def __enter__(self) -> Workspace:
         return self

@@ -34,6 +34,9 @@ class RevisionRow:
     imported_at: dt.datetime
     source_name: str
     source_kind: str
+    receipt: int = 0  # the order of receipt in this workspace (set on insert)
+    signature: str = "unsigned"  # signed | other_key | unsigned
+    signer: str = ""  # the signer's key id (SHA-256 of the public key), when signed
 
 
 _RECEIVED = (
@@ -41,7 +44,7 @@ _RECEIVED = (
 )
 _REVISIONS = (
     "SELECT id, received_id, fingerprint, document, generated_at, imported_at, source_name,"
-    " source_kind FROM received_revisions"
+    " source_kind, receipt, signature, signer FROM received_revisions"
 )
 
 
@@ -51,7 +54,7 @@ def _received(row: tuple) -> ReceivedRow:
 
 
 def _revision(row: tuple) -> RevisionRow:
-    ident, received_id, digest, document, generated, imported, name, kind = row
+    ident, received_id, digest, document, generated, imported, name, kind, *signing = row
     return RevisionRow(
         ident,
         received_id,
@@ -61,6 +64,7 @@ def _revision(row: tuple) -> RevisionRow:
         dt.datetime.fromisoformat(imported),
         name,
         kind,
+        *signing,
     )
 
 
@@ -134,10 +138,12 @@ def revision_by_fingerprint(conn: sqlite3.Connection, digest: str) -> RevisionRo
 
 
 def insert_revision(conn: sqlite3.Connection, row: RevisionRow) -> int:
-    """Store a revision and return its row id."""
+    """Store a revision as the last one received (its receipt number) and return its row id."""
     cursor = conn.execute(
         "INSERT INTO received_revisions (received_id, fingerprint, document, generated_at,"
-        " imported_at, source_name, source_kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        " imported_at, source_name, source_kind, receipt, signature, signer) VALUES"
+        " (?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(receipt), 0) + 1 FROM received_revisions),"
+        " ?, ?)",
         (
             row.received_id,
             row.fingerprint,
@@ -146,16 +152,19 @@ def insert_revision(conn: sqlite3.Connection, row: RevisionRow) -> int:
             row.imported_at.isoformat(),
             row.source_name,
             row.source_kind,
+            row.signature,
+            row.signer,
         ),
     )
     return int(cursor.lastrowid or 0)
 
 
 def revisions(conn: sqlite3.Connection, received_id: str) -> list[RevisionRow]:
-    """Return the revisions of a received dossier, oldest (by export time) first."""
-    rows = conn.execute(
-        f"{_REVISIONS} WHERE received_id = ? ORDER BY generated_at, id", (received_id,)
-    )
+    """Return the revisions of a received dossier in the order they were received.
+
+    Never by the export time a file claims: a file with a far-future date must not stay newest.
+    """
+    rows = conn.execute(f"{_REVISIONS} WHERE received_id = ? ORDER BY receipt, id", (received_id,))
     return [_revision(row) for row in rows]
 
 

@@ -223,6 +223,42 @@ def _review_binding(db: Database) -> None:
     _execute_each(db, script)
 
 
+@MIGRATIONS(name="0008_signing")
+def _signing(db: Database) -> None:
+    """Schema 8: the workspace's signing key, pinned keys of senders, receipt order and signer.
+
+    Received revisions are ordered by a receipt number (not by the export date a file claims);
+    existing revisions keep the order they had (by export date) as their receipt numbers.
+    """
+    script = """
+        CREATE TABLE signing_key (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            private_key BLOB NOT NULL,
+            certificate BLOB NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE pinned_keys (
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            key_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            certificate BLOB NOT NULL,
+            pinned_at TEXT NOT NULL,
+            PRIMARY KEY (kind, subject)
+        );
+        ALTER TABLE received_revisions ADD COLUMN receipt INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE received_revisions ADD COLUMN signature TEXT NOT NULL DEFAULT 'unsigned';
+        ALTER TABLE received_revisions ADD COLUMN signer TEXT NOT NULL DEFAULT '';
+        UPDATE received_revisions SET receipt = (
+            SELECT count(*) FROM received_revisions AS earlier
+            WHERE (earlier.generated_at, earlier.id)
+                <= (received_revisions.generated_at, received_revisions.id)
+        );
+        CREATE INDEX received_revisions_receipt ON received_revisions(received_id, receipt)
+        """
+    _execute_each(db, script)
+
+
 def _execute_each(db: Database, script: str) -> None:
     """Run the statements of `script` one by one (executescript would commit the transaction)."""
     for statement in script.split(";"):

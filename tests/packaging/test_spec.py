@@ -106,6 +106,9 @@ def test_resources_and_seeds_land_where_paths_looks_in_a_frozen_app(
     assert ("reportlab-data", "reportlab") in datas  # reportlab's own fonts (tech-notes §6)
     assert "ddcheck.cli.templates" in analysis.kwargs["hiddenimports"]
     assert "sqlcipher3" in analysis.kwargs["hiddenimports"]
+    for package in ("pyhanko", "pyhanko_certvalidator", "asn1crypto", "oscrypto"):
+        assert f"{package}.ui.app" in analysis.kwargs["hiddenimports"]  # collect_submodules
+    assert ("pyhanko-data", "pyhanko") in datas
     assert (str(ROOT / "packaging" / "licenses" / "SQLCipher.txt"), "licenses") in datas
     licences = {folder for _, folder in datas if folder.startswith("licenses/")}
     assert {"licenses/sqlcipher3", "licenses/cryptography", "licenses/keyring"} <= licences

@@ -154,7 +154,8 @@ def test_the_review_file_round_trip_adds_comments_and_agreed_actions(pair, tmp_p
     _review(adviser, received)
     exported = adviser.export_review_file(received, tmp_path / "r.ddreview")
     document = json.loads(exported.path.read_text())
-    assert document["format"] == "ddcheck-review" and document["format_version"] == 1
+    assert document["format"] == "ddcheck-review" and document["format_version"] == 2
+    assert document["signature"]["algorithm"] == "ecdsa-p256-sha256"
     assert document["dossier_id"] == dossier.id
     assert document["reviewed_fingerprint"] == adviser.get_received(received).revision.fingerprint
     answers_before = company.get_dossier(dossier.id).answers

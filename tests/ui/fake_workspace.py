@@ -45,6 +45,10 @@ class FakeWorkspace:
         self.user = "tester"
         self._user_name = ""
 
+    def signing_key(self, name: str = "") -> None:
+        """A fake workspace has no key: its exports are unsigned."""
+        return None
+
     def _check(self) -> None:
         if self.fail_next is not None:
             error, self.fail_next = self.fail_next, None

@@ -223,6 +223,8 @@ class ExportDialog(QDialog):
         snapshot = self.session.snapshot()
         lang, audience = self.lang(), self.audience.currentData()
         export_fn = self.export_fn
+        # the workspace's signing key, read here (the database belongs to this thread)
+        key = self.ctx.workspace.signing_key(snapshot.dossier.company.name)
 
         def work(report: Callable[[float], None], cancelled: Callable[[], bool]) -> Any:
             return export_fn(
@@ -232,6 +234,7 @@ class ExportDialog(QDialog):
                 audience=audience,
                 progress=lambda done, total: report(done / max(total, 1)),
                 cancel=cancelled,
+                key=key,
             )
 
         for widget in (self.language, self.audience, self.file_type, self.path, self.browse):

@@ -202,6 +202,20 @@ class ReceivedPage(QWidget):
                 )
             )
             self.badges.addWidget(unchecked)
+        signature = received.revision.signature
+        if signature == "other_key":
+            flag = label(tr("Signed with another key"), "badge-red")
+            flag.setToolTip(
+                tr(
+                    "This version is signed with another key than earlier files from this "
+                    "company: it may not come from them. Check with the company."
+                )
+            )
+            self.badges.addWidget(flag)
+        elif signature == "unsigned":
+            flag = label(tr("Unsigned"), "badge-amber")
+            flag.setToolTip(tr("This version carries no signature: its origin cannot be checked."))
+            self.badges.addWidget(flag)
         assessed = len(self.review.items)
         self.badges.addWidget(
             label(tr_n("{n} item assessed", "{n} items assessed", assessed), "badge-muted")

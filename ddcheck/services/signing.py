@@ -1,0 +1,103 @@
+"""The workspace's signing key (made on first need) and pinning the keys of senders."""
+
+from __future__ import annotations
+
+from ddcheck.exchange.signing import Signer, SigningKey, short_id, signer_of
+from ddcheck.services.base import WorkspaceBase
+from ddcheck.services.received_model import Notice
+from ddcheck.store import signing as signing_rows
+
+__all__ = ["OTHER_KEY", "SIGNED", "UNSIGNED", "SigningOps", "short_id"]
+
+SIGNED, OTHER_KEY, UNSIGNED = "signed", "other_key", "unsigned"
+# what a pinned sender is, in the warning's words
+_WHO = {
+    "dossier": ("this company's dossier", "dit dossier van het bedrijf"),
+    "kvk": ("this KvK number", "dit KvK-nummer"),
+    "adviser": ("the adviser's earlier reviews", "de eerdere beoordelingen van de adviseur"),
+}
+
+
+class SigningOps(WorkspaceBase):
+    """Sign what leaves the workspace; check who signed what comes in against pinned keys."""
+
+    _signing_key: SigningKey | None = None
+
+    def signing_key(self, name: str = "") -> SigningKey:
+        """Return the workspace's key, making it (with a self-issued certificate) on first need.
+
+        `name` (the company or organisation) goes into the new certificate; the key is kept in
+        the workspace database, encrypted with it when the workspace is encrypted.
+        """
+        if self._signing_key is None:
+            with self._transaction():
+                found = signing_rows.load_key(self._store.conn)
+                if found is None:
+                    made = SigningKey.create(name or self._user or "ddcheck", self._now())
+                    signing_rows.save_key(
+                        self._store.conn, made.private_key, made.certificate, self._now()
+                    )
+                    found = (made.private_key, made.certificate)
+            self._signing_key = SigningKey(*found)
+        return self._signing_key
+
+    def own_signer(self) -> Signer | None:
+        """Return who this workspace signs as (None before it signed anything)."""
+        found = signing_rows.load_key(self._store.conn)
+        return None if found is None else signer_of(found[1])
+
+    def _check_sender(
+        self, subjects: list[tuple[str, str]], signer: Signer | None
+    ) -> tuple[str, tuple[Notice, ...]]:
+        """Return the signature status of a received file and what to tell the user.
+
+        Inside the caller's transaction: the first signed file from a sender pins its key (per
+        subject: dossier id, KvK number, adviser); a later file signed with another key is
+        `other_key`, an unsigned one is `unsigned`. Pins are never replaced here.
+        """
+        conn = self._store.conn
+        pins = [
+            (kind, subject, signing_rows.pinned(conn, kind, subject)) for kind, subject in subjects
+        ]
+        known = [p for _, _, p in pins if p is not None]
+        if signer is None:
+            if not known:
+                return UNSIGNED, (
+                    Notice(
+                        en="It is not signed (an older ddcheck made it): where it comes from "
+                        "cannot be checked.",
+                        nl="Het is niet ondertekend (gemaakt met een oudere ddcheck): waar het "
+                        "vandaan komt, is niet na te gaan.",
+                    ),
+                )
+            return UNSIGNED, (
+                Notice(
+                    en="WARNING: it is not signed, while earlier files from this sender were "
+                    "signed; ask the sender whether it is really theirs.",
+                    nl="LET OP: het is niet ondertekend, terwijl eerdere bestanden van deze "
+                    "afzender dat wel waren; vraag de afzender of het echt van hen is.",
+                ),
+            )
+        other = [p for p in known if p.key_id != signer.key_id]
+        if other:
+            en_who, nl_who = _WHO.get(other[0].kind, ("this sender", "deze afzender"))
+            return OTHER_KEY, (
+                Notice(
+                    en=f"WARNING: it is signed with another key ({short_id(signer.key_id)}) than "
+                    f"{en_who} ({short_id(other[0].key_id)}); it may not come from them: check "
+                    "with the sender before relying on it.",
+                    nl=f"LET OP: het is ondertekend met een andere sleutel "
+                    f"({short_id(signer.key_id)}) dan {nl_who} ({short_id(other[0].key_id)}); "
+                    "het komt misschien niet van hen: ga het na bij de afzender.",
+                ),
+            )
+        now = self._now()
+        for kind, subject, found in pins:
+            if found is None:
+                signing_rows.pin(
+                    conn,
+                    signing_rows.PinnedKey(
+                        kind, subject, signer.key_id, signer.name, signer.certificate, now
+                    ),
+                )
+        return SIGNED, ()

@@ -1,0 +1,142 @@
+"""Signatures: the workspace key signs PDFs (PAdES, listed by pdfsig) and archive manifests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ddcheck.exchange.bundle import BundleError, read_bundle, write_bundle
+from ddcheck.exchange.signing import (
+    FIELD_NAME,
+    SignatureError,
+    SigningKey,
+    pdf_signature,
+    sign_archive,
+    verify_archive,
+)
+from ddcheck.services.export import export_pdf
+from tests.factories import filled_dossier, make_snapshot, synthetic_template
+
+NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+requires_pdfsig = pytest.mark.skipif(
+    shutil.which("pdfsig") is None, reason="poppler-utils (pdfsig) is not installed"
+)
+
+
+@pytest.fixture(scope="module")
+def key() -> SigningKey:
+    return SigningKey.create("Van Dijk BV", NOW)
+
+
+@pytest.fixture(scope="module")
+def signed_pdf(key: SigningKey, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    template = synthetic_template()
+    snapshot = make_snapshot(filled_dossier({template.id: template}), {template.id: template})
+    out = tmp_path_factory.mktemp("signed") / "signed.pdf"
+    export_pdf(snapshot, out, lang="en", key=key)
+    return out
+
+
+def test_the_certificate_is_self_issued_for_the_workspace(key: SigningKey) -> None:
+    from cryptography import x509
+
+    cert = x509.load_der_x509_certificate(key.certificate)
+    assert cert.subject == cert.issuer
+    assert key.signer.name == "Van Dijk BV (ddcheck, self-issued)"
+    assert key.signer.key_id == SigningKey(key.private_key, key.certificate).signer.key_id
+    assert "hidden" in repr(key) and key.private_key.hex() not in repr(key)
+
+
+@requires_pdfsig
+def test_pdfsig_lists_a_valid_signature_on_an_export(signed_pdf: Path) -> None:
+    out = subprocess.run(
+        ["pdfsig", str(signed_pdf)], capture_output=True, text=True, check=False
+    ).stdout
+    assert f"Signature Field Name: {FIELD_NAME}" in out
+    assert "Signature Validation: Signature is Valid." in out
+    assert "Total document signed" in out
+    assert "self-issued" in out
+
+
+def test_the_signature_is_an_incremental_update_that_keeps_the_report(
+    signed_pdf: Path, key: SigningKey
+) -> None:
+    import pikepdf
+
+    data = signed_pdf.read_bytes()
+    assert pdf_signature(data) == key.signer
+    first_revision_end = data.index(b"%%EOF") + len(b"%%EOF")
+    unsigned = data[:first_revision_end]
+    assert pdf_signature(unsigned + b"\n") is None  # the rendered PDF, untouched, comes first
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        [widget] = [a for a in pdf.pages[0].get("/Annots", []) if a.get("/FT") == "/Sig"]
+        assert str(widget.T) == FIELD_NAME
+        assert [float(v) for v in widget.Rect] == [0, 0, 0, 0]
+        assert "/EmbeddedFiles" in pdf.Root.Names  # the dossier JSON is still attached
+
+
+def test_a_changed_byte_or_an_appended_update_is_caught(signed_pdf: Path) -> None:
+    data = signed_pdf.read_bytes()
+    at = data.index(b"/Producer")
+    changed = data[:at] + b"/Produces" + data[at + len(b"/Producer") :]
+    with pytest.raises(SignatureError, match="changed after it was signed"):
+        pdf_signature(changed)
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(io.BytesIO(data), incremental=True)
+    writer.add_metadata({"/Title": "Something else"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    appended = buffer.getvalue()
+    assert appended.startswith(data)  # an incremental update after the signature
+    with pytest.raises(SignatureError, match="changed after it was signed"):
+        pdf_signature(appended)
+
+
+def test_a_pdf_without_a_signature_has_no_signer() -> None:
+    assert pdf_signature(b"%PDF-1.4\n%%EOF\n") is None
+
+
+def test_an_archive_signature_covers_the_manifest(key: SigningKey) -> None:
+    manifest = b'{"format": "x", "entries": []}'
+    signature = sign_archive(manifest, key)
+    assert verify_archive(manifest, signature) == key.signer
+    with pytest.raises(SignatureError, match="changed after it was signed"):
+        verify_archive(manifest.replace(b"x", b"y"), signature)
+    other = SigningKey.create("Mallory", NOW)
+    forged = json.loads(signature)
+    forged["certificate"] = json.loads(sign_archive(manifest, other))["certificate"]
+    with pytest.raises(SignatureError):
+        verify_archive(manifest, json.dumps(forged).encode())
+    with pytest.raises(SignatureError, match="damaged"):
+        verify_archive(manifest, b"\xff not json")
+
+
+def test_a_signed_bundle_names_its_signer_and_a_forged_manifest_is_refused(
+    key: SigningKey, tmp_path: Path
+) -> None:
+    data = b'{"not": "read here"}'
+    bundle = tmp_path / "b.ddcheck"
+    bundle.write_bytes(write_bundle(data, [b"evidence"], key))
+    with zipfile.ZipFile(bundle) as archive:
+        names = archive.namelist()
+        manifest = json.loads(archive.read("manifest.json"))
+    assert names[:2] == ["manifest.json", "manifest.sig"]
+    assert manifest["format_version"] == 2
+    # a manifest rewritten to match changed contents no longer fits the signature
+    forged = tmp_path / "forged.ddcheck"
+    with zipfile.ZipFile(bundle) as source, zipfile.ZipFile(forged, "w") as target:
+        for info in source.infolist():
+            blob = source.read(info)
+            if info.filename == "manifest.json":
+                blob = blob.replace(b'"dossier.json"', b'"dossier.json" ', 1)
+            target.writestr(info, blob)
+    with pytest.raises(BundleError, match="signature fails"):
+        read_bundle(forged)
