@@ -99,3 +99,28 @@ def test_export_of_1000_items_against_bare_reportlab(tmp_path: Path, kind: str) 
     )
     # Measured (CPU time, median of 5): about 1.4x for both the demo and the rich dossier.
     assert best_ratio <= 2.2, f"export is {best_ratio:.2f}× bare reportlab"
+
+
+def test_signing_cost_on_top_of_the_export(tmp_path: Path) -> None:
+    """The PAdES signature (pyHanko incremental update) against the same export unsigned."""
+    from ddcheck.exchange.signing import SigningKey, sign_pdf
+
+    snapshot = _demo_snapshot(tmp_path / "ws")
+    key = SigningKey.create("Benchmark BV", snapshot.generated_at)
+    warm = export_pdf(snapshot, tmp_path / "warm.pdf", lang="en", invariant=True)
+    sign_pdf((tmp_path / "warm.pdf").read_bytes(), key)  # pyHanko's imports, once per process
+    plain_times, signing_times = [], []
+    for _ in range(RUNS):
+        plain_time, _result = _timed(
+            lambda: export_pdf(snapshot, tmp_path / "plain.pdf", lang="en", invariant=True)
+        )
+        data = (tmp_path / "plain.pdf").read_bytes()
+        signing_time, _signed = _timed(lambda: sign_pdf(data, key))  # noqa: B023
+        plain_times.append(plain_time)
+        signing_times.append(signing_time)
+    plain, signing = statistics.median(plain_times), statistics.median(signing_times)
+    print(
+        f"\nsigning, {ITEMS} items demo, {warm.pages} pages (CPU time, median of {RUNS}): "
+        f"export {plain:.2f} s, signature {signing:.3f} s = {signing / plain:.1%} on top"
+    )
+    assert signing <= 0.5 * plain, f"signing adds {signing / plain:.0%} to the export"
