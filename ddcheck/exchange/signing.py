@@ -28,6 +28,13 @@ class SignatureError(ExchangeError):
     """A signature that does not hold: the file was changed after it was signed, or is forged."""
 
 
+def _fit(text: str, limit: int) -> str:
+    """Return `text` cut to at most `limit` UTF-8 bytes (X.509 bounds names in encoded length)."""
+    while len(text.encode("utf-8")) > limit:
+        text = text[:-1]
+    return text
+
+
 @dataclass(frozen=True, repr=False)
 class SigningKey:
     """A workspace's private key (PKCS#8 DER) and its self-issued certificate (DER)."""
@@ -44,10 +51,10 @@ class SigningKey:
         from cryptography.x509.oid import NameOID
 
         key = ec.generate_private_key(ec.SECP256R1())
-        label = " ".join(name.split())[:50] or "ddcheck workspace"
+        label = _fit(" ".join(name.split()), 40) or "ddcheck workspace"
         subject = x509.Name(
             [
-                x509.NameAttribute(NameOID.COMMON_NAME, f"{label} (ddcheck, self-issued)"[:64]),
+                x509.NameAttribute(NameOID.COMMON_NAME, f"{label} (ddcheck, self-issued)"),
                 x509.NameAttribute(NameOID.ORGANIZATION_NAME, label),
             ]
         )

@@ -140,3 +140,9 @@ def test_a_signed_bundle_names_its_signer_and_a_forged_manifest_is_refused(
             target.writestr(info, blob)
     with pytest.raises(BundleError, match="signature fails"):
         read_bundle(forged)
+
+
+def test_a_long_or_hostile_company_name_still_makes_a_key() -> None:
+    name = "\x1b]0;Ω" * 40 + " B.V."
+    key = SigningKey.create(name, NOW)
+    assert key.signer.name.endswith("(ddcheck, self-issued)")
