@@ -244,6 +244,7 @@ def _received(ws: Workspace, reference: str) -> str:
 
 def received_show(args: argparse.Namespace) -> int:
     """Print a received dossier's answers as the company exported them."""
+    from ddcheck.cli.conflicts import conflict_lines, conflicts_json
     from ddcheck.services import WorkspaceError
 
     with workspace(args) as ws:
@@ -252,6 +253,7 @@ def received_show(args: argparse.Namespace) -> int:
         except WorkspaceError as error:
             raise UserError(str(error)) from error
         row = ws.overview_row(received)
+        conflicts = ws.sync_conflicts(received.id)
     d = received.dossier
     if args.json:
         print_json(
@@ -265,6 +267,7 @@ def received_show(args: argparse.Namespace) -> int:
                 "rendered_answers": received.rendered_answers,
                 "withheld_items": list(received.withheld_items),
                 "review": received.review.model_dump(mode="json") if received.review else None,
+                "review_conflicts": conflicts_json(conflicts),
             }
         )
         return 0
@@ -296,6 +299,8 @@ def received_show(args: argparse.Namespace) -> int:
         print(f"  {line(key)}: {line(' '.join(text.split())[:100])}{mark}")
     for key in received.withheld_items:
         print(f"  {line(key)}: (withheld)")
+    for text in conflict_lines(conflicts):
+        print(text)
     return 0
 
 

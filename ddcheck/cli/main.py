@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ddcheck.cli.travel",
     "ddcheck.cli.handouts",
     "ddcheck.cli.missions",
+    "ddcheck.cli.sync",
 )
 
 # The commands' names, known without importing their modules (the app starts without them);
@@ -53,6 +54,7 @@ COMMANDS: frozenset[str] = frozenset(
         "restore",
         "review",
         "show",
+        "sync",
         "templates",
         "travel",
         "handout",

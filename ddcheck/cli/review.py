@@ -69,6 +69,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     history.add_argument("--json", action="store_true")
     history.set_defaults(func=history_command)
 
+    conflicts = commands.add_parser(
+        "conflicts", help="fields colleagues changed differently (shared mission folder)"
+    )
+    conflicts.add_argument("--json", action="store_true")
+    conflicts.set_defaults(func=conflicts_command)
+
     export = commands.add_parser("export", help="write the review: FILE.pdf or FILE.ddreview")
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
     export.add_argument("--lang", choices=("nl", "en"), default="nl", help="PDF language")
@@ -96,6 +102,19 @@ def show_command(args: argparse.Namespace) -> int:
         print(f"  {line(item.key)}: {item.assessment}  {line(item.comment)}")
     for action in review.agreed_actions:  # type: ignore[attr-defined]
         print(f"  agreed: {line(action.action)} (due {action.due or '-'}, {action.priority})")
+    return 0
+
+
+def conflicts_command(args: argparse.Namespace) -> int:
+    """Print the review's conflicts from the shared mission folder."""
+    from ddcheck.cli.conflicts import conflict_lines, conflicts_json
+
+    found = _run(args, lambda ws, rid: ws.sync_conflicts(rid))
+    if args.json:
+        print_json(conflicts_json(found))  # type: ignore[arg-type]
+        return 0
+    for text in conflict_lines(found) or ["no conflicts"]:  # type: ignore[arg-type]
+        print(text)
     return 0
 
 

@@ -30,6 +30,7 @@ def opened(args: argparse.Namespace) -> Iterator[Workspace]:
         secret = workspace_passphrase(args, data_dir)
         with Workspace.open(data_dir, passphrase=secret, keychain=KeyringKeychain()) as workspace:
             warn_pending_damage(workspace)
+            warn_network_folder(workspace)
             yield workspace
     except WorkspaceDamaged as error:
         hint = " Run 'ddcheck restore' to use it." if error.newest_backup else ""
@@ -51,6 +52,20 @@ def workspace_passphrase(args: argparse.Namespace, data_dir: str | None) -> str 
     if passphrase_file(args) is None and remembered(paths):
         return None
     return passphrase(args)
+
+
+def warn_network_folder(workspace: Workspace) -> None:
+    """Say on stderr, in one line, when the workspace folder is on a network or synced drive."""
+    from ddcheck.services.location import network_reason
+
+    reason = network_reason(workspace.paths.root)
+    if reason is not None:
+        print(
+            f"ddcheck: warning: the workspace folder {workspace.paths.root} {reason[3:]}; the "
+            "workspace file can be damaged there: keep it on this computer and share files "
+            "through a mission folder (ddcheck sync)",
+            file=sys.stderr,
+        )
 
 
 def warn_pending_damage(workspace: Workspace) -> None:

@@ -24,6 +24,7 @@ from ddcheck.services.imports import ExchangeOps
 from ddcheck.services.mission_packs import MissionPackOps
 from ddcheck.services.mission_status import MissionStatusOps
 from ddcheck.services.safety import SafetyOps
+from ddcheck.services.sync import SyncOps
 from ddcheck.services.travel import TravelOps
 from ddcheck.store import open_store
 
@@ -36,6 +37,7 @@ class Workspace(
     MissionPackOps,
     MissionStatusOps,
     TravelOps,
+    SyncOps,
     ExchangeOps,
     SafetyOps,
     EvidenceLinkOps,

@@ -259,6 +259,39 @@ def _signing(db: Database) -> None:
     _execute_each(db, script)
 
 
+@MIGRATIONS(name="0009_review_sync")
+def _review_sync(db: Database) -> None:
+    """Schema 9: review edits shared through a mission folder, and the folder's files seen."""
+    script = """
+        CREATE TABLE review_edits (
+            id TEXT PRIMARY KEY,
+            dossier_id TEXT NOT NULL,
+            author TEXT NOT NULL,
+            author_name TEXT NOT NULL,
+            at TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            key TEXT NOT NULL,
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            parents TEXT NOT NULL,
+            written INTEGER NOT NULL
+        );
+        CREATE INDEX review_edits_dossier ON review_edits(dossier_id, written);
+        CREATE TABLE review_sync_state (
+            dossier_id TEXT PRIMARY KEY,
+            synced TEXT NOT NULL
+        );
+        CREATE TABLE sync_files (
+            sha256 TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            message TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        """
+    _execute_each(db, script)
+
+
 def _execute_each(db: Database, script: str) -> None:
     """Run the statements of `script` one by one (executescript would commit the transaction)."""
     for statement in script.split(";"):
