@@ -26,6 +26,7 @@ class Preferences(BaseModel):
     lock_after_minutes: int = Field(default=10, ge=0, le=24 * 60)  # 0: never (encrypted only)
     encryption_offered: bool = False  # the first start asked whether to encrypt
     last_dossier: str = ""
+    mission_folder: str = Field(default="", max_length=4096)  # shared with colleagues; synced
     ui_state: dict[str, str] = Field(default_factory=dict)  # window geometry, splitters, ...
 
 

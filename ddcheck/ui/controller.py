@@ -83,6 +83,9 @@ class Controller(QObject):
         self.adviser = AdviserSide(self.ctx, window, window)
         self.adviser.receiver.finished.connect(self._imported)
         self.adviser.receiver.missionImported.connect(self._start_from_mission)
+        from ddcheck.ui.mission_sync import MissionSync
+
+        self.mission_sync = MissionSync(self.ctx, window, self.adviser)
         return window
 
     def start(self) -> MainWindow:
@@ -114,6 +117,9 @@ class Controller(QObject):
         known = {info.id for info in workspace.list_dossiers()}
         if last and last in known:
             self.open_dossier(last)
+        self.mission_sync.update_state()
+        self.mission_sync.warn_if_network_workspace()
+        self.mission_sync.sync()  # on start, in the background
 
     def import_files(self, files: list[Path]) -> None:
         """Import files given on the command line (`ddcheck FILE ...`), as if dropped."""
@@ -400,9 +406,16 @@ class Controller(QObject):
 
         workspace = self.ctx.workspace
         name = workspace.user_name() if workspace is not None else ""
-        choice = self.ctx.prompts.choose_settings(self.window, self.ctx.settings.language(), name)
+        folder = self.ctx.settings.mission_folder()
+        choice = self.ctx.prompts.choose_settings(
+            self.window, self.ctx.settings.language(), name, mission_folder=folder
+        )
         if choice is None:
             return
+        if choice.mission_folder is not None and choice.mission_folder != folder:
+            self.ctx.settings.set_mission_folder(choice.mission_folder)
+            self.mission_sync.update_state()
+            self.mission_sync.sync()
         if workspace is not None and choice.name is not None and choice.name != name:
             try:
                 workspace.set_user_name(choice.name)

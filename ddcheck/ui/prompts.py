@@ -119,12 +119,16 @@ class Prompts:
         return dialog.created if dialog.exec() == NewMissionDialog.DialogCode.Accepted else None
 
     def choose_settings(
-        self, parent: QWidget | None, current: Language | None, name: str = ""
+        self,
+        parent: QWidget | None,
+        current: Language | None,
+        name: str = "",
+        mission_folder: str = "",
     ) -> SettingsChoice | None:
         """Show the settings; return the language and name chosen, or None when cancelled."""
         from ddcheck.ui.dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(current, name, parent)
+        dialog = SettingsDialog(current, name, parent, mission_folder)
         return (
             dialog.result_value() if dialog.exec() == SettingsDialog.DialogCode.Accepted else None
         )

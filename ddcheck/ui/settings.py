@@ -66,6 +66,14 @@ class UiSettings:
         """Remember the open dossier."""
         self._change(last_dossier=dossier_id or "")
 
+    def mission_folder(self) -> str:
+        """Return the shared mission folder ('' when none is set)."""
+        return self._prefs.mission_folder
+
+    def set_mission_folder(self, folder: str) -> None:
+        """Remember the shared mission folder ('' to stop syncing)."""
+        self._change(mission_folder=folder)
+
     def text(self, key: str, default: str = "") -> str:
         """Return a stored string."""
         return self._prefs.ui_state.get(key, default)

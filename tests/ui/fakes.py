@@ -88,7 +88,9 @@ class FakePrompts(Prompts):
         dialog = NewMissionDialog(ctx, parent)
         return None if self.mission_dialog is None else self.mission_dialog(dialog)
 
-    def choose_settings(self, parent: Any, current: Any, name: str = "") -> Any:
+    def choose_settings(
+        self, parent: Any, current: Any, name: str = "", mission_folder: str = ""
+    ) -> Any:
         from ddcheck.ui.dialogs.settings_dialog import SettingsChoice
 
         self.asked.append(("settings", str(current)))

@@ -16,7 +16,7 @@ def test_the_dialog_shows_the_name_and_returns_what_was_typed(qtbot: Any) -> Non
     assert dialog.name.text() == "Joost"
     dialog.name.clear()
     qtbot.keyClicks(dialog.name, "  Sanne   de Vries ")
-    assert dialog.result_value() == SettingsChoice("nl", "Sanne de Vries")
+    assert dialog.result_value() == SettingsChoice("nl", "Sanne de Vries", "")
 
 
 def test_the_name_given_in_settings_is_the_author_in_the_history(
