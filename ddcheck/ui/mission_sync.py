@@ -98,7 +98,8 @@ class MissionSync(QObject):
             text = tr("Mission folder: nothing new.")
         else:
             text = tr(
-                "Mission folder: {imported} file(s) imported, {refused} refused, {merged} review field(s) merged."
+                "Mission folder: {imported} file(s) imported, {refused} refused, "
+                "{merged} review field(s) merged."
             )
             text = text.format(imported=imported, refused=refused, merged=report.merged_fields)
         self.window.statusBar().showMessage(text, 15000)
