@@ -162,7 +162,8 @@ class SyncOps(ReviewOps):
             root, lambda digest: digest in seen, settle_seconds=settle_seconds
         )
         outcomes = [FileOutcome(s.name, "skipped", s.reason) for s in skipped]
-        ordered = sorted(ready, key=lambda c: (c.path.suffix.casefold() == ".ddreview", c.name))
+        order = {".ddmission": 0, ".ddreview": 2}  # missions first, then dossiers, then reviews
+        ordered = sorted(ready, key=lambda c: (order.get(c.path.suffix.casefold(), 1), c.name))
         for number, candidate in enumerate(ordered, 1):
             outcomes.append(self._sync_one(candidate))
             if progress is not None:
@@ -174,8 +175,13 @@ class SyncOps(ReviewOps):
     def _sync_one(self, candidate: Candidate) -> FileOutcome:
         """Import one new file; a refused file is remembered so it is not tried again."""
         try:
-            if candidate.path.suffix.casefold() == ".ddreview":
+            suffix = candidate.path.suffix.casefold()
+            if suffix == ".ddreview":
                 outcome = self._sync_review_file(candidate)
+            elif suffix == ".ddmission":
+                pack = self.import_mission_pack(candidate.path)  # type: ignore[attr-defined]
+                what = f"mission {pack.mission.name.en or pack.mission.name.nl} ({pack.status})"
+                outcome = FileOutcome(candidate.name, "imported", what)
             else:
                 result = self.import_file(candidate.path)  # type: ignore[attr-defined]
                 what = f"{result.company} ({result.status})"

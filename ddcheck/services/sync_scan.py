@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-SUFFIXES = (".pdf", ".ddcheck", ".ddreview")
+SUFFIXES = (".ddmission", ".pdf", ".ddcheck", ".ddreview")
 MAX_DEPTH = 8
 MAX_FILES = 20_000
 MAX_FILE_BYTES = 512 * 1024 * 1024
