@@ -270,23 +270,36 @@ class SyncOps(ReviewOps):
         """Apply every field colleagues agree on to this workspace's reviews; count the fields."""
         conn = self._store.conn
         total = 0
-        for row, review in self._received_reviews():
-            edits = sync_rows.edits_of(conn, row.dossier_id)
-            if not edits:
-                continue
-            local = flatten(review)
-            merged = merge(local, self._known_items(row.id, edits)).values
-            taken = changed_fields(local, merged)
-            total += len(taken)
-            target = unflatten(merged, review)
-
-            def change(current: Review, target: Review = target) -> tuple[Review, list]:
-                return target, review_differences(current, target)
-
-            self._change_review(row.id, change)
-            with self._transaction():
-                sync_rows.put_synced(conn, row.dossier_id, flatten(target))
+        for row in received_rows.list_received(conn):
+            with self._transaction():  # the app's own edits wait; none is lost in between
+                total += self._merge_one(row)
         return total
+
+    def _merge_one(self, row: received_rows.ReceivedRow) -> int:
+        """Merge one dossier's edits into its review; a change not yet captured is kept."""
+        conn = self._store.conn
+        edits = sync_rows.edits_of(conn, row.dossier_id)
+        if not edits:
+            return 0
+        review = received_rows.load_review(conn, row.id) or Review(id=new_id())
+        local = flatten(review)
+        synced = sync_rows.synced_values(conn, row.dossier_id) or {}
+        pending = [ref for ref, _ in changed_fields(synced, local)]  # made during this sync
+        merged = merge(local, self._known_items(row.id, edits)).values
+        for ref in pending:
+            merged[ref] = value_of(local, ref)
+        taken = changed_fields(local, merged)
+        target = unflatten(merged, review)
+
+        def change(current: Review) -> tuple[Review, list]:
+            return target, review_differences(current, target)
+
+        self._change_review(row.id, change)
+        now_synced = flatten(target)
+        for ref in pending:
+            now_synced[ref] = value_of(synced, ref)  # still to be captured as this adviser's
+        sync_rows.put_synced(conn, row.dossier_id, now_synced)
+        return len(taken)
 
     def _known_items(self, received_id: str, edits: list[ReviewEdit]) -> list[ReviewEdit]:
         """Return the edits that concern items of the received dossier (the others wait)."""

@@ -169,3 +169,26 @@ def test_the_folder_may_not_be_inside_the_workspace_or_hold_it(mission, tmp_path
         anna.sync_folder(inside)
     with pytest.raises(InvalidInput, match="inside one another"):
         anna.sync_folder(tmp_path)
+
+
+def test_a_change_made_while_a_sync_runs_is_kept_and_goes_out_next_time(mission) -> None:
+    anna, bram, shared = mission
+    _sync(anna, shared)
+    _sync(bram, shared)
+    a, b = _van_dijk(anna), _van_dijk(bram)
+    bram.assess_item(b, "mini/policy", "question", "Bram asks.")
+    _sync(bram, shared)
+    capture = anna._capture_local_edits
+
+    def capture_then_type() -> None:  # the adviser types in the app while the sync runs
+        capture()
+        anna.assess_item(a, "mini/policy", "accepted", "Anna, typed during the sync.")
+
+    anna._capture_local_edits = capture_then_type  # type: ignore[method-assign]
+    _sync(anna, shared)
+    del anna._capture_local_edits
+    assert anna.review_of(a).items[0].comment == "Anna, typed during the sync."
+    _sync(anna, shared)
+    _sync(bram, shared)
+    assert bram.review_of(b).items[0].comment == "Anna, typed during the sync."
+    assert anna.sync_conflicts(a) == [] and bram.sync_conflicts(b) == []
