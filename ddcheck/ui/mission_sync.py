@@ -9,7 +9,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QPushButton
+from PySide6.QtWidgets import QLabel, QMenu, QPushButton
 
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.background import run_on_workspace
@@ -29,6 +29,7 @@ class MissionSync(QObject):
         self.adviser = adviser
         self.running = False
         self.last_report: Any = None
+        self.notice: QLabel | None = None
         self.action = QAction(tr("S&ync mission folder"), window)
         self.action.triggered.connect(self.sync)
         for menu in window.menuBar().findChildren(QMenu):
@@ -42,6 +43,12 @@ class MissionSync(QObject):
         self.button.clicked.connect(self.sync)
         adviser.section.layout().addWidget(self.button)
         self.update_state()
+
+    def _bar(self) -> Any:
+        """Return the window's status bar, shown (Qt makes it on first use, hidden)."""
+        bar = self.window.statusBar()
+        bar.show()
+        return bar
 
     def folder(self) -> Path | None:
         """Return the mission folder chosen in the settings, or None."""
@@ -63,12 +70,18 @@ class MissionSync(QObject):
         root = getattr(getattr(workspace, "paths", None), "root", None)
         if root is None or network_reason(root) is None:
             return
-        self.window.statusBar().showMessage(
+        notice = QLabel(
             tr(
                 "Warning: the workspace folder is on a network or synced drive, where its file "
                 "can be damaged. Keep it on this computer; share a mission folder instead."
-            )
+            ),
+            self.window,
         )
+        notice.setWordWrap(True)
+        notice.setProperty("role", "notice")
+        notice.setToolTip(str(root))
+        self.notice = notice
+        self._bar().addPermanentWidget(notice, 1)  # stays while other messages come
 
     def sync(self) -> None:
         """Sync with the mission folder in the background; the window stays usable."""
@@ -80,7 +93,7 @@ class MissionSync(QObject):
             flush()  # review text still being typed is saved first
         self.running = True
         self.update_state()
-        self.window.statusBar().showMessage(tr("Syncing the mission folder…"))
+        self._bar().showMessage(tr("Syncing the mission folder…"))
 
         def job(workspace: Any, progress: Any, _cancelled: Any) -> Any:
             return workspace.sync_folder(folder, progress=lambda n, total: progress(n / total))
@@ -102,7 +115,7 @@ class MissionSync(QObject):
                 "{merged} review field(s) merged."
             )
             text = text.format(imported=imported, refused=refused, merged=report.merged_fields)
-        self.window.statusBar().showMessage(text, 15000)
+        self._bar().showMessage(text, 15000)
         for outcome in report.of("refused"):
             log.warning("mission folder: %s", outcome.message)
         current = self.adviser.current_id()
@@ -117,7 +130,7 @@ class MissionSync(QObject):
         if not shiboken6.isValid(self.window):
             return
         self.update_state()
-        self.window.statusBar().clearMessage()
+        self._bar().clearMessage()
         text = error.text(language()) if hasattr(error, "text") else str(error)
         self.ctx.prompts.error(self.window, tr("Mission folder"), text)
 

@@ -66,3 +66,21 @@ def test_the_app_syncs_and_the_adviser_chooses_between_two_verdicts(
     assert [c.conflict.ref[2] for c in bram.sync_conflicts(received)] == ["verdict_note"]
     assert sync.action.isEnabled()
     bram.close()
+
+
+def test_a_workspace_on_a_network_drive_shows_a_lasting_notice(
+    qtbot: Any, make_ctx: Any, monkeypatch: Any, tmp_path: Path
+) -> None:
+    import ddcheck.services.location as location
+    from ddcheck.ui import i18n
+    from ddcheck.ui.controller import Controller
+
+    monkeypatch.setattr(location, "network_reason", lambda path: "it is on a network (cifs)")
+    with open_workspace(tmp_path / "ws") as ws:
+        controller = Controller(make_ctx(ws), i18n.set_language)
+        window = controller.start()
+        qtbot.addWidget(window)
+        notice = controller.mission_sync.notice
+        assert notice is not None and "network" in notice.text()
+        window.statusBar().showMessage("something else")
+        assert notice.isVisibleTo(window)
