@@ -32,10 +32,11 @@ class MissionSync(QObject):
         self.notice: QLabel | None = None
         self.action = QAction(tr("S&ync mission folder"), window)
         self.action.triggered.connect(self.sync)
+        anchor = getattr(adviser, "missions_action", None) or window.import_action
         for menu in window.menuBar().findChildren(QMenu):
             actions = menu.actions()
-            if window.import_action in actions:
-                after = actions.index(window.import_action) + 1
+            if anchor in actions:
+                after = actions.index(anchor) + 1
                 menu.insertAction(actions[after] if after < len(actions) else None, self.action)
                 break
         self.button = QPushButton(tr("Sync mission folder"), window)
