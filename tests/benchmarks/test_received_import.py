@@ -1,8 +1,10 @@
 """Benchmark: importing 50 received PDFs and building the overview, against bare pypdf parsing.
 
 The bare side does the least any importer must: open each PDF with pypdf, read the embedded
-dossier JSON and parse it. ddcheck also checks the fingerprint, validates the dossier, stores
-it (one transaction per file, synchronous=FULL) and then summarises all 50 for the overview.
+dossier JSON and parse it. ddcheck also checks the fingerprint and the signature, renders every
+page again from the embedded data and compares it with the file (verify), validates the dossier,
+stores it (one transaction per file, synchronous=FULL) and then summarises all 50 for the
+overview.
 """
 
 from __future__ import annotations
@@ -13,44 +15,33 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from ddcheck.exchange.dossier_json import ATTACHMENT_NAME, canonical_bytes, fingerprint
-from ddcheck.exchange.pdf_attachment import embed_json
+from ddcheck.exchange.dossier_json import ATTACHMENT_NAME
 from ddcheck.services import Workspace
 
 FILES = 50
-RUNS = 3
+RUNS = 2
 GOAL = 2.0
 
 
 def _received_pdfs(folder: Path) -> list[Path]:
-    """Return 50 PDFs of different companies (two missions), built from one demo export."""
+    """Return 50 real exports of different companies (two missions), as companies send them.
+
+    Import re-renders and compares every page (verify), so the files must be genuine exports:
+    one demo dossier is duplicated and renamed per company, then exported.
+    """
     from ddcheck.services.demo import build_demo
 
-    with Workspace.open(folder / "company") as ws:
-        dossier = build_demo(ws, lang="nl")
-        base = folder / "base.pdf"
-        ws.export_pdf(dossier.id, base, lang="nl")
-    reader = PdfReader(base)
-    document = json.loads(reader.attachments[ATTACHMENT_NAME][0])
-    from io import BytesIO
-
-    from pypdf import PdfWriter
-
-    writer = PdfWriter(clone_from=reader)
-    writer._root_object.pop("/Names", None)  # drop the attachment; each copy gets its own
-    stripped = BytesIO()
-    writer.write(stripped)
     paths = []
-    for n in range(FILES):
-        copy = json.loads(json.dumps(document))
-        copy["dossier"]["id"] = f"{n:016x}"
-        copy["dossier"]["company"]["name"] = f"Bedrijf {n:02d} B.V."
-        if n % 2:
-            copy["dossier"]["mission"]["name"] = "Handelsmissie Golfstaten 2027"
-        data = canonical_bytes(copy)
-        path = folder / f"received-{n:02d}.pdf"
-        path.write_bytes(embed_json(stripped.getvalue(), data, fingerprint(data)))
-        paths.append(path)
+    with Workspace.open(folder / "company") as ws:
+        demo = build_demo(ws, lang="nl")
+        for n in range(FILES):
+            mission = "Handelsmissie Golfstaten 2027" if n % 2 else demo.mission.name
+            dossier = ws.duplicate_dossier(demo.id, mission)
+            company = dossier.company.model_copy(update={"name": f"Bedrijf {n:02d} B.V."})
+            ws.update_profile(dossier.id, company=company)
+            path = folder / f"received-{n:02d}.pdf"
+            ws.export_pdf(dossier.id, path, lang="nl")
+            paths.append(path)
     return paths
 
 
@@ -111,11 +102,12 @@ def test_import_of_50_pdfs_and_overview_against_bare_pypdf(tmp_path: Path) -> No
             f"{best['ours'][1] / best[base][1]:.1f}x CPU (goal {GOAL}x)"
         )
     print("\n".join(lines))
-    # Measured (2 cores, 34-page demo PDFs): ~4x CPU against open+attachment+json, which reads a
-    # handful of objects per file; ~0.9x against also walking the page tree. The rest is pydantic
-    # validation of each dossier (~2 ms) and summarising it for the overview (~1.5 ms).
+    # Measured before verify re-rendered pages (2 cores, 34-page demo PDFs): ~4x CPU against
+    # open+attachment+json; ~0.9x against also walking the page tree. Since import renders the
+    # report again and compares every page, most of the cost is that render (about one export
+    # per file, plus 15-30 % for the comparison).
     per_file = best["ours"][1] / FILES
-    assert per_file < 0.05, f"{per_file * 1000:.0f} ms CPU per received PDF"
+    assert per_file < 3.0, f"{per_file * 1000:.0f} ms CPU per received PDF"
 
 
 def test_overview_alone(tmp_path: Path) -> None:
