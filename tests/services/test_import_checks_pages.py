@@ -21,16 +21,27 @@ def exported(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def unsigned(tmp_path: Path) -> Path:
+    """An export without a signature, so that only the page check can catch a change."""
+    from ddcheck.services.export import export_pdf
+
+    pdf = tmp_path / "unsigned.pdf"
+    with open_workspace(tmp_path / "company-2") as company:
+        export_pdf(company.snapshot(filled(company).id), pdf, lang="en")
+    return pdf
+
+
+@pytest.fixture
 def adviser(tmp_path: Path):
     with open_workspace(tmp_path / "adviser", user="adviser") as ws:
         yield ws
 
 
 def test_a_pdf_with_a_white_box_over_an_answer_is_refused_and_nothing_is_stored(
-    exported: Path, adviser: Workspace, tmp_path: Path
+    unsigned: Path, adviser: Workspace, tmp_path: Path
 ) -> None:
     tampered = tmp_path / "tampered.pdf"
-    with pikepdf.open(exported) as pdf:
+    with pikepdf.open(unsigned) as pdf:
         page = pdf.pages[2]
         font = next(iter(page.Resources.Font.keys())).encode()
         box = b"q 1 1 1 rg 56 300 480 40 re f Q BT 0 g " + font + b" 9 Tf 60 315 Td (Yes) Tj ET"
@@ -70,3 +81,17 @@ def test_another_versions_pdf_is_imported_flagged(
     )
     revision = adviser.received_revisions(result.received_id)[0]
     assert revision.source_kind == "pdf-text"
+
+
+def test_a_signed_pdf_saved_again_with_a_white_box_is_refused(
+    exported: Path, adviser: Workspace, tmp_path: Path
+) -> None:
+    tampered = tmp_path / "tampered.pdf"
+    with pikepdf.open(exported) as pdf:
+        page = pdf.pages[2]
+        page.contents_add(pikepdf.Stream(pdf, b"q 1 1 1 rg 56 300 480 40 re f Q"), prepend=False)
+        pdf.save(tampered)
+    before = dump(adviser.paths.database)
+    with pytest.raises(ImportRefused, match="was not imported"):
+        adviser.import_file(tampered)
+    assert dump(adviser.paths.database) == before
