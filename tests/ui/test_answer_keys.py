@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt
 
 from ddcheck.ui import i18n
-from ddcheck.ui.widgets.answer_editor import key_numbers
+from ddcheck.ui.widgets.answer_editor import key_numbers, key_separator
 from tests.ui.test_item_panel import open_item
 from tests.ui.test_with_workspace import create_saudi
 
@@ -37,7 +37,7 @@ def test_pressing_3_on_the_maturity_scale_chooses_3_in_dutch(
     texts = [b.text() for b in panel.editor._buttons]
     assert texts[0].startswith("0 – ") and texts[3].startswith("3 – "), texts
     assert not texts[3].startswith("4"), "the key shown is the label's own digit"
-    assert texts[-1].startswith("6   "), "the option without a digit gets the next key"
+    assert texts[-1].startswith("6 – "), "the option without a digit gets the next key, dashed"
     assert panel.editor._buttons[3].toolTip() == i18n.tr("Press {n} to choose", n=3)
     panel.setFocus()
     qtbot.keyClick(panel, Qt.Key.Key_3)
@@ -53,6 +53,8 @@ def test_other_scales_keep_keys_1_to_n() -> None:
     assert key_numbers(["2025 plan", "2026 plan"]) == [1, 2]
     assert key_numbers([f"Option {n}" for n in range(11)])[-2:] == [None, None]
     assert key_numbers(["0 – a", "1 – b", "Not applicable"]) == [0, 1, 2]
+    assert key_separator(["0 – a", "1 – b", "Not applicable"]) == " – "
+    assert key_separator(["Ja", "Nee"]) == "   "
 
 
 def test_an_exclusive_option_unticks_the_others_and_back(

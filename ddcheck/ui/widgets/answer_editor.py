@@ -104,13 +104,14 @@ class AnswerEditor(QWidget):
         """Return an option's text with its key in front (unless the label starts with it)."""
         if number is None or label.startswith(str(number)):
             return label
-        return f"{number}   {label}"
+        return f"{number}{self._separator}{label}"
 
     def _build_single(self, lang: Language, red_flags: tuple[str, ...]) -> None:
         self._group = QButtonGroup(self)
         self._group.setExclusive(False)
         labels = [o.label.get(lang) for o in self.scale.options]
         self._keys = key_numbers(labels)
+        self._separator = key_separator(labels)
         for number, option, text in zip(self._keys, self.scale.options, labels, strict=True):
             button = OptionButton(self._caption(number, text), self)
             button.setCheckable(True)
@@ -129,6 +130,7 @@ class AnswerEditor(QWidget):
     def _build_multiple(self, lang: Language) -> None:
         labels = [o.label.get(lang) for o in self.scale.options]
         self._keys = key_numbers(labels)
+        self._separator = key_separator(labels)
         for number, option, text in zip(self._keys, self.scale.options, labels, strict=True):
             box = QCheckBox(self._caption(number, text), self)
             box.setProperty("option_id", option.id)
@@ -272,6 +274,12 @@ class AnswerEditor(QWidget):
         target = (chosen or self._buttons or [self._text or self._line or self._date])[0]
         if target is not None:
             target.setFocus()
+
+
+def key_separator(labels: list[str]) -> str:
+    """Return what goes between a key and its label: the scale's own dash when its labels number
+    themselves ('0 – Not in place' makes '6 – Not applicable'), else a wide space."""
+    return " – " if any(_OWN_DIGIT.match(text) for text in labels) else "   "
 
 
 def key_numbers(labels: list[str]) -> list[int | None]:
