@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -153,9 +153,11 @@ class ChecklistPage(QWidget):
     def _rebuild(self) -> None:
         session = self.session
         self._keys = [e.key for e in session.entries]
-        self._applicable = {e.key: n for n, e in enumerate(session.summary.entries, start=1)}
+        self._number_applicable()
         self.model.set_entries(session.entries, session.summary.answers, session.summary.flags)
-        widest = self.tree.fontMetrics().horizontalAdvance(self.model.widest_progress())
+        bold = QFont(self.tree.font())
+        bold.setBold(True)  # checklist rows show their count in bold
+        widest = QFontMetrics(bold).horizontalAdvance(self.model.widest_progress())
         self.tree.header().resizeSection(COL_PROGRESS, widest + SPACING)
         self.tree.expandToDepth(0)
         self._update_progress()
@@ -201,7 +203,13 @@ class ChecklistPage(QWidget):
             if state is not None:
                 self.panel.refresh(state)
 
+    def _number_applicable(self) -> None:
+        """Number the items that apply now, as the footer counts them ("Item 10 of 124")."""
+        entries = self.session.summary.entries
+        self._applicable = {e.key: n for n, e in enumerate(entries, start=1)}
+
     def _update_progress(self) -> None:
+        self._number_applicable()  # an answer may have made items apply or stop applying
         overall = self.session.summary.overall
         flags = len(self.session.summary.red_flags)
         text = tr("{a} of {n} answered", a=overall.answered, n=overall.total)
