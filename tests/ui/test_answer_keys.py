@@ -87,3 +87,19 @@ def test_an_exclusive_option_unticks_the_others_and_back(
     _tick(qtbot, page, plain[0])
     assert _saved(real_ws, dossier.id, entry.key) == [plain[0]]
     assert not page.panel.editor.option_button(exclusive[-1]).isChecked()
+
+
+def test_item_position_counts_the_items_that_apply_after_an_answer_adds_some(
+    qtbot: Any, real_controller: Any, real_ws: Any
+) -> None:
+    i18n.set_language("en")
+    dossier = create_saudi(real_ws)
+    real_controller.open_dossier(dossier.id)
+    page = open_item(real_controller, dossier.id, scale="yes_no")
+    key = "oecd-selfscan/s0-high-risk"
+    page.select(key)
+    for option in ("no", "yes", "no"):
+        qtbot.mouseClick(page.panel.editor.option_button(option), Qt.MouseButton.LeftButton)
+        total = page.session.summary.overall.total
+        assert page.panel.position.text().endswith(f" of {total}"), option
+        assert page.progress_label.text().endswith(f"of {total} answered"), option

@@ -102,12 +102,7 @@ class ItemPanel(QScrollArea):
         self.where.setToolTip(f"{entry.template.title.get(lang)} › {entry.section.title.get(lang)}")
         self.where.setMinimumWidth(10)
         self.where.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.position = label(
-            tr("Item {i} of {n}", i=state.position, n=state.total)
-            if state.position
-            else tr("Does not apply"),
-            "small",
-        )
+        self.position = label(self._position_text(state), "small")
         self.question = label(item.question.get(lang), "question", wrap=True)
         self.intro = label(_intro_text(entry, lang), "intro", wrap=True)
         self.intro.setVisible(bool(self.intro.text()))
@@ -276,9 +271,17 @@ class ItemPanel(QScrollArea):
 
     _refreshing = False
 
+    @staticmethod
+    def _position_text(state: ItemState) -> str:
+        """Return where the item stands among those that apply ("Item 4 of 124")."""
+        if not state.position:
+            return tr("Does not apply")
+        return tr("Item {i} of {n}", i=state.position, n=state.total)
+
     def refresh(self, state: ItemState, force: bool = False) -> None:
         """Show the newest saved state without disturbing text being typed."""
         self.state = state
+        self.position.setText(self._position_text(state))
         answer = state.answer
         self._refreshing = True
         try:
