@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr, tr_n
 from ddcheck.ui.layout import MARGIN, SPACING, vbox
+from ddcheck.ui.style import current_theme
 
 COL_ITEM, COL_FIELD, COL_OURS, COL_THEIRS, COL_TAKE = range(5)
 
@@ -61,6 +62,7 @@ class HandoutPreview(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_ITEM, QHeaderView.ResizeMode.Stretch)
         self.takes: dict[int, QCheckBox] = {}
+        theme = current_theme()
         for r, row in enumerate(self.rows):
             change = row.change
             field = tr("Answer") if change.field == "value" else tr("Note")
@@ -69,8 +71,8 @@ class HandoutPreview(QDialog):
                 cell = QTableWidgetItem(text or "—")
                 cell.setToolTip(text)
                 if change.conflict and c in (COL_OURS, COL_THEIRS):
-                    cell.setBackground(Qt.GlobalColor.yellow)
-                    cell.setForeground(Qt.GlobalColor.black)
+                    cell.setBackground(QColor(theme.amber_soft))  # both versions: look
+                    cell.setForeground(QColor(theme.amber_ink))
                 self.table.setItem(r, c, cell)
             if change.conflict:
                 box = QCheckBox(tr("Take colleague's"), self.table)
