@@ -96,8 +96,43 @@ def enable_wal(conn: sqlite3.Connection) -> None:
         raise WorkspaceBusy("The workspace could not be switched to WAL mode; is it locked?")
 
 
+# Workspace files this process holds open through SQLite, by resolved path, with their count.
+# POSIX drops every lock a process holds on a file when it closes *any* descriptor of that file,
+# so reading such a file's header with open()/close() would silently drop SQLite's locks: another
+# process could then checkpoint and delete the WAL under this process's connection, and what this
+# process commits afterwards would be lost. Files held open here are never read raw again.
+_HELD_OPEN: dict[str, int] = {}
+
+
+def hold_open(path: Path) -> None:
+    """Note that this process now holds `path` open through an SQLite connection."""
+    name = str(path.resolve())
+    _HELD_OPEN[name] = _HELD_OPEN.get(name, 0) + 1
+
+
+def release(path: Path) -> None:
+    """Note that one of this process's SQLite connections to `path` was closed."""
+    name = str(path.resolve())
+    left = _HELD_OPEN.get(name, 0) - 1
+    if left > 0:
+        _HELD_OPEN[name] = left
+    else:
+        _HELD_OPEN.pop(name, None)
+
+
+def held_open(path: Path) -> bool:
+    """Return whether this process holds `path` open through SQLite (never read it raw then)."""
+    return str(path.resolve()) in _HELD_OPEN
+
+
 def looks_like_sqlite(path: Path) -> bool:
-    """Return whether `path` is empty or starts with the SQLite header."""
+    """Return whether `path` is empty or starts with the SQLite header.
+
+    A file this process already holds open through SQLite was checked when it was opened; it is
+    not read again (see `_HELD_OPEN`).
+    """
+    if held_open(path):
+        return True
     with path.open("rb") as handle:
         head = handle.read(len(SQLITE_HEADER))
     return head in (b"", SQLITE_HEADER)

@@ -16,11 +16,14 @@ from ddcheck.store import evidence as evidence_rows
 from ddcheck.store.database import (
     connect,
     enable_wal,
+    held_open,
+    hold_open,
     is_damage,
     looks_like_sqlite,
     open_read_only,
     plain_error,
     problems,
+    release,
     set_aside,
     transaction,
 )
@@ -47,9 +50,18 @@ class Store:
     key: DataKey | None = None
     files: EvidenceFiles = field(default_factory=lambda: EvidenceFiles(Path("evidence")))
 
+    held: bool = field(default=False, init=False)
+
+    def __post_init__(self) -> None:
+        hold_open(self.path)
+        self.held = True
+
     def close(self) -> None:
         """Close the connection (checkpointing the WAL when this is the last one)."""
         self.conn.close()
+        if self.held:
+            release(self.path)
+            self.held = False
 
 
 def _damaged(
@@ -90,7 +102,13 @@ def _check_key(paths: DataPaths, key: DataKey | None) -> None:
             nl="Het werkbestand is niet versleuteld; open het zonder wachtwoord.",
         )
     path = paths.database
-    if key is not None and path.exists() and path.stat().st_size and looks_like_sqlite(path):
+    if (
+        key is not None
+        and path.exists()
+        and path.stat().st_size
+        and not held_open(path)  # open here already: checked then, and never read raw again
+        and looks_like_sqlite(path)
+    ):
         raise WorkspaceError(
             "Encrypting or decrypting the workspace was interrupted; run 'ddcheck workspace "
             "encrypt' (or 'decrypt') again to finish it.",
@@ -235,6 +253,6 @@ def open_store(
         if store.backups_made:
             collect_evidence(store, paths, now)
     except BaseException:
-        conn.close()
+        store.close()
         raise
     return store
