@@ -1,4 +1,4 @@
-"""Opening a workspace a second time in one process keeps SQLite's locks (nothing committed is lost).
+"""A second open of a workspace in one process keeps SQLite's locks: no commit is lost.
 
 POSIX drops all of a process's locks on a file when it closes any descriptor of that file. The app
 opens its workspace again for background work (an import); reading the file's header raw there
