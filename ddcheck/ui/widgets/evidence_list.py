@@ -58,10 +58,14 @@ class EvidenceList(QWidget):
         self.add_button.clicked.connect(self.addRequested)
         self.open_button.clicked.connect(lambda: self._emit_current(self.openRequested))
         self.remove_button.clicked.connect(lambda: self._emit_current(self.removeRequested))
+        # two short rows instead of one long one: the panel fits a 1366×768 screen at 125 %
+        self.manage_row = QWidget(self)
+        self.manage_row.setLayout(hbox(self.open_button, self.remove_button, 1))
         self.setLayout(
             vbox(
                 self.list,
-                hbox(self.add_button, self.link_button, self.open_button, self.remove_button, 1),
+                self.manage_row,
+                hbox(self.add_button, self.link_button, 1),
                 self.hint,
                 spacing=TIGHT,
             )
@@ -80,6 +84,7 @@ class EvidenceList(QWidget):
             if entry.id == current:
                 self.list.setCurrentItem(item)
         self.list.setVisible(bool(evidence))
+        self.manage_row.setVisible(bool(evidence))
         self._update_buttons()
 
     def current_id(self) -> str | None:
