@@ -1,4 +1,4 @@
-"""The action plan as an ESAP table and the evidence register."""
+"""The action plan as an ESAP table (the evidence register follows it on landscape pages)."""
 
 from __future__ import annotations
 
@@ -7,17 +7,14 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     NextPageTemplate,
     PageBreak,
-    Spacer,
     TableStyle,
 )
 
 from ddcheck.domain.direction import has_rtl
 from ddcheck.domain.dossier import Action
-from ddcheck.domain.formatting import format_size
 from ddcheck.report.context import ReportContext
 from ddcheck.report.labels import value_label
 from ddcheck.report.linked_items import short_linked_item
@@ -29,7 +26,6 @@ from ddcheck.report.template import mark_outline
 # due | priority | status = 257 mm. Short fixed values are plain strings, not paragraphs, which
 # tables measure much faster.
 ESAP_WIDTHS = [10 * mm, 74 * mm, 62 * mm, 37 * mm, 24 * mm, 18 * mm, 14 * mm, 18 * mm]
-REGISTER_WIDTHS = [62 * mm, 16 * mm, 70 * mm, 22 * mm]
 
 
 def chunked_tables(
@@ -88,7 +84,10 @@ def _table_style(rows: int, headed: bool, offset: int) -> TableStyle:
 
 
 def esap_story(ctx: ReportContext) -> list[Flowable]:
-    """Return the action plan part, on landscape pages, sorted by priority and due date."""
+    """Return the action plan part, on landscape pages, sorted by priority and due date.
+
+    The pages stay landscape for the evidence register, which switches back to portrait.
+    """
     title = ctx.t("esap")
     story: list[Flowable] = [
         NextPageTemplate("landscape"),
@@ -97,7 +96,7 @@ def esap_story(ctx: ReportContext) -> list[Flowable]:
     ]
     actions = ctx.ordered_actions
     if not actions:
-        return [*story, ctx.para(ctx.t("esap_none")), NextPageTemplate("body"), PageBreak()]
+        return [*story, ctx.para(ctx.t("esap_none"))]
     story.append(ctx.para(ctx.t("esap_intro"), "muted"))
     head = [
         ctx.para(ctx.t(k), "cell_head")
@@ -113,7 +112,7 @@ def esap_story(ctx: ReportContext) -> list[Flowable]:
         )
     ]
     rows = [_esap_row(ctx, action) for action in actions]
-    return [*story, *chunked_tables(head, rows, ESAP_WIDTHS), NextPageTemplate("body"), PageBreak()]
+    return [*story, *chunked_tables(head, rows, ESAP_WIDTHS)]
 
 
 def _esap_row(ctx: ReportContext, action: Action) -> list[object]:
@@ -178,34 +177,3 @@ def _cell(ctx: ReportContext, text: str, width: float, bold: bool = False) -> ob
     if "\n" not in text and stringWidth(line, FONT_BOLD if bold else FONT, 7.5) <= width - 7:
         return line
     return ctx.para(f"<b>{ctx.user(text)}</b>" if bold else ctx.user(text), "cell")
-
-
-def register_story(ctx: ReportContext) -> list[Flowable]:
-    """Return the evidence register part."""
-    title = ctx.t("register")
-    story: list[Flowable] = [
-        Spacer(1, 14),
-        CondPageBreak(220),
-        mark_outline(ctx.para(title, "h1"), title, 0),
-    ]
-    evidence = ctx.dossier.evidence
-    if not evidence:
-        return [*story, ctx.para(ctx.t("register_none"))]
-    head = [
-        ctx.para(ctx.t(k), "cell_head") for k in ("col_name", "col_size", "col_sha", "col_date")
-    ]
-    rows: list[list[object]] = []
-    for item in evidence:
-        name = _cell(ctx, item.name, REGISTER_WIDTHS[0], bold=True)
-        if item.note:
-            name = ctx.para(f"<b>{ctx.user(item.name)}</b><br/>{ctx.user(item.note)}", "cell")
-        digest = f"{item.sha256[:32]}\n{item.sha256[32:]}"
-        rows.append(
-            [
-                name,
-                format_size(item.size, ctx.lang),
-                digest,
-                ctx.date(item.added_at),
-            ]
-        )
-    return [*story, *chunked_tables(head, rows, REGISTER_WIDTHS)]

@@ -12,11 +12,12 @@ from ddcheck.domain.formatting import written_in
 from ddcheck.domain.redaction import Redaction
 from ddcheck.domain.text import Language
 from ddcheck.report.about import about_story
-from ddcheck.report.appendix import esap_story, register_story
+from ddcheck.report.appendix import esap_story
 from ddcheck.report.attachment import Attachment
 from ddcheck.report.context import ReportContext
 from ddcheck.report.cover import cover_story
 from ddcheck.report.errors import ExportCancelled
+from ddcheck.report.evidence_register import register_story
 from ddcheck.report.items import items_story
 from ddcheck.report.labels import label
 from ddcheck.report.sources import glossary_story, sources_story

@@ -115,7 +115,10 @@ def _details(ctx: ReportContext, key: str, answer: Answer) -> list[tuple[str, st
         details.append((ctx.t("risk"), _risk(ctx, answer)))
     evidence = [ctx.evidence_by_id[i] for i in answer.evidence_ids if i in ctx.evidence_by_id]
     if evidence:
-        names = "; ".join(f"{ctx.user(e.name)} ({e.sha256[:12]}…)" for e in evidence)
+        names = "; ".join(
+            f"{ctx.user(e.name)} ({ctx.t('link_short') if e.is_link else e.sha256[:12] + '…'})"
+            for e in evidence
+        )
         details.append((ctx.t("evidence"), names))
     actions = ctx.actions_by_item.get(key)
     if actions:

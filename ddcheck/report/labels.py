@@ -256,10 +256,30 @@ _LABELS: dict[str, tuple[str, str]] = {
     # evidence register
     "register": ("Bewijsregister", "Evidence register"),
     "register_none": ("Er zijn geen bewijsstukken.", "There is no evidence."),
+    "register_intro": (
+        "Een kopie zit in het dossier, met haar grootte en SHA-256-vingerafdruk. Een link of pad "
+        "wijst naar een document dat het bedrijf zelf bewaart: ddcheck heeft het niet gekopieerd "
+        "en niet geopend. Rood gemarkeerd: niet meer geldig op de missiedatum.",
+        "A copy is kept in the dossier, with its size and SHA-256 fingerprint. A link or path "
+        "points to a document the company keeps itself: ddcheck has neither copied nor opened "
+        "it. Marked in red: no longer valid on the mission date.",
+    ),
     "col_name": ("Naam", "Name"),
-    "col_size": ("Grootte", "Size"),
-    "col_sha": ("SHA-256", "SHA-256"),
-    "col_date": ("Datum", "Date"),
+    "col_kept": ("Kopie of vindplaats", "Copy or location"),
+    "col_dated": ("Datum document", "Document date"),
+    "col_valid_until": ("Geldig tot", "Valid until"),
+    "col_supports": ("Onderbouwt de vragen", "Supports the questions"),
+    "kept_copy": ("Kopie in het dossier, {size}", "Copy in the dossier, {size}"),
+    "kept_link": ("Link of pad (niet gekopieerd):", "Link or path (not copied):"),
+    "expired_by_mission": (
+        "verlopen vóór de missiedatum {day}",
+        "expired by the mission date {day}",
+    ),
+    "link_short": (
+        "link of pad, zie het bewijsregister",
+        "link or path, see the evidence register",
+    ),
+    "supports_none": ("aan geen vraag gekoppeld", "linked to no question"),
     # sources and glossary
     "sources": ("Bronnen", "Sources"),
     "sources_intro": (
