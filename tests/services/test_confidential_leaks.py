@@ -10,6 +10,7 @@ the hidden answer is "yes" or "no", the adviser's files must list the same withh
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -29,6 +30,7 @@ MARK = "QZXV-LEAK-7731"
 BRIEFING = "briefing-saudi-gulf"
 WORKFORCE = f"{BRIEFING}/role-workforce"
 OPEN_ITEM = "role-position"  # an open item of the same briefing, not in the workforce branch
+LINK_NAME = "Werving-audit-2026.pdf"  # a link on the confidential item (and an open one)
 
 
 def _company(root: Path, workforce: str) -> tuple[Workspace, str]:
@@ -53,6 +55,15 @@ def _company(root: Path, workforce: str) -> tuple[Workspace, str]:
     shared = ws.attach_evidence(d.id, secret_file, item_key=WORKFORCE)
     ws.update_evidence(d.id, shared.id, note=f"{MARK} evidence note")
     ws.link_evidence(d.id, shared.id, f"{BRIEFING}/{OPEN_ITEM}")
+    link = ws.attach_link(
+        d.id,
+        f"https://intranet.example.com/hr/{MARK}/workforce-audit.pdf",
+        item_key=WORKFORCE,
+        name=LINK_NAME,
+        dated=dt.date(2026, 1, 5),
+        valid_until=dt.date(2026, 6, 30),
+    )
+    ws.link_evidence(d.id, link.id, f"{BRIEFING}/{OPEN_ITEM}")
     open_file = root / "public-policy.pdf"
     open_file.write_bytes(b"%PDF-1.4 public policy")
     ws.attach_evidence(d.id, open_file, item_key=f"{BRIEFING}/{OPEN_ITEM}")
@@ -136,12 +147,24 @@ def test_adviser_pdf_holds_nothing_of_the_confidential_answer(exports, value: st
     assert MARK.encode() not in path.read_bytes()
     assert MARK.encode() not in deep_scan(path)
     assert MARK not in json.dumps(_embedded(path), ensure_ascii=False)
+    assert LINK_NAME not in flat(pdf_text(path)) and LINK_NAME not in pypdf_text
+    assert LINK_NAME.encode() not in deep_scan(path)
+    assert LINK_NAME not in json.dumps(_embedded(path), ensure_ascii=False)
+
+
+@requires_poppler
+def test_page_one_counts_only_the_evidence_the_adviser_sees(exports) -> None:
+    adviser = flat(pdf_text(exports["yes"]["pdf"]).split("\f")[0])
+    internal = flat(pdf_text(exports["yes"]["internal"]).split("\f")[0])
+    assert "1 evidence file " in adviser  # public-policy.pdf: every other file is withheld
+    assert "4 evidence files" in internal
 
 
 @requires_poppler
 def test_the_internal_pdf_does_hold_it(exports) -> None:
     text = flat(pdf_text(exports["yes"]["internal"]))
     assert f"{MARK} note" in text and f"{MARK} action on both" in text
+    assert LINK_NAME in text and "intranet.example.com" in text
 
 
 @pytest.mark.parametrize("value", ["yes", "no"])
