@@ -121,6 +121,8 @@ def export_command(args: argparse.Namespace) -> int:
     lang = args.lang or snapshot.dossier.language
     if args.audience == "adviser":
         gate = export_gate(snapshot.dossier, snapshot.templates)
+        for finding in gate.warnings:  # the export goes ahead; the app's export check lists these
+            print(f"warning: {finding.text(lang)}", file=sys.stderr)
         if gate.blockers:
             for finding in gate.blockers:
                 print(f"blocker: {finding.text(lang)}", file=sys.stderr)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ddcheck.domain.dossier import Dossier
+from ddcheck.domain.formatting import format_date
 from ddcheck.domain.scoring import DossierSummary, is_red_flag, needs_justification, summarize
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language, LocalizedText
@@ -159,16 +160,17 @@ def expired_evidence(dossier: Dossier) -> list[GateFinding]:
     for evidence in dossier.evidence:
         if not evidence.expired_by(day):
             continue
-        until = evidence.valid_until.isoformat() if evidence.valid_until else ""
+        nl = format_date(day, "nl"), format_date(evidence.valid_until, "nl")
+        en = format_date(day, "en"), format_date(evidence.valid_until, "en")
         findings.append(
             GateFinding(
                 "warn",
                 "evidence_expired",
                 _t(
-                    f"Bewijsstuk verlopen voor het einde van de missie ({day.isoformat()}): "
-                    f"{evidence.name}, geldig tot {until}",
-                    f"Evidence expires before the mission ends ({day.isoformat()}): "
-                    f"{evidence.name}, valid until {until}",
+                    f"Bewijsstuk verlopen voor het einde van de missie ({nl[0]}): "
+                    f"{evidence.name}, geldig tot {nl[1]}",
+                    f"Evidence expires before the mission ends ({en[0]}): "
+                    f"{evidence.name}, valid until {en[1]}",
                 ),
                 item_key=linked.get(evidence.id),
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -42,6 +43,32 @@ def test_export_refuses_an_adviser_export_with_blockers_unless_forced(
     printed = capsys.readouterr().out
     assert f"wrote {out}" in printed and "adviser, nl" in printed
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_export_prints_the_gate_warnings_such_as_expired_evidence(
+    snapshot, tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dossier = snapshot.dossier
+    mission = dossier.mission.model_copy(
+        update={"start": dt.date(2027, 2, 14), "end": dt.date(2027, 2, 18)}
+    )
+    link = dossier.evidence[0].model_copy(
+        update={"location": "S:\\HR\\audit.pdf", "valid_until": dt.date(2027, 1, 31)}
+    )
+    expired = dossier.model_copy(
+        update={"mission": mission, "evidence": [link, *dossier.evidence[1:]]}
+    )
+    monkeypatch.setattr(
+        export_cli, "load_snapshot", lambda args: make_snapshot(expired, snapshot.templates)
+    )
+    out = tmp_path / "r.pdf"
+    assert main(["export", "d-0001", "-o", str(out), "--force", "--lang", "nl"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "warning: Bewijsstuk verlopen voor het einde van de missie (18-02-2027): "
+        f"{link.name}, geldig tot 31-01-2027"
+    ) in err
+    assert "blocker:" in err and out.is_file()
 
 
 def test_internal_export_needs_no_gate(snapshot, tmp_path: Path, capsys) -> None:

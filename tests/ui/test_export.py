@@ -172,3 +172,45 @@ def test_export_dialog_writes_a_workbook_when_excel_is_chosen(
     assert "Our buyer is the Riyadh Water Company" in cells
     assert "=1+1" in cells  # a text cell, not a formula
     assert ("ask_open_result", str(target)) in prompts.asked
+
+
+def test_the_export_check_names_expired_evidence_in_the_chosen_language(
+    qtbot: Any, controller: Any, fake_ws: Any, prompts: Any
+) -> None:
+    import datetime as dt
+
+    from ddcheck.domain.dossier import Answer, Company, Evidence, Mission
+
+    mission = Mission(
+        name="Riyad 2027", destinations=["SA"], start=dt.date(2027, 2, 14), end=dt.date(2027, 2, 18)
+    )
+    dossier = fake_ws.create_dossier(
+        Company(name="Van Dijk BV", kvk_number="12345678"), mission, "nl"
+    )
+    link = Evidence(
+        id="ev-link",
+        name="audit 2026.pdf",
+        size=0,
+        sha256="e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        added_at=dt.datetime(2026, 11, 23, tzinfo=dt.UTC),
+        location="S:\\HR\\audit 2026.pdf",
+        valid_until=dt.date(2027, 2, 1),
+    )
+    stored = fake_ws.dossiers[dossier.id]
+    stored.evidence.append(link)
+    template_id = stored.templates[0].id
+    item_id = fake_ws.templates[template_id].sections[0].items[0].id
+    stored.answers.append(Answer(template_id=template_id, item_id=item_id, evidence_ids=[link.id]))
+    controller.open_dossier(dossier.id)
+    seen: dict[str, list[str]] = {}
+
+    def handle(dialog: ExportDialog) -> None:
+        for lang in ("nl", "en"):
+            dialog.language.setCurrentIndex(dialog.language.findData(lang))
+            seen[lang] = [dialog.findings.item(i).text() for i in range(dialog.findings.count())]
+
+    prompts.export_handler = handle
+    controller.export()
+    assert any("audit 2026.pdf, geldig tot 01-02-2027" in t for t in seen["nl"]), seen["nl"]
+    assert any("18-02-2027" in t and "verlopen" in t for t in seen["nl"])
+    assert any("audit 2026.pdf, valid until 2027-02-01" in t for t in seen["en"]), seen["en"]
