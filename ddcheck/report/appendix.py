@@ -29,10 +29,13 @@ ESAP_WIDTHS = [10 * mm, 74 * mm, 62 * mm, 37 * mm, 24 * mm, 18 * mm, 14 * mm, 18
 
 
 def chunked_tables(
-    head: list[object], rows: list[list[object]], widths: Sequence[float | None]
+    head: list[object],
+    rows: list[list[object]],
+    widths: Sequence[float | None],
+    split_in_row: bool = True,
 ) -> list[Flowable]:
     """Return the rows as table chunks; the header stands only at the top of a page."""
-    return paged_tables(head, rows, widths, _table_style)
+    return paged_tables(head, rows, widths, _table_style, split_in_row)
 
 
 def spread_rows(row: list[object], blocks: dict[int, list[Flowable]]) -> list[list[object]]:

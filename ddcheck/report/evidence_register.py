@@ -24,6 +24,7 @@ from ddcheck.report.template import mark_outline
 REGISTER_WIDTHS = [60 * mm, 58 * mm, 20 * mm, 29 * mm, 90 * mm]
 SUPPORT_QUESTION = 90  # characters of a supported question at most (then: one line)
 MIN_QUESTION = 24
+WHOLE_ROW = 1500  # characters of name, note and location that surely fit one page's height
 _SIZE = 7.5  # the table's font size (points)
 
 
@@ -55,7 +56,11 @@ def register_story(ctx: ReportContext) -> list[Flowable]:
         ]
         for item in evidence
     ]
-    return [*story, *chunked_tables(head, rows, REGISTER_WIDTHS), NextPageTemplate("body")]
+    # A page breaks between rows (a SHA-256 or a location stays whole) unless a row could be
+    # taller than a page: then, and only then, rows may split.
+    whole = all(len(e.name) + len(e.note) + len(e.location) <= WHOLE_ROW for e in evidence)
+    tables = chunked_tables(head, rows, REGISTER_WIDTHS, split_in_row=not whole)
+    return [*story, *tables, NextPageTemplate("body")]
 
 
 def _supported_questions(ctx: ReportContext) -> dict[str, list[str]]:

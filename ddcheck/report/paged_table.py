@@ -30,8 +30,12 @@ class PageTopTable(Flowable):
         *,
         first: bool,
         offset: int = 0,
+        split_in_row: bool = True,
     ) -> None:
-        """Keep the rows; `offset` is the index of the first row in the whole table."""
+        """Keep the rows; `offset` is the index of the first row in the whole table.
+
+        Without `split_in_row` a page breaks only between rows (each row must fit a page).
+        """
         super().__init__()
         self._head = head
         self._rows = rows
@@ -39,6 +43,7 @@ class PageTopTable(Flowable):
         self._style = style
         self._first = first
         self._offset = offset
+        self._split_in_row = split_in_row
         self._made: dict[bool, Table] = {}
         self._current: Table | None = None
         self.hAlign = "LEFT"
@@ -59,7 +64,7 @@ class PageTopTable(Flowable):
                 data,
                 colWidths=self._widths,
                 repeatRows=1 if headed else 0,
-                splitInRow=1,
+                splitInRow=1 if self._split_in_row else 0,
                 hAlign="LEFT",
             )
             table.setStyle(self._style(len(self._rows), headed, self._offset))
@@ -90,7 +95,13 @@ class PageTopTable(Flowable):
         done = len(parts[0]._cellvalues) - (1 if headed else 0)
         rest = [list(row) for row in parts[1]._cellvalues[1 if headed else 0 :]]
         carried = PageTopTable(
-            self._head, rest, self._widths, self._style, first=False, offset=self._offset + done
+            self._head,
+            rest,
+            self._widths,
+            self._style,
+            first=False,
+            offset=self._offset + done,
+            split_in_row=self._split_in_row,
         )
         return [parts[0], carried]
 
@@ -100,6 +111,7 @@ def paged_tables(
     rows: list[list[object]],
     widths: Sequence[float | None],
     style: StyleMaker,
+    split_in_row: bool = True,
 ) -> list[Flowable]:
     """Return the rows as chunks of at most CHUNK_ROWS rows; the header only at page tops."""
     return [
@@ -110,6 +122,7 @@ def paged_tables(
             style,
             first=start == 0,
             offset=start,
+            split_in_row=split_in_row,
         )
         for start in range(0, len(rows), CHUNK_ROWS)
     ]
