@@ -114,15 +114,15 @@ def export_command(args: argparse.Namespace) -> int:
         from ddcheck.cli.exchange import export_bundle_command
 
         return export_bundle_command(args)
-    from ddcheck.domain.gate import export_gate
+    from ddcheck.domain.gate import export_gate, summarised
     from ddcheck.services.export import export_pdf
 
     snapshot = load_snapshot(args)
     lang = args.lang or snapshot.dossier.language
     if args.audience == "adviser":
         gate = export_gate(snapshot.dossier, snapshot.templates)
-        for finding in gate.warnings:  # the export goes ahead; the app's export check lists these
-            print(f"warning: {finding.text(lang)}", file=sys.stderr)
+        for line in summarised(gate.warnings, lang):  # the export goes ahead (all in the app)
+            print(f"warning: {line}", file=sys.stderr)
         if gate.blockers:
             for finding in gate.blockers:
                 print(f"blocker: {finding.text(lang)}", file=sys.stderr)

@@ -61,6 +61,28 @@ class GateReport:
         return not self.blockers
 
 
+def summarised(
+    findings: tuple[GateFinding, ...], lang: Language, per_kind: int = 3
+) -> list[str]:
+    """Return the findings' texts, at most `per_kind` of each kind and then how many more."""
+    by_code: dict[str, list[GateFinding]] = {}
+    for finding in findings:
+        by_code.setdefault(finding.code, []).append(finding)
+    lines = []
+    for group in by_code.values():
+        lines += [finding.text(lang) for finding in group[:per_kind]]
+        if len(group) > per_kind:
+            lines.append(_more(len(group) - per_kind).get(lang))
+    return lines
+
+
+def _more(count: int) -> LocalizedText:
+    return _t(
+        f"… en nog {count} van deze soort (de exportcontrole in de app noemt ze allemaal)",
+        f"… and {count} more of this kind (the app's export check lists them all)",
+    )
+
+
 def _t(nl: str, en: str) -> LocalizedText:
     return LocalizedText(nl=nl, en=en)
 

@@ -83,3 +83,19 @@ def test_is_open_names_the_statuses_still_to_do() -> None:
     assert action.model_copy(update={"status": "in_progress"}).is_open
     assert not action.model_copy(update={"status": "done"}).is_open
     assert not action.model_copy(update={"status": "dropped"}).is_open
+
+
+def test_summarised_warnings_name_three_of_a_kind_and_count_the_rest() -> None:
+    from ddcheck.domain.gate import GateFinding, summarised
+    from ddcheck.domain.text import LocalizedText
+
+    def finding(code: str, n: int) -> GateFinding:
+        return GateFinding("warn", code, LocalizedText(nl=f"nl {n}", en=f"{code} {n}"))  # type: ignore[arg-type]
+
+    many = tuple(finding("unanswered_required", n) for n in range(60))
+    few = (finding("action_without_owner", 1), finding("action_without_owner", 2))
+    lines = summarised(many + few, "en")
+    assert lines[:3] == ["unanswered_required 0", "unanswered_required 1", "unanswered_required 2"]
+    assert lines[3] == "… and 57 more of this kind (the app's export check lists them all)"
+    assert lines[4:] == ["action_without_owner 1", "action_without_owner 2"]
+    assert summarised(many, "nl")[3].startswith("… en nog 57 van deze soort")
