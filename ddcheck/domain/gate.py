@@ -174,6 +174,8 @@ def expired_evidence(dossier: Dossier) -> list[GateFinding]:
     day = mission_day(dossier)
     if day is None:
         return []
+    ends = dossier.mission.end is not None  # else the day is the start
+    when_nl, when_en = ("het einde", "ends") if ends else ("het begin", "starts")
     linked: dict[str, str] = {}
     for answer in dossier.answers:
         for evidence_id in answer.evidence_ids:
@@ -189,9 +191,9 @@ def expired_evidence(dossier: Dossier) -> list[GateFinding]:
                 "warn",
                 "evidence_expired",
                 _t(
-                    f"Bewijsstuk verlopen voor het einde van de missie ({nl[0]}): "
+                    f"Bewijsstuk verlopen voor {when_nl} van de missie ({nl[0]}): "
                     f"{evidence.name}, geldig tot {nl[1]}",
-                    f"Evidence expires before the mission ends ({en[0]}): "
+                    f"Evidence expires before the mission {when_en} ({en[0]}): "
                     f"{evidence.name}, valid until {en[1]}",
                 ),
                 item_key=linked.get(evidence.id),

@@ -85,6 +85,16 @@ def test_the_gate_warns_about_evidence_expiring_before_the_mission_ends(
     expired = [w for w in ws.gate(dossier_id).warnings if w.code == "evidence_expired"]
     assert len(expired) == 1 and expired[0].item_key == "mini/policy"
     assert "audit.pdf" in expired[0].text("en") and "2027-02-17" in expired[0].text("en")
+    assert "before the mission ends" in expired[0].text("en")
+    mission = ws.get_dossier(dossier_id).mission
+    ws.update_profile(dossier_id, mission=mission.model_copy(update={"end": None}))
+    by_start = ws.set_evidence_dates(
+        dossier_id, evidence.id, dated=None, valid_until=mission.start - dt.timedelta(days=1)
+    )
+    assert by_start.changes
+    expired = [w for w in ws.gate(dossier_id).warnings if w.code == "evidence_expired"]
+    assert "before the mission starts" in expired[0].text("en")
+    assert "voor het begin van de missie" in expired[0].text("nl")
     rows = ws.history(dossier_id)
     assert any(r.entity == "evidence" and r.field == "valid_until" for r in rows)
 
