@@ -175,9 +175,10 @@ def _new_from_pack(args: argparse.Namespace) -> int:
             raise UserError(str(error)) from error
         except ValidationError as error:
             raise UserError(validation_message(error)) from error
-        if not args.json:
-            for text in describe_pack_import(result)[1:]:
-                print(text, file=sys.stderr)
+        shown = describe_pack_import(result)[1:] if not args.json else []
+        shown += [f"note: {line(w)}" for w in result.warnings] if args.json else []
+        for text in shown:  # on stderr: the signature notes too, so --json output stays clean
+            print(text, file=sys.stderr)
         kvk = company.kvk_number
         if not kvk or result.mission.participant(kvk) is None:
             print(

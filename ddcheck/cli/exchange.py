@@ -199,6 +199,9 @@ def _import_pack(ws: Workspace, path: Path, args: argparse.Namespace) -> dict[st
         "upgraded": [{"id": i, "version": v, "was": o} for i, v, o in result.upgraded],
         "dossiers_upgraded": result.dossiers_upgraded,
         "answers_to_reconfirm": result.answers_to_reconfirm,
+        "signature": result.signature,
+        "signer": result.signer,
+        "warnings": [str(w) for w in result.warnings],
     }
 
 

@@ -176,11 +176,14 @@ def describe_pack_import(result: Any) -> list[str]:
     """Return the lines that say what importing a mission pack did, and how to start."""
     mission = result.mission
     what = {"new": "stored", "updated": "updated", "unchanged": "already known"}[result.status]
+    mark = {"unsigned": "  [unsigned]", "other_key": "  [SIGNED WITH ANOTHER KEY]"}
     lines = [
         f"{line(result.path.name)}: mission {line(mission.name.nl)} ({mission.id}) {what}; "
         f"{','.join(mission.destinations)}, {mission.start} – {mission.end}"
         + (f", deadline {mission.deadline}" if mission.deadline else "")
+        + mark.get(result.signature, "")
     ]
+    lines += [f"  note: {line(warning)}" for warning in result.warnings]
     for template_id, version, old in result.upgraded:
         was = f" (was v{old})" if old is not None else " (new)"
         lines.append(f"  checklist {template_id} v{version}{was}")

@@ -3,6 +3,8 @@
 Read with the same archive checks as a `.ddcheck` bundle (`exchange.archive`); the mission JSON
 goes through the border into the strict mission model. The checklist YAML files come back as
 bytes: the catalog validates them (aliases, cycles, unknown sources ...) in the services.
+Written with the adviser workspace's key, the pack carries a signature over its manifest
+(`exchange.archive`); `PackContents.signer` says who signed (None: unsigned).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from ddcheck.domain.mission import MissionDefinition
 from ddcheck.exchange.archive import Kind, read_archive, write_archive
 from ddcheck.exchange.border import BorderError, load_json, validated
 from ddcheck.exchange.errors import ExchangeError
+from ddcheck.exchange.signing import Signer, SigningKey
 
 PACK_FORMAT = "ddcheck-mission"
 PACK_FORMAT_VERSION = 1
@@ -36,6 +39,7 @@ class PackContents:
 
     mission: MissionDefinition
     checklists: dict[tuple[str, int], bytes]
+    signer: Signer | None = None  # who signed the pack; None when unsigned
 
 
 def _allowed(name: str) -> bool:
@@ -60,11 +64,18 @@ def checklist_path(template_id: str, version: int) -> str:
     return f"{CHECKLIST_DIR}{template_id}-v{version}.yaml"
 
 
-def write_pack(mission: MissionDefinition, checklists: dict[tuple[str, int], bytes]) -> bytes:
-    """Return the pack bytes of `mission` and the YAML text of each checklist it asks for."""
+def write_pack(
+    mission: MissionDefinition,
+    checklists: dict[tuple[str, int], bytes],
+    key: SigningKey | None = None,
+) -> bytes:
+    """Return the pack bytes of `mission` and the YAML text of each checklist it asks for.
+
+    With `key` (the adviser workspace's), the pack is signed.
+    """
     entries = [(MISSION, mission.model_dump_json(indent=1).encode("utf-8"))]
     entries += [(checklist_path(tid, v), checklists[tid, v]) for tid, v in sorted(checklists)]
-    return write_archive(PACK, entries, mission=MISSION, mission_id=mission.id)
+    return write_archive(PACK, entries, key=key, mission=MISSION, mission_id=mission.id)
 
 
 def _check_manifest(manifest: dict[str, Any]) -> None:
@@ -101,4 +112,4 @@ def read_pack(path: Path | str) -> PackContents:
         raise PackError(
             f"the mission pack lacks the checklist it asks for: {tid} version {version}"
         )
-    return PackContents(mission, checklists)
+    return PackContents(mission, checklists, archive.signer)

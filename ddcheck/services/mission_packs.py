@@ -11,14 +11,15 @@ from ddcheck.catalog import TemplateError, load_template_text
 from ddcheck.domain.dossier import Company, Dossier, Mission
 from ddcheck.domain.mission import MissionDefinition, RequestedChecklist
 from ddcheck.domain.templates import Template
-from ddcheck.exchange.mission_pack import PackError, read_pack, write_pack
+from ddcheck.exchange.mission_pack import PackContents, PackError, read_pack, write_pack
 from ddcheck.services.authoring import AuthoringOps
 from ddcheck.services.changes import Changes
 from ddcheck.services.dossiers import DossierOps
 from ddcheck.services.files import write_atomically
 from ddcheck.services.missions import MissionOps
 from ddcheck.services.received import refused
-from ddcheck.services.received_model import ImportRefused
+from ddcheck.services.received_model import ImportRefused, Notice
+from ddcheck.services.signing import UNSIGNED, SigningOps
 from ddcheck.store import missions as mission_rows
 from ddcheck.store import templates as template_rows
 
@@ -35,6 +36,9 @@ class PackImport:
     upgraded: tuple[tuple[str, int, int | None], ...] = ()  # id, new version, old (None: new)
     kept: tuple[tuple[str, int, int], ...] = ()  # id, pack version, newer version kept here
     changes: list[Changes] = field(default_factory=list)
+    signature: str = UNSIGNED  # signed | other_key | unsigned (see services.signing)
+    signer: str = ""  # the signer's key id, when signed
+    warnings: tuple[Notice, ...] = ()
 
     @property
     def dossiers_upgraded(self) -> int:
@@ -52,8 +56,13 @@ class PackImport:
         )
 
 
-class MissionPackOps(MissionOps, AuthoringOps, DossierOps):
-    """Export and import `.ddmission` packs; start a dossier from one."""
+class MissionPackOps(MissionOps, AuthoringOps, DossierOps, SigningOps):
+    """Export and import `.ddmission` packs; start a dossier from one.
+
+    Packs are signed with the workspace's key. On import the key is pinned per mission id (the
+    first signed pack of a mission pins it); a later pack for that mission signed with another
+    key is taken but flagged, an unsigned one is noted.
+    """
 
     def export_mission_pack(self, mission_id: str, out_path: Path | str) -> Path:
         """Write the mission's pack: the mission and its checklists at this workspace's versions."""
@@ -67,8 +76,9 @@ class MissionPackOps(MissionOps, AuthoringOps, DossierOps):
             with self._transaction():
                 mission_rows.save_mission(self._store.conn, mission, "own", self._now())
         files = {(c.id, c.version): self._template_text(self._templates[c.id]) for c in current}
+        key = self.signing_key(mission.organiser or mission.contact)
         target = Path(out_path)
-        write_atomically(target, write_pack(mission, files))
+        write_atomically(target, write_pack(mission, files, key))
         return target
 
     def read_mission_pack(
@@ -78,7 +88,11 @@ class MissionPackOps(MissionOps, AuthoringOps, DossierOps):
 
         Raise ImportRefused with one sentence (checklist problems with their lines in `problems`).
         """
-        source = Path(path)
+        contents, templates = self._checked_pack(Path(path))
+        return contents.mission, templates
+
+    def _checked_pack(self, source: Path) -> tuple[PackContents, list[tuple[Template, bytes]]]:
+        """Return the checked pack (with its signer) and its checklists; raise ImportRefused."""
         try:
             contents = read_pack(source)
         except PackError as error:
@@ -105,7 +119,7 @@ class MissionPackOps(MissionOps, AuthoringOps, DossierOps):
                     f"{template.id} version {template.version}",
                 )
             templates.append((template, data))
-        return contents.mission, templates
+        return contents, templates
 
     def import_mission_pack(self, path: Path | str) -> PackImport:
         """Store the pack's mission and take its newer checklists (answers kept); all or nothing.
@@ -114,7 +128,8 @@ class MissionPackOps(MissionOps, AuthoringOps, DossierOps):
         re-confirmation (the template upgrade). Raise ImportRefused and change nothing otherwise.
         """
         source = Path(path)
-        mission, files = self.read_mission_pack(source)
+        contents, files = self._checked_pack(source)
+        mission = contents.mission
         templates = [template for template, _ in files]
         texts = {template.id: data for template, data in files}
         known = mission_rows.find_mission(self._store.conn, mission.id)
@@ -137,6 +152,7 @@ class MissionPackOps(MissionOps, AuthoringOps, DossierOps):
         )
         now = self._now()
         with self._transaction():
+            signature, warnings = self._check_sender([("mission", mission.id)], contents.signer)
             if status != "unchanged":  # a mission defined here keeps its origin
                 mission_rows.save_mission(self._store.conn, mission, "pack", now)
             for template in newer:
@@ -149,7 +165,17 @@ class MissionPackOps(MissionOps, AuthoringOps, DossierOps):
                     texts[template.id],
                 )
         changes = self.upgrade_templates() if newer else []
-        return PackImport(source, mission, status, upgraded, kept, changes)
+        return PackImport(
+            source,
+            mission,
+            status,
+            upgraded,
+            kept,
+            changes,
+            signature,
+            contents.signer.key_id if contents.signer is not None else "",
+            warnings,
+        )
 
     def create_dossier_for_mission(
         self,

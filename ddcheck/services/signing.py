@@ -15,6 +15,7 @@ _WHO = {
     "dossier": ("this company's dossier", "dit dossier van het bedrijf"),
     "kvk": ("this KvK number", "dit KvK-nummer"),
     "adviser": ("the adviser's earlier reviews", "de eerdere beoordelingen van de adviseur"),
+    "mission": ("earlier packs of this mission", "eerdere pakketten van deze missie"),
 }
 
 

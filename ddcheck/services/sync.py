@@ -181,6 +181,8 @@ class SyncOps(ReviewOps):
             elif suffix == ".ddmission":
                 pack = self.import_mission_pack(candidate.path)  # type: ignore[attr-defined]
                 what = f"mission {pack.mission.name.en or pack.mission.name.nl} ({pack.status})"
+                if pack.signature == "other_key":  # the colleague's pack: say it, keep it
+                    what += f"; {pack.warnings[0]}"
                 outcome = FileOutcome(candidate.name, "imported", what)
             else:
                 result = self.import_file(candidate.path)  # type: ignore[attr-defined]

@@ -139,3 +139,40 @@ def test_a_hostile_pack_is_refused_by_import_and_new_and_changes_nothing(
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert json.loads(_ok(capsys, tmp_path / "c", "list", "--json")) == []
     assert json.loads(_ok(capsys, tmp_path / "c", "mission", "list", "--json")) == []
+
+
+def test_a_pack_signed_by_another_key_gets_a_one_line_warning_and_unsigned_a_note(
+    tmp_path: Path, capsys
+) -> None:
+    import datetime as dt
+
+    from ddcheck.exchange.mission_pack import read_pack, write_pack
+    from ddcheck.exchange.signing import SigningKey
+
+    adviser = tmp_path / "adviser"
+    mission_id = _ok(
+        capsys, adviser, "mission", "new", "--name", "Missie", "--destinations", "SA",
+        "--start", "2027-02-01", "--end", "2027-02-05", "--checklist", "briefing-saudi-gulf",
+    ).strip()  # fmt: skip
+    pack = tmp_path / "mission.ddmission"
+    _ok(capsys, adviser, "mission", "export", mission_id[:8], "-o", str(pack))
+    contents = read_pack(pack)
+    forged, unsigned = tmp_path / "forged.ddmission", tmp_path / "unsigned.ddmission"
+    mallory = SigningKey.create("Mallory\x1b[2J", dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    forged.write_bytes(write_pack(contents.mission, contents.checklists, mallory))
+    unsigned.write_bytes(write_pack(contents.mission, contents.checklists))
+    company = tmp_path / "company"
+    first = _ok(capsys, company, "import", str(pack))
+    assert "WARNING" not in first and "[unsigned]" not in first
+    out = _ok(capsys, company, "import", str(forged))
+    [warning] = [t for t in out.splitlines() if "WARNING" in t]
+    assert "another key" in warning and "[SIGNED WITH ANOTHER KEY]" in out and "\x1b" not in out
+    code, _, err = _run(
+        capsys, company, "new", "--mission-pack", str(forged), "--company", "A", "--json"
+    )
+    assert code == 0 and len([t for t in err.splitlines() if "WARNING" in t]) == 1
+    reply = json.loads(_ok(capsys, company, "import", str(forged), "--json"))
+    assert reply[0]["signature"] == "other_key"
+    fresh = tmp_path / "fresh"
+    out = _ok(capsys, fresh, "import", str(unsigned))
+    assert "[unsigned]" in out and "not signed" in out and "WARNING" not in out

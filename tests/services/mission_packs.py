@@ -56,13 +56,18 @@ def rezip(pack: bytes, change) -> bytes:
     return out.getvalue()
 
 
-def _replace(name: str, data: bytes, *, fix_manifest: bool = True):
-    """Return a change that puts `data` in entry `name` (and, by default, the manifest right)."""
+def _replace(name: str, data: bytes, *, fix_manifest: bool = True, keep_signature: bool = False):
+    """Return a change that puts `data` in entry `name` (and, by default, the manifest right).
+
+    A fixed manifest drops the signature (as a forger would) unless `keep_signature`.
+    """
     import hashlib
 
     def change(info, blob):
         if info.filename == name:
             return [(info, data)]
+        if info.filename == "manifest.sig" and fix_manifest and not keep_signature:
+            return []
         if info.filename == "manifest.json" and fix_manifest:
             manifest = json.loads(blob)
             for entry in manifest["entries"]:
@@ -117,6 +122,10 @@ def hostile_packs(valid: bytes, folder: Path) -> dict[str, Path]:
         ),
         "hash-mismatch.ddmission": rezip(
             valid, _replace("mission.json", mission_with(organiser="EVL"), fix_manifest=False)
+        ),
+        "signature-broken.ddmission": rezip(
+            valid,
+            _replace("mission.json", mission_with(organiser="EVL"), keep_signature=True),
         ),
         "bad-manifest.ddmission": rezip(valid, _replace("manifest.json", b'{"format": 1}')),
         "bad-json.ddmission": rezip(valid, _replace("mission.json", b"{not json")),

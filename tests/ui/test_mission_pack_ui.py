@@ -147,3 +147,24 @@ def test_the_missions_page_creates_a_mission_and_exports_its_pack(
     mission, files = real_controller.ctx.workspace.read_mission_pack(target)
     assert mission.destinations == ["SA", "AE"]
     assert [t.id for t, _ in files] == ["briefing-saudi-gulf"]
+
+
+def test_a_pack_signed_by_another_key_gets_a_notice_in_the_app(
+    qtbot: Any, real_controller: Any, prompts: Any, catalog: Any, tmp_path: Path
+) -> None:
+    from ddcheck.exchange.mission_pack import read_pack, write_pack
+    from ddcheck.exchange.signing import SigningKey
+
+    _, pack = _pack(catalog, tmp_path)
+    contents = read_pack(pack)
+    forged = tmp_path / "forged.ddmission"
+    mallory = SigningKey.create("Mallory", dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    forged.write_bytes(write_pack(contents.mission, contents.checklists, mallory))
+    real_controller.import_files([pack])
+    qtbot.waitUntil(lambda: any(k == "inform" for k, _ in prompts.asked), timeout=10_000)
+    assert not [t for k, t in prompts.asked if "another key" in t or "andere sleutel" in t]
+    prompts.asked.clear()
+    real_controller.import_files([forged])
+    qtbot.waitUntil(lambda: any(k == "inform" for k, _ in prompts.asked), timeout=10_000)
+    [notice] = [t for k, t in prompts.asked if k == "inform"]
+    assert "another key" in notice or "andere sleutel" in notice
