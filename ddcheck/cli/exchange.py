@@ -85,6 +85,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     delete = commands.add_parser("delete", help="delete a received dossier and its review")
     delete.add_argument("received", metavar="ID", help="received id or company dossier id")
     delete.set_defaults(func=received_delete)
+    trust = commands.add_parser(
+        "trust",
+        help="accept the key the newest revision is signed with (after checking with the company)",
+    )
+    trust.add_argument("received", metavar="ID", help="received id or company dossier id")
+    trust.add_argument("--json", action="store_true")
+    trust.set_defaults(func=received_trust)
 
     overview = subparsers.add_parser(
         "overview", help="all received dossiers of a mission in one table (CSV, PDF, JSON)"
@@ -340,6 +347,40 @@ def received_delete(args: argparse.Namespace) -> int:
         received_id = _received(ws, args.received)
         ws.delete_received(received_id)
     print(f"deleted received dossier {received_id}")
+    return 0
+
+
+def received_trust(args: argparse.Namespace) -> int:
+    """Pin the key of the newest revision for its company; say what changed."""
+    from ddcheck.services import WorkspaceError
+
+    with workspace(args) as ws:
+        try:
+            done = ws.trust_key(_received(ws, args.received))
+        except WorkspaceError as error:
+            raise UserError(str(error)) from error
+    if args.json:
+        print_json(
+            {
+                "received_id": done.received_id,
+                "key": done.key_id,
+                "name": done.name,
+                "replaced": list(done.replaced),
+                "unflagged_revisions": done.unflagged,
+                "changed": done.changed,
+            }
+        )
+        return 0
+    who = f"{line(done.company)} ({done.received_id})"
+    if not done.changed:
+        print(f"{who}: key {short_id(done.key_id)} is already the trusted key; nothing changed")
+        return 0
+    was = ", ".join(short_id(k) for k in done.replaced) or "none"
+    print(
+        f"{who}: key {short_id(done.key_id)} ({line(done.name) or 'name unknown'}) is now trusted "
+        f"instead of {was}; {done.unflagged} revision(s) no longer flagged; "
+        f"recorded in 'ddcheck review {done.received_id} history'"
+    )
     return 0
 
 

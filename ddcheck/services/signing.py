@@ -80,7 +80,13 @@ class SigningOps(WorkspaceBase):
                 ),
             )
         other = [p for p in known if p.key_id != signer.key_id]
-        if other:
+        if other:  # keep the certificate: the user may accept the key later (`trust_key`)
+            signing_rows.offer(
+                conn,
+                signing_rows.PinnedKey(
+                    "", "", signer.key_id, signer.name, signer.certificate, self._now()
+                ),
+            )
             en_who, nl_who = _WHO.get(other[0].kind, ("this sender", "deze afzender"))
             return OTHER_KEY, (
                 Notice(

@@ -21,6 +21,7 @@ from ddcheck.services.evidence_links import EvidenceLinkOps
 from ddcheck.services.export import ExportResult, export_pdf
 from ddcheck.services.handouts import HandoutOps
 from ddcheck.services.imports import ExchangeOps
+from ddcheck.services.key_trust import KeyTrustOps
 from ddcheck.services.mission_packs import MissionPackOps
 from ddcheck.services.mission_status import MissionStatusOps
 from ddcheck.services.safety import SafetyOps
@@ -38,6 +39,7 @@ class Workspace(
     MissionStatusOps,
     TravelOps,
     SyncOps,
+    KeyTrustOps,
     ExchangeOps,
     SafetyOps,
     EvidenceLinkOps,

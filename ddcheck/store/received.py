@@ -94,6 +94,16 @@ def update_names(
     )
 
 
+def mark_signed(conn: sqlite3.Connection, received_id: str, key_id: str) -> int:
+    """Call a received dossier's revisions flagged for `key_id` signed (its key was accepted)."""
+    cursor = conn.execute(
+        "UPDATE received_revisions SET signature = 'signed'"
+        " WHERE received_id = ? AND signer = ? AND signature = 'other_key'",
+        (received_id, key_id),
+    )
+    return cursor.rowcount
+
+
 def by_dossier_id(conn: sqlite3.Connection, dossier_id: str) -> ReceivedRow | None:
     """Return the received dossier with the company's dossier id, or None."""
     row = conn.execute(f"{_RECEIVED} WHERE dossier_id = ?", (dossier_id,)).fetchone()

@@ -6,6 +6,8 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
+OFFERED = "offered"  # the kind under which keys seen on flagged files are kept, by key id
+
 
 @dataclass(frozen=True)
 class PinnedKey:
@@ -56,6 +58,14 @@ def pin(conn: sqlite3.Connection, key: PinnedKey) -> None:
         " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, subject) DO NOTHING",
         (key.kind, key.subject, key.key_id, key.name, key.certificate, key.pinned_at.isoformat()),
     )
+
+
+def offer(conn: sqlite3.Connection, key: PinnedKey) -> None:
+    """Keep the certificate of a key seen on a flagged file, so it can be accepted later.
+
+    Stored in `pinned_keys` as kind OFFERED with the key id as subject: it pins nothing.
+    """
+    pin(conn, PinnedKey(OFFERED, key.key_id, key.key_id, key.name, key.certificate, key.pinned_at))
 
 
 def repin(conn: sqlite3.Connection, key: PinnedKey) -> None:

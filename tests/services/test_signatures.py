@@ -164,3 +164,43 @@ def test_the_key_is_made_once_and_kept_in_the_workspace(company: Workspace) -> N
     assert company.own_signer() == key.signer
     assert company.signing_key("Something else").signer == key.signer
     assert "Van Dijk BV" in key.signer.name
+
+
+def test_trusting_the_new_key_pins_it_unflags_its_revisions_and_is_in_the_history(
+    company: Workspace, adviser: Workspace, tmp_path: Path
+) -> None:
+    from ddcheck.services.errors import InvalidInput
+    from ddcheck.store import signing as signing_rows
+
+    dossier = filled(company)
+    company.export_pdf(dossier.id, tmp_path / "v1.pdf", lang="nl")
+    received_id = adviser.import_file(tmp_path / "v1.pdf").received_id
+    new_laptop = SigningKey.create("Van Dijk BV (new laptop)", FAR_FUTURE)
+    snapshot = company.snapshot(dossier.id)
+    export_pdf(snapshot.model_copy(update={"generated_at": FAR_FUTURE}), tmp_path / "v2.pdf",
+               lang="nl", key=new_laptop)  # fmt: skip
+    assert adviser.import_file(tmp_path / "v2.pdf").warnings
+    assert adviser.get_received(received_id).revision.signature == "other_key"
+    old_key = company.own_signer().key_id  # type: ignore[union-attr]
+
+    done = adviser.trust_key(received_id)
+    assert done.changed and done.key_id == new_laptop.signer.key_id
+    assert done.replaced == (old_key,) and done.unflagged == 1
+    assert done.name == new_laptop.signer.name
+    assert adviser.get_received(received_id).revision.signature == "signed"
+    pin = signing_rows.pinned(adviser._store.conn, "dossier", dossier.id)
+    assert pin is not None and pin.certificate == new_laptop.certificate
+    [entry] = [h for h in adviser.review_history(received_id) if h.field == "key_trusted"]
+    assert entry.new == new_laptop.signer.name
+    assert adviser.trust_key(received_id).changed is False  # twice changes nothing
+
+    export_pdf(company.snapshot(dossier.id), tmp_path / "v3.pdf", lang="nl",
+               key=company.signing_key())  # fmt: skip
+    assert any("another key" in str(w) for w in adviser.import_file(tmp_path / "v3.pdf").warnings)
+    unsigned = tmp_path / "v4.pdf"
+    later = FAR_FUTURE + dt.timedelta(days=1)
+    export_pdf(company.snapshot(dossier.id).model_copy(update={"generated_at": later}),
+               unsigned, lang="nl")  # fmt: skip
+    assert adviser.import_file(unsigned).status == "revision"
+    with pytest.raises(InvalidInput, match="not signed"):
+        adviser.trust_key(received_id)

@@ -64,6 +64,7 @@ class ReceivedPage(QWidget):
         self.heading = label("", "title", wrap=True)
         self.meta = label("", "muted", wrap=True)
         self.badges = hbox(spacing=TIGHT)
+        self.trust_button: QPushButton | None = None  # on "Signed with another key"
         self.revision = QComboBox(self)
         self.revision.currentIndexChanged.connect(self._revision_chosen)
         self.export_pdf_button = QPushButton(tr("Export review PDF…"), self)
@@ -184,6 +185,7 @@ class ReceivedPage(QWidget):
         ]
         self.meta.setText(visible_controls(" · ".join(p for p in parts if p)))
         clear_layout(self.badges)
+        self.trust_button = None
         progress = self.summary.overall
         percent = 100 * progress.answered // progress.total if progress.total else 0
         red = len(self.summary.red_flags)
@@ -212,6 +214,15 @@ class ReceivedPage(QWidget):
                 )
             )
             self.badges.addWidget(flag)
+            if received.is_latest:  # accept the new key, once checked with the company
+                self.trust_button = QPushButton(tr("Accept this key…"), self)
+                named(
+                    self.trust_button,
+                    tr("Accept this key"),
+                    tr("Trust the key this version is signed with for this company from now on"),
+                )
+                self.trust_button.clicked.connect(self.trust_key)
+                self.badges.addWidget(self.trust_button)
         elif signature == "unsigned":
             flag = label(tr("Unsigned"), "badge-amber")
             flag.setToolTip(tr("This version carries no signature: its origin cannot be checked."))
@@ -224,6 +235,36 @@ class ReceivedPage(QWidget):
         latest = received.is_latest
         for button in (self.export_file_button, self.export_pdf_button):
             button.setEnabled(latest)
+
+    def trust_key(self) -> bool:
+        """Ask, then pin the key of the newest version for this company (`received trust`)."""
+        from ddcheck.exchange.signing import short_id
+
+        revision = self.received.revision
+        if not self.ctx.prompts.confirm(
+            self,
+            tr("Accept this key"),
+            tr(
+                "Accept key {key} as the key of {company} from now on? Do this only after "
+                "checking with the company, by phone or in person, that it sent this version "
+                "(a new laptop or a reinstalled ddcheck makes a new key).",
+                key=short_id(revision.signer),
+                company=visible_controls(self.received.dossier.company.name),
+            ),
+            tr("Accept key"),
+        ):
+            return False
+        try:
+            self.ctx.workspace.trust_key(self.received_id)
+        except Exception as error:
+            log.info("accepting the key failed: %s", error)
+            text = getattr(error, "text", None)
+            message = text(i18n.language()) if callable(text) else str(error)
+            self.ctx.prompts.error(self, tr("Accept this key"), message)
+            return False
+        self.load(revision.number)
+        self.changed.emit()
+        return True
 
     def _key_assess(self, choice: str) -> None:
         if self.panel.key:

@@ -36,6 +36,8 @@ class ReviewHistoryWords:
         """Return what an entry recorded, in words."""
         if entry.entity == "revision":
             return tr("Version {n} received", n=entry.entity_id)
+        if entry.entity == "signature":
+            return tr("New signing key {key} accepted", key=entry.entity_id)
         key = item_key_of(entry)
         if key:
             return f"{tr('Assessment')}: {self._item_title(key)}"
