@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import stat
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -150,8 +151,14 @@ def handout_bytes(handout: Handout) -> bytes:
 
 
 def check_archive(path: Path) -> None:
-    """Refuse a file too big, not a zip, with too many parts, a zip bomb, or macros."""
-    size = path.stat().st_size
+    """Refuse a missing or special file, one too big, not a zip, too many parts, a bomb, macros."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise HandoutRefused(f"{path.name} cannot be read ({error.strerror or error})") from error
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would block the zip reader for good
+        raise HandoutRefused(f"{path.name} is not a regular file")
+    size = info.st_size
     if size > MAX_FILE:
         raise HandoutRefused(f"{path.name} is larger than {MAX_FILE // 1_000_000} MB")
     try:
