@@ -180,21 +180,26 @@ def read_returned(path: Path) -> Returned:
     from openpyxl import load_workbook
 
     check_archive(path)
+    opened: list[Any] = []
     try:
         book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        opened.append(book)
         formulas = load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    except Exception as error:  # openpyxl raises many kinds on damaged files
-        raise HandoutRefused(f"{path.name} cannot be read as a workbook ({error})") from error
-    try:
+        opened.append(formulas)
         if IDENTITY not in book.sheetnames or QUESTIONS not in book.sheetnames:
             raise HandoutRefused(f"{path.name} is not a ddcheck hand-out (no '{IDENTITY}' sheet)")
         identity = _rows(book[IDENTITY], IDENTITY)
         returned = _identity(identity, path.name)
         questions = _rows(book[QUESTIONS], QUESTIONS)
         _check_formulas(formulas[QUESTIONS], questions)
+    except HandoutRefused:
+        raise
+    except Exception as error:  # openpyxl raises many kinds on damaged files, also while
+        # reading a sheet lazily (a bad CRC in a sheet found by fuzzing)
+        raise HandoutRefused(f"{path.name} cannot be read as a workbook ({error})") from error
     finally:
-        book.close()
-        formulas.close()
+        for workbook in opened:
+            workbook.close()
     for r, row in enumerate(questions[1:], 2):
         key = row[0] if row else None
         answer = row[ANSWER_COLUMN - 1] if len(row) >= ANSWER_COLUMN else None

@@ -48,3 +48,28 @@ def test_a_missing_file_a_directory_and_a_fifo_are_refused_in_one_line(tmp_path:
         code, _, err = cli(data_dir, "import", str(tmp_path / name))
         assert code == 2 and len(err.strip().splitlines()) == 1, err
         assert err.startswith(f"ddcheck: {name} was not imported, nothing changed")
+
+
+def test_a_sheet_damaged_inside_the_zip_is_refused_in_one_line(tmp_path: Path) -> None:
+    """Found by the long fuzz: a sheet is read lazily, so its damage shows only then."""
+    import io
+    import zipfile
+
+    from tests.services.document_fuzz import cli
+
+    data_dir, valid = tmp_path / "ws", tmp_path / "h.xlsx"
+    setup(data_dir, valid)
+    with zipfile.ZipFile(valid) as archive:
+        entries = [(info, archive.read(info)) for info in archive.infolist()]
+    stored = io.BytesIO()
+    with zipfile.ZipFile(stored, "w") as archive:
+        for info, data in entries:
+            info.compress_type = zipfile.ZIP_STORED
+            archive.writestr(info, data)
+    raw = bytearray(stored.getvalue())
+    raw[raw.find(b"<sheetData") + 3] ^= 0x20  # bad CRC and bad XML in a worksheet
+    for name, content in (("crc.xlsx", bytes(raw)),):
+        (tmp_path / name).write_bytes(content)
+        code, _, err = cli(data_dir, "import", str(tmp_path / name))
+        assert code == 2 and len(err.strip().splitlines()) == 1, err
+        assert err.startswith(f"ddcheck: {name} was not imported, nothing changed")
