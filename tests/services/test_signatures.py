@@ -204,3 +204,20 @@ def test_trusting_the_new_key_pins_it_unflags_its_revisions_and_is_in_the_histor
     assert adviser.import_file(unsigned).status == "revision"
     with pytest.raises(InvalidInput, match="not signed"):
         adviser.trust_key(received_id)
+
+
+def test_an_unsigned_review_after_a_signed_one_from_the_adviser_is_flagged(
+    company: Workspace, adviser: Workspace, tmp_path: Path
+) -> None:
+    from ddcheck.exchange.review_file import review_file_bytes
+
+    dossier = filled(company)
+    company.export_pdf(dossier.id, tmp_path / "v1.pdf", lang="nl")
+    received_id = adviser.import_file(tmp_path / "v1.pdf").received_id
+    adviser.set_verdict(received_id, "sufficient", "Fine.")
+    signed = adviser.export_review_file(received_id, tmp_path / "r.ddreview").path
+    adviser.set_verdict(received_id, "insufficient", "Not yet.")
+    (tmp_path / "old.ddreview").write_bytes(review_file_bytes(adviser._review_file(received_id))[0])
+    assert not [w for w in company.import_file(signed).warnings if "WARNING" in str(w)]
+    flagged = company.import_file(tmp_path / "old.ddreview")
+    assert any(str(w).startswith("WARNING: it is not signed") for w in flagged.warnings)
