@@ -54,7 +54,12 @@ def test_the_badge_offers_to_accept_the_key_after_confirmation(
     pin = signing_rows.pinned(adviser._store.conn, "dossier", dossier.id)
     assert pin is not None and pin.key_id == new_laptop.signer.key_id
     assert adviser.get_received(received_id).revision.signature == "signed"
-    assert any(h.field == "key_trusted" for h in adviser.review_history(received_id))
+    [entry] = [h for h in adviser.review_history(received_id) if h.field == "key_trusted"]
+    from ddcheck.ui.pages.review_history import ReviewHistoryWords
+
+    words = ReviewHistoryWords(lambda key: key)
+    assert words.describe(entry) == f"New signing key {entry.entity_id} accepted"
+    assert "\u202e" not in words.value(entry, "Company\u202e (new laptop)")
 
 
 def test_an_older_version_offers_no_button(

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QWidget
 
+from ddcheck.domain.visible import visible_controls
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import hbox, label, vbox
 from ddcheck.ui.models.assessed_tree import assessment_names
@@ -60,6 +61,8 @@ class ReviewHistoryWords:
         if value is None:
             return ""
         text = str(value)
+        if entry.entity == "signature":  # a name from the sender's certificate: show controls
+            return visible_controls(text)
         if item_key_of(entry):  # stored as "assessment: comment" (or the assessment alone)
             name, _, comment = text.partition(": ")
             shown = assessment_names().get(name, name)
