@@ -147,6 +147,10 @@ def test_the_missions_page_creates_a_mission_and_exports_its_pack(
     mission, files = real_controller.ctx.workspace.read_mission_pack(target)
     assert mission.destinations == ["SA", "AE"]
     assert [t.id for t, _ in files] == ["briefing-saudi-gulf"]
+    from ddcheck.exchange.mission_pack import read_pack
+
+    signer = read_pack(target).signer  # signed with the adviser workspace's key
+    assert signer is not None and signer == real_controller.ctx.workspace.own_signer()
 
 
 def test_a_pack_signed_by_another_key_gets_a_notice_in_the_app(
