@@ -1,0 +1,99 @@
+"""Benchmark: process start to a usable window, ddcheck against a bare QMainWindow (issue 16.7).
+
+Whole processes side by side, interleaved: (a) a bare PySide6 QApplication with a QMainWindow
+shown, until its first paint; (b) `ddcheck --quit-after-ready` on a workspace holding the demo
+dossier (reopened as the last dossier), until the window is usable: the dossier open and the
+event loop idle, the moment --quit-after-ready closes the window. Offscreen, bytecode compiled.
+"""
+
+from __future__ import annotations
+
+import compileall
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import ddcheck
+
+RUNS = 9
+GOAL = 3.0
+
+DRIVER = """
+import os, sys, time
+t0 = float(os.environ["BENCH_T0"])
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([sys.argv[0]])
+wanted = QEvent.Type.Paint if sys.argv[1] == "bare" else QEvent.Type.Close
+class Mark(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == wanted and isinstance(obj, QMainWindow):
+            print(f"{time.time() - t0:.6f}", flush=True)
+            os._exit(0)
+        return False
+mark = Mark()
+app.installEventFilter(mark)
+if sys.argv[1] == "bare":
+    window = QMainWindow()
+    window.setWindowTitle("bare")
+    window.resize(1280, 800)
+    window.show()
+    app.exec()
+else:
+    from ddcheck.ui.app import run
+    from ddcheck.cli.main import app_options
+    run(app_options(files=True).parse_args(["--data-dir", sys.argv[2], "--quit-after-ready"]))
+"""
+
+
+def _seconds(kind: str, driver: Path, data_dir: Path) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BENCH_T0=repr(time.time()))
+    out = subprocess.run(
+        [sys.executable, str(driver), kind, str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=True,
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def _demo_workspace(data_dir: Path, driver: Path) -> None:
+    """Make a workspace with the demo dossier and remember it as the last one opened."""
+    ddcheck_cli = [sys.executable, "-m", "ddcheck", "--data-dir", str(data_dir)]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    made = subprocess.run([*ddcheck_cli, "demo"], capture_output=True, text=True, env=env)
+    assert made.returncode == 0, made.stderr
+    listed = subprocess.run([*ddcheck_cli, "list", "--json"], capture_output=True, text=True)
+    import json
+
+    dossier_id = json.loads(listed.stdout)[0]["id"]
+    script = (
+        "import sys; from pathlib import Path; from ddcheck.ui.settings import UiSettings; "
+        "from ddcheck.paths import data_paths; "
+        "UiSettings(data_paths(sys.argv[1]).preferences).set_last_dossier(sys.argv[2])"
+    )
+    subprocess.run([sys.executable, "-c", script, str(data_dir), dossier_id], check=True, env=env)
+    _seconds("app", driver, data_dir)  # warm the page cache and any first-start work
+
+
+def test_usable_window_against_a_bare_qmainwindow(tmp_path: Path) -> None:
+    compileall.compile_dir(Path(ddcheck.__file__).parent, quiet=1)  # as an installed wheel would
+    driver = tmp_path / "driver.py"
+    driver.write_text(DRIVER)
+    data_dir = tmp_path / "ws"
+    _demo_workspace(data_dir, driver)
+    bare, app = [], []
+    for _ in range(RUNS):  # interleaved, so machine noise hits both alike
+        bare.append(_seconds("bare", driver, data_dir))
+        app.append(_seconds("app", driver, data_dir))
+    b, a = statistics.median(bare), statistics.median(app)
+    print(
+        f"\nusable window: bare QMainWindow {b * 1000:.0f} ms, ddcheck with the demo dossier "
+        f"{a * 1000:.0f} ms, ratio {a / b:.2f} (goal <= {GOAL})"
+    )
+    assert a <= GOAL * b, f"ddcheck is usable after {a / b:.2f} times a bare window"
