@@ -6,12 +6,16 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ddcheck.cli.errors import UserError
 from ddcheck.cli.terminal import line
 from ddcheck.cli.workspace import dossier_arg, json_flag, opened, print_json, shorten
 from ddcheck.domain.scoring import justification_missing
+
+if TYPE_CHECKING:
+    from ddcheck.domain.dossier import Dossier
+    from ddcheck.services import Workspace
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -197,7 +201,7 @@ def _day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2027-03-31") from error
 
 
-def _write_ics(ws: Any, dossier: Any, target: Path) -> None:
+def _write_ics(ws: Workspace, dossier: Dossier, target: Path) -> None:
     """Write the open actions with a due date as an iCalendar file."""
     try:
         ws.export_actions_ics(dossier, target)

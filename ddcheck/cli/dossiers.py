@@ -25,7 +25,8 @@ from ddcheck.domain.dossier import ACTIVITIES
 from ddcheck.domain.sectors import SECTOR_IDS
 
 if TYPE_CHECKING:
-    from ddcheck.services import DossierInfo
+    from ddcheck.domain.dossier import Dossier
+    from ddcheck.services import DossierInfo, Workspace
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -190,7 +191,7 @@ def _new_from_pack(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_new(ws: Any, dossier: Any, args: argparse.Namespace) -> None:
+def _print_new(ws: Workspace, dossier: Dossier, args: argparse.Namespace) -> None:
     """Print a new dossier's id and checklists (or, with --json, the whole dossier)."""
     if args.json:
         print_json(show_json(ws, dossier.id, args.lang))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from typing import Any
 
 from ddcheck.domain.templates import Item, Template
@@ -64,7 +65,7 @@ class WorkspaceBase:
     def _transaction(self) -> Any:
         return transaction(self._store.conn)
 
-    def batch(self) -> Any:
+    def batch(self) -> AbstractContextManager[Any]:
         """Return a context in which several changes are saved together, all or nothing."""
         return transaction(self._store.conn)
 

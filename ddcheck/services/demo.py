@@ -14,12 +14,13 @@ from ddcheck.domain.templates import Template
 from ddcheck.services import demo_content as content
 
 if TYPE_CHECKING:
+    from ddcheck.services.port import WorkspacePort
     from ddcheck.services.workspace import Workspace
 
 SYNTHETIC_SCALES = ("status", "maturity", "yes_no", "text", "number", "ifc_result")
 
 
-def build_demo(workspace: Workspace, *, lang: str = "nl", fill: float = 0.6) -> Dossier:
+def build_demo(workspace: WorkspacePort, *, lang: str = "nl", fill: float = 0.6) -> Dossier:
     """Create the demo dossier: partly answered, with notes, risks, evidence, flags and actions."""
     rng = random.Random(2027)
     entries = {e.key: e for e in content.ENTRIES}
@@ -35,7 +36,7 @@ def build_demo(workspace: Workspace, *, lang: str = "nl", fill: float = 0.6) -> 
 
 
 def _answer_all_prepared(
-    workspace: Workspace, dossier_id: str, entries: dict[str, content.Entry]
+    workspace: WorkspacePort, dossier_id: str, entries: dict[str, content.Entry]
 ) -> dict[str, ItemApplicability]:
     """Answer the prepared entries, again as earlier answers make more items apply."""
     done: set[str] = set()
@@ -51,7 +52,7 @@ def _answer_all_prepared(
 
 
 def _answer_prepared(
-    workspace: Workspace, dossier_id: str, entry: ItemApplicability, prepared: content.Entry
+    workspace: WorkspacePort, dossier_id: str, entry: ItemApplicability, prepared: content.Entry
 ) -> None:
     scale = entry.template.scale_for(entry.item)
     value = prepared.value
@@ -87,7 +88,7 @@ def _pick(scale: AnswerScale, entry: ItemApplicability, rng: random.Random) -> l
 
 
 def _answer_generic(
-    workspace: Workspace, dossier_id: str, entry: ItemApplicability, rng: random.Random
+    workspace: WorkspacePort, dossier_id: str, entry: ItemApplicability, rng: random.Random
 ) -> None:
     scale = entry.template.scale_for(entry.item)
     note = ""
@@ -115,7 +116,7 @@ def _answer_generic(
 
 
 def _attach_evidence(
-    workspace: Workspace,
+    workspace: WorkspacePort,
     dossier_id: str,
     entries: dict[str, content.Entry],
     applicable: dict[str, ItemApplicability],
@@ -129,7 +130,7 @@ def _attach_evidence(
             workspace.attach_evidence(dossier_id, path, item_key=wanted.get(name))
 
 
-def _add_actions(workspace: Workspace, dossier_id: str) -> None:
+def _add_actions(workspace: WorkspacePort, dossier_id: str) -> None:
     proposals = workspace.propose_actions(dossier_id)
     red = [p for p in proposals if p.priority == "high"]
     other = [p for p in proposals if p.priority != "high"][: len(content.GAP_ACTIONS)]

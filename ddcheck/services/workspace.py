@@ -106,6 +106,11 @@ class Workspace(
         self._user = history_user(update_preferences(self._paths.preferences, user_name=name))
         return self._user
 
+    def worker_opener(self) -> Callable[[], Workspace]:
+        """Return how a worker thread opens this workspace again (SQLite stays per thread)."""
+        root, user, catalog = self._paths.root, self._user, self._catalog
+        return lambda: Workspace.open(root, user=user, catalog=catalog)
+
     def close(self) -> None:
         """Close the workspace file."""
         self._store.close()

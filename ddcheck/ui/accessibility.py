@@ -81,7 +81,7 @@ def unnamed_widgets(root: QWidget) -> list[QWidget]:
 
 def describe(widget: QWidget) -> str:
     """Return a short line naming `widget` and where it sits, for a test's failure message."""
-    owners = []
+    owners: list[str] = []
     parent = widget.parentWidget()
     while parent is not None and len(owners) < 3:
         owners.append(type(parent).__name__)

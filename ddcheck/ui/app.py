@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtGui import QFileOpenEvent
@@ -155,7 +155,9 @@ def open_workspace(data_dir: Path, prompts: Prompts, catalog: Any = None) -> Any
         return None
 
 
-def _ask_until_it_fits(data_dir: Path, prompts: Prompts, keychain: Any) -> str | bool | None:
+def _ask_until_it_fits(
+    data_dir: Path, prompts: Prompts, keychain: Any
+) -> str | Literal[False] | None:
     """Return the passphrase of an encrypted workspace (None: plain or remembered; False: quit)."""
     from ddcheck.paths import data_paths
     from ddcheck.services import WorkspaceLocked, WrongPassphrase
@@ -341,7 +343,7 @@ def _run_claimed(
         system_language = i18n.pick_language(QLocale.system().uiLanguages())
         translators = Translators(app)
         translators.apply(args.lang or settings.language() or system_language)
-        ctx.extras["system_language"] = system_language
+        ctx.system_language = system_language
         from ddcheck.ui.controller import Controller
 
         controller = Controller(ctx, translators.apply, shell=window)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.tasks import TaskHandle
 
-WorkspaceJob = Callable[[Any, Callable[[float], None], Callable[[], bool]], Any]
+if TYPE_CHECKING:
+    from ddcheck.services.port import WorkspacePort
+
+WorkspaceJob = Callable[["WorkspacePort", Callable[[float], None], Callable[[], bool]], Any]
 
 
 def run_on_workspace(
@@ -22,13 +25,12 @@ def run_on_workspace(
     """Run `job(workspace, progress, cancelled)` in the background on its own workspace connection.
 
     The app's workspace connection belongs to the UI thread, so the worker opens the same
-    workspace folder once more and closes it afterwards. A workspace without a folder (a test
-    double) runs the job at once on the UI thread; then None is returned.
+    workspace folder once more and closes it afterwards. A workspace held in memory (a test
+    double: its `worker_opener` is None) runs the job at once on the UI thread and returns None.
     """
-    workspace = ctx.workspace
-    opener = getattr(type(workspace), "open", None)
-    folder = getattr(getattr(workspace, "paths", None), "root", None)
-    if opener is None or folder is None:
+    workspace = ctx.attached_workspace()
+    opener = workspace.worker_opener()
+    if opener is None:
         try:
             result = job(workspace, lambda _share: None, lambda: False)
         except Exception as error:
@@ -36,10 +38,9 @@ def run_on_workspace(
         else:
             on_done(result)
         return None
-    user, catalog = getattr(workspace, "user", None), workspace.catalog
 
     def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> Any:
-        own = opener(folder, user=user, catalog=catalog)
+        own = opener()
         try:
             return job(own, progress, cancelled)
         finally:

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ddcheck.ui.prompts import Prompts
 from ddcheck.ui.settings import UiSettings
 from ddcheck.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ddcheck.services.port import WorkspacePort
+    from ddcheck.ui.evidence_opener import EvidenceOpener
+    from ddcheck.ui.i18n import Language
 
 
 def open_location_with_system(location: str) -> None:
@@ -32,9 +39,12 @@ def open_with_system(path: Path) -> None:
 
 @dataclass
 class AppContext:
-    """The workspace, prompts, settings, task runner and a few replaceable system hooks."""
+    """The workspace, prompts, settings, task runner and a few replaceable system hooks.
 
-    workspace: Any
+    `workspace` is None only while the first window paints, before the workspace opens.
+    """
+
+    workspace: WorkspacePort | None
     prompts: Prompts
     settings: UiSettings
     tasks: TaskRunner
@@ -43,10 +53,16 @@ class AppContext:
     open_location: Callable[[str], None] = open_location_with_system
     today: Callable[[], dt.date] = dt.date.today
     now: Callable[[], dt.datetime] = dt.datetime.now
-    extras: dict[str, Any] = field(default_factory=dict)
-    opener: Any = None
+    system_language: Language = "en"
+    opener: EvidenceOpener | None = None
 
-    def open_evidence(self, parent: Any, name: str, data: bytes) -> Path | None:
+    def attached_workspace(self) -> WorkspacePort:
+        """Return the open workspace (only asked for once it is open)."""
+        if self.workspace is None:
+            raise RuntimeError("the workspace is not open yet")
+        return self.workspace
+
+    def open_evidence(self, parent: QWidget | None, name: str, data: bytes) -> Path | None:
         """Open an evidence file's contents safely (sanitised name, warning for programs)."""
         from ddcheck.ui.evidence_opener import EvidenceOpener
         from ddcheck.ui.i18n import tr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ from ddcheck.ui.context import AppContext
 from ddcheck.ui.errors import error_text
 from ddcheck.ui.i18n import Language, tr
 from ddcheck.ui.main_window import (
+    DOSSIER_PAGES,
     PAGE_ACTIONS,
     PAGE_CHECKLIST,
     PAGE_DOSSIERS,
@@ -24,6 +26,7 @@ from ddcheck.ui.main_window import (
 )
 
 if TYPE_CHECKING:  # the dossier pages pull in the domain; they load when a dossier opens
+    from ddcheck.services.port import WorkspacePort
     from ddcheck.ui.dialogs.export_dialog import ExportDialog
     from ddcheck.ui.session import DossierSession, SessionUpdate
 
@@ -44,6 +47,7 @@ class Controller(QObject):
         self.ctx = ctx
         self.apply_language = apply_language
         self.import_available = import_available
+        self._timer: QTimer | None = None  # lists the dossiers again after a burst of saves
         self.window: MainWindow = self._build_window(shell)
         self.session: DossierSession | None = None
 
@@ -91,7 +95,7 @@ class Controller(QObject):
     def start(self) -> MainWindow:
         """Show the window and fill it from the workspace (which is already open)."""
         self.show_shell()
-        self.attach(self.ctx.workspace)
+        self.attach(self.ctx.attached_workspace())
         return self.window
 
     def show_shell(self) -> MainWindow:
@@ -105,7 +109,7 @@ class Controller(QObject):
         self.window.show()
         return self.window
 
-    def attach(self, workspace: Any) -> None:
+    def attach(self, workspace: WorkspacePort) -> None:
         """Use the opened workspace: list its dossiers and reopen the last one."""
         self.ctx.workspace = workspace
         self.import_available = True  # an open workspace imports files
@@ -127,7 +131,7 @@ class Controller(QObject):
 
     def refresh_list(self) -> None:
         """Show the workspace's dossiers (and, apart from them, the received ones)."""
-        self.window.dossiers.set_rows(list(self.ctx.workspace.list_dossiers()))
+        self.window.dossiers.set_rows(list(self.ctx.attached_workspace().list_dossiers()))
         self.adviser.refresh()
 
     # ------------------------------------------------------------ dossiers
@@ -144,12 +148,12 @@ class Controller(QObject):
     def new_dossier_for(self, mission: Any) -> None:
         """Run the wizard (with a mission from a pack filled in) and open the new dossier."""
         result = self.ctx.prompts.new_dossier(
-            self.window, self.ctx.workspace.templates, i18n.language(), mission=mission
+            self.window, self.ctx.attached_workspace().templates, i18n.language(), mission=mission
         )
         if result is None:
             return
         created = self._guard(
-            lambda: self.ctx.workspace.create_dossier(
+            lambda: self.ctx.attached_workspace().create_dossier(
                 result.company, result.mission, result.language, require=result.require
             )
         )
@@ -159,19 +163,20 @@ class Controller(QObject):
 
     def _start_from_mission(self, mission_id: str) -> None:
         """Start the new-dossier wizard with the mission of an opened pack filled in."""
-        mission = self._guard(lambda: self.ctx.workspace.get_mission(mission_id))
+        mission = self._guard(lambda: self.ctx.attached_workspace().get_mission(mission_id))
         if mission is not None:
             self.new_dossier_for(mission)
 
     def open_demo(self) -> None:
         """Open the demo dossier (built once per workspace, then reopened)."""
         known = self.ctx.settings.text("session/demo_dossier")
-        if known and known in {i.id for i in self.ctx.workspace.list_dossiers()}:
+        if known and known in {i.id for i in self.ctx.attached_workspace().list_dossiers()}:
             self.open_dossier(known)
             return
         from ddcheck.services import demo
 
-        created = self._guard(lambda: demo.build_demo(self.ctx.workspace, lang=i18n.language()))
+        workspace = self.ctx.attached_workspace()
+        created = self._guard(lambda: demo.build_demo(workspace, lang=i18n.language()))
         if created is not None:
             self.ctx.settings.set_text("session/demo_dossier", created.id)
             self.refresh_list()
@@ -186,7 +191,7 @@ class Controller(QObject):
         if not any(o.ok and o.result is not None for o in outcomes):
             return
         self.refresh_list()
-        own = {info.id for info in self.ctx.workspace.list_dossiers()}
+        own = {info.id for info in self.ctx.attached_workspace().list_dossiers()}
         for outcome in outcomes:
             result = outcome.result
             dossier_id = getattr(result, "dossier_id", None) if outcome.ok else None
@@ -215,7 +220,9 @@ class Controller(QObject):
 
         if self.session is not None:
             self.window._flush()
-        session = DossierSession(self.ctx.workspace, dossier_id, i18n.language(), self.ctx.now)
+        session = DossierSession(
+            self.ctx.attached_workspace(), dossier_id, i18n.language(), self.ctx.now
+        )
         checklist = ChecklistPage(self.ctx, session)
         checklist.actionRequested.connect(self.go_to_action)
 
@@ -272,7 +279,7 @@ class Controller(QObject):
         )
 
     def _list_timer(self) -> QTimer:
-        timer = getattr(self, "_timer", None)
+        timer = self._timer
         if timer is None or not shiboken6.isValid(timer) or timer.parent() is not self.window:
             timer = QTimer(self.window, singleShot=True, interval=300)
             timer.timeout.connect(self._refresh_if_open)
@@ -302,7 +309,9 @@ class Controller(QObject):
             page.select(action_id)
 
     def _info(self, dossier_id: str) -> Any:
-        return next((i for i in self.ctx.workspace.list_dossiers() if i.id == dossier_id), None)
+        return next(
+            (i for i in self.ctx.attached_workspace().list_dossiers() if i.id == dossier_id), None
+        )
 
     def rename(self, dossier_id: str) -> None:
         """Rename a dossier's mission (the title is company — mission)."""
@@ -312,7 +321,9 @@ class Controller(QObject):
             self.window, tr("Rename dossier"), tr("Name of the mission"), current
         )
         if text and text.strip() and text.strip() != current:
-            self._guard(lambda: self.ctx.workspace.rename_dossier(dossier_id, text.strip()))
+            self._guard(
+                lambda: self.ctx.attached_workspace().rename_dossier(dossier_id, text.strip())
+            )
             self._after_dossier_edit(dossier_id)
 
     def duplicate(self, dossier_id: str) -> None:
@@ -327,7 +338,9 @@ class Controller(QObject):
         )
         if not name or not name.strip():
             return
-        copy = self._guard(lambda: self.ctx.workspace.duplicate_dossier(dossier_id, name.strip()))
+        copy = self._guard(
+            lambda: self.ctx.attached_workspace().duplicate_dossier(dossier_id, name.strip())
+        )
         self.refresh_list()
         if copy is not None:
             self.window.dossiers.list.select(copy.id)
@@ -347,28 +360,32 @@ class Controller(QObject):
             return
         if self.session is not None and self.session.dossier_id == dossier_id:
             self.close_dossier()
-        self._guard(lambda: self.ctx.workspace.delete_dossier(dossier_id))
+        self._guard(lambda: self.ctx.attached_workspace().delete_dossier(dossier_id))
         self.refresh_list()
 
     def trash(self) -> None:
         """Offer to restore dossiers from the trash."""
-        every = self._guard(lambda: self.ctx.workspace.list_dossiers(include_trashed=True)) or []
+        every = (
+            self._guard(lambda: self.ctx.attached_workspace().list_dossiers(include_trashed=True))
+            or []
+        )
         trashed = [i for i in every if i.trashed_at is not None]
         if not trashed:
             self.ctx.prompts.inform(self.window, tr("Trash"), tr("The trash is empty."))
             return
+        workspace = self.ctx.attached_workspace()
         for info in trashed:
             if self.ctx.prompts.confirm(
                 self.window, tr("Trash"), tr("Restore “{title}”?", title=info.title), tr("Restore")
             ):
-                self._guard(lambda i=info: self.ctx.workspace.restore_dossier(i.id))
+                self._guard(functools.partial(workspace.restore_dossier, info.id))
         self.refresh_list()
 
     def _after_dossier_edit(self, dossier_id: str) -> None:
         self.refresh_list()
         if self.session is not None and self.session.dossier_id == dossier_id:
             self.session.reload()
-            self.window.set_session(self.session, {r: self.window.page(r) for r in range(1, 5)})
+            self.window.set_session(self.session, {r: self.window.page(r) for r in DOSSIER_PAGES})
 
     def close_dossier(self) -> None:
         """Close the open dossier."""
@@ -423,7 +440,7 @@ class Controller(QObject):
                 self.ctx.prompts.error(self.window, tr("Settings"), error.text(i18n.language()))
         language = choice.language
         self.ctx.settings.set_language(None if language == "system" else language)  # type: ignore[arg-type]
-        lang = self.ctx.settings.language() or self.ctx.extras.get("system_language", "en")
+        lang = self.ctx.settings.language() or self.ctx.system_language
         if lang != i18n.language():
             self.switch_language(lang)
 
@@ -472,14 +489,14 @@ class Controller(QObject):
         """Show the glossary; on a question (F1 there), its own terms come first."""
         from ddcheck.ui.dialogs.glossary_dialog import GlossaryDialog
         from ddcheck.ui.i18n import language
-        from ddcheck.ui.main_window import PAGE_CHECKLIST
+        from ddcheck.ui.pages.checklist import ChecklistPage
 
         first: list[str] = []
         window = self.window
         if self.session is not None and window.pages.currentIndex() == PAGE_CHECKLIST:
-            panel = getattr(window.page(PAGE_CHECKLIST), "panel", None)
-            if panel is not None:
-                first = panel.term_keys()
+            page = window.page(PAGE_CHECKLIST)
+            if isinstance(page, ChecklistPage) and page.panel is not None:
+                first = page.panel.term_keys()
         dialog = GlossaryDialog(language(), first, window)
         self.glossary_dialog = dialog
         dialog.open()

@@ -36,7 +36,7 @@ def hand_out(
     if target.suffix.lower() != ".xlsx":
         target = target.with_name(target.name + ".xlsx")
     count = guard(
-        lambda: ctx.workspace.write_handout(
+        lambda: ctx.attached_workspace().write_handout(
             session.dossier_id, target, to=who, sections=dialog.chosen(), lang=dialog.lang()
         )
     )

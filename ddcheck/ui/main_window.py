@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from ddcheck import paths
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.i18n import tr
+from ddcheck.ui.pages.page import Page
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAGE_DOSSIERS, PAGE_CHECKLIST, PAGE_OVERVIEW, PAGE_ACTIONS, PAGE_HISTORY = range(5)
+DOSSIER_PAGES = (PAGE_CHECKLIST, PAGE_OVERVIEW, PAGE_ACTIONS, PAGE_HISTORY)  # the open dossier's
 
 
 def first_run_size(available_width: int, available_height: int) -> tuple[int, int]:
@@ -101,7 +103,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.dossiers: DossiersPage = DossiersPage(import_available, self)
         self.pages.addWidget(self.dossiers)
-        for _ in range(4):
+        for _ in DOSSIER_PAGES:
             self.pages.addWidget(QWidget(self))
         self.title = label("", "subtitle")
         self.saved = label("", "saved")
@@ -216,16 +218,12 @@ class MainWindow(QMainWindow):
 
         self.session = session
         self._factories = {}
-        for row in range(1, 5):
-            old = self.pages.widget(row)
+        for row in DOSSIER_PAGES:
             given = (pages or {}).get(row)
             if callable(given) and not isinstance(given, QWidget):
                 self._factories[row] = given
                 given = None
-            new = given or QWidget(self)
-            self.pages.insertWidget(row, new)
-            self.pages.removeWidget(old)
-            old.deleteLater()
+            self._replace_page(row, given or QWidget(self))
             item = self.nav.item(row)
             enabled = session is not None
             item.setFlags(
@@ -253,13 +251,23 @@ class MainWindow(QMainWindow):
         """Return the page widget at `row` (building it now if it was deferred)."""
         factory = self._factories.pop(row, None)
         if factory is not None:
-            placeholder = self.pages.widget(row)
-            built = factory()
-            self.pages.insertWidget(row, built)
-            self.pages.removeWidget(placeholder)
-            placeholder.deleteLater()
+            self._replace_page(row, factory())
             self.restore_splitters()
-        return self.pages.widget(row)
+        page = self.pages.widget(row)
+        assert page is not None, f"no page {row}"
+        return page
+
+    def _replace_page(self, row: int, new: QWidget) -> None:
+        old = self.pages.widget(row)
+        self.pages.insertWidget(row, new)
+        if old is not None:
+            self.pages.removeWidget(old)
+            old.deleteLater()
+
+    def _dossier_page(self, row: int) -> Page | None:
+        """Return the open dossier's page at `row` (None while it is a placeholder)."""
+        page = self.pages.widget(row)
+        return page if isinstance(page, Page) else None
 
     def show_page(self, row: int) -> None:
         """Switch to a page."""
@@ -277,9 +285,8 @@ class MainWindow(QMainWindow):
         self._flush()
         page = self.page(row)
         self.pages.setCurrentIndex(row)
-        refresh: Callable[[], None] | None = getattr(page, "on_shown", None)
-        if refresh is not None:
-            refresh()
+        if isinstance(page, Page):
+            page.on_shown()
         titles = [tr("Dossiers"), tr("Checklist"), tr("Overview"), tr("Action plan"), tr("History")]
         self.title.setText(titles[row])
 
@@ -290,9 +297,8 @@ class MainWindow(QMainWindow):
             return
         self.show_page(PAGE_CHECKLIST)
         page = self.page(PAGE_CHECKLIST)
-        focus = getattr(page, "focus_find", None)
-        if focus is not None:
-            focus()
+        if isinstance(page, Page):
+            page.focus_find()
 
     # ------------------------------------------------------------ saved state, undo
     def show_saved_state(self, state: str, text: str) -> None:
@@ -306,7 +312,7 @@ class MainWindow(QMainWindow):
     def undo_stack(self) -> Any:
         """Return the undo stack of what is shown: a received review or the own dossier."""
         page = self.pages.currentWidget()
-        if self.pages.indexOf(page) > PAGE_HISTORY:  # a page of the adviser's side
+        if page is not None and self.pages.indexOf(page) > PAGE_HISTORY:  # the adviser's side
             stack = getattr(page, "undo_stack", None)
         else:
             stack = self.session.undo_stack if self.session else None
@@ -327,19 +333,20 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(tr("&Redo") + (f": {stack.redoText()}" if can_redo else ""))
 
     def _flush(self) -> None:
-        for row in range(1, 5):
-            flush = getattr(self.pages.widget(row), "flush", None)
-            if flush is not None:
-                flush()
+        for row in DOSSIER_PAGES:
+            page = self._dossier_page(row)
+            if page is not None:
+                page.flush()
 
     def undo(self) -> None:
         """Undo the last change of what is shown (text being typed is saved first)."""
         page = self.pages.currentWidget()
-        flush = getattr(page, "flush", None)
-        if self.pages.indexOf(page) <= PAGE_HISTORY:
+        if page is None or self.pages.indexOf(page) <= PAGE_HISTORY:
             self._flush()  # the own dossier's pages: a note may be typed on another one
-        elif flush is not None:
-            flush()
+        else:  # a page of the adviser's side (not a dossier Page; its contract is its own)
+            flush = getattr(page, "flush", None)
+            if flush is not None:
+                flush()
         stack = self.undo_stack()
         if stack is not None:
             stack.undo()

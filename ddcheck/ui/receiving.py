@@ -249,7 +249,7 @@ class Receiver(QObject):
 
     def _import_pack(self, path: Path) -> Outcome:
         try:
-            return Outcome(path, self.ctx.workspace.import_mission_pack(path))
+            return Outcome(path, self.ctx.attached_workspace().import_mission_pack(path))
         except Exception as error:
             log.info("mission pack %s refused: %s", path, error)
             return _refusal(path, error)
@@ -258,7 +258,7 @@ class Receiver(QObject):
         from ddcheck.services.authoring import BuiltInReplacement
 
         try:
-            return Outcome(path, self.ctx.workspace.import_template(path))
+            return Outcome(path, self.ctx.attached_workspace().import_template(path))
         except BuiltInReplacement as error:
             if not self.ctx.prompts.confirm(
                 self.window,
@@ -273,7 +273,7 @@ class Receiver(QObject):
                 return _refusal(path, error)
             try:
                 return Outcome(
-                    path, self.ctx.workspace.import_template(path, replace_built_in=True)
+                    path, self.ctx.attached_workspace().import_template(path, replace_built_in=True)
                 )
             except Exception as again:
                 return _refusal(path, again)
@@ -285,7 +285,7 @@ class Receiver(QObject):
         from ddcheck.services.handouts import HandoutRefused
         from ddcheck.ui.dialogs.handout_preview import HandoutPreview
 
-        workspace = self.ctx.workspace
+        workspace = self.ctx.attached_workspace()
         try:
             plan = workspace.plan_handout_import(path)
             rows = workspace.preview_handout(plan, i18n.language())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
@@ -15,6 +15,9 @@ from ddcheck.ui import i18n
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.errors import error_text
 from ddcheck.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from ddcheck.services.port import WorkspacePort
 
 log = logging.getLogger(__name__)
 
@@ -98,19 +101,21 @@ class SecurityActions(QObject):
 
     # ------------------------------------------------------------ state
     @property
-    def workspace(self) -> Any:
-        """Return the open workspace (None before it opens)."""
-        return self.ctx.workspace
+    def workspace(self) -> WorkspacePort:
+        """Return the open workspace (the Security menu acts only once it is open)."""
+        return self.ctx.attached_workspace()
 
     def _preferences_path(self) -> Path | None:
-        paths = getattr(self.workspace, "paths", None)
+        """Return the workspace's preferences file (None before it opens, or held in memory)."""
+        workspace = self.ctx.workspace
+        paths = workspace.paths if workspace is not None else None
         return paths.preferences if paths is not None else None
 
     def update_state(self) -> None:
         """Enable what fits the workspace: encrypted or not, travelling or not."""
-        workspace = self.workspace
-        encrypted = bool(getattr(workspace, "encrypted", False))
-        travelling = bool(encrypted and workspace.travelling())
+        workspace = self.ctx.workspace
+        encrypted = workspace is not None and workspace.encrypted
+        travelling = encrypted and workspace is not None and workspace.travelling()
         self.encrypt_action.setEnabled(workspace is not None and not encrypted)
         for action in (self.change_action, self.decrypt_action, self.lock_action):
             action.setEnabled(encrypted)
@@ -134,8 +139,7 @@ class SecurityActions(QObject):
     def offer_on_first_start(self) -> None:
         """On the first start of a new, empty workspace, ask once whether to encrypt it."""
         path = self._preferences_path()
-        workspace = self.workspace
-        if path is None or getattr(workspace, "encrypted", True) or workspace.list_dossiers():
+        if path is None or self.workspace.encrypted or self.workspace.list_dossiers():
             return
         preferences = load_preferences(path)
         if preferences.encryption_offered:
@@ -228,7 +232,8 @@ class SecurityActions(QObject):
 
     def lock(self) -> None:
         """Save what is typed, hide the dossier, and ask for the passphrase until it fits."""
-        if self.locked or self.workspace is None or not self.workspace.encrypted:
+        workspace = self.ctx.workspace
+        if self.locked or workspace is None or not workspace.encrypted:
             return
         self.locked = True
         self.window._flush()

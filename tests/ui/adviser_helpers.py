@@ -14,19 +14,19 @@ def make_ctx_for(folder: Path, workspace: Any, prompts: Any) -> Any:
     from ddcheck.ui.context import AppContext
     from ddcheck.ui.settings import UiSettings
     from ddcheck.ui.tasks import TaskRunner
+    from tests.ui.fakes import OpenedFiles
 
-    opened: list[Path] = []
+    opened = OpenedFiles()
     ctx = AppContext(
         workspace=workspace,
         prompts=prompts,
         settings=UiSettings(folder / "ui-settings.ini"),
         tasks=TaskRunner(),
         data_dir=folder,
-        open_path=opened.append,
+        open_path=opened,
         today=lambda: dt.date(2026, 11, 23),
         now=lambda: dt.datetime(2026, 11, 23, 14, 30),
     )
-    ctx.extras["opened"] = opened
     return ctx
 
 

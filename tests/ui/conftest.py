@@ -60,8 +60,9 @@ def make_ctx(tmp_path: Path, prompts: Any) -> Any:
     from ddcheck.ui.context import AppContext
     from ddcheck.ui.settings import UiSettings
     from ddcheck.ui.tasks import TaskRunner
+    from tests.ui.fakes import OpenedFiles
 
-    opened: list[Path] = []
+    opened = OpenedFiles()
 
     def make(workspace: Any) -> Any:
         ctx = AppContext(
@@ -70,11 +71,10 @@ def make_ctx(tmp_path: Path, prompts: Any) -> Any:
             settings=UiSettings(tmp_path / "data" / "ui-settings.ini"),
             tasks=TaskRunner(),
             data_dir=tmp_path / "data",
-            open_path=opened.append,
+            open_path=opened,
             today=lambda: dt.date(2026, 11, 23),
             now=lambda: dt.datetime(2026, 11, 23, 14, 30),
         )
-        ctx.extras["opened"] = opened
         return ctx
 
     return make

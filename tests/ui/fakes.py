@@ -113,3 +113,10 @@ class FakePrompts(Prompts):
         dialog.show()
         if self.export_handler is not None:
             self.export_handler(dialog)
+
+
+class OpenedFiles(list[Path]):
+    """Stands in for AppContext.open_path: records the files the app asked the system to open."""
+
+    def __call__(self, path: Path) -> None:
+        self.append(path)

@@ -185,7 +185,7 @@ def test_review_pdf_older_version_evidence_and_delete(
     links = [page.panel.evidence.itemAt(i).widget() for i in range(page.panel.evidence.count())]
     assert links and links[0].text().startswith("Open ")
     qtbot.mouseClick(links[0], Qt.MouseButton.LeftButton)
-    opened = app.ctx.extras["opened"]
+    opened = app.ctx.open_path
     assert len(opened) == 1 and opened[0].is_file()
     evidence = next(e for e in page.received.dossier.evidence if e.name == opened[0].name)
     assert hashlib.sha256(opened[0].read_bytes()).hexdigest() == evidence.sha256

@@ -136,9 +136,9 @@ def test_find_filters_the_tree_by_words(qtbot: Any, controller: Any, saudi: Any)
     page = open_checklist(controller, saudi.id)
     qtbot.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert (
-        page.find.hasFocus() or True
+        page.search.hasFocus() or True
     )  # offscreen focus is not reliable; typing below is what counts
-    qtbot.keyClicks(page.find, "grievance")
+    qtbot.keyClicks(page.search, "grievance")
     shown = []
 
     def walk(parent: Any) -> None:
@@ -152,7 +152,7 @@ def test_find_filters_the_tree_by_words(qtbot: Any, controller: Any, saudi: Any)
 
     walk(QModelIndex())
     assert shown and len(shown) < len(page.session.entries)
-    page.find.clear()
+    page.search.clear()
     shown.clear()
     walk(QModelIndex())
     assert len(shown) == len(page.session.entries)
@@ -176,7 +176,7 @@ def test_evidence_by_dialog_and_by_drop_then_open_and_remove(
     assert page.panel.evidence.list.count() == 2
     page.panel.evidence.list.setCurrentRow(0)
     qtbot.mouseClick(page.panel.evidence.open_button, Qt.MouseButton.LeftButton)
-    opened = controller.ctx.extras["opened"]
+    opened = controller.ctx.open_path
     assert opened and opened[0].read_bytes() == b"%PDF-1.4 policy"
     prompts.confirms.append(True)
     page.panel.evidence.list.setCurrentRow(0)

@@ -69,7 +69,7 @@ def test_export_writes_a_pdf_with_the_answers_and_offers_to_open_it(
     assert "Riyadh Water Company" in text
     assert reader.attachments, "the dossier JSON is embedded"
     assert ("ask_open_result", str(target)) in prompts.asked
-    assert controller.ctx.extras["opened"] == [target]
+    assert controller.ctx.open_path == [target]
 
 
 def test_red_flag_without_action_blocks_the_adviser_export_and_leads_to_the_item(

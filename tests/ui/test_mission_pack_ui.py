@@ -126,10 +126,10 @@ def test_the_missions_page_creates_a_mission_and_exports_its_pack(
                 item.setCheckState(Qt.CheckState.Checked)
         prompts.files.append([csv])
         dialog.participants_button.click()
-        dialog.create()
+        dialog.create_mission()
         assert dialog.created is None and "ends before it starts" in dialog.problem.text()
         dialog.end.setDate(QDate(2027, 2, 5))
-        dialog.create()
+        dialog.create_mission()
         dialog.grab().save(str(tmp_path / "new-mission.png"))
         return dialog.created
 

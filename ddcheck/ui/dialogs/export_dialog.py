@@ -224,7 +224,7 @@ class ExportDialog(QDialog):
         lang, audience = self.lang(), self.audience.currentData()
         export_fn = self.export_fn
         # the workspace's signing key, read here (the database belongs to this thread)
-        key = self.ctx.workspace.signing_key(snapshot.dossier.company.name)
+        key = self.ctx.attached_workspace().signing_key(snapshot.dossier.company.name)
 
         def work(report: Callable[[float], None], cancelled: Callable[[], bool]) -> Any:
             return export_fn(

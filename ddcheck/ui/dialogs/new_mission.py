@@ -61,7 +61,7 @@ class NewMissionDialog(QDialog):
         self.organiser = named(QLineEdit("RVO", self), tr("Organiser"))
         self.contact = named(QLineEdit(self), tr("Adviser's contact"))
         self.checklists = named(QListWidget(self), tr("Checklists the mission asks for"))
-        for template in sorted(ctx.workspace.templates.values(), key=lambda t: t.id):
+        for template in sorted(ctx.attached_workspace().templates.values(), key=lambda t: t.id):
             item = QListWidgetItem(f"{template.title.get(lang)} (v{template.version})")
             item.setData(ID_ROLE, template.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -76,7 +76,7 @@ class NewMissionDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Create mission"))
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.create_mission)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(tr("Mission name (Dutch)") + " *", self.name)
@@ -105,7 +105,7 @@ class NewMissionDialog(QDialog):
             str(item.data(ID_ROLE)) for item in items if item.checkState() == Qt.CheckState.Checked
         ]
 
-    def create(self) -> None:
+    def create_mission(self) -> None:
         """Create the mission; show the problem in the dialog when it is not valid."""
         from ddcheck.services.missions import read_participants
 
@@ -113,7 +113,7 @@ class NewMissionDialog(QDialog):
             participants = (
                 read_participants(self.participants_file) if self.participants_file else []
             )
-            self.created = self.ctx.workspace.create_mission(
+            self.created = self.ctx.attached_workspace().create_mission(
                 self.name.text(),
                 name_en=self.name_en.text(),
                 destinations=self.countries.codes(),

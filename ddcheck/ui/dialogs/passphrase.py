@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -110,7 +111,7 @@ class RecoveryKeyDialog(QDialog):
         self.key = QLabel(recovery_key)
         self.key.setObjectName("recoveryKey")
         self.key.setStyleSheet("font-family: monospace; font-size: 16pt; padding: 8px;")
-        self.key.setTextInteractionFlags(self.key.textInteractionFlags().TextSelectableByMouse)
+        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.key)
         self.written = QCheckBox(tr("I have written the recovery key down"))
         layout.addWidget(self.written)

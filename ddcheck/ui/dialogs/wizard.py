@@ -92,17 +92,17 @@ class CompanyPage(QWizardPage):
         self.sector.addItem(tr("Not specified"), "")
         for key in SECTOR_IDS:
             self.sector.addItem(sector_label(key, language()), key)
-        self.size = QComboBox(self)
-        self.size.addItem(tr("Not specified"), None)
+        self.size_box = QComboBox(self)
+        self.size_box.addItem(tr("Not specified"), None)
         for key, text in size_labels().items():
-            self.size.addItem(text, key)
+            self.size_box.addItem(text, key)
         self.contact = QLineEdit(self)
         self.email = QLineEdit(self)
         form = QFormLayout()
         form.addRow(tr("Company name") + " *", self.name)
         form.addRow(tr("KvK number"), vbox(self.kvk, self.kvk_error, spacing=2))
         form.addRow(tr("Sector"), self.sector)
-        form.addRow(tr("Size"), self.size)
+        form.addRow(tr("Size"), self.size_box)
         form.addRow(tr("Contact person"), self.contact)
         form.addRow(tr("E-mail"), self.email)
         self.setLayout(form)
@@ -128,7 +128,7 @@ class CompanyPage(QWizardPage):
             name=self.name.text().strip(),
             kvk_number=self.kvk.text().replace(" ", ""),
             sector=self.sector.currentData() or "",
-            size=self.size.currentData(),
+            size=self.size_box.currentData(),
             contact_name=self.contact.text().strip(),
             contact_email=self.email.text().strip(),
         )

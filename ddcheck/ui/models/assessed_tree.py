@@ -9,7 +9,7 @@ from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from ddcheck.ui.i18n import tr
-from ddcheck.ui.models.section_tree import COL_PROGRESS, KEY_ROLE, KIND_ROLE
+from ddcheck.ui.models.section_tree import COL_PROGRESS, KEY_ROLE, KIND_ROLE, SectionTreeModel
 from ddcheck.ui.style import current_theme
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -56,7 +56,7 @@ class AssessedTreeModel(QIdentityProxyModel):
         self._assessments = dict(assessments)
         source = self.sourceModel()
         for key in changed:
-            found = source.index_of(key) if source is not None else QModelIndex()
+            found = source.index_of(key) if isinstance(source, SectionTreeModel) else QModelIndex()
             if found.isValid():
                 index = self.mapFromSource(found.siblingAtColumn(COL_PROGRESS))
                 self.dataChanged.emit(index, index)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -14,6 +14,9 @@ from ddcheck.ui.dates import datetime_text
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.style import current_theme
 
+if TYPE_CHECKING:  # the services load after the first window paints
+    from ddcheck.services.dossiers import DossierInfo
+
 COL_TITLE, COL_STATUS, COL_PROGRESS, COL_FLAGS, COL_UPDATED = range(5)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -21,15 +24,11 @@ PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _percent(info: Any) -> int:
-    progress = getattr(info, "progress", 0)
-    if hasattr(progress, "percent"):
-        return int(progress.percent)
-    value = float(progress or 0)
-    return round(value * 100) if value <= 1 else round(value)
+def _percent(info: DossierInfo) -> int:
+    return info.progress.percent
 
 
-def dossier_status(info: Any) -> str:
+def dossier_status(info: DossierInfo) -> str:
     """Return a short status word for a dossier."""
     percent = _percent(info)
     if percent >= 100:
@@ -38,13 +37,13 @@ def dossier_status(info: Any) -> str:
 
 
 class DossierListModel(QAbstractTableModel):
-    """Rows of DossierInfo (duck-typed: id, title, progress, red_flags, updated_at)."""
+    """Rows of DossierInfo: title, status, progress, red flags, last change."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
+        self._rows: list[DossierInfo] = []
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
+    def set_rows(self, rows: Sequence[DossierInfo]) -> None:
         """Replace the rows."""
         self.beginResetModel()
         self._rows = list(rows)
@@ -65,15 +64,10 @@ class DossierListModel(QAbstractTableModel):
         return False
 
     @staticmethod
-    def _cells(info: Any) -> list[Any]:
-        return [
-            info.title,
-            _percent(info),
-            int(getattr(info, "red_flags", 0) or 0),
-            getattr(info, "updated_at", None),
-        ]
+    def _cells(info: DossierInfo) -> list[Any]:
+        return [info.title, _percent(info), info.red_flags, info.updated_at]
 
-    def row_info(self, row: int) -> Any:
+    def row_info(self, row: int) -> DossierInfo:
         """Return the DossierInfo of a row."""
         return self._rows[row]
 
@@ -95,8 +89,7 @@ class DossierListModel(QAbstractTableModel):
             return info.id
         if role == PROGRESS_ROLE:
             return _percent(info)
-        flags = int(getattr(info, "red_flags", 0) or 0)
-        updated = getattr(info, "updated_at", None)
+        flags, updated = info.red_flags, info.updated_at
         if role == SORT_ROLE:
             return [
                 str(info.title).casefold(),

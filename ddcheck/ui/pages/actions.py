@@ -38,6 +38,7 @@ from ddcheck.ui.models.action_table import (
     SORT_ROLE,
     ActionTableModel,
 )
+from ddcheck.ui.pages.page import Page
 from ddcheck.ui.session import DossierSession, SessionUpdate
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -147,7 +148,7 @@ def write_csv(actions: list[Action], path: Path, item_title: Any) -> None:
             )
 
 
-class ActionsPage(QWidget):
+class ActionsPage(QWidget, Page):
     """Plan and follow up the actions that close the gaps."""
 
     itemRequested = Signal(str)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +39,7 @@ from ddcheck.ui.models.section_tree import (
     SEARCH_ROLE,
     SectionTreeModel,
 )
+from ddcheck.ui.pages.page import Page
 from ddcheck.ui.session import DossierSession, SessionUpdate
 from ddcheck.ui.widgets.item_panel import ItemPanel, ItemState
 
@@ -56,7 +65,7 @@ class _TreeFilter(QSortFilterProxyModel):
             self.words = text.casefold().split()
             self.invalidateFilter()
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         """Match items whose question or guidance contains every typed word."""
         words = self.words
         if not words:
@@ -71,7 +80,7 @@ class _TreeFilter(QSortFilterProxyModel):
 GUIDANCE_KEY = "checklist/guidance"  # "open" or "closed", remembered in the preferences
 
 
-class ChecklistPage(QWidget):
+class ChecklistPage(QWidget, Page):
     """Answer the items of the open dossier."""
 
     actionRequested = Signal(str)
@@ -86,11 +95,11 @@ class ChecklistPage(QWidget):
         self.model = SectionTreeModel(session.lang, self)
         self.proxy = _TreeFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.find = QLineEdit(self)
-        self.find.setPlaceholderText(tr("Find items (Ctrl+F)"))
-        named(self.find, tr("Find items"))
-        self.find.setClearButtonEnabled(True)
-        self.find.textChanged.connect(self._filter)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(tr("Find items (Ctrl+F)"))
+        named(self.search, tr("Find items"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
         self.tree = QTreeView(self)
         named(self.tree, tr("Questions"), tr("Checklists, their sections and questions"))
         self.tree.setModel(self.proxy)
@@ -115,7 +124,7 @@ class ChecklistPage(QWidget):
         left = QWidget(self)
         left.setLayout(
             vbox(
-                self.find,
+                self.search,
                 self.tree,
                 hbox(self.next_open, self.next_flag, 1, spacing=TIGHT),
                 self.progress_label,
@@ -237,8 +246,8 @@ class ChecklistPage(QWidget):
 
     def focus_find(self) -> None:
         """Put the cursor in the find field."""
-        self.find.setFocus()
-        self.find.selectAll()
+        self.search.setFocus()
+        self.search.selectAll()
 
     def current_key(self) -> str | None:
         """Return the key of the item shown."""
@@ -251,7 +260,7 @@ class ChecklistPage(QWidget):
             return False
         index = self.proxy.mapFromSource(source)
         if not index.isValid():
-            self.find.clear()
+            self.search.clear()
             index = self.proxy.mapFromSource(source)
         self.tree.scrollTo(index)
         self.tree.setCurrentIndex(index)
@@ -306,6 +315,7 @@ class ChecklistPage(QWidget):
         panel.createActionRequested.connect(lambda k=key: self.create_action(k))
         panel.showActionRequested.connect(self.actionRequested)
         old = self.splitter.widget(1)
+        assert old is not None  # the placeholder or the previous item's panel
         focus = QApplication.focusWidget()
         had_focus = focus is not None and (focus is old or old.isAncestorOf(focus))
         self.splitter.replaceWidget(1, panel)

@@ -99,7 +99,9 @@ class BigButton(QPushButton):
 
     def sizeHint(self) -> QSize:
         """Return the size the two lines need."""
-        return self.layout().sizeHint().expandedTo(QSize(380, 72))
+        layout = self.layout()
+        needed = layout.sizeHint() if layout is not None else QSize()
+        return needed.expandedTo(QSize(380, 72))
 
     def minimumSizeHint(self) -> QSize:
         """Never squash the two lines."""

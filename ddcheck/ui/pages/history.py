@@ -13,6 +13,7 @@ from ddcheck.ui.dates import datetime_text
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, hbox, label, vbox
 from ddcheck.ui.pages.history_words import HistoryWords, item_key_of
+from ddcheck.ui.pages.page import Page
 from ddcheck.ui.session import DossierSession
 
 COL_WHEN, COL_WHO, COL_WHAT, COL_OLD, COL_NEW = range(5)
@@ -90,7 +91,7 @@ def history_table(model: HistoryModel, parent: QWidget) -> QTableView:
     return table
 
 
-class HistoryPage(QWidget):
+class HistoryPage(QWidget, Page):
     """Every recorded change of the dossier, newest first; double-click goes to the item."""
 
     itemRequested = Signal(str)

@@ -136,7 +136,7 @@ class MissionOverviewPage(QWidget):
         chosen = self.mission.currentData()
         self.mission.blockSignals(True)
         self.mission.clear()
-        for status in self.ctx.workspace.mission_statuses():
+        for status in self.ctx.attached_workspace().mission_statuses():
             if status.known:
                 self.mission.addItem(
                     tr(
@@ -147,7 +147,7 @@ class MissionOverviewPage(QWidget):
                     ),
                     BY_ID + status.mission_id,
                 )
-        groups = list(self.ctx.workspace.missions())
+        groups = list(self.ctx.attached_workspace().missions())
         for group in groups:
             self.mission.addItem(
                 tr("{name} ({n} dossiers)", name=group.name, n=group.dossiers), group.name
@@ -189,9 +189,11 @@ class MissionOverviewPage(QWidget):
         }
         mission_id = self.mission_id()
         if mission_id is not None:
-            overview = self.ctx.workspace.mission_overview_by_id(mission_id, **filters)
+            overview = self.ctx.attached_workspace().mission_overview_by_id(mission_id, **filters)
         else:
-            overview = self.ctx.workspace.mission_overview(self.mission_name(), **filters)
+            overview = self.ctx.attached_workspace().mission_overview(
+                self.mission_name(), **filters
+            )
         self._overview_shown = overview
         self._show_status(overview.status)
         self.model.set_rows(overview.rows)
@@ -226,7 +228,7 @@ class MissionOverviewPage(QWidget):
             self.status.setText(" · ".join(parts))
             self._proposals = [
                 p
-                for p in self.ctx.workspace.mission_proposals()
+                for p in self.ctx.attached_workspace().mission_proposals()
                 if p.mission_id == status.mission_id
             ]
         if self._proposals:
@@ -259,7 +261,7 @@ class MissionOverviewPage(QWidget):
         ):
             return
         try:
-            self.ctx.workspace.attach_received(first.mission_id, first.received_id)
+            self.ctx.attached_workspace().attach_received(first.mission_id, first.received_id)
         except Exception as error:
             self.ctx.prompts.error(self, tr("Attach to this mission"), str(error))
             return
@@ -292,7 +294,7 @@ class MissionOverviewPage(QWidget):
         if path is None:
             return None
         try:
-            self.ctx.workspace.export_overview_csv(self._overview(), path)
+            self.ctx.attached_workspace().export_overview_csv(self._overview(), path)
         except Exception as error:
             self.ctx.prompts.error(self, tr("Export failed"), str(error))
             return None

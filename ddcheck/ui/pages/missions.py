@@ -74,7 +74,7 @@ class MissionsPage(QWidget):
         lang = i18n.language()
         current = self.current_id()
         self.tree.clear()
-        for mission in self.ctx.workspace.list_missions():
+        for mission in self.ctx.attached_workspace().list_missions():
             item = QTreeWidgetItem(
                 [
                     mission.title(lang),
@@ -88,8 +88,9 @@ class MissionsPage(QWidget):
             self.tree.addTopLevelItem(item)
             if mission.id == current:
                 self.tree.setCurrentItem(item)
-        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if self.tree.currentItem() is None and first is not None:
+            self.tree.setCurrentItem(first)
         self._update_buttons()
 
     def current_id(self) -> str | None:
@@ -108,7 +109,7 @@ class MissionsPage(QWidget):
         self.refresh()
         for row in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(row)
-            if item.data(0, ID_ROLE) == created.id:
+            if item is not None and item.data(0, ID_ROLE) == created.id:
                 self.tree.setCurrentItem(item)
         return created
 
@@ -117,7 +118,7 @@ class MissionsPage(QWidget):
         mission_id = self.current_id()
         if mission_id is None:
             return None
-        mission = self.ctx.workspace.get_mission(mission_id)
+        mission = self.ctx.attached_workspace().get_mission(mission_id)
         name = safe_name(mission.title(i18n.language()), "mission")
         path = ask_save_path(
             self.ctx,
@@ -129,7 +130,7 @@ class MissionsPage(QWidget):
         if path is None:
             return None
         try:
-            self.ctx.workspace.export_mission_pack(mission_id, path)
+            self.ctx.attached_workspace().export_mission_pack(mission_id, path)
         except Exception as error:
             self.ctx.prompts.error(self, tr("Export failed"), str(error))
             return None

@@ -23,6 +23,7 @@ from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr, tr_n
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, card, hbox, label, vbox
 from ddcheck.ui.models.icons import status_icon
+from ddcheck.ui.pages.page import Page
 from ddcheck.ui.session import DossierSession, SessionUpdate
 from ddcheck.ui.style import current_theme
 from ddcheck.ui.widgets.charts import HeatMap, ScoreBars
@@ -115,7 +116,7 @@ def deadline_words(counts: DeadlineCounts) -> str:
     return " · ".join(parts) if parts else tr("No deadline within {days} days", days=DUE_SOON_DAYS)
 
 
-class OverviewPage(QScrollArea):
+class OverviewPage(QScrollArea, Page):
     """Where the dossier stands; every flag and warning leads to its item."""
 
     itemRequested = Signal(str)

@@ -270,8 +270,8 @@ class AnswerEditor(QWidget):
 
     def focus_first(self) -> None:
         """Put keyboard focus on the editor: the chosen option, else the first one or the field."""
-        chosen = [b for b in self._buttons if b.isChecked()]
-        target = (chosen or self._buttons or [self._text or self._line or self._date])[0]
+        chosen: list[QWidget | None] = [b for b in self._buttons if b.isChecked()]
+        target = (chosen or list(self._buttons) or [self._text or self._line or self._date])[0]
         if target is not None:
             target.setFocus()
 
@@ -289,8 +289,11 @@ def key_numbers(labels: list[str]) -> list[int | None]:
     digits = [d for d in own if d is not None]
     if len(digits) < 2 or len(set(digits)) != len(digits):
         return [n if n <= 9 else None for n in range(1, len(labels) + 1)]
-    free = iter(range(max(digits) + 1, 10))
-    return [d if d is not None else next(free, None) for d in own]
+    free = list(range(max(digits) + 1, 10))
+    numbers: list[int | None] = []
+    for digit in own:
+        numbers.append(digit if digit is not None else (free.pop(0) if free else None))
+    return numbers
 
 
 def _parse_date(value: AnswerValue) -> dt.date | None:

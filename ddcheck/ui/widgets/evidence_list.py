@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QWidget
 
@@ -92,10 +92,10 @@ class EvidenceList(QWidget):
         item = self.list.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
-    def _emit_current(self, signal: Signal) -> None:  # type: ignore[valid-type]
+    def _emit_current(self, signal: SignalInstance) -> None:
         evidence_id = self.current_id()
         if evidence_id:
-            signal.emit(evidence_id)  # type: ignore[attr-defined]
+            signal.emit(evidence_id)
 
     def _update_buttons(self, *_args: object) -> None:
         has = self.list.currentItem() is not None

@@ -309,7 +309,8 @@ class ItemPanel(QScrollArea):
         state = self.state
         entry, answer = state.entry, state.answer
         while self.badges.count():
-            widget = self.badges.takeAt(0).widget()
+            taken = self.badges.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
         lang = state.lang
@@ -364,7 +365,8 @@ class ItemPanel(QScrollArea):
             tr("Create action…") if not linked else tr("Add another action…")
         )
         while self.action_links.count():
-            widget = self.action_links.takeAt(0).widget()
+            taken = self.action_links.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
         for action in linked:
