@@ -1,8 +1,9 @@
 """Keep the word catalog in step with the code: python packaging/words.py [--check].
 
-Finds every translatable string in ddcheck/ (calls to tr, tr_in, tr_n and a vocabulary's
-in_context / plural, f-strings included), merges them into resources/i18n/nl.po (new strings get
-an empty Dutch text; strings no longer used are dropped) and compiles nl.mo next to it.
+Finds every translatable string in ddcheck/ (calls to tr, tr_in, tr_n, a vocabulary's
+in_context / plural / plural_in_context, and the catalog_entry / catalog_plural marks of word
+tables, f-strings included), merges them into resources/i18n/nl.po (new strings get an empty
+Dutch text; strings no longer used are dropped) and compiles nl.mo next to it.
 With --check it changes nothing and exits 1 when the catalog lacks or has stale strings, when a
 Dutch text is empty or has other {fields} than its English source, or when nl.mo is out of date.
 Translators can edit nl.po with any gettext tool (Poedit, Lokalize, Weblate) instead.
@@ -30,6 +31,9 @@ KEYWORDS = {
     "tr_n": (None, 2),
     "in_context": (0, 1),
     "plural": (None, 2),
+    "plural_in_context": (0, 2),
+    "catalog_entry": (0, 1),  # a table of words: domain/vocabulary.py
+    "catalog_plural": (0, 2),
 }
 
 Key = tuple[str | None, str | tuple[str, str]]

@@ -44,6 +44,15 @@ class Vocabulary:
         """Return the singular or plural form for `n`, translated; `{n}` is filled in."""
         return self._translations.ngettext(singular, plural, n).format(n=n, **fields)
 
+    def plural_in_context(self, context: str, singular: str, plural: str, n: int, /) -> str:
+        """Return the singular or plural form for `n` as meant in `context`, translated."""
+        return self._translations.npgettext(context, singular, plural, n)
+
+    def entry(self, entry: Entry, /, **fields: object) -> str:
+        """Return a table's catalog entry (see `catalog_entry`) in this language."""
+        context, text = entry
+        return self.in_context(context, text, **fields)
+
     def knows(self, text: str, context: str | None = None) -> bool:
         """Return whether the catalog translates `text` (a plural's singular too; English: yes)."""
         if self.lang == "en":
@@ -52,6 +61,23 @@ class Vocabulary:
         catalog = getattr(self._translations, "_catalog", {})
         key = text if context is None else f"{context}\x04{text}"
         return catalog.get(key, marker) is not marker or (key, 0) in catalog
+
+
+Entry = tuple[str, str]  # (context, English text)
+
+
+def catalog_entry(context: str, text: str, /) -> Entry:
+    """Mark `text` for the catalog under `context`, to be translated when looked up.
+
+    For tables of words (a report's labels, coded values): packaging/words.py finds these calls
+    as it finds `in_context`; `Vocabulary.entry` translates the pair.
+    """
+    return context, text
+
+
+def catalog_plural(context: str, singular: str, plural: str, /) -> tuple[str, str, str]:
+    """Mark a noun's two forms for the catalog under `context` (`plural_in_context` reads them)."""
+    return context, singular, plural
 
 
 def fields_of(text: str) -> set[str]:

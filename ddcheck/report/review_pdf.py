@@ -17,6 +17,7 @@ from ddcheck.domain.scoring import summarize
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
 from ddcheck.domain.visible import visible_controls
+from ddcheck.domain.vocabulary import Entry, catalog_entry, words_for
 from ddcheck.report.appendix import cell_room, chunked_tables, spread_rows
 from ddcheck.report.labels import value_label
 from ddcheck.report.para import Para
@@ -28,68 +29,60 @@ from ddcheck.report.user_paragraphs import UserParagraphs
 if TYPE_CHECKING:
     from ddcheck.domain.received import ReceivedDossier, ReviewFile
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "review_title": ("Beoordeling IMVO-dossier", "Review of an IMVO dossier"),
-    "company": ("Bedrijf", "Company"),
-    "mission": ("Missie", "Mission"),
-    "reviewer": ("Beoordelaar", "Reviewer"),
-    "reviewed_on": ("Beoordeeld op", "Reviewed on"),
-    "revision": ("Beoordeelde versie", "Revision reviewed"),
-    "fingerprint": (
-        "Vingerafdruk van die versie (SHA-256)",
-        "Fingerprint of that revision (SHA-256)",
-    ),
-    "verdict": ("Oordeel", "Verdict"),
-    "no_verdict": ("Nog niet beoordeeld", "Not reviewed yet"),
-    "items": ("Beoordeling per vraag", "Assessment per item"),
-    "no_items": ("Geen vragen beoordeeld.", "No items assessed."),
-    "item": ("Vraag", "Item"),
-    "answer": ("Antwoord van het bedrijf", "Company's answer"),
-    "assessment": ("Beoordeling", "Assessment"),
-    "comment": ("Toelichting", "Comment"),
-    "withheld": ("(vertrouwelijk, niet gedeeld)", "(confidential, not shared)"),
-    "unknown_item": ("(vraag uit een onbekende checklist)", "(item of an unknown checklist)"),
-    "actions": ("Verbeterafspraken", "Agreed improvement actions"),
-    "no_actions": ("Geen verbeterafspraken.", "No improvement actions agreed."),
-    "action": ("Actie", "Action"),
-    "owner": ("Eigenaar", "Owner"),
-    "due": ("Uiterlijk", "Due"),
-    "priority": ("Prioriteit", "Priority"),
-    "footer": ("Beoordeling — adviseur", "Review — adviser"),
-    "page_of": ("Pagina {n} van ", "Page {n} of "),
-    "overview_title": ("Missieoverzicht", "Mission overview"),
-    "all_missions": ("alle missies", "all missions"),
-    "generated_on": ("Gemaakt op", "Generated on"),
-    "completion": ("Ingevuld", "Completed"),
-    "answered_of": ("Beantwoord", "Answered"),
-    "of": ("{n} van {total}", "{n} of {total}"),
-    "required_open": ("Verplicht open", "Required open"),
-    "red_flags": ("Rode vlaggen", "Red flags"),
-    "flag_notes": (
-        "Rode vlaggen: wat ze betekenen voor de missie",
-        "Red flags: what they mean for the mission",
-    ),
-    "flag_notes_intro": (
-        "Per rode vlag in het dossier: wat die betekent voor het missiebesluit en wat u met het "
-        "bedrijf kunt afspreken. Dit is advies van ddcheck, geen beleidsregel.",
+_WORDS: dict[str, Entry] = {  # Dutch in resources/i18n/nl.po
+    "review_title": catalog_entry("review report", "Review of an IMVO dossier"),
+    "company": catalog_entry("review report", "Company"),
+    "mission": catalog_entry("review report", "Mission"),
+    "reviewer": catalog_entry("review report", "Reviewer"),
+    "reviewed_on": catalog_entry("review report", "Reviewed on"),
+    "revision": catalog_entry("review report", "Revision reviewed"),
+    "fingerprint": catalog_entry("review report", "Fingerprint of that revision (SHA-256)"),
+    "verdict": catalog_entry("review report", "Verdict"),
+    "no_verdict": catalog_entry("review report", "Not reviewed yet"),
+    "items": catalog_entry("review report", "Assessment per item"),
+    "no_items": catalog_entry("review report", "No items assessed."),
+    "item": catalog_entry("review report", "Item"),
+    "answer": catalog_entry("review report", "Company's answer"),
+    "assessment": catalog_entry("review report", "Assessment"),
+    "comment": catalog_entry("review report", "Comment"),
+    "withheld": catalog_entry("review report", "(confidential, not shared)"),
+    "unknown_item": catalog_entry("review report", "(item of an unknown checklist)"),
+    "actions": catalog_entry("review report", "Agreed improvement actions"),
+    "no_actions": catalog_entry("review report", "No improvement actions agreed."),
+    "action": catalog_entry("review report", "Action"),
+    "owner": catalog_entry("review report", "Owner"),
+    "due": catalog_entry("review report", "Due"),
+    "priority": catalog_entry("review report", "Priority"),
+    "footer": catalog_entry("review report", "Review — adviser"),
+    "page_of": catalog_entry("review report", "Page {n} of "),
+    "overview_title": catalog_entry("review report", "Mission overview"),
+    "all_missions": catalog_entry("review report", "all missions"),
+    "generated_on": catalog_entry("review report", "Generated on"),
+    "completion": catalog_entry("review report", "Completed"),
+    "answered_of": catalog_entry("review report", "Answered"),
+    "of": catalog_entry("review report", "{n} of {total}"),
+    "required_open": catalog_entry("review report", "Required open"),
+    "red_flags": catalog_entry("review report", "Red flags"),
+    "flag_notes": catalog_entry("review report", "Red flags: what they mean for the mission"),
+    "flag_notes_intro": catalog_entry(
+        "review report",
         "For each red flag in the dossier: what it means for the mission decision and what you "
         "might agree with the company. This is ddcheck's advice, not a policy rule.",
     ),
-    "adviser_note": ("Voor de adviseur", "For the adviser"),
-    "open_high": ("Open acties (hoog)", "Open actions (high)"),
-    "withheld_col": ("Achtergehouden", "Withheld"),
-    "no_dossiers": ("Geen ontvangen dossiers.", "No received dossiers."),
-    "overview_footer": ("Missieoverzicht — adviseur", "Mission overview — adviser"),
-    "participants": ("Deelnemers", "Participants"),
-    "expected_received_missing": (
-        "{expected} verwacht, {received} ontvangen, {missing} ontbreken",
-        "{expected} expected, {received} received, {missing} missing",
+    "adviser_note": catalog_entry("review report", "For the adviser"),
+    "open_high": catalog_entry("review report", "Open actions (high)"),
+    "withheld_col": catalog_entry("review report", "Withheld"),
+    "no_dossiers": catalog_entry("review report", "No received dossiers."),
+    "overview_footer": catalog_entry("review report", "Mission overview — adviser"),
+    "participants": catalog_entry("review report", "Participants"),
+    "expected_received_missing": catalog_entry(
+        "review report", "{expected} expected, {received} received, {missing} missing"
     ),
-    "deadline_in": ("Uiterste datum {date}: nog {n} dagen", "Deadline {date}: {n} days left"),
-    "deadline_passed": ("Uiterste datum {date} is verstreken", "Deadline {date} has passed"),
-    "missing_title": ("Nog niet ontvangen", "Not received yet"),
-    "kvk": ("KvK-nummer", "KvK number"),
-    "not_listed": ("niet op de deelnemerslijst", "not on the participants list"),
+    "deadline_in": catalog_entry("review report", "Deadline {date}: {n} days left"),
+    "deadline_passed": catalog_entry("review report", "Deadline {date} has passed"),
+    "missing_title": catalog_entry("review report", "Not received yet"),
+    "kvk": catalog_entry("review report", "KvK number"),
+    "not_listed": catalog_entry("review report", "not on the participants list"),
 }
 
 ITEM_WIDTHS = [54 * mm, 36 * mm, 22 * mm, 58 * mm]  # the adviser's comment gets the room
@@ -98,8 +91,7 @@ ACTION_WIDTHS = [9 * mm, 96 * mm, 25 * mm, 20 * mm, 20 * mm]
 
 def word(key: str, lang: Language) -> str:
     """Return one of this module's words in `lang`."""
-    nl, en = _WORDS[key]
-    return nl if lang == "nl" else en
+    return words_for(lang).entry(_WORDS[key])
 
 
 def day(value: dt.date | dt.datetime | None, lang: Language) -> str:

@@ -101,7 +101,7 @@ def test_plural_forms() -> None:
 def test_report_has_no_report_labels_of_the_other_language(
     demo_reports: DemoReports, lang: str
 ) -> None:
-    from ddcheck.report.labels import _LABELS, _VALUES
+    from ddcheck.report.labels import _LABELS, _VALUES, label, value_label
 
     snapshot = demo_reports.snapshot
     text = flat(pdf_text(demo_reports.pdfs[lang]))
@@ -118,7 +118,12 @@ def test_report_has_no_report_labels_of_the_other_language(
     removals.append("IFC Performance Standard")  # a name
     for removal in sorted({flat(r) for r in removals if r.strip()}, key=len, reverse=True):
         text = text.replace(removal, " ")
-    pairs = [*_LABELS.values(), *(p for values in _VALUES.values() for p in values.values())]
+    pairs = [(label(key, "nl"), label(key, "en")) for key in _LABELS]
+    pairs += [
+        (value_label(kind, value, "nl"), value_label(kind, value, "en"))
+        for kind, values in _VALUES.items()
+        for value in values
+    ]
     other = {
         flat(en if lang == "nl" else nl)
         for nl, en in pairs
