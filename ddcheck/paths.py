@@ -51,6 +51,11 @@ def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 
 
+def cache_dir() -> Path:
+    """Return the user's cache folder for ddcheck (what can be made again: the catalog's copy)."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def default_data_dir() -> Path:
     """Return the workspace folder: `$DDCHECK_DATA_DIR` or the platform's user data folder."""
     override = os.environ.get(DATA_DIR_ENV)

@@ -33,11 +33,6 @@ from ddcheck.domain.review_merge import (
     value_of,
 )
 from ddcheck.exchange.errors import ExchangeError
-from ddcheck.exchange.review_changes import (
-    changes_file_bytes,
-    is_changes_file,
-    parse_changes_file,
-)
 from ddcheck.exchange.review_file import MAX_REVIEW_BYTES, parse_review_file
 from ddcheck.services.changes import Changes
 from ddcheck.services.errors import InvalidInput, WorkspaceError
@@ -206,6 +201,8 @@ class SyncOps(ReviewOps):
 
     def _sync_review_file(self, candidate: Candidate) -> FileOutcome:
         """Take the edits of a colleague's review-changes file; a company review goes elsewhere."""
+        from ddcheck.exchange.review_changes import is_changes_file, parse_changes_file
+
         path = candidate.path
         if candidate.size > MAX_REVIEW_BYTES:
             raise refused(path, "the file is larger than a review file can be")
@@ -310,6 +307,8 @@ class SyncOps(ReviewOps):
 
     def _write_edits(self, root: Path) -> list[FileOutcome]:
         """Write each dossier's unwritten edits into one new review-changes file."""
+        from ddcheck.exchange.review_changes import changes_file_bytes
+
         conn = self._store.conn
         outcomes = []
         for dossier_id, edits in sync_rows.unwritten(conn).items():

@@ -117,9 +117,9 @@ def open_workspace(data_dir: Path, prompts: Prompts, catalog: Any = None) -> Any
     from ddcheck.services.encryption import KeyringKeychain, unlock
 
     if catalog is None:
-        from ddcheck.catalog import load_shipped_catalog
+        from ddcheck.catalog.cache import shipped_catalog
 
-        catalog = load_shipped_catalog()
+        catalog = shipped_catalog(paths.cache_dir())
     lang = i18n.language()
     keychain = KeyringKeychain()
     try:
