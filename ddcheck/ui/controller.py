@@ -28,6 +28,7 @@ from ddcheck.ui.main_window import (
 if TYPE_CHECKING:  # the dossier pages pull in the domain; they load when a dossier opens
     from ddcheck.services.port import WorkspacePort
     from ddcheck.ui.dialogs.export_dialog import ExportDialog
+    from ddcheck.ui.receiving import Outcome
     from ddcheck.ui.session import DossierSession, SessionUpdate
 
 log = logging.getLogger(__name__)
@@ -186,15 +187,22 @@ class Controller(QObject):
         """Import PDFs, .ddcheck bundles, .ddreview files or checklists (in the background)."""
         self.adviser.receiver.choose_and_import()
 
-    def _imported(self, outcomes: list) -> None:
+    def _imported(self, outcomes: list[Outcome]) -> None:
         """Show what an import brought: an own dossier, a loaded review, received dossiers."""
+        from ddcheck.services.received_model import ImportResult
+        from ddcheck.ui.receiving import HandoutMerged
+
         if not any(o.ok and o.result is not None for o in outcomes):
             return
         self.refresh_list()
         own = {info.id for info in self.ctx.attached_workspace().list_dossiers()}
         for outcome in outcomes:
             result = outcome.result
-            dossier_id = getattr(result, "dossier_id", None) if outcome.ok else None
+            dossier_id = (
+                result.dossier_id
+                if outcome.ok and isinstance(result, (ImportResult, HandoutMerged))
+                else None
+            )
             if dossier_id not in own or result.status not in (
                 "restored",
                 "review_loaded",

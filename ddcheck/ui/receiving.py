@@ -107,12 +107,14 @@ def import_one(workspace: Any, path: Path, *, accept_internal: bool = False) -> 
 
 def describe(outcome: Outcome) -> str:
     """Return one sentence about one file's import."""
+    from ddcheck.services.authoring import TemplateImport
+    from ddcheck.services.mission_packs import PackImport
+
     if not outcome.ok:
         return outcome.refusal
     result, name = outcome.result, outcome.path.name
-    mission = getattr(result, "mission", None)
-    if mission is not None and hasattr(mission, "participants"):
-        title = mission.title(i18n.language())
+    if isinstance(result, PackImport):
+        title = result.mission.title(i18n.language())
         if result.upgraded:
             return tr(
                 "Mission “{title}” was stored; {n} checklist(s) were updated, answers kept.",
@@ -120,8 +122,8 @@ def describe(outcome: Outcome) -> str:
                 n=len(result.upgraded),
             )
         return tr("Mission “{title}” was stored.", title=title)
-    template = getattr(result, "template", None)
-    if template is not None:
+    if isinstance(result, TemplateImport):
+        template = result.template
         title = template.title.get(i18n.language())
         if result.status == "unchanged":
             return tr("{name} was already imported; nothing changed.", name=name)
@@ -172,10 +174,13 @@ def describe(outcome: Outcome) -> str:
 
 def report_text(outcomes: Sequence[Outcome]) -> str:
     """Return the message shown after an import: a block per file, problems with their lines."""
+    from ddcheck.services.received_model import ImportResult
+
     blocks: list[list[str]] = []
     for outcome in outcomes:
         lines = [describe(outcome)]
-        lines += [w.get(i18n.language()) for w in getattr(outcome.result, "warnings", ()) or ()]
+        if isinstance(outcome.result, ImportResult):  # the others carry no warnings
+            lines += [w.get(i18n.language()) for w in outcome.result.warnings]
         shown = outcome.problems[:MAX_PROBLEMS_SHOWN]
         lines += [f"  • {p}" for p in shown]
         if len(outcome.problems) > len(shown):
