@@ -31,3 +31,15 @@ def test_the_ui_tests_double_implements_the_port() -> None:
     assert all(hasattr(double, name) for name in MEMBERS)
     assert double.worker_opener() is None  # held in memory: its jobs run on the UI thread
     assert double.paths is None and not double.encrypted
+
+
+def test_a_worker_opens_an_encrypted_workspace_with_its_key(tmp_path: Path) -> None:
+    workspace = Workspace.open(tmp_path / "ws")
+    try:
+        workspace.encrypt("correct horse battery staple 42")
+        opener = workspace.worker_opener()
+        again = opener()  # no passphrase asked again: the open workspace's key is passed on
+        assert again.encrypted and again.list_dossiers() == workspace.list_dossiers()
+        again.close()
+    finally:
+        workspace.close()

@@ -28,6 +28,7 @@ from ddcheck.services.safety import SafetyOps
 from ddcheck.services.sync import SyncOps
 from ddcheck.services.travel import TravelOps
 from ddcheck.store import open_store
+from ddcheck.store.keys import DataKey
 
 
 def _utc_now() -> dt.datetime:
@@ -60,15 +61,17 @@ class Workspace(
         clock: Callable[[], dt.datetime] | None = None,
         passphrase: str | None = None,
         keychain: Keychain | None = None,
+        key: DataKey | None = None,
     ) -> Workspace:
         """Open (or create) the workspace in `data_dir` (default: the user data folder).
 
         An encrypted workspace opens with its `passphrase` (or recovery key), or with the key
-        remembered in `keychain`; otherwise WorkspaceLocked or WrongPassphrase is raised.
+        remembered in `keychain`; otherwise WorkspaceLocked or WrongPassphrase is raised. `key`
+        is the data key of a workspace already open (a second connection, for another thread).
         """
         paths = data_paths(data_dir)
         clock = clock or _utc_now
-        key = unlock(paths, passphrase, keychain)
+        key = key if key is not None else unlock(paths, passphrase, keychain)
         preferences = load_preferences(paths.preferences)
         catalog = catalog if catalog is not None else default_catalog()
         store = open_store(paths, clock(), keep=preferences.backups_to_keep, key=key)
@@ -108,8 +111,8 @@ class Workspace(
 
     def worker_opener(self) -> Callable[[], Workspace]:
         """Return how a worker thread opens this workspace again (SQLite stays per thread)."""
-        root, user, catalog = self._paths.root, self._user, self._catalog
-        return lambda: Workspace.open(root, user=user, catalog=catalog)
+        root, user, catalog, key = self._paths.root, self._user, self._catalog, self._store.key
+        return lambda: Workspace.open(root, user=user, catalog=catalog, key=key)
 
     def close(self) -> None:
         """Close the workspace file."""
