@@ -174,12 +174,13 @@ def describe(outcome: Outcome) -> str:
 
 def report_text(outcomes: Sequence[Outcome]) -> str:
     """Return the message shown after an import: a block per file, problems with their lines."""
+    from ddcheck.services.mission_packs import PackImport
     from ddcheck.services.received_model import ImportResult
 
     blocks: list[list[str]] = []
     for outcome in outcomes:
         lines = [describe(outcome)]
-        if isinstance(outcome.result, ImportResult):  # the others carry no warnings
+        if isinstance(outcome.result, ImportResult | PackImport):  # the others carry none
             lines += [w.get(i18n.language()) for w in outcome.result.warnings]
         shown = outcome.problems[:MAX_PROBLEMS_SHOWN]
         lines += [f"  • {p}" for p in shown]
