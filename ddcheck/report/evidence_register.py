@@ -66,10 +66,11 @@ def register_story(ctx: ReportContext) -> list[Flowable]:
 def _supported_questions(ctx: ReportContext) -> dict[str, list[str]]:
     """Return, per evidence id, the keys of the items it supports in the report's order."""
     order = {key: index for index, key in enumerate(ctx.numbers)}
+    shown = ctx.entries_by_key  # an item that no longer applies is not in the report
     found: dict[str, list[str]] = {}
     for answer in ctx.dossier.answers:  # the redacted dossier: withheld items link nothing
         key = answer.key
-        if key not in order:
+        if key not in order or key not in shown:
             continue
         for evidence_id in answer.evidence_ids:
             found.setdefault(evidence_id, []).append(key)

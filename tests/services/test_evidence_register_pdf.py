@@ -148,3 +148,19 @@ def test_the_register_keeps_secrets_and_internals_and_verify_accepts_it(reports,
     assert result.ok, result.problems
     rendered = result.document["rendered"]
     assert set(rendered["answers"]) <= set(rendered["headings"])
+
+
+def test_a_question_that_no_longer_applies_is_not_named(ws: Workspace, tmp_path: Path) -> None:
+    mission = Mission(name="Riyad", start=START, end=END, export_credit_insurance=True)
+    dossier_id = ws.create_dossier(Company(name="Van Dijk BV"), mission, "en").id
+    ws.answer(dossier_id, "mini", "ekv-esap", value="yes")
+    ws.attach_link(dossier_id, "S:\\ESAP\\plan.docx", item_key="mini/ekv-esap")
+    shown = ws.get_dossier(dossier_id).mission
+    ws.update_profile(
+        dossier_id, mission=shown.model_copy(update={"export_credit_insurance": False})
+    )
+    out = tmp_path / "en.pdf"
+    ws.export_pdf(dossier_id, out, lang="en", audience="adviser")
+    text = flat(pdf_text(out))
+    assert "plan.docx" in text and "linked to no question" in text
+    assert "Is there an ESAP?" not in text  # neither in the items nor in the register
