@@ -163,8 +163,28 @@ def sign_pdf(pdf: bytes, key: SigningKey) -> bytes:
         md_algorithm="sha256",
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-    output = signers.PdfSigner(meta, signer).sign_pdf(writer)
+    output = _pdf17_signer_class()(meta, signer).sign_pdf(writer)
     return bytes(output.getvalue())
+
+
+def _pdf17_signer_class() -> type:
+    """Return a pyHanko signer that keeps the file at PDF 1.7 (imported only when signing)."""
+    from pyhanko.sign import signers
+    from pyhanko.sign.signers import constants
+
+    class Pdf17Signer(signers.PdfSigner):  # type: ignore[misc]
+        """PAdES through the ESIC extension of PDF 1.7, without pyHanko's PDF 2.0 bump.
+
+        pyHanko marks an ECDSA P-256 signature with the ISO 32002 extension, which raises the
+        file to PDF 2.0; PDF/A-3b (the report's archival form) allows at most PDF 1.7, and the
+        ESIC extension is how PDF 1.7 carries a PAdES (ETSI.CAdES.detached) signature.
+        """
+
+        def register_extensions(self, pdf_out: Any, *, md_algorithm: str) -> None:
+            pdf_out.ensure_output_version(version=(1, 7))
+            pdf_out.register_extension(constants.ESIC_EXTENSION_1)
+
+    return Pdf17Signer
 
 
 def pdf_signature(pdf: bytes) -> Signer | None:

@@ -10,6 +10,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from ddcheck.exchange.bundle import BundleError, read_bundle, write_bundle
@@ -146,3 +147,15 @@ def test_a_long_or_hostile_company_name_still_makes_a_key() -> None:
     name = "\x1b]0;Ω" * 40 + " B.V."
     key = SigningKey.create(name, NOW)
     assert key.signer.name.endswith("(ddcheck, self-issued)")
+
+
+def test_a_signed_export_stays_pdf_1_7_for_pdfa_3b(signed_pdf: Path) -> None:
+    """PAdES through the ESIC extension of PDF 1.7; pyHanko's PDF 2.0 bump broke PDF/A-3b."""
+    pdfa = pytest.importorskip("pikepdf.pdfa", exc_type=ImportError)
+    with pikepdf.open(signed_pdf) as pdf:
+        assert pdf.Root.get("/Version") in (None, "/1.7")
+        assert pdf.Root.Extensions.ESIC.BaseVersion == "/1.7"
+        report = pdfa.check(pdf, "3b")
+        assert not report.violations, [str(f) for f in report.violations]
+        # pikepdf does not check forms, so the signature field is left to a full validator
+        assert {f.kind for f in report.findings} <= {"unsupported"}
