@@ -191,11 +191,11 @@ class OverviewPage(QScrollArea, Page):
         gate = card()
         gate.setLayout(vbox(label(tr("Export check"), "subtitle"), self.gate, margin=SPACING + 4))
         body = QWidget(self)
-        body.setLayout(
-            vbox(
-                tiles, hbox(scores, heat), hbox(flags, gate), 1, margin=MARGIN, spacing=SPACING + 4
-            )
+        layout = vbox(
+            tiles, hbox(scores, heat), hbox(flags, gate), margin=MARGIN, spacing=SPACING + 4
         )
+        layout.setStretch(2, 1)  # the lists take the height left, not small boxes above a gap
+        body.setLayout(layout)
         self.setWidget(body)
         session.changed.connect(self._session_changed)
 
