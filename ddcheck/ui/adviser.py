@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QMenu, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QWidget
 
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import label, vbox
 from ddcheck.ui.receiving import Receiver
+
+if TYPE_CHECKING:
+    from ddcheck.ui.main_window import MainWindow
+    from ddcheck.ui.review_session import ReviewSession
 
 log = logging.getLogger(__name__)
 
@@ -25,17 +28,21 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class AdviserSide(QObject):
-    """List received dossiers apart from the user's own; open them read-only; show the overview."""
+    """List received dossiers apart from the user's own; open them read-only; show the overview.
 
-    def __init__(self, ctx: AppContext, window: Any, parent: QObject | None = None) -> None:
+    It lives in the places the main window offers: a sidebar section, File menu actions and
+    pages shown beside the own dossier's (`MainWindow.show_side_page`).
+    """
+
+    def __init__(self, ctx: AppContext, window: MainWindow, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.window = window
         self.receiver = Receiver(ctx, window, self)
-        self.page: QWidget | None = None
-        self.overview: QWidget | None = None
-        self.missions: QWidget | None = None
-        self._saved: tuple[str, Any] | None = None
+        self.page: Any = None
+        self.session: ReviewSession | None = None
+        self.overview: Any = None
+        self.missions: Any = None
         self.heading = label(tr("RECEIVED"), "sidebar-muted")
         self.list = QListWidget(window)
         self.list.setProperty("role", "nav")
@@ -48,48 +55,23 @@ class AdviserSide(QObject):
         self.section = QFrame(window)
         self.section.setLayout(vbox(self.heading, self.list, spacing=2))
         self.section.setVisible(False)
-        nav = window.nav
-        layout = nav.parentWidget().layout()
-        layout.insertWidget(layout.indexOf(nav) + 1, self.section, 1)
-        layout.setStretchFactor(nav, 0)
-        rows = nav.count()
-        nav.setFixedHeight(sum(nav.sizeHintForRow(r) for r in range(rows)) + 4 * rows + 8)
-        nav.currentRowChanged.connect(self._own_page_chosen)
-        window.installEventFilter(self)
-        self.export_template_action = self._add_export_template_action(window)
-        self.missions_action = self._add_file_action(window, tr("&Missions…"), self.show_missions)
+        window.add_sidebar_section(self.section)
+        window.sidePageLeft.connect(self._own_page_chosen)
+        self.export_template_action = window.add_file_action(
+            tr("Export &checklist…"), self._export_checklist, after=window.import_action
+        )
+        self.missions_action = window.add_file_action(
+            tr("&Missions…"), self.show_missions, after=self.export_template_action
+        )
 
-    def _add_export_template_action(self, window: Any) -> QAction:
-        """Add File → Export checklist… right after File → Import…."""
+    def _export_checklist(self) -> None:
         from ddcheck.ui.template_export import export_checklist
 
-        action = QAction(tr("Export &checklist…"), window)
-        action.triggered.connect(lambda: export_checklist(self.ctx, self.window))
-        for menu in window.menuBar().findChildren(QMenu):
-            actions = menu.actions()
-            if window.import_action in actions:
-                after = actions.index(window.import_action) + 1
-                menu.insertAction(actions[after] if after < len(actions) else None, action)
-                break
-        return action
+        export_checklist(self.ctx, self.window)
 
-    def _add_file_action(self, window: Any, text: str, slot: Callable[[], Any]) -> QAction:
-        """Add an action to the File menu, after Export checklist…."""
-        action = QAction(text, window)
-        action.triggered.connect(lambda: slot())
-        for menu in window.menuBar().findChildren(QMenu):
-            actions = menu.actions()
-            if self.export_template_action in actions:
-                after = actions.index(self.export_template_action) + 1
-                menu.insertAction(actions[after] if after < len(actions) else None, action)
-                break
-        return action
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Save review text still being typed when the window closes or is replaced."""
-        if watched is self.window and event.type() in (QEvent.Type.Close, QEvent.Type.Hide):
-            self._flush()
-        return super().eventFilter(watched, event)
+    def add_to_section(self, widget: QWidget) -> None:
+        """Put a widget (the mission folder's Sync button) at the end of the Received section."""
+        self.section.layout().addWidget(widget)
 
     # ------------------------------------------------------------ list
     def refresh(self) -> None:
@@ -122,8 +104,8 @@ class AdviserSide(QObject):
     def current_id(self) -> str | None:
         """Return the received id (or OVERVIEW) shown, None when an own page is shown."""
         page = self.window.pages.currentWidget()
-        if page is not None and page is self.page:
-            return self.page.received_id
+        if page is not None and page is self.page and self.session is not None:
+            return self.session.received_id
         if page is not None and page is self.overview:
             return OVERVIEW
         if page is not None and page is self.missions:
@@ -144,63 +126,51 @@ class AdviserSide(QObject):
             self.open_received(str(value))
 
     # ------------------------------------------------------------ pages
-    def _show(self, page: QWidget, title: str) -> None:
-        window = self.window
-        window._flush()
-        if self._saved is None:
-            self._saved = (window.saved.text(), window.saved.property("role"))
-        window.nav.blockSignals(True)
-        window.nav.setCurrentRow(-1)
-        window.nav.blockSignals(False)
-        window.pages.setCurrentWidget(page)
-        window.title.setText(title)
-        window.export_button.setVisible(False)
-        window.saved.setText("")
-
-    def _own_page_chosen(self, row: int) -> None:
-        if row < 0:
-            return
+    def _own_page_chosen(self) -> None:
         self.list.clearSelection()
         self.list.setCurrentRow(-1)
-        self._flush()
-        self.window.export_button.setVisible(self.window.session is not None)
-        if self._saved is not None:
-            text, role = self._saved
-            self.window.show_saved_state(role or "saved", text)
-            self._saved = None
 
-    def _flush(self) -> None:
-        for page in (self.page, self.overview):
-            if page is not None and shiboken6.isValid(page):
-                flush = getattr(page, "flush", None)
-                if flush is not None:
-                    flush()
-
-    def _replace(self, old: QWidget | None, new: QWidget) -> None:
-        self.window.pages.addWidget(new)
-        if old is not None and shiboken6.isValid(old):
-            self.window.pages.removeWidget(old)
-            old.hide()
-            old.deleteLater()
+    def flush(self) -> None:
+        """Save review text still being typed."""
+        if self.session is not None and shiboken6.isValid(self.session):
+            self.session.flush()
 
     def open_received(self, received_id: str) -> Any:
-        """Show a received dossier, read-only, with its review."""
+        """Show a received dossier, read-only, with its review (a view of its review session)."""
+        from ddcheck.ui import i18n
         from ddcheck.ui.pages.received import ReceivedPage
+        from ddcheck.ui.review_session import ReviewSession
 
-        self._flush()
+        self.flush()
         try:
-            page = ReceivedPage(self.ctx, received_id, self.window)
+            session = ReviewSession(
+                self.ctx.workspace, received_id, i18n.language(), self.ctx.now, self
+            )
+            page = ReceivedPage(self.ctx, session, self.window)
         except Exception as error:
             log.exception("cannot open received dossier")
             self.ctx.prompts.error(self.window, tr("Something went wrong"), str(error))
             return None
+        session.savedStateChanged.connect(self.window.show_saved_state)
+        session.saveFailed.connect(
+            lambda text: self.ctx.prompts.error(self.window, tr("Not saved"), text)
+        )
         page.savedState.connect(self.window.show_saved_state)
         page.deleteRequested.connect(self.delete)
         page.changed.connect(self._review_changed)
-        self.window.watch_undo_stack(page.undo_stack)
-        self._replace(self.page, page)
-        self.page = page
-        self._show(page, tr("Received dossier"))
+        old_page, old_session = self.page, self.session
+        self.page, self.session = page, session
+        self.window.show_side_page(
+            page,
+            tr("Received dossier"),
+            tr("Received: {company}", company=session.received.dossier.company.name),
+            session.undo_stack,
+            opened_tip=session.title,
+        )
+        if old_page is not None:
+            self.window.remove_side_page(old_page)
+        if old_session is not None and shiboken6.isValid(old_session):
+            old_session.deleteLater()
         self._mark(received_id)
         self.window.restore_splitters()
         return page
@@ -214,13 +184,12 @@ class AdviserSide(QObject):
             page.openRequested.connect(self.open_received)
             page.missionsRequested.connect(self.show_missions)
             page.savedState.connect(self.window.show_saved_state)
-            self._replace(None, page)
             self.overview = page
         else:
             self.overview.refresh()
         if mission is not None:
             self.overview.choose_mission(mission)
-        self._show(self.overview, tr("Mission overview"))
+        self.window.show_side_page(self.overview, tr("Mission overview"))
         self._mark(OVERVIEW)
         return self.overview
 
@@ -233,11 +202,10 @@ class AdviserSide(QObject):
         if self.missions is None or not shiboken6.isValid(self.missions):
             page = MissionsPage(self.ctx, self.window)
             page.savedState.connect(self.window.show_saved_state)
-            self._replace(None, page)
             self.missions = page
         else:
             self.missions.refresh()
-        self._show(self.missions, tr("Missions"))
+        self.window.show_side_page(self.missions, tr("Missions"))
         self._mark(MISSIONS)
         return self.missions
 
@@ -256,7 +224,7 @@ class AdviserSide(QObject):
 
     def delete(self, received_id: str) -> None:
         """Delete a received dossier (with its review) after confirmation."""
-        title = self.page.received.title if self.page is not None else received_id
+        title = self.session.title if self.session is not None else received_id
         if not self.ctx.prompts.confirm(
             self.window,
             tr("Delete received dossier"),
@@ -278,6 +246,10 @@ class AdviserSide(QObject):
             self.show_overview()
         else:
             self.window.show_page(0)
+        if self.session is not None and self.session.received_id == received_id:
+            self.window.remove_side_page(self.page)
+            self.session.deleteLater()
+            self.page = self.session = None
 
     def after_import(self, outcomes: list, open_own: Callable[[str], None]) -> None:
         """Refresh after an import and show what arrived."""

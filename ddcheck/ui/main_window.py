@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
     """Pages in a stack, chosen in the sidebar; the dossier commands live in the controller."""
 
     languageChangeRequested = Signal(str)
+    sidePageLeft = Signal()  # an own page was chosen while another part's page was shown
 
     def __init__(
         self,
@@ -54,6 +55,10 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.session: DossierSession | None = None
         self.built = False
+        self._own_label = ""
+        self._side_stacks: dict[QWidget, Any] = {}  # another part's page -> its undo stack
+        self._own_saved: tuple[str, Any] | None = None  # the saved state hidden by a side page
+        self._file_hooks: list[QAction] = []
         self.setWindowTitle("ddcheck")
         self.setMinimumSize(900, 560)  # fits a 1366×768 screen at 125 % (1093×614 logical)
         if not shell:  # a shell shows only the window's background colour, as a bare QMainWindow
@@ -99,6 +104,7 @@ class MainWindow(QMainWindow):
         sidebar.setProperty("role", "sidebar")
         sidebar.setFixedWidth(220)
         sidebar.setLayout(vbox(brand, self.dossier_label, self.nav, 1, margin=0, spacing=SPACING))
+        self.sidebar = sidebar
         self._factories: dict[int, Callable[[], QWidget]] = {}
         self.pages = QStackedWidget(self)
         self.dossiers: DossiersPage = DossiersPage(import_available, self)
@@ -132,6 +138,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(tr("&File"))
+        self.file_menu = file_menu
         self.new_action = self._action(tr("&New dossier…"), QKeySequence.StandardKey.New)
         self.demo_action = self._action(tr("Open the &demo dossier"))
         self.import_action = self._action(tr("&Import…"), "Ctrl+I")
@@ -238,14 +245,23 @@ class MainWindow(QMainWindow):
         if session is not None:
             session.savedStateChanged.connect(self.show_saved_state)
             self.watch_undo_stack(session.undo_stack)
-            self.dossier_label.setText(session.dossier.title)
+            self._own_label = session.dossier.title
             self.setWindowTitle(f"{session.dossier.title} — ddcheck")
             self.show_saved_state("saved", tr("All changes saved"))
+            self._own_saved = None  # this state stays when an own page is chosen
         else:
-            self.dossier_label.setText(tr("No dossier open"))
+            self._own_label = tr("No dossier open")
             self.setWindowTitle("ddcheck")
             self.saved.setText("")
+        if self.pages.indexOf(self.pages.currentWidget()) <= PAGE_HISTORY:
+            self._show_opened("")
         self._undo_state()
+
+    def _show_opened(self, text: str, tip: str = "") -> None:
+        """Say in the sidebar what is open: `text`, or the own dossier (or that none is)."""
+        shown = text or self._own_label
+        self.dossier_label.setText(shown)
+        self.dossier_label.setToolTip(tip or shown)  # wrapped, yet a long word may not fit
 
     def page(self, row: int) -> QWidget:
         """Return the page widget at `row` (building it now if it was deferred)."""
@@ -283,6 +299,14 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         self._flush()
+        if self._own_saved is not None:  # coming back from another part's page
+            text, role = self._own_saved
+            self._own_saved = None
+            self.show_saved_state(role or "saved", text)
+        if self.pages.indexOf(self.pages.currentWidget()) > PAGE_HISTORY:
+            self.export_button.setVisible(self.session is not None)
+            self._show_opened("")
+            self.sidePageLeft.emit()
         page = self.page(row)
         self.pages.setCurrentIndex(row)
         if isinstance(page, Page):
@@ -312,8 +336,8 @@ class MainWindow(QMainWindow):
     def undo_stack(self) -> Any:
         """Return the undo stack of what is shown: a received review or the own dossier."""
         page = self.pages.currentWidget()
-        if page is not None and self.pages.indexOf(page) > PAGE_HISTORY:  # the adviser's side
-            stack = getattr(page, "undo_stack", None)
+        if page is not None and self.pages.indexOf(page) > PAGE_HISTORY:  # another part's page
+            stack = self._side_stacks.get(page)
         else:
             stack = self.session.undo_stack if self.session else None
         return stack if stack is not None and shiboken6.isValid(stack) else None
@@ -333,10 +357,79 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(tr("&Redo") + (f": {stack.redoText()}" if can_redo else ""))
 
     def _flush(self) -> None:
+        """Save text still being typed on every page (the own dossier's and the others')."""
         for row in DOSSIER_PAGES:
             page = self._dossier_page(row)
             if page is not None:
                 page.flush()
+        for side in self._side_stacks:
+            flush = getattr(side, "flush", None) if shiboken6.isValid(side) else None
+            if flush is not None:
+                flush()
+
+    # ------------------------------------------------------------ hooks for the other parts
+    def add_sidebar_section(self, section: QWidget) -> None:
+        """Put a section under the pages in the sidebar (the adviser's received dossiers); it
+        takes the room below the pages, which keep the height of their rows."""
+        layout = self.sidebar.layout()
+        layout.insertWidget(layout.indexOf(self.nav) + 1, section, 1)
+        layout.setStretchFactor(self.nav, 0)
+        rows = self.nav.count()
+        self.nav.setFixedHeight(sum(self.nav.sizeHintForRow(r) for r in range(rows)) + 4 * rows + 8)
+
+    def add_file_action(
+        self, text: str, slot: Callable[[], Any], after: QAction | None = None
+    ) -> QAction:
+        """Add an action to the File menu after `after` (default: after the last one added this
+        way, else after Import…) and return it."""
+        from PySide6.QtGui import QAction
+
+        action = QAction(text, self)
+        action.setMenuRole(QAction.MenuRole.NoRole)
+        action.triggered.connect(lambda _checked=False: slot())
+        anchor = after or (self._file_hooks[-1] if self._file_hooks else self.import_action)
+        actions = self.file_menu.actions()
+        at = actions.index(anchor) + 1
+        self.file_menu.insertAction(actions[at] if at < len(actions) else None, action)
+        self._file_hooks.append(action)
+        return action
+
+    def show_side_page(
+        self,
+        page: QWidget,
+        title: str,
+        opened: str = "",
+        undo_stack: Any = None,
+        opened_tip: str = "",
+    ) -> None:
+        """Show a page of another part of the app (the adviser's) while the own dossier stays
+        open: `opened` says in the sidebar what it shows (`opened_tip` in full), Edit › Undo
+        follows `undo_stack`."""
+        self._flush()
+        if self.pages.indexOf(page) < 0:
+            self.pages.addWidget(page)
+        if self._side_stacks.get(page) is not undo_stack and undo_stack is not None:
+            self.watch_undo_stack(undo_stack)
+        self._side_stacks[page] = undo_stack
+        if self._own_saved is None:
+            self._own_saved = (self.saved.text(), self.saved.property("role"))
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(-1)
+        self.nav.blockSignals(False)
+        self.pages.setCurrentWidget(page)
+        self.title.setText(title)
+        self.export_button.setVisible(False)
+        self.saved.setText("")
+        self._show_opened(opened, opened_tip)
+        self._undo_state()
+
+    def remove_side_page(self, page: QWidget) -> None:
+        """Take another part's page out of the window (it is deleted later)."""
+        self._side_stacks.pop(page, None)
+        if shiboken6.isValid(page):
+            self.pages.removeWidget(page)
+            page.hide()
+            page.deleteLater()
 
     def undo(self) -> None:
         """Undo the last change of what is shown (text being typed is saved first)."""

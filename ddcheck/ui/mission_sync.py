@@ -8,8 +8,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMenu, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.background import run_on_workspace
@@ -30,19 +29,13 @@ class MissionSync(QObject):
         self.running = False
         self.last_report: Any = None
         self.notice: QLabel | None = None
-        self.action = QAction(tr("S&ync mission folder"), window)
-        self.action.triggered.connect(self.sync)
-        anchor = getattr(adviser, "missions_action", None) or window.import_action
-        for menu in window.menuBar().findChildren(QMenu):
-            actions = menu.actions()
-            if anchor in actions:
-                after = actions.index(anchor) + 1
-                menu.insertAction(actions[after] if after < len(actions) else None, self.action)
-                break
+        self.action = window.add_file_action(
+            tr("S&ync mission folder"), self.sync, after=adviser.missions_action
+        )
         self.button = QPushButton(tr("Sync mission folder"), window)
         named(self.button, tr("Sync mission folder"), tr("Import what is new, share your review"))
         self.button.clicked.connect(self.sync)
-        adviser.section.layout().addWidget(self.button)
+        adviser.add_to_section(self.button)
         self.update_state()
 
     def _bar(self) -> Any:
@@ -89,9 +82,7 @@ class MissionSync(QObject):
         folder = self.folder()
         if folder is None or self.running or self.ctx.workspace is None:
             return
-        flush = getattr(self.adviser, "_flush", None)
-        if callable(flush):
-            flush()  # review text still being typed is saved first
+        self.adviser.flush()  # review text still being typed is saved first
         self.running = True
         self.update_state()
         self._bar().showMessage(tr("Syncing the mission folder…"))

@@ -105,6 +105,7 @@ def main() -> None:
     grab(window, f"23-mission-overview{suffix}", SIZE)
     received = {r.company: r.received_id for r in overview.model.rows()}
     page = controller.adviser.open_received(received[demo.company.name])
+    grab(window, f"19-received-summary{suffix}", SIZE)  # what a received dossier opens on
     summary = page.summary
     key = next((f.key for f in summary.red_flags), page.tree_model.item_keys()[0])
     page.select(key)

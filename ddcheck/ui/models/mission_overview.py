@@ -109,8 +109,11 @@ class MissionOverviewModel(QAbstractTableModel):
                         row.verdict or "", current_theme().muted
                     )
                 )
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_COMPLETION:
-            return tr("{a} of {n} answered", a=row.answered, n=row.total)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_COMPLETION:
+                return tr("{a} of {n} answered", a=row.answered, n=row.total)
+            if column in (COL_COMPANY, COL_MISSION, COL_VERDICT):  # the full text when elided
+                return self._display(row, column)
         return None
 
     def _display(self, row: Any, column: int) -> str:

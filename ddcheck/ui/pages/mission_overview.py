@@ -52,6 +52,7 @@ class MissionOverviewPage(QWidget):
         self.handle: Any = None
         self.mission = QComboBox(self)
         self.mission.setMinimumWidth(280)
+        self.mission.currentTextChanged.connect(self.mission.setToolTip)  # a long name is elided
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Search companies"))
         named(self.search, tr("Search companies"))

@@ -8,19 +8,19 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QTreeView,
     QWidget,
 )
 
-from ddcheck.domain.applicability import item_applicability
 from ddcheck.domain.dossier import Action
 from ddcheck.domain.formatting import country_name
 from ddcheck.domain.visible import visible_controls
@@ -33,11 +33,12 @@ from ddcheck.ui.i18n import tr, tr_n
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, hbox, label, vbox
 from ddcheck.ui.models.assessed_tree import AssessedTreeModel
 from ddcheck.ui.models.section_tree import COL_PROGRESS, COL_TITLE, KEY_ROLE, SectionTreeModel
+from ddcheck.ui.pages.received_summary import ReceivedSummary
 from ddcheck.ui.pages.review_history import ReviewHistoryView
 from ddcheck.ui.pages.review_panel import ReviewPanel, clear_layout
-from ddcheck.ui.pages.review_undo import ReviewCommand
 from ddcheck.ui.pages.review_verdict import VerdictPanel
 from ddcheck.ui.pages.revision_changes import RevisionChangesView
+from ddcheck.ui.review_session import ReviewSession, ReviewUpdate
 
 log = logging.getLogger(__name__)
 
@@ -46,26 +47,27 @@ _KEYS = {"1": "accepted", "2": "question", "3": "insufficient"}
 
 
 class ReceivedPage(QWidget):
-    """Read a received dossier and review it; every review change is saved at once."""
+    """A view of a review session: read the received dossier and review it (saved at once)."""
 
-    savedState = Signal(str, str)
+    savedState = Signal(str, str)  # an export's progress (the review's is the session's)
     changed = Signal()
     deleteRequested = Signal(str)
 
-    def __init__(self, ctx: AppContext, received_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, session: ReviewSession, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.received_id = received_id
+        self.session = session
+        self.received_id = session.received_id
         self.lang = i18n.language()
-        self.received: Any = None
-        self.review: Any = None
-        self.entries: list[Any] = []
         self.handle: Any = None
         self.heading = label("", "title", wrap=True)
         self.meta = label("", "muted", wrap=True)
         self.badges = hbox(spacing=TIGHT)
         self.trust_button: QPushButton | None = None  # on "Signed with another key"
         self.revision = QComboBox(self)
+        named(self.revision, tr("Version"))
         self.revision.currentIndexChanged.connect(self._revision_chosen)
         self.export_pdf_button = QPushButton(tr("Export review PDF…"), self)
         self.export_file_button = QPushButton(tr("Export review file…"), self)
@@ -96,14 +98,29 @@ class ReceivedPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(lambda c=choice: self._key_assess(c))
         self.tree.setToolTip(tr("Keys 1, 2 and 3: accepted, question, not sufficient"))
+        self.summary_button = QPushButton(tr("Summary of the dossier"), self)
+        self.summary_button.setProperty("role", "link")
+        self.summary_button.setToolTip(tr("Readiness, red flags and what changed (Esc)"))
+        self.summary_button.clicked.connect(self.show_summary)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.tree)
+        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.activated.connect(self.show_summary)
         self.panel = ReviewPanel(self.lang, self)
         self.panel.assessed.connect(self._assess)
         self.panel.agreeRequested.connect(self.add_agreed_action)
         self.panel.evidenceOpenRequested.connect(self._open_evidence)
+        self.overview = ReceivedSummary(self)
+        self.overview.itemRequested.connect(self.select)
+        self.overview.changesRequested.connect(lambda: self.tabs.setCurrentIndex(TAB_CHANGES))
+        self.right = QStackedWidget(self)
+        self.right.addWidget(self.overview)
+        self.right.addWidget(self.panel)
+        left = QWidget(self)
+        left.setLayout(vbox(hbox(self.summary_button, 1), self.tree, spacing=TIGHT))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("received-splitter")
-        self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([380, 720])
         self.changes = RevisionChangesView(self.item_title, self)
@@ -113,7 +130,6 @@ class ReceivedPage(QWidget):
         self.verdict.addRequested.connect(lambda: self.add_agreed_action(None))
         self.verdict.editRequested.connect(self.edit_agreed_action)
         self.verdict.removeRequested.connect(self.remove_agreed_action)
-        self.undo_stack = QUndoStack(self)
         self.tabs = QTabWidget(self)
         named(self.tabs, tr("Views of the received dossier"))
         self.tabs.addTab(self.splitter, tr("Items"))
@@ -140,22 +156,58 @@ class ReceivedPage(QWidget):
             spacing=SPACING,
         )
         self.setLayout(vbox(top, self.tabs, margin=MARGIN, spacing=SPACING))
-        self.load()
+        session.add_flusher(self.flush)
+        session.changed.connect(self._session_changed)
+        self._show_all()
 
-    # ------------------------------------------------------------ loading
+    # ------------------------------------------------------------ the session's state
+    @property
+    def received(self) -> Any:
+        """Return the received dossier shown (one revision)."""
+        return self.session.received
+
+    @property
+    def review(self) -> Any:
+        """Return the adviser's review as saved."""
+        return self.session.review
+
+    @property
+    def entries(self) -> list[Any]:
+        """Return the items of the received dossier."""
+        return self.session.entries
+
+    @property
+    def summary(self) -> Any:
+        """Return completeness and red flags of the revision shown."""
+        return self.session.summary
+
+    @property
+    def undo_stack(self) -> Any:
+        """Return the review session's undo stack."""
+        return self.session.undo_stack
+
     def load(self, revision: int | None = None) -> None:
-        """Read the received dossier (a revision, default the newest) and its review."""
-        ws = self.ctx.workspace
-        self.received = ws.get_received(self.received_id, revision)
-        self.review = ws.review_of(self.received_id)
-        dossier = self.received.dossier
-        templates = ws.templates
-        used = {u.id: templates[u.id] for u in dossier.templates if u.id in templates}
-        self.entries = item_applicability(dossier, used, self.lang)
-        summary = ws.received_summary(self.received)
-        self.summary = summary
+        """Read the received dossier (a revision, default the newest) and its review again."""
+        self.session.load(revision)
+
+    def _session_changed(self, update: ReviewUpdate) -> None:
+        if update.full:
+            self._show_all()
+            return
+        self._show_header()
+        self._show_assessments()
+        self._show_history()
+        if update.touches_agreed_actions:
+            self.verdict.set_review(self.review)
         key = self.panel.key
-        self.tree_model.set_entries(self.entries, summary.answers, summary.flags)
+        if update.restored and key and self.right.currentWidget() is self.panel:
+            self._item_chosen(self.assessed.mapFromSource(self.tree_model.index_of(key)))
+        self.overview.show_session(self.session)
+        self.changed.emit()
+
+    def _show_all(self) -> None:
+        key = self.panel.key if self.right.currentWidget() is self.panel else None
+        self.tree_model.set_entries(self.entries, self.summary.answers, self.summary.flags)
         self.assessed.set_withheld(self.received.withheld_items)
         self.tree.expandToDepth(0)
         self._show_assessments()
@@ -164,10 +216,19 @@ class ReceivedPage(QWidget):
         self._show_changes()
         self.verdict.set_review(self.review)
         self._show_history()
+        self.overview.show_session(self.session)
         if key and self.tree_model.index_of(key).isValid():
             self.select(key)
         else:
-            self.panel.show_item(None, None, None, None)
+            self.show_summary()
+
+    def show_summary(self) -> None:
+        """Show the dossier's summary beside the tree (where an item's review shows)."""
+        self.panel.show_item(None, None, None, None)
+        self.tree.selectionModel().clearCurrentIndex()
+        self.tree.clearSelection()
+        self.tabs.setCurrentIndex(TAB_ITEMS)
+        self.right.setCurrentWidget(self.overview)
 
     def _show_header(self) -> None:
         received, dossier = self.received, self.received.dossier
@@ -186,8 +247,7 @@ class ReceivedPage(QWidget):
         self.meta.setText(visible_controls(" · ".join(p for p in parts if p)))
         clear_layout(self.badges)
         self.trust_button = None
-        progress = self.summary.overall
-        percent = 100 * progress.answered // progress.total if progress.total else 0
+        percent = self.session.row.completion  # as in the mission overview
         red = len(self.summary.red_flags)
         withheld = len(received.withheld_items)
         self.badges.addWidget(label(tr("{p}% complete", p=percent), "badge-muted"))
@@ -293,20 +353,16 @@ class ReceivedPage(QWidget):
     def _show_changes(self) -> None:
         many = len(self.received.revisions) > 1
         self.tabs.setTabEnabled(TAB_CHANGES, many)
-        if not many:
+        result = self.session.revision_changes
+        if not many or result is None:
             self.changes.show_nothing(tr("Only one version was received."))
-            return
-        result = self.ctx.workspace.changes_since_previous(
-            self.received_id, self.received.revision.number
-        )
-        if result.old is None:
+        elif result.old is None:
             self.changes.show_nothing(tr("This is the first version; there is nothing before it."))
         else:
             self.changes.show_changes(result)
 
     def _show_history(self) -> None:
-        rows = self.ctx.workspace.review_history(self.received_id)
-        self.history.show_rows(rows, self.review.agreed_actions)
+        self.history.show_rows(self.session.history(), self.review.agreed_actions)
 
     def entries_keys(self) -> set[str]:
         """Return the keys of the items shown in the tree."""
@@ -314,7 +370,7 @@ class ReceivedPage(QWidget):
 
     def item_title(self, key: str) -> str:
         """Return the question of an item (its key when unknown)."""
-        entry = next((e for e in self.entries if e.key == key), None)
+        entry = self.session.entry(key)
         return entry.item.question.get(self.lang) if entry else key
 
     def select(self, key: str) -> None:
@@ -332,83 +388,32 @@ class ReceivedPage(QWidget):
 
     def _item_chosen(self, index: Any, _previous: Any = None) -> None:
         key = index.data(KEY_ROLE) if index.isValid() else None
-        entry = next((e for e in self.entries if e.key == key), None)
+        entry = self.session.entry(key) if key else None
         if entry is None:
             return
-        review = next((r for r in self.review.items if r.key == key), None)
-        actions = [a for a in self.received.dossier.actions if key in a.item_keys]
-        self.panel.show_item(entry, self.received, review, actions)
+        review = self.session.item_review(key)
+        self.panel.show_item(entry, self.received, review, self.session.actions_for(key))
+        self.right.setCurrentWidget(self.panel)
 
     def _revision_chosen(self, index: int) -> None:
         number = self.revision.itemData(index)
         if number and number != self.received.revision.number:
-            self.load(int(number))
-
-    # ------------------------------------------------------------ review edits
-    def _save(self, write: Any, undo_text: str = "", merge_key: str | None = None) -> bool:
-        if undo_text:  # text typed before this edit is saved first, as its own undo step
             self.flush()
-        self.savedState.emit("saving", tr("Saving…"))
-        before = self.review
-        try:
-            write()
-        except Exception as error:
-            log.exception("saving the review failed")
-            self.savedState.emit("error", tr("Not saved: {error}", error=str(error)))
-            self.ctx.prompts.error(self, tr("Not saved"), str(error))
-            return False
-        self.review = self.ctx.workspace.review_of(self.received_id)
-        if undo_text and self.review != before:
-            self.undo_stack.push(
-                ReviewCommand(undo_text, before, self.review, self._put_back, merge_key)
-            )
-        self._show_history()
-        self.savedState.emit(
-            "saved", tr("Review saved · {time}", time=self.ctx.now().strftime("%H:%M"))
-        )
-        self.changed.emit()
-        return True
+            self.session.load(int(number))
 
-    def _put_back(self, review: Any) -> None:
-        """Undo or redo: write a whole earlier review state and show it (flushed before)."""
-        ws, rid = self.ctx.workspace, self.received_id
-        if self._save(lambda: ws.put_review(rid, review)):
-            self.load(self.received.revision.number)
-
+    # ------------------------------------------------------------ review edits (the session's)
     def _assess(self, key: str, assessment: str, comment: str) -> None:
-        ws, rid = self.ctx.workspace, self.received_id
-        old = next((i for i in self.review.items if i.key == key), None)
-        comment_only = old is not None and old.assessment == assessment
-        if assessment:
-            self._save(
-                lambda: ws.assess_item(rid, key, assessment, comment),
-                tr("Comment") if comment_only else tr("Assess item"),
-                key if comment_only else None,
-            )
-        else:
-            self._save(lambda: ws.clear_assessment(rid, key), tr("Clear assessment"))
-        self._show_header()
-        self._show_assessments()
+        self.session.assess(key, assessment, comment)
 
     def _verdict(self, fields: dict[str, Any]) -> None:
-        ws, rid = self.ctx.workspace, self.received_id
-        self._save(
-            lambda: ws.set_verdict(
-                rid,
-                fields["verdict"],
-                fields["note"],
-                reviewer=fields["reviewer"],
-                organisation=fields["organisation"],
-            ),
-            tr("Change verdict"),
-        )
+        self.session.set_verdict(fields)
 
     def add_agreed_action(self, key: str | None) -> None:
         """Agree a new improvement action (for an item, or for the dossier as a whole)."""
         import uuid
 
         gap = self.item_title(key) if key else ""
-        entry = next((e for e in self.entries if e.key == key), None)
+        entry = self.session.entry(key) if key else None
         standard = ""
         if entry is not None:
             step = entry.template.oecd_step_of(entry.item)
@@ -427,11 +432,8 @@ class ReceivedPage(QWidget):
             agreed_with_adviser=True,
         )
         result = self.ctx.prompts.edit_action(self, draft, tr("Agree an improvement action"))
-        if result is None:
-            return
-        ws, rid = self.ctx.workspace, self.received_id
-        if self._save(lambda: ws.add_agreed_action(rid, result), tr("Add agreed action")):
-            self.verdict.set_review(self.review)
+        if result is not None:
+            self.session.add_agreed_action(result)
 
     def edit_agreed_action(self, action_id: str) -> None:
         """Change an agreed action in the action dialog."""
@@ -443,17 +445,11 @@ class ReceivedPage(QWidget):
             return
         fields = result.model_dump(exclude={"id"})
         fields["agreed_with_adviser"] = True
-        ws, rid = self.ctx.workspace, self.received_id
-        if self._save(
-            lambda: ws.update_agreed_action(rid, action_id, **fields), tr("Change agreed action")
-        ):
-            self.verdict.set_review(self.review)
+        self.session.update_agreed_action(action_id, **fields)
 
     def remove_agreed_action(self, action_id: str) -> None:
         """Remove an agreed action."""
-        ws, rid = self.ctx.workspace, self.received_id
-        if self._save(lambda: ws.remove_agreed_action(rid, action_id), tr("Remove agreed action")):
-            self.verdict.set_review(self.review)
+        self.session.remove_agreed_action(action_id)
 
     def flush(self) -> None:
         """Save text still being typed."""
