@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -191,12 +192,17 @@ class OverviewPage(QScrollArea, Page):
         gate = card()
         gate.setLayout(vbox(label(tr("Export check"), "subtitle"), self.gate, margin=SPACING + 4))
         body = QWidget(self)
+        # what stands in the way comes right under the figures, on a laptop's first screen too;
+        # the lists take the height left, not small boxes above a gap
         layout = vbox(
-            tiles, hbox(scores, heat), hbox(flags, gate), margin=MARGIN, spacing=SPACING + 4
+            tiles, hbox(flags, gate), hbox(scores, heat), margin=MARGIN, spacing=SPACING + 4
         )
-        layout.setStretch(2, 1)  # the lists take the height left, not small boxes above a gap
+        layout.setStretch(1, 1)
         body.setLayout(layout)
         self.setWidget(body)
+        chain = (self.flags, self.gate, self.oecd, self.ifc, self.heat)
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)  # Tab follows the page from top to bottom
         session.changed.connect(self._session_changed)
 
     def _session_changed(self, _update: SessionUpdate) -> None:
