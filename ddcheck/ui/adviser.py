@@ -71,7 +71,9 @@ class AdviserSide(QObject):
 
     def add_to_section(self, widget: QWidget) -> None:
         """Put a widget (the mission folder's Sync button) at the end of the Received section."""
-        self.section.layout().addWidget(widget)
+        layout = self.section.layout()
+        assert layout is not None
+        layout.addWidget(widget)
 
     # ------------------------------------------------------------ list
     def refresh(self) -> None:

@@ -253,9 +253,14 @@ class MainWindow(QMainWindow):
             self._own_label = tr("No dossier open")
             self.setWindowTitle("ddcheck")
             self.saved.setText("")
-        if self.pages.indexOf(self.pages.currentWidget()) <= PAGE_HISTORY:
+        if self._side_page() is None:
             self._show_opened("")
         self._undo_state()
+
+    def _side_page(self) -> QWidget | None:
+        """Return the page of another part of the app shown (None: an own page is shown)."""
+        page = self.pages.currentWidget()
+        return page if page is not None and self.pages.indexOf(page) > PAGE_HISTORY else None
 
     def _show_opened(self, text: str, tip: str = "") -> None:
         """Say in the sidebar what is open: `text`, or the own dossier (or that none is)."""
@@ -303,7 +308,7 @@ class MainWindow(QMainWindow):
             text, role = self._own_saved
             self._own_saved = None
             self.show_saved_state(role or "saved", text)
-        if self.pages.indexOf(self.pages.currentWidget()) > PAGE_HISTORY:
+        if self._side_page() is not None:
             self.export_button.setVisible(self.session is not None)
             self._show_opened("")
             self.sidePageLeft.emit()
@@ -335,8 +340,8 @@ class MainWindow(QMainWindow):
 
     def undo_stack(self) -> Any:
         """Return the undo stack of what is shown: a received review or the own dossier."""
-        page = self.pages.currentWidget()
-        if page is not None and self.pages.indexOf(page) > PAGE_HISTORY:  # another part's page
+        page = self._side_page()
+        if page is not None:  # another part's page: the stack it gave
             stack = self._side_stacks.get(page)
         else:
             stack = self.session.undo_stack if self.session else None
@@ -371,7 +376,10 @@ class MainWindow(QMainWindow):
     def add_sidebar_section(self, section: QWidget) -> None:
         """Put a section under the pages in the sidebar (the adviser's received dossiers); it
         takes the room below the pages, which keep the height of their rows."""
+        from PySide6.QtWidgets import QBoxLayout
+
         layout = self.sidebar.layout()
+        assert isinstance(layout, QBoxLayout)
         layout.insertWidget(layout.indexOf(self.nav) + 1, section, 1)
         layout.setStretchFactor(self.nav, 0)
         rows = self.nav.count()
@@ -390,7 +398,10 @@ class MainWindow(QMainWindow):
         anchor = after or (self._file_hooks[-1] if self._file_hooks else self.import_action)
         actions = self.file_menu.actions()
         at = actions.index(anchor) + 1
-        self.file_menu.insertAction(actions[at] if at < len(actions) else None, action)
+        if at < len(actions):
+            self.file_menu.insertAction(actions[at], action)
+        else:
+            self.file_menu.addAction(action)
         self._file_hooks.append(action)
         return action
 

@@ -52,7 +52,6 @@ class MissionOverviewPage(QWidget):
         self.handle: Any = None
         self.mission = QComboBox(self)
         self.mission.setMinimumWidth(280)
-        self.mission.currentTextChanged.connect(self.mission.setToolTip)  # a long name is elided
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Search companies"))
         named(self.search, tr("Search companies"))
@@ -196,6 +195,7 @@ class MissionOverviewPage(QWidget):
                 self.mission_name(), **filters
             )
         self._overview_shown = overview
+        self.mission.setToolTip(self.mission.currentText())  # a long name is elided
         self._show_status(overview.status)
         self.model.set_rows(overview.rows)
         self.table.setColumnHidden(COL_MISSION, self.mission_name() is not None)

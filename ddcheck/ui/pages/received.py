@@ -111,7 +111,6 @@ class ReceivedPage(QWidget):
         self.panel.evidenceOpenRequested.connect(self._open_evidence)
         self.overview = ReceivedSummary(self)
         self.overview.itemRequested.connect(self.select)
-        self.overview.changesRequested.connect(lambda: self.tabs.setCurrentIndex(TAB_CHANGES))
         self.right = QStackedWidget(self)
         self.right.addWidget(self.overview)
         self.right.addWidget(self.panel)
@@ -142,6 +141,7 @@ class ReceivedPage(QWidget):
         self.history.itemRequested.connect(self.select)
         self.tabs.addTab(self.history, tr("History"))
         self.tabs.setDocumentMode(True)
+        self.overview.changesRequested.connect(lambda: self.tabs.setCurrentIndex(TAB_CHANGES))
         top = vbox(
             hbox(
                 vbox(self.heading, self.meta, self.badges, spacing=TIGHT),
@@ -391,8 +391,9 @@ class ReceivedPage(QWidget):
         entry = self.session.entry(key) if key else None
         if entry is None:
             return
-        review = self.session.item_review(key)
-        self.panel.show_item(entry, self.received, review, self.session.actions_for(key))
+        review = self.session.item_review(entry.key)
+        actions = self.session.actions_for(entry.key)
+        self.panel.show_item(entry, self.received, review, actions)
         self.right.setCurrentWidget(self.panel)
 
     def _revision_chosen(self, index: int) -> None:
