@@ -105,14 +105,14 @@ class AdviserSide(QObject):
 
     def current_id(self) -> str | None:
         """Return the received id (or OVERVIEW) shown, None when an own page is shown."""
-        page = self.window.pages.currentWidget()
-        if page is not None and page is self.page and self.session is not None:
+        page = self.window.side_page()
+        if page is None:
+            return None
+        if page is self.page and self.session is not None:
             return self.session.received_id
-        if page is not None and page is self.overview:
+        if page is self.overview:
             return OVERVIEW
-        if page is not None and page is self.missions:
-            return MISSIONS
-        return None
+        return MISSIONS if page is self.missions else None
 
     def _mark(self, value: str) -> None:
         for row in range(self.list.count()):

@@ -19,6 +19,7 @@ from ddcheck import paths
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.pages.page import Page
+from ddcheck.ui.side_pages import OWN_PAGES, SidePages
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PAGE_DOSSIERS, PAGE_CHECKLIST, PAGE_OVERVIEW, PAGE_ACTIONS, PAGE_HISTORY = range(5)
+PAGE_DOSSIERS, PAGE_CHECKLIST, PAGE_OVERVIEW, PAGE_ACTIONS, PAGE_HISTORY = range(OWN_PAGES)
 DOSSIER_PAGES = (PAGE_CHECKLIST, PAGE_OVERVIEW, PAGE_ACTIONS, PAGE_HISTORY)  # the open dossier's
 
 
@@ -37,7 +38,7 @@ def first_run_size(available_width: int, available_height: int) -> tuple[int, in
     return min(1280, available_width * 92 // 100), min(800, available_height * 92 // 100)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SidePages, QMainWindow):
     """Pages in a stack, chosen in the sidebar; the dossier commands live in the controller."""
 
     languageChangeRequested = Signal(str)
@@ -55,10 +56,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.session: DossierSession | None = None
         self.built = False
-        self._own_label = ""
-        self._side_stacks: dict[QWidget, Any] = {}  # another part's page -> its undo stack
-        self._own_saved: tuple[str, Any] | None = None  # the saved state hidden by a side page
-        self._file_hooks: list[QAction] = []
+        self._init_side_pages()
         self.setWindowTitle("ddcheck")
         self.setMinimumSize(900, 560)  # fits a 1366×768 screen at 125 % (1093×614 logical)
         if not shell:  # a shell shows only the window's background colour, as a bare QMainWindow
@@ -253,20 +251,9 @@ class MainWindow(QMainWindow):
             self._own_label = tr("No dossier open")
             self.setWindowTitle("ddcheck")
             self.saved.setText("")
-        if self._side_page() is None:
+        if self.side_page() is None:
             self._show_opened("")
         self._undo_state()
-
-    def _side_page(self) -> QWidget | None:
-        """Return the page of another part of the app shown (None: an own page is shown)."""
-        page = self.pages.currentWidget()
-        return page if page is not None and self.pages.indexOf(page) > PAGE_HISTORY else None
-
-    def _show_opened(self, text: str, tip: str = "") -> None:
-        """Say in the sidebar what is open: `text`, or the own dossier (or that none is)."""
-        shown = text or self._own_label
-        self.dossier_label.setText(shown)
-        self.dossier_label.setToolTip(tip or shown)  # wrapped, yet a long word may not fit
 
     def page(self, row: int) -> QWidget:
         """Return the page widget at `row` (building it now if it was deferred)."""
@@ -304,14 +291,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         self._flush()
-        if self._own_saved is not None:  # coming back from another part's page
-            text, role = self._own_saved
-            self._own_saved = None
-            self.show_saved_state(role or "saved", text)
-        if self._side_page() is not None:
-            self.export_button.setVisible(self.session is not None)
-            self._show_opened("")
-            self.sidePageLeft.emit()
+        self._leave_side_page()
         page = self.page(row)
         self.pages.setCurrentIndex(row)
         if isinstance(page, Page):
@@ -340,7 +320,7 @@ class MainWindow(QMainWindow):
 
     def undo_stack(self) -> Any:
         """Return the undo stack of what is shown: a received review or the own dossier."""
-        page = self._side_page()
+        page = self.side_page()
         if page is not None:  # another part's page: the stack it gave
             stack = self._side_stacks.get(page)
         else:
@@ -371,76 +351,6 @@ class MainWindow(QMainWindow):
             flush = getattr(side, "flush", None) if shiboken6.isValid(side) else None
             if flush is not None:
                 flush()
-
-    # ------------------------------------------------------------ hooks for the other parts
-    def add_sidebar_section(self, section: QWidget) -> None:
-        """Put a section under the pages in the sidebar (the adviser's received dossiers); it
-        takes the room below the pages, which keep the height of their rows."""
-        from PySide6.QtWidgets import QBoxLayout
-
-        layout = self.sidebar.layout()
-        assert isinstance(layout, QBoxLayout)
-        layout.insertWidget(layout.indexOf(self.nav) + 1, section, 1)
-        layout.setStretchFactor(self.nav, 0)
-        rows = self.nav.count()
-        self.nav.setFixedHeight(sum(self.nav.sizeHintForRow(r) for r in range(rows)) + 4 * rows + 8)
-
-    def add_file_action(
-        self, text: str, slot: Callable[[], Any], after: QAction | None = None
-    ) -> QAction:
-        """Add an action to the File menu after `after` (default: after the last one added this
-        way, else after Import…) and return it."""
-        from PySide6.QtGui import QAction
-
-        action = QAction(text, self)
-        action.setMenuRole(QAction.MenuRole.NoRole)
-        action.triggered.connect(lambda _checked=False: slot())
-        anchor = after or (self._file_hooks[-1] if self._file_hooks else self.import_action)
-        actions = self.file_menu.actions()
-        at = actions.index(anchor) + 1
-        if at < len(actions):
-            self.file_menu.insertAction(actions[at], action)
-        else:
-            self.file_menu.addAction(action)
-        self._file_hooks.append(action)
-        return action
-
-    def show_side_page(
-        self,
-        page: QWidget,
-        title: str,
-        opened: str = "",
-        undo_stack: Any = None,
-        opened_tip: str = "",
-    ) -> None:
-        """Show a page of another part of the app (the adviser's) while the own dossier stays
-        open: `opened` says in the sidebar what it shows (`opened_tip` in full), Edit › Undo
-        follows `undo_stack`."""
-        self._flush()
-        if self.pages.indexOf(page) < 0:
-            self.pages.addWidget(page)
-        if self._side_stacks.get(page) is not undo_stack and undo_stack is not None:
-            self.watch_undo_stack(undo_stack)
-        self._side_stacks[page] = undo_stack
-        if self._own_saved is None:
-            self._own_saved = (self.saved.text(), self.saved.property("role"))
-        self.nav.blockSignals(True)
-        self.nav.setCurrentRow(-1)
-        self.nav.blockSignals(False)
-        self.pages.setCurrentWidget(page)
-        self.title.setText(title)
-        self.export_button.setVisible(False)
-        self.saved.setText("")
-        self._show_opened(opened, opened_tip)
-        self._undo_state()
-
-    def remove_side_page(self, page: QWidget) -> None:
-        """Take another part's page out of the window (it is deleted later)."""
-        self._side_stacks.pop(page, None)
-        if shiboken6.isValid(page):
-            self.pages.removeWidget(page)
-            page.hide()
-            page.deleteLater()
 
     def undo(self) -> None:
         """Undo the last change of what is shown (text being typed is saved first)."""

@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ddcheck.domain.applicability import ItemApplicability, item_applicability
 from ddcheck.domain.dossier import Action, Review
 from ddcheck.domain.formatting import format_time
+from ddcheck.domain.ids import new_id
 from ddcheck.domain.overview import OverviewRow
 from ddcheck.domain.readiness import Readiness, readiness
 from ddcheck.domain.received import ReceivedDossier, RevisionChanges
@@ -219,6 +220,29 @@ class ReviewSession(QObject):
                 reviewer=fields["reviewer"],
                 organisation=fields["organisation"],
             ),
+        )
+
+    def draft_agreed_action(self, key: str | None, today: dt.date) -> Action:
+        """Return an unsaved agreed action for an item (or the dossier as a whole), due in 90
+        days, high priority for a red flag."""
+        entry = self.entry(key) if key else None
+        gap = entry.item.question.get(self.lang) if entry is not None else (key or "")
+        standard = ""
+        if entry is not None:
+            step = entry.template.oecd_step_of(entry.item)
+            standard = entry.template.ifc_standard_of(entry.item) or (
+                f"OECD {step}" if step else ""
+            )
+        red = key is not None and key in {f.key for f in self.summary.red_flags}
+        return Action(
+            id=new_id(),
+            item_keys=[key] if key else [],
+            gap=gap,
+            standard_ref=standard,
+            action=tr("Close the gap: {question}", question=gap) if gap else tr("Improvement"),
+            due=today + dt.timedelta(days=90),
+            priority="high" if red else "medium",
+            agreed_with_adviser=True,
         )
 
     def add_agreed_action(self, action: Action) -> bool:

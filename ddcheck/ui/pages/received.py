@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from pathlib import Path
 from typing import Any
@@ -21,21 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ddcheck.domain.dossier import Action
-from ddcheck.domain.formatting import country_name
 from ddcheck.domain.visible import visible_controls
 from ddcheck.ui import i18n
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.context import AppContext
-from ddcheck.ui.dates import date_text, datetime_text
+from ddcheck.ui.dates import date_text
 from ddcheck.ui.exporting import ask_save_path, safe_name, write_pdf_in_background
-from ddcheck.ui.i18n import tr, tr_n
+from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, hbox, label, vbox
 from ddcheck.ui.models.assessed_tree import AssessedTreeModel
 from ddcheck.ui.models.section_tree import COL_PROGRESS, COL_TITLE, KEY_ROLE, SectionTreeModel
+from ddcheck.ui.pages.received_header import ReceivedHeader
 from ddcheck.ui.pages.received_summary import ReceivedSummary
 from ddcheck.ui.pages.review_history import ReviewHistoryView
-from ddcheck.ui.pages.review_panel import ReviewPanel, clear_layout
+from ddcheck.ui.pages.review_panel import ReviewPanel
 from ddcheck.ui.pages.review_verdict import VerdictPanel
 from ddcheck.ui.pages.revision_changes import RevisionChangesView
 from ddcheck.ui.review_session import ReviewSession, ReviewUpdate
@@ -62,10 +60,8 @@ class ReceivedPage(QWidget):
         self.received_id = session.received_id
         self.lang = i18n.language()
         self.handle: Any = None
-        self.heading = label("", "title", wrap=True)
-        self.meta = label("", "muted", wrap=True)
-        self.badges = hbox(spacing=TIGHT)
-        self.trust_button: QPushButton | None = None  # on "Signed with another key"
+        self.header = ReceivedHeader(self)
+        self.heading, self.meta = self.header.heading, self.header.meta
         self.revision = QComboBox(self)
         named(self.revision, tr("Version"))
         self.revision.currentIndexChanged.connect(self._revision_chosen)
@@ -144,7 +140,7 @@ class ReceivedPage(QWidget):
         self.overview.changesRequested.connect(lambda: self.tabs.setCurrentIndex(TAB_CHANGES))
         top = vbox(
             hbox(
-                vbox(self.heading, self.meta, self.badges, spacing=TIGHT),
+                self.header,
                 1,
                 vbox(
                     hbox(label(tr("Version"), "muted"), self.revision, spacing=TIGHT),
@@ -231,70 +227,16 @@ class ReceivedPage(QWidget):
         self.right.setCurrentWidget(self.overview)
 
     def _show_header(self) -> None:
-        received, dossier = self.received, self.received.dossier
-        self.heading.setText(visible_controls(dossier.company.name))
-        self.heading.setToolTip(received.title)
-        places = ", ".join(country_name(c, i18n.language()) for c in dossier.mission.destinations)
-        parts = [
-            dossier.mission.name,
-            tr("KvK {number}", number=dossier.company.kvk_number)
-            if dossier.company.kvk_number
-            else "",
-            places,
-            tr("exported {date}", date=datetime_text(received.revision.generated_at)),
-            tr("read-only"),
-        ]
-        self.meta.setText(visible_controls(" · ".join(p for p in parts if p)))
-        clear_layout(self.badges)
-        self.trust_button = None
-        percent = self.session.row.completion  # as in the mission overview
-        red = len(self.summary.red_flags)
-        withheld = len(received.withheld_items)
-        self.badges.addWidget(label(tr("{p}% complete", p=percent), "badge-muted"))
-        if red:
-            self.badges.addWidget(label(tr("{n} red flags", n=red), "badge-red"))
-        if withheld:
-            self.badges.addWidget(label(tr("{n} withheld", n=withheld), "badge-amber"))
-        if received.revision.text_only:
-            unchecked = label(tr("pages not checked"), "badge-amber")
-            unchecked.setToolTip(
-                tr(
-                    "Another ddcheck version made this PDF, so its pages could not be compared "
-                    "with its data; only the text was checked."
-                )
-            )
-            self.badges.addWidget(unchecked)
-        signature = received.revision.signature
-        if signature == "other_key":
-            flag = label(tr("Signed with another key"), "badge-red")
-            flag.setToolTip(
-                tr(
-                    "This version is signed with another key than earlier files from this "
-                    "company: it may not come from them. Check with the company."
-                )
-            )
-            self.badges.addWidget(flag)
-            if received.is_latest:  # accept the new key, once checked with the company
-                self.trust_button = QPushButton(tr("Accept this key…"), self)
-                named(
-                    self.trust_button,
-                    tr("Accept this key"),
-                    tr("Trust the key this version is signed with for this company from now on"),
-                )
-                self.trust_button.clicked.connect(self.trust_key)
-                self.badges.addWidget(self.trust_button)
-        elif signature == "unsigned":
-            flag = label(tr("Unsigned"), "badge-amber")
-            flag.setToolTip(tr("This version carries no signature: its origin cannot be checked."))
-            self.badges.addWidget(flag)
-        assessed = len(self.review.items)
-        self.badges.addWidget(
-            label(tr_n("{n} item assessed", "{n} items assessed", assessed), "badge-muted")
-        )
-        self.badges.addStretch(1)
-        latest = received.is_latest
+        self.header.show_session(self.session, on_trust=self.trust_key)
+        latest = self.received.is_latest
         for button in (self.export_file_button, self.export_pdf_button):
             button.setEnabled(latest)
+
+    @property
+    def trust_button(self) -> QPushButton | None:
+        """Return the 'Accept this key…' button, shown on a newest version signed by another
+        key."""
+        return self.header.trust_button
 
     def trust_key(self) -> bool:
         """Ask, then pin the key of the newest version for this company (`received trust`)."""
@@ -411,27 +353,7 @@ class ReceivedPage(QWidget):
 
     def add_agreed_action(self, key: str | None) -> None:
         """Agree a new improvement action (for an item, or for the dossier as a whole)."""
-        import uuid
-
-        gap = self.item_title(key) if key else ""
-        entry = self.session.entry(key) if key else None
-        standard = ""
-        if entry is not None:
-            step = entry.template.oecd_step_of(entry.item)
-            standard = entry.template.ifc_standard_of(entry.item) or (
-                f"OECD {step}" if step else ""
-            )
-        red = key is not None and key in {f.key for f in self.summary.red_flags}
-        draft = Action(
-            id=uuid.uuid4().hex[:12],
-            item_keys=[key] if key else [],
-            gap=gap,
-            standard_ref=standard,
-            action=tr("Close the gap: {question}", question=gap) if gap else tr("Improvement"),
-            due=self.ctx.today() + dt.timedelta(days=90),
-            priority="high" if red else "medium",
-            agreed_with_adviser=True,
-        )
+        draft = self.session.draft_agreed_action(key, self.ctx.today())
         result = self.ctx.prompts.edit_action(self, draft, tr("Agree an improvement action"))
         if result is not None:
             self.session.add_agreed_action(result)
