@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -29,6 +28,7 @@ from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, hbox, label, vbox
 from ddcheck.ui.models.mission_overview import (
     COL_COMPANY,
     COL_MISSION,
+    COL_VERDICT,
     ID_ROLE,
     MissionOverviewModel,
     verdict_labels,
@@ -76,7 +76,9 @@ class MissionOverviewPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(36)
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(COL_COMPANY, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # room to spare goes to the last column
+        # the verdict right after company and mission: on a laptop the figures run off the side
+        header.moveSection(header.visualIndex(COL_VERDICT), COL_MISSION + 1)
         header.setHighlightSections(False)
         self.table.setColumnWidth(COL_MISSION, 220)
         bold = QFont(header.font())
@@ -85,6 +87,9 @@ class MissionOverviewPage(QWidget):
         for column, least in ((2, 80), (3, 70), (4, 90), (5, 90), (6, 190), (7, 120)):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             self.table.setColumnWidth(column, max(least, metrics.horizontalAdvance(title) + 36))
+        plain = self.table.fontMetrics()  # the verdict in full, on one line
+        widest = max(plain.horizontalAdvance(text) for text in verdict_labels().values())
+        self.table.setColumnWidth(COL_VERDICT, min(widest + 24, 280))
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
         self.open_button = QPushButton(tr_in("button", "Open"), self)
@@ -198,11 +203,19 @@ class MissionOverviewPage(QWidget):
         self.mission.setToolTip(self.mission.currentText())  # a long name is elided
         self._show_status(overview.status)
         self.model.set_rows(overview.rows)
+        self._fit_company_column(overview.rows)
         self.table.setColumnHidden(COL_MISSION, self.mission_name() is not None)
         shown = len(overview.rows)
         self.count.setText(tr("{n} dossiers shown", n=shown))
         for button in (self.csv_button, self.pdf_button, self.open_button):
             button.setEnabled(bool(shown))
+
+    def _fit_company_column(self, rows: Any) -> None:
+        """Make the company column as wide as its names (within reason; longer ones are elided
+        with the full name as tooltip), rather than squeezed by the figures beside it."""
+        metrics = self.table.fontMetrics()
+        widest = max((metrics.horizontalAdvance(r.company) for r in rows), default=0)
+        self.table.setColumnWidth(COL_COMPANY, min(max(widest + 24, 200), 340))
 
     def _show_status(self, status: Any) -> None:
         """Say who is expected, received and missing, and the deadline; offer proposals."""
