@@ -142,3 +142,28 @@ def test_the_action_column_stays_readable_at_125_percent(
     qtbot.waitExposed(window)
     table = window.page(PAGE_ACTIONS).table
     assert table.columnWidth(COL_ACTION) >= 120, table.columnWidth(COL_ACTION)  # was ~50
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_overviews_lists_use_the_height_there_is(
+    qtbot: Any, controller: Any, saudi: Any, styled: None, size: tuple[int, int]
+) -> None:
+    from ddcheck.ui.main_window import PAGE_OVERVIEW
+
+    window = controller.window
+    window.resize(*size)
+    controller.open_dossier(saudi.id)
+    window.show_page(PAGE_OVERVIEW)
+    page = window.page(PAGE_OVERVIEW)
+    QApplication.processEvents()
+    viewport = page.viewport()
+    body = page.widget()
+    for box in (page.flags, page.gate):  # on the first screen, right under the figures
+        top = box.mapTo(body, box.rect().topLeft()).y()
+        assert top < viewport.height() - 200, (top, viewport.height())
+        assert box.height() >= 200
+    if body.height() <= viewport.height():  # the page fits: no empty band under its content
+        layout = body.layout()
+        items = [layout.itemAt(i) for i in range(layout.count())]
+        last = [i for i in items if i.spacerItem() is None][-1].geometry()
+        assert body.height() - last.bottom() <= layout.contentsMargins().bottom() + 2
