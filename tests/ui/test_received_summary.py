@@ -190,3 +190,22 @@ def test_the_adviser_side_uses_the_windows_hooks_not_its_menus(
         if "findChildren(QMenu" in path.read_text(encoding="utf-8")
     ]
     assert reaching == []
+
+
+def test_a_refused_review_edit_says_so_and_leaves_no_undo_step(
+    qtbot: Any, adviser: Any, company_pdf: tuple[Any, Path], tmp_path: Path, prompts: Any
+) -> None:
+    _dossier, pdf = company_pdf
+    app = start_app(qtbot, tmp_path / "adviser-ui", adviser, prompts)
+    import_files(qtbot, app, prompts, [pdf])
+    session = app.adviser.session
+    failures: list[str] = []
+    session.saveFailed.connect(failures.append)
+    assert not session.assess("no-such-checklist/item", "accepted")
+    assert failures and prompts.asked[-1][0] == "error"
+    assert app.window.saved.text().startswith("Not saved")
+    assert session.undo_stack.count() == 0 and session.review.items == []
+    key = app.adviser.page.tree_model.item_keys()[0]
+    assert session.assess(key, "accepted") and session.undo_stack.count() == 1
+    assert session.assess(key, "accepted")  # nothing changed: no error, and no second step
+    assert session.undo_stack.count() == 1
