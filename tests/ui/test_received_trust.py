@@ -27,6 +27,7 @@ def test_the_badge_offers_to_accept_the_key_after_confirmation(
     qtbot: Any, prompts: Any, company: Any, adviser: Any, company_pdf: Any, tmp_path: Path
 ) -> None:
     from ddcheck.ui.pages.received import ReceivedPage
+    from ddcheck.ui.review_session import ReviewSession
 
     dossier, pdf = company_pdf
     received_id = adviser.import_file(pdf).received_id
@@ -34,7 +35,8 @@ def test_the_badge_offers_to_accept_the_key_after_confirmation(
     snapshot = company.snapshot(dossier.id).model_copy(update={"generated_at": LATER})
     export_pdf(snapshot, tmp_path / "v2.pdf", lang="en", key=new_laptop)
     assert adviser.import_file(tmp_path / "v2.pdf").warnings
-    page = ReceivedPage(make_ctx_for(tmp_path, adviser, prompts), received_id)
+    ctx = make_ctx_for(tmp_path, adviser, prompts)
+    page = ReceivedPage(ctx, ReviewSession(adviser, received_id, "en", ctx.now), None)
     qtbot.addWidget(page)
     page.show()
     assert "Signed with another key" in _badges(page)
@@ -66,6 +68,7 @@ def test_an_older_version_offers_no_button(
     qtbot: Any, prompts: Any, company: Any, adviser: Any, company_pdf: Any, tmp_path: Path
 ) -> None:
     from ddcheck.ui.pages.received import ReceivedPage
+    from ddcheck.ui.review_session import ReviewSession
 
     dossier, pdf = company_pdf
     snapshot = company.snapshot(dossier.id)
@@ -78,7 +81,8 @@ def test_an_older_version_offers_no_button(
     export_pdf(snapshot.model_copy(update={"generated_at": later}), tmp_path / "v3.pdf",
                lang="en", key=company.signing_key())  # fmt: skip
     adviser.import_file(tmp_path / "v3.pdf")
-    page = ReceivedPage(make_ctx_for(tmp_path, adviser, prompts), received_id)
+    ctx = make_ctx_for(tmp_path, adviser, prompts)
+    page = ReceivedPage(ctx, ReviewSession(adviser, received_id, "en", ctx.now), None)
     qtbot.addWidget(page)
     page.load(2)
     assert adviser.get_received(received_id, 2).revision.signature == "other_key"
