@@ -57,6 +57,15 @@ def column_titles() -> list[str]:
     ]
 
 
+def two_lines(title: str, longer_than: int = 10) -> str:
+    """Return a long column title broken at the space that makes its two lines most even."""
+    if len(title) <= longer_than or " " not in title:
+        return title
+    spaces = [i for i, c in enumerate(title) if c == " "]
+    cut = min(spaces, key=lambda i: max(i, len(title) - i - 1))
+    return f"{title[:cut]}\n{title[cut + 1:]}"
+
+
 class MissionOverviewModel(QAbstractTableModel):
     """Overview rows (services OverviewRow); `sort` orders them the way the services do."""
 
@@ -142,7 +151,11 @@ class MissionOverviewModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         """Return the column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:  # long titles on two lines: more columns fit
+            return two_lines(column_titles()[section])
+        if role == Qt.ItemDataRole.ToolTipRole:
             return column_titles()[section]
         return None
 

@@ -84,9 +84,10 @@ class MissionOverviewPage(QWidget):
         bold = QFont(header.font())
         bold.setBold(True)
         metrics = QFontMetrics(bold)
-        for column, least in ((2, 80), (3, 70), (4, 90), (5, 90), (6, 190), (7, 120)):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            self.table.setColumnWidth(column, max(least, metrics.horizontalAdvance(title) + 36))
+        for column, least in ((2, 80), (3, 70), (4, 70), (5, 70), (6, 70), (7, 80)):
+            lines = str(self.model.headerData(column, Qt.Orientation.Horizontal)).split("\n")
+            widest_line = max(metrics.horizontalAdvance(line) for line in lines)
+            self.table.setColumnWidth(column, max(least, widest_line + 28))
         plain = self.table.fontMetrics()  # the verdict in full, on one line
         widest = max(plain.horizontalAdvance(text) for text in verdict_labels().values())
         self.table.setColumnWidth(COL_VERDICT, min(widest + 24, 280))
