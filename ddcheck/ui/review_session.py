@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoCommand
 
 from ddcheck.domain.applicability import ItemApplicability, item_applicability
 from ddcheck.domain.dossier import Action, Review
@@ -26,6 +26,7 @@ from ddcheck.domain.scoring import DossierSummary
 from ddcheck.domain.text import Language
 from ddcheck.services.changes import Changes
 from ddcheck.ui import i18n
+from ddcheck.ui.editing_session import EditingSession
 from ddcheck.ui.errors import error_text
 from ddcheck.ui.i18n import tr
 
@@ -97,12 +98,8 @@ class ReviewCommand(QUndoCommand):
         return True
 
 
-class ReviewSession(QObject):
+class ReviewSession(EditingSession):
     """Hold a received dossier and the adviser's review of it; every edit is saved at once."""
-
-    changed = Signal(object)  # a ReviewUpdate
-    savedStateChanged = Signal(str, str)
-    saveFailed = Signal(str)
 
     def __init__(
         self,
@@ -112,12 +109,8 @@ class ReviewSession(QObject):
         now: Callable[[], dt.datetime] = dt.datetime.now,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.workspace = workspace
+        super().__init__(workspace, lang, now, parent)
         self.received_id = received_id
-        self.lang = lang
-        self._now = now
-        self.undo_stack = QUndoStack(self)
         self.received: ReceivedDossier
         self.review: Review
         self.summary: DossierSummary

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoCommand
 
 from ddcheck.domain.applicability import ItemApplicability, deciding_items, item_applicability
 from ddcheck.domain.dossier import (
@@ -30,6 +30,7 @@ from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
 from ddcheck.services.changes import Changes
 from ddcheck.ui import i18n
+from ddcheck.ui.editing_session import EditingSession
 from ddcheck.ui.errors import error_text
 from ddcheck.ui.i18n import tr
 
@@ -103,12 +104,8 @@ class ActionCommand(QUndoCommand):
         self.session._write_action(self.after, self.before)
 
 
-class DossierSession(QObject):
+class DossierSession(EditingSession):
     """Hold the open dossier and its derived state; every edit is saved at once."""
-
-    changed = Signal(object)  # a SessionUpdate
-    savedStateChanged = Signal(str, str)
-    saveFailed = Signal(str)
 
     def __init__(
         self,
@@ -118,12 +115,8 @@ class DossierSession(QObject):
         now: Callable[[], dt.datetime] = dt.datetime.now,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.workspace = workspace
+        super().__init__(workspace, lang, now, parent)
         self.dossier_id = dossier_id
-        self.lang = lang
-        self._now = now
-        self.undo_stack = QUndoStack(self)
         self.dossier: Dossier
         self.templates: dict[str, Template] = {}
         self.entries: list[ItemApplicability] = []
