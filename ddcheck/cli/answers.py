@@ -125,8 +125,8 @@ def answer_command(args: argparse.Namespace) -> int:
         dossier_id = ws.resolve_dossier(args.dossier)
         template, item = ws.find_item(dossier_id, args.item)
         if "risk" in fields:
-            old = ws.get_dossier(dossier_id).answer(template.id, item.id)
-            base = old.risk.model_dump() if old else {}
+            current = ws.get_dossier(dossier_id).answer(template.id, item.id)
+            base = current.risk.model_dump() if current else {}
             fields["risk"] = {**base, **{k: v for k, v in risk.items() if v is not None}}
         if not fields:
             scale = template.scale_for(item)

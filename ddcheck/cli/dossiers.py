@@ -108,7 +108,8 @@ def _company(args: argparse.Namespace) -> Any:
         raise UserError(validation_message(error, {"name": "company name"})) from error
 
 
-def _activities(args: argparse.Namespace) -> list[str]:
+def _activities(args: argparse.Namespace) -> list[Any]:
+    """Return the activities named on the command line (each one of ACTIVITIES)."""
     activities = split_list(args.activities)
     unknown = [a for a in activities if a not in ACTIVITIES]
     if unknown:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import Any, cast
 
 from ddcheck.cli.errors import UserError
 from ddcheck.cli.exchange import print_json, workspace
@@ -135,11 +136,11 @@ def _report(changes: object) -> int:
 def assess_command(args: argparse.Namespace) -> int:
     """Assess one item (and say so when the company withheld its answer)."""
 
-    def assess(ws, rid):
+    def assess(ws: Any, rid: str) -> tuple[object, bool]:
         changes = ws.assess_item(rid, args.item, args.assessment, args.comment)
         return changes, args.item.strip() in ws.get_received(rid).withheld_items
 
-    changes, withheld = _run(args, assess)  # type: ignore[misc]
+    changes, withheld = cast(tuple[object, bool], _run(args, assess))
     _report(changes)
     if withheld:
         print(

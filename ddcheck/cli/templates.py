@@ -10,6 +10,7 @@ from pathlib import Path
 from ddcheck.catalog import Catalog, TemplateError, load_shipped_catalog, load_template_file
 from ddcheck.cli.errors import UserError
 from ddcheck.domain.templates import Template
+from ddcheck.domain.text import Language
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -59,7 +60,7 @@ def list_templates(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
-    width = max((len(r["id"]) for r in rows), default=2)
+    width = max((len(str(r["id"])) for r in rows), default=2)
     print(f"{'ID':<{width}}  VERSION  KIND       ITEMS  TITLE")
     for r in rows:
         print(
@@ -82,7 +83,7 @@ def show_template(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_template(template: Template, lang: str) -> None:
+def _print_template(template: Template, lang: Language) -> None:
     print(f"{template.title.get(lang)}  [{template.id} v{template.version}, {template.kind}]")
     print(template.description.get(lang))
     if template.countries:

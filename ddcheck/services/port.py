@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ddcheck.services.dossiers import DossierInfo
     from ddcheck.services.encryption import Keychain
     from ddcheck.services.handouts import FieldChange, HandoutPlan, PreviewRow
+    from ddcheck.services.key_trust import KeyTrusted
     from ddcheck.services.mission_packs import PackImport
     from ddcheck.services.mission_status import Proposal
     from ddcheck.services.received_model import ImportResult
@@ -404,6 +405,10 @@ class WorkspacePort(Protocol):
         organisation: str | None = None,
     ) -> Changes:
         """Set the overall verdict (and its note, the reviewer's name and organisation)."""
+        ...
+
+    def trust_key(self, received_id: str) -> KeyTrusted:
+        """Pin the key the newest revision is signed with for its company (`received trust`)."""
         ...
 
     def signing_key(self, name: str = "") -> SigningKey | None:

@@ -239,7 +239,7 @@ class AdviserSide(QObject):
         ):
             return
         try:
-            self.ctx.workspace.delete_received(received_id)
+            self.ctx.attached_workspace().delete_received(received_id)
         except Exception as error:
             self.ctx.prompts.error(self.window, tr("Something went wrong"), str(error))
             return

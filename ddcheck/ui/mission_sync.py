@@ -134,4 +134,4 @@ class MissionSync(QObject):
         if not self.ctx.prompts.run_dialog(dialog):
             return
         for received_id, ref, value in dialog.result_value():
-            self.ctx.workspace.resolve_conflict(received_id, ref, value)
+            self.ctx.attached_workspace().resolve_conflict(received_id, ref, value)

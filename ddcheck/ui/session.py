@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -289,9 +290,7 @@ class DossierSession(EditingSession):
     def attach_evidence(self, key: str, files: list[Path]) -> None:
         """Store files as evidence for an item."""
         for path in files:
-            self._save(
-                lambda p=path: self.workspace.attach_evidence(self.dossier_id, p, item_key=key)
-            )
+            self._save(partial(self.workspace.attach_evidence, self.dossier_id, path, item_key=key))
 
     def attach_link(self, key: str, location: str, **dates: Any) -> None:
         """Record a link or drive path as evidence for an item (never fetched)."""

@@ -528,6 +528,9 @@ class FakeWorkspace:
     ) -> Changes:
         raise NotHeldHere("set_verdict")
 
+    def trust_key(self, received_id: str) -> Any:
+        raise NotHeldHere("trust_key")
+
     def sync_folder(
         self,
         folder: Path | str,

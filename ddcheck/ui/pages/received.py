@@ -257,7 +257,7 @@ class ReceivedPage(QWidget):
         ):
             return False
         try:
-            self.ctx.workspace.trust_key(self.received_id)
+            self.ctx.attached_workspace().trust_key(self.received_id)
         except Exception as error:
             log.info("accepting the key failed: %s", error)
             text = getattr(error, "text", None)
@@ -382,7 +382,9 @@ class ReceivedPage(QWidget):
     # ------------------------------------------------------------ evidence, export
     def _open_evidence(self, evidence_id: str) -> None:
         try:
-            data = self.ctx.workspace.received_evidence_bytes(self.received_id, evidence_id)
+            data = self.ctx.attached_workspace().received_evidence_bytes(
+                self.received_id, evidence_id
+            )
         except Exception as error:
             self.ctx.prompts.error(self, tr("Evidence"), str(error))
             return
@@ -409,7 +411,7 @@ class ReceivedPage(QWidget):
         if path is None:
             return None
         try:
-            self.ctx.workspace.export_review_file(self.received_id, path)
+            self.ctx.attached_workspace().export_review_file(self.received_id, path)
         except Exception as error:
             self.ctx.prompts.error(self, tr("Export failed"), str(error))
             return None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import ItemReview
 from ddcheck.domain.scoring import is_red_flag
+from ddcheck.domain.text import Language
 from ddcheck.domain.visible import visible_controls
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr
@@ -58,7 +59,7 @@ class ReviewPanel(QScrollArea):
     agreeRequested = Signal(str)
     evidenceOpenRequested = Signal(str)
 
-    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
         self.key: str | None = None
@@ -77,7 +78,7 @@ class ReviewPanel(QScrollArea):
         self.note = label("", "", wrap=True)
         self.risk = label("", "muted", wrap=True)
         self.evidence = vbox(spacing=TIGHT)
-        self.actions = label("", "", wrap=True)
+        self.linked_actions = label("", "", wrap=True)  # not `actions`: QWidget.actions()
         self.adviser_note = label("", "", wrap=True)
         self.adviser_note.setObjectName("adviserNote")
         self.buttons: dict[str, QPushButton] = {}
@@ -122,7 +123,7 @@ class ReviewPanel(QScrollArea):
                 self.note,
                 self.risk,
                 self.evidence,
-                self.actions,
+                self.linked_actions,
                 self.adviser_note,
                 separator(),
                 label(tr("Your assessment"), "subtitle"),
@@ -192,10 +193,10 @@ class ReviewPanel(QScrollArea):
         self.risk.setVisible(bool(risk))
         self._show_evidence(received, answer)
         linked = [visible_controls(a.action) for a in actions or ()]
-        self.actions.setText(
+        self.linked_actions.setText(
             tr("Company's actions: {list}", list="; ".join(linked)) if linked else ""
         )
-        self.actions.setVisible(bool(linked))
+        self.linked_actions.setVisible(bool(linked))
         note = entry.template.adviser_note_of(entry.item)
         flagged = not withheld and note is not None and is_red_flag(entry, answer)
         text = note.get(lang) if flagged and note is not None else ""
