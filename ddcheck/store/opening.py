@@ -7,11 +7,10 @@ import logging
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ddcheck.paths import DataPaths
-from ddcheck.store import backups, damage, schema
+from ddcheck.store import backups, damage, migration_state
 from ddcheck.store import evidence as evidence_rows
 from ddcheck.store.database import (
     connect,
@@ -36,25 +35,37 @@ from ddcheck.store.errors import (
 from ddcheck.store.evidence_files import EvidenceFiles
 from ddcheck.store.keys import DataKey
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class Store:
-    """An open workspace file: the raw connection for hot paths, sqlite-utils for the rest."""
+    """An open workspace file: the raw connection, and sqlite-utils when a migration needs it."""
 
     conn: sqlite3.Connection
-    db: Database
     path: Path
     backups_made: list[Path] = field(default_factory=list)
     key: DataKey | None = None
     files: EvidenceFiles = field(default_factory=lambda: EvidenceFiles(Path("evidence")))
 
     held: bool = field(default=False, init=False)
+    _db: Database | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         hold_open(self.path)
         self.held = True
+
+    @property
+    def db(self) -> Database:
+        """The connection seen through sqlite-utils (imported on first use: start-up skips it)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL when this is the last one)."""
@@ -162,15 +173,18 @@ def _expected_but_empty(conn: sqlite3.Connection, paths: DataPaths, key: DataKey
     return not tables and backups.newest_good_backup(paths.backups, key=key) is not None
 
 
-def _has_dossiers(db: Database) -> bool:
-    return "dossiers" in db.table_names() and db["dossiers"].count > 0
+def _has_dossiers(conn: sqlite3.Connection) -> bool:
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'dossiers'").fetchone():
+        return False
+    return conn.execute("SELECT 1 FROM dossiers LIMIT 1").fetchone() is not None
 
 
 def _migrate(store: Store, paths: DataPaths, now: dt.datetime, keep: int) -> None:
-    pending = schema.pending_names(store.db)
-    if not pending:
+    if not migration_state.pending_names(store.conn):
         return
-    if schema.applied_names(store.db):
+    from ddcheck.store import schema  # sqlite-utils: only when the file needs a migration
+
+    if migration_state.applied_names(store.conn):
         store.backups_made.append(
             backups.make_backup(store.conn, paths.backups, now, backups.PRE_MIGRATION, store.key)
         )
@@ -228,13 +242,12 @@ def open_store(
     conn = _connect_checked(paths, now, key)
     store = Store(
         conn=conn,
-        db=Database(conn, execute_plugins=False),
         path=paths.database,
         key=key,
         files=EvidenceFiles(paths.evidence, key),
     )
     try:
-        unknown = schema.unknown_names(store.db)
+        unknown = migration_state.unknown_names(conn)
         if unknown:
             raise WorkspaceTooNew(
                 "The workspace was saved by a newer version of ddcheck; update ddcheck to open it.",
@@ -244,7 +257,7 @@ def open_store(
         enable_wal(conn)
         _migrate(store, paths, now, keep)
         _move_evidence_out(store)
-        if _has_dossiers(store.db) and not backups.has_backup_on(paths.backups, now.date()):
+        if _has_dossiers(conn) and not backups.has_backup_on(paths.backups, now.date()):
             store.backups_made.append(
                 backups.make_backup(conn, paths.backups, now, backups.DAILY, key)
             )

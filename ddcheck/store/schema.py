@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-MIGRATIONS = Migrations("ddcheck")
+from ddcheck.store import migration_state
+from ddcheck.store.migration_state import MIGRATION_NAMES, SCHEMA_VERSION
+
+MIGRATIONS = Migrations(migration_state.MIGRATION_SET)
 
 
 @MIGRATIONS(name="0001_initial")
@@ -299,23 +302,25 @@ def _execute_each(db: Database, script: str) -> None:
             db.execute(statement)
 
 
-SCHEMA_VERSION = len(MIGRATIONS._migrations)
-MIGRATION_NAMES: tuple[str, ...] = tuple(m.name for m in MIGRATIONS._migrations)
+if tuple(m.name for m in MIGRATIONS._migrations) != MIGRATION_NAMES:  # one list, kept in step
+    raise RuntimeError("ddcheck.store.migration_state.MIGRATION_NAMES differs from MIGRATIONS")
+
+__all__ = ["MIGRATIONS", "MIGRATION_NAMES", "SCHEMA_VERSION", "migrate"]
 
 
 def applied_names(db: Database) -> list[str]:
     """Return the names of the migrations already applied to `db`."""
-    return [m.name for m in MIGRATIONS.applied(db)]
+    return migration_state.applied_names(db.conn)
 
 
 def pending_names(db: Database) -> list[str]:
     """Return the names of the migrations `db` still needs."""
-    return [m.name for m in MIGRATIONS.pending(db)]
+    return migration_state.pending_names(db.conn)
 
 
 def unknown_names(db: Database) -> list[str]:
     """Return applied migrations this version of ddcheck does not know (a newer workspace)."""
-    return [name for name in applied_names(db) if name not in MIGRATION_NAMES]
+    return migration_state.unknown_names(db.conn)
 
 
 def migrate(db: Database, *, stop_before: str | None = None) -> None:
