@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
@@ -57,13 +58,22 @@ def column_titles() -> list[str]:
     ]
 
 
-def two_lines(title: str, longer_than: int = 10) -> str:
-    """Return a long column title broken at the space that makes its two lines most even."""
-    if len(title) <= longer_than or " " not in title:
+def balanced_lines(title: str, most: int = 3, longer_than: int = 10, narrow: int = 10) -> str:
+    """Return a long column title broken at spaces into as few lines as keep each line at most
+    `narrow` characters (never more than `most`), the longest line as short as can be."""
+    words = title.split(" ")
+    if len(title) <= longer_than or len(words) == 1:
         return title
-    spaces = [i for i, c in enumerate(title) if c == " "]
-    cut = min(spaces, key=lambda i: max(i, len(title) - i - 1))
-    return f"{title[:cut]}\n{title[cut + 1:]}"
+    best = [title]
+    for cuts in range(1, min(most, len(words))):
+        if max(map(len, best)) <= narrow:
+            break
+        for where in itertools.combinations(range(1, len(words)), cuts):
+            bounds = (0, *where, len(words))
+            lines = [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds)]
+            if max(map(len, lines)) < max(map(len, best)):
+                best = lines
+    return "\n".join(best)
 
 
 class MissionOverviewModel(QAbstractTableModel):
@@ -153,8 +163,8 @@ class MissionOverviewModel(QAbstractTableModel):
         """Return the column titles."""
         if orientation != Qt.Orientation.Horizontal:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:  # long titles on two lines: more columns fit
-            return two_lines(column_titles()[section])
+        if role == Qt.ItemDataRole.DisplayRole:  # long titles on up to 3 lines: more columns fit
+            return balanced_lines(column_titles()[section])
         if role == Qt.ItemDataRole.ToolTipRole:
             return column_titles()[section]
         return None

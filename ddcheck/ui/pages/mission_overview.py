@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -50,6 +50,7 @@ class MissionOverviewPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.handle: Any = None
+        self._company_wanted = 200
         self.mission = QComboBox(self)
         self.mission.setMinimumWidth(280)
         self.search = QLineEdit(self)
@@ -88,9 +89,9 @@ class MissionOverviewPage(QWidget):
             lines = str(self.model.headerData(column, Qt.Orientation.Horizontal)).split("\n")
             widest_line = max(metrics.horizontalAdvance(line) for line in lines)
             self.table.setColumnWidth(column, max(least, widest_line + 28))
-        plain = self.table.fontMetrics()  # the verdict in full, on one line
+        plain = self.table.fontMetrics()  # the verdict in full, a long one on two lines
         widest = max(plain.horizontalAdvance(text) for text in verdict_labels().values())
-        self.table.setColumnWidth(COL_VERDICT, min(widest + 24, 280))
+        self.table.setColumnWidth(COL_VERDICT, min(widest + 24, 190))
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
         self.open_button = QPushButton(tr_in("button", "Open"), self)
@@ -216,7 +217,26 @@ class MissionOverviewPage(QWidget):
         with the full name as tooltip), rather than squeezed by the figures beside it."""
         metrics = self.table.fontMetrics()
         widest = max((metrics.horizontalAdvance(r.company) for r in rows), default=0)
-        self.table.setColumnWidth(COL_COMPANY, min(max(widest + 24, 200), 340))
+        self._company_wanted = min(max(widest + 24, 200), 340)
+        self._fit_to_width()
+
+    def _fit_to_width(self) -> None:
+        """Give the company column what the other columns leave (at least 160 pixels), so on a
+        laptop screen every figure is in view without scrolling sideways."""
+        header = self.table.horizontalHeader()
+        last = header.logicalIndex(header.count() - 1)
+        others = sum(
+            header.sectionSize(column)
+            for column in range(header.count())
+            if column not in (COL_COMPANY, last) and not header.isSectionHidden(column)
+        )
+        room = self.table.viewport().width() - others - header.sectionSizeHint(last)
+        self.table.setColumnWidth(COL_COMPANY, max(160, min(self._company_wanted, room)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the company column to the new width."""
+        super().resizeEvent(event)
+        self._fit_to_width()
 
     def _show_status(self, status: Any) -> None:
         """Say who is expected, received and missing, and the deadline; offer proposals."""
