@@ -6,35 +6,81 @@ its language, the last dossier and the window's layout here too (as text: Qt-fre
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+if TYPE_CHECKING:  # pydantic (behind domain.text) stays out of the app's first window
+    from ddcheck.domain.text import Language
 
-from ddcheck.domain.text import Language
+LANGUAGES = ("nl", "en")
 
 
-class Preferences(BaseModel):
+@dataclass(frozen=True)
+class Preferences:
     """What the user chose once and expects ddcheck to remember."""
 
-    model_config = ConfigDict(extra="ignore")
-
-    user_name: str = Field(default="", max_length=200)
+    user_name: str = ""  # at most 200 characters
     language: Language | None = None  # the app's language; None: follow the system
-    backups_to_keep: int = Field(default=10, ge=1, le=100)
-    lock_after_minutes: int = Field(default=10, ge=0, le=24 * 60)  # 0: never (encrypted only)
+    backups_to_keep: int = 10  # 1 to 100
+    lock_after_minutes: int = 10  # 0 (never; encrypted workspaces only) to 24 hours
     encryption_offered: bool = False  # the first start asked whether to encrypt
     last_dossier: str = ""
-    mission_folder: str = Field(default="", max_length=4096)  # shared with colleagues; synced
-    ui_state: dict[str, str] = Field(default_factory=dict)  # window geometry, splitters, ...
+    mission_folder: str = ""  # shared with colleagues; synced; at most 4096 characters
+    ui_state: dict[str, str] = field(default_factory=dict)  # window geometry, splitters, ...
+
+    def __post_init__(self) -> None:
+        _check_text(self.user_name, "user_name", 200)
+        if self.language is not None and self.language not in LANGUAGES:
+            raise ValueError(f"language: {self.language!r} is not one of {LANGUAGES}")
+        _check_number(self.backups_to_keep, "backups_to_keep", 1, 100)
+        _check_number(self.lock_after_minutes, "lock_after_minutes", 0, 24 * 60)
+        if not isinstance(self.encryption_offered, bool):
+            raise ValueError("encryption_offered: not true or false")
+        _check_text(self.last_dossier, "last_dossier", 4096)
+        _check_text(self.mission_folder, "mission_folder", 4096)
+        state = self.ui_state
+        if not isinstance(state, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in state.items()
+        ):
+            raise ValueError("ui_state: not a table of texts")
+
+    @classmethod
+    def from_mapping(cls, data: object) -> Preferences:
+        """Return the preferences in `data` (unknown keys ignored); ValueError when invalid."""
+        if not isinstance(data, Mapping):
+            raise ValueError("preferences: not a JSON object")
+        known = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the preferences as a JSON-ready dict."""
+        return {**dataclasses.asdict(self), "ui_state": dict(self.ui_state)}
+
+    def changed(self, **changes: object) -> Preferences:
+        """Return a copy with `changes`, checked like a loaded file; ValueError when invalid."""
+        return Preferences.from_mapping({**self.as_dict(), **changes})
+
+
+def _check_text(value: object, name: str, longest: int) -> None:
+    if not isinstance(value, str) or len(value) > longest:
+        raise ValueError(f"{name}: not a text of at most {longest} characters")
+
+
+def _check_number(value: object, name: str, least: int, most: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
+        raise ValueError(f"{name}: not a whole number from {least} to {most}")
 
 
 def load_preferences(path: Path) -> Preferences:
     """Return the preferences stored at `path`, or the defaults when missing or unreadable."""
     try:
-        return Preferences.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, ValidationError):
+        return Preferences.from_mapping(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
         return Preferences()
 
 
@@ -42,14 +88,13 @@ def save_preferences(path: Path, preferences: Preferences) -> None:
     """Write the preferences to `path` (atomically, via a temporary file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".part")
-    partial.write_text(preferences.model_dump_json(indent=2), encoding="utf-8")
+    partial.write_text(json.dumps(preferences.as_dict(), indent=2), encoding="utf-8")
     partial.replace(path)
 
 
 def update_preferences(path: Path, **changes: object) -> Preferences:
     """Change some preferences on disk (read, change, write) and return the result."""
-    changed = load_preferences(path).model_copy(update=changes)
-    changed = Preferences.model_validate(changed.model_dump())
+    changed = load_preferences(path).changed(**changes)
     save_preferences(path, changed)
     return changed
 

@@ -45,3 +45,31 @@ def test_the_workspace_writes_history_under_the_preferred_name(tmp_path: Path):
         dossier = ws.create_dossier(Company(name="A"), Mission(name="B"))
         assert ws.user == "Joost Bakker"
         assert [h.who for h in ws.history(dossier.id)] == ["Joost Bakker"]
+
+
+def test_each_value_is_checked_and_unknown_keys_are_ignored(tmp_path: Path):
+    path = tmp_path / "preferences.json"
+    for wrong in (
+        '{"backups_to_keep": true}',
+        '{"backups_to_keep": "10"}',
+        '{"lock_after_minutes": 1441}',
+        '{"language": "de"}',
+        '{"user_name": 5}',
+        '{"ui_state": {"geometry": 5}}',
+        '{"encryption_offered": "yes"}',
+        "[1, 2]",
+    ):
+        path.write_text(wrong, encoding="utf-8")
+        assert load_preferences(path) == Preferences(), wrong
+    path.write_text('{"user_name": "Sanne", "from_a_newer_ddcheck": 1}', encoding="utf-8")
+    assert load_preferences(path) == Preferences(user_name="Sanne")
+
+
+def test_a_change_is_checked_like_a_loaded_file():
+    import pytest
+
+    assert Preferences().changed(backups_to_keep=3).backups_to_keep == 3
+    with pytest.raises(ValueError):
+        Preferences().changed(backups_to_keep=0)
+    with pytest.raises(ValueError):
+        Preferences().changed(user_name="x" * 201)

@@ -228,9 +228,9 @@ def run(args: argparse.Namespace, prompts: Prompts | None = None) -> int:
             print(problem, file=sys.stderr)
             return 2
     app = make_application([])
-    from ddcheck.ui.style import apply_palette
+    from ddcheck.ui.style import apply_shell_palette
 
-    apply_palette(app)
+    apply_shell_palette(app)
     data = paths.data_paths(args.data_dir)
     try:
         data.root.mkdir(parents=True, exist_ok=True)
@@ -308,7 +308,7 @@ def _run_claimed(
     prompts: Prompts | None,
 ) -> int:
     """Run the app on a workspace this process holds the app lock of."""
-    from ddcheck.ui.style import apply_font_and_sheet, follow_system_scheme
+    from ddcheck.ui.style import apply_font_and_sheet, apply_palette, follow_system_scheme
 
     if prompts is None:
         prompts = UnattendedPrompts(_print_error) if args.quit_after_ready else Prompts()
@@ -334,9 +334,10 @@ def _run_claimed(
     window.show()
     requests = OpenRequests(app, window)
     instance.opened.connect(requests.request)
-    instance.listen()
 
     def build() -> None:
+        instance.listen()  # a later start waits for this (QtNetwork: not before the first paint)
+        apply_palette(app)  # what the system asks for: scheme and contrast
         apply_font_and_sheet(app)
         follow_system_scheme(app)
         app.setWindowIcon(app_icon())

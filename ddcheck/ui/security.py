@@ -144,7 +144,7 @@ class SecurityActions(QObject):
         preferences = load_preferences(path)
         if preferences.encryption_offered:
             return
-        save_preferences(path, preferences.model_copy(update={"encryption_offered": True}))
+        save_preferences(path, preferences.changed(encryption_offered=True))
         if self.ctx.prompts.confirm(
             self.window,
             tr("Encrypt this workspace?"),
@@ -227,7 +227,7 @@ class SecurityActions(QObject):
         except ValueError:
             self.ctx.prompts.error(self.window, tr("Lock when idle"), tr("Type a whole number."))
             return
-        save_preferences(path, preferences.model_copy(update={"lock_after_minutes": minutes}))
+        save_preferences(path, preferences.changed(lock_after_minutes=minutes))
         self.update_state()
 
     def lock(self) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray
 
-from ddcheck.preferences import Preferences, load_preferences, save_preferences
+from ddcheck.preferences import load_preferences, save_preferences
 from ddcheck.ui.i18n import Language
 
 
@@ -30,7 +30,7 @@ class UiSettings:
 
     def _change(self, **changes: object) -> None:
         current = load_preferences(self._path)
-        self._prefs = Preferences.model_validate({**current.model_dump(), **changes})
+        self._prefs = current.changed(**changes)
         save_preferences(self._path, self._prefs)
 
     def language(self) -> Language | None:

@@ -9,9 +9,12 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QLockFile, QObject, QTimer, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:  # QtNetwork loads when it serves or hands over: after the first paint
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +91,8 @@ class SingleInstance(QObject):
 
     def hand_over(self, files: Sequence[Path], wait_s: float = 5.0) -> bool:
         """Send `files` to the running app (it also comes forward); True when it took them."""
+        from PySide6.QtNetwork import QLocalSocket
+
         deadline = time.monotonic() + wait_s
         while True:  # the other app may still be starting: its server follows its lock
             socket = QLocalSocket()
@@ -109,7 +114,12 @@ class SingleInstance(QObject):
             time.sleep(0.2)
 
     def listen(self) -> bool:
-        """Serve later starts of ddcheck on this workspace; False when the socket cannot be made."""
+        """Serve later starts of ddcheck on this workspace; False when the socket cannot be made.
+
+        A later start that comes before this keeps trying for a few seconds (`hand_over`).
+        """
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         QLocalServer.removeServer(self._name)  # a socket left by a crashed app (we hold the lock)

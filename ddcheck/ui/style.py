@@ -7,7 +7,6 @@ place. When the system switches between light and dark while the app runs, the l
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
@@ -50,17 +49,26 @@ def style_sheet(theme: Theme | None = None, base_points: float = MIN_POINT_SIZE)
 
 def system_scheme(app: QGuiApplication) -> Scheme:
     """Return the colour scheme the system asks for (light when it does not say)."""
+    from PySide6.QtCore import Qt  # the namespace costs ~20 ms: not before the first paint
+
     scheme = app.styleHints().colorScheme()
     if scheme == Qt.ColorScheme.Dark:
         return "dark"
     if scheme == Qt.ColorScheme.Light:
         return "light"
+    return palette_scheme(app)
+
+
+def palette_scheme(app: QGuiApplication) -> Scheme:
+    """Return dark or light by the system palette's window colour (no Qt namespace needed)."""
     window = app.palette().color(QPalette.ColorRole.Window)
     return "dark" if window.lightness() < 128 else "light"
 
 
 def system_high_contrast(app: QGuiApplication) -> bool:
     """Return whether the system asks for high contrast (Windows contrast themes and the like)."""
+    from PySide6.QtCore import Qt
+
     hints = app.styleHints()
     accessibility = getattr(hints, "accessibility", None)
     preference = getattr(Qt, "ContrastPreference", None)
@@ -134,11 +142,21 @@ def apply_palette(
     if app.style().name().casefold() != "fusion":  # creating Fusion again costs ~6 ms at start
         app.setStyle(QStyleFactory.create("Fusion"))
     contrast_high = system_high_contrast(app) if high_contrast is None else high_contrast
-    own = _system_palette.setdefault("palette", QPalette(app.palette()))  # before ours is set
+    own = _system_palette.setdefault("palette", app.palette())  # a copy, before ours is set
     theme = choose_theme(scheme or system_scheme(app), contrast_high, _system_colours(own))
     _current["theme"] = theme
     app.setPalette(own if theme.kind == "high-contrast" else palette_for(theme))
     return theme
+
+
+def apply_shell_palette(app: QApplication) -> Theme:
+    """Set Fusion and a palette for the empty first window, judged by the system palette alone.
+
+    Asking the system for its scheme and contrast creates the Qt namespace with all its enums
+    (about 20 ms); the first window shows only its background, so that waits for `apply_palette`
+    right after the first paint.
+    """
+    return apply_palette(app, palette_scheme(app), high_contrast=False)
 
 
 def apply_font_and_sheet(app: QApplication) -> None:

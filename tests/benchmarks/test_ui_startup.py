@@ -1,4 +1,11 @@
-"""Benchmark: process start to the first painted main window, ddcheck against a bare QMainWindow."""
+"""Benchmark: process start to the first painted main window, ddcheck against a bare QMainWindow.
+
+Measured quiet on the 2-core VM (medians of 9, 2026-12-05): 2.41x once the preferences had become
+a pydantic model on the way to the first window; 1.38x (150 ms against 109 ms) after the
+preferences went plain, the shell's palette stopped asking for the Qt namespace (~20 ms) and
+copying the palette through its constructor (~17 ms), and QtNetwork waited for the first paint.
+tests/ui/test_first_window_imports.py keeps the heavy modules off this path in the default run.
+"""
 
 from __future__ import annotations
 
@@ -70,4 +77,4 @@ def test_first_window_against_a_bare_qmainwindow(tmp_path: Path) -> None:
         f"\nfirst window: bare QMainWindow {b * 1000:.0f} ms, ddcheck {a * 1000:.0f} ms, "
         f"ratio {a / b:.2f} (goal <= {GOAL})"
     )
-    assert a < 2.5 * b, "start-up regressed far beyond the measured ~2x"
+    assert a < 1.8 * b, "the first window regressed beyond the measured 1.38x"
