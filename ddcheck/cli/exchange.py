@@ -173,6 +173,10 @@ def import_command(args: argparse.Namespace) -> int:
                 print(_describe(result))
                 for warning in result.warnings:
                     print(f"  note: {line(warning)}")
+                if result.new_key:
+                    from ddcheck.cli.trust_hint import trust_hint
+
+                    print(trust_hint("adviser", result.dossier_id, result.new_key))
     if args.json:
         print_json(results)
     return 2 if refused else 0

@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ddcheck.cli.handouts",
     "ddcheck.cli.missions",
     "ddcheck.cli.sync",
+    "ddcheck.cli.keys",
 )
 
 # The commands' names, known without importing their modules (the app starts without them);
@@ -39,6 +40,7 @@ COMMANDS: frozenset[str] = frozenset(
     {
         "actions",
         "answer",
+        "trust-key",
         "attach",
         "backup",
         "check",

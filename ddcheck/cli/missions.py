@@ -184,6 +184,10 @@ def describe_pack_import(result: Any) -> list[str]:
         + mark.get(result.signature, "")
     ]
     lines += [f"  note: {line(warning)}" for warning in result.warnings]
+    if result.signature == "other_key" and result.signer:
+        from ddcheck.cli.trust_hint import trust_hint
+
+        lines.append(trust_hint("mission", mission.id, result.signer))
     for template_id, version, old in result.upgraded:
         was = f" (was v{old})" if old is not None else " (new)"
         lines.append(f"  checklist {template_id} v{version}{was}")

@@ -61,9 +61,7 @@ class GateReport:
         return not self.blockers
 
 
-def summarised(
-    findings: tuple[GateFinding, ...], lang: Language, per_kind: int = 3
-) -> list[str]:
+def summarised(findings: tuple[GateFinding, ...], lang: Language, per_kind: int = 3) -> list[str]:
     """Return the findings' texts, at most `per_kind` of each kind and then how many more."""
     by_code: dict[str, list[GateFinding]] = {}
     for finding in findings:

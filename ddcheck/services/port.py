@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from ddcheck.services.mission_status import Proposal
     from ddcheck.services.received_model import ImportResult
     from ddcheck.services.review import ReviewExport
+    from ddcheck.services.sender_keys import SenderKeyTrusted
     from ddcheck.services.sync import SyncReport
     from ddcheck.services.travel import TravelPlan, TravelReport
 
@@ -409,6 +410,10 @@ class WorkspacePort(Protocol):
 
     def trust_key(self, received_id: str) -> KeyTrusted:
         """Pin the key the newest revision is signed with for its company (`received trust`)."""
+        ...
+
+    def trust_sender_key(self, kind: str, subject: str, key: str) -> SenderKeyTrusted:
+        """Pin the adviser's new key for a dossier's reviews or a mission's packs."""
         ...
 
     def signing_key(self, name: str = "") -> SigningKey | None:

@@ -60,6 +60,7 @@ class ImportResult:
     withheld_items: int = 0
     evidence_files: int = 0
     warnings: tuple[Notice, ...] = ()
+    new_key: str = ""  # a review signed with another key than its adviser's: that key's id
 
     @property
     def changed(self) -> bool:
@@ -81,4 +82,5 @@ class ImportResult:
             "withheld_items": self.withheld_items,
             "evidence_files": self.evidence_files,
             "warnings": [str(w) for w in self.warnings],
+            "new_key": self.new_key,
         }

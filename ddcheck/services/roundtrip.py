@@ -10,7 +10,7 @@ from ddcheck.exchange.review_file import MAX_REVIEW_BYTES, ReviewFileError, read
 from ddcheck.services.changes import Change, Changes
 from ddcheck.services.received import refused
 from ddcheck.services.received_model import ImportResult
-from ddcheck.services.signing import SigningOps
+from ddcheck.services.signing import OTHER_KEY, SigningOps
 from ddcheck.store import actions as action_rows
 from ddcheck.store import dossiers as dossier_rows
 
@@ -90,7 +90,8 @@ class RoundTripOps(SigningOps):
                     f"het is geen beoordeling van dossier {dossier_id} "
                     "(geen van de onderdelen staat erin)",
                 )
-            _, warnings = self._check_sender([("adviser", dossier_id)], signer)
+            signature, warnings = self._check_sender([("adviser", dossier_id)], signer)
+            new_key = signer.key_id if signature == OTHER_KEY and signer is not None else ""
             changes: list[Change] = []
             stored = {r.id: r for r in action_rows.load_reviews(conn, dossier_id)}
             if stored.get(review.id) != review:
@@ -120,6 +121,7 @@ class RoundTripOps(SigningOps):
                 company=review_file.company,
                 mission=review_file.mission,
                 warnings=warnings,
+                new_key=new_key,
             ),
             result,
         )

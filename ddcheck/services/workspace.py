@@ -25,6 +25,7 @@ from ddcheck.services.key_trust import KeyTrustOps
 from ddcheck.services.mission_packs import MissionPackOps
 from ddcheck.services.mission_status import MissionStatusOps
 from ddcheck.services.safety import SafetyOps
+from ddcheck.services.sender_keys import SenderKeyOps
 from ddcheck.services.sync import SyncOps
 from ddcheck.services.travel import TravelOps
 from ddcheck.store import open_store
@@ -41,6 +42,7 @@ class Workspace(
     TravelOps,
     SyncOps,
     KeyTrustOps,
+    SenderKeyOps,
     ExchangeOps,
     SafetyOps,
     EvidenceLinkOps,

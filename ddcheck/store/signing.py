@@ -72,3 +72,16 @@ def repin(conn: sqlite3.Connection, key: PinnedKey) -> None:
     """Replace the key pinned for a sender (the user accepted a new key)."""
     conn.execute("DELETE FROM pinned_keys WHERE kind = ? AND subject = ?", (key.kind, key.subject))
     pin(conn, key)
+
+
+def offered(conn: sqlite3.Connection) -> list[PinnedKey]:
+    """Return the keys seen on flagged files (see `offer`), newest first."""
+    rows = conn.execute(
+        "SELECT kind, subject, key_id, name, certificate, pinned_at FROM pinned_keys"
+        " WHERE kind = ? ORDER BY pinned_at DESC",
+        (OFFERED,),
+    ).fetchall()
+    return [
+        PinnedKey(kind, subject, key_id, name, bytes(cert), dt.datetime.fromisoformat(at))
+        for kind, subject, key_id, name, cert, at in rows
+    ]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ddcheck.ui import i18n
 from ddcheck.ui.background import run_on_workspace
 from ddcheck.ui.context import AppContext
+from ddcheck.ui.errors import error_text
 from ddcheck.ui.i18n import tr, tr_n
 
 log = logging.getLogger(__name__)
@@ -342,11 +343,56 @@ class Receiver(QObject):
             else:
                 self.ctx.prompts.error(self.window, tr("Import"), text)
         for outcome in outcomes:
+            self._offer_new_key(outcome)
+        for outcome in outcomes:
             if outcome.ok and outcome.path.suffix.lower() in MISSION_SUFFIXES:
                 self.missionImported.emit(outcome.result.mission.id)
         queued, self._queued = self._queued, []
         if queued:
             self.import_paths(queued)
+
+    def _offer_new_key(self, outcome: Outcome) -> None:
+        """Offer to accept the adviser's new key when a review or pack came signed with one."""
+        from ddcheck.exchange.signing import short_id
+        from ddcheck.services.mission_packs import PackImport
+        from ddcheck.services.received_model import ImportResult
+
+        result = outcome.result
+        if isinstance(result, ImportResult) and result.new_key:
+            kind, subject, key = "adviser", result.dossier_id, result.new_key
+            text = tr(
+                "The adviser's review of “{title}” is signed with a new key, {key}.",
+                title=result.mission,
+                key=short_id(key),
+            )
+        elif isinstance(result, PackImport) and result.signature == "other_key" and result.signer:
+            kind, subject, key = "mission", result.mission.id, result.signer
+            text = tr(
+                "The mission pack “{title}” is signed with a new key, {key}.",
+                title=result.mission.title(i18n.language()),
+                key=short_id(key),
+            )
+        else:
+            return
+        check = tr(
+            "Accept it only after you checked it with the adviser, by phone or in person (not by "
+            "replying to the e-mail that brought the file). Until then its files keep their "
+            "warning."
+        )
+        title = tr("Accept this key")
+        if not self.ctx.prompts.confirm(self.window, title, f"{text}\n\n{check}", tr("Accept key")):
+            return
+        try:
+            done = self.ctx.attached_workspace().trust_sender_key(kind, subject, key)
+        except Exception as error:
+            log.info("accepting the key failed: %s", error)
+            self.ctx.prompts.error(self.window, title, error_text(error, i18n.language()))
+            return
+        self.ctx.prompts.inform(
+            self.window,
+            title,
+            tr("Key {key} is now trusted for these files.", key=short_id(done.key_id)),
+        )
 
     # ------------------------------------------------------------ drag and drop
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -531,6 +531,9 @@ class FakeWorkspace:
     def trust_key(self, received_id: str) -> Any:
         raise NotHeldHere("trust_key")
 
+    def trust_sender_key(self, kind: str, subject: str, key: str) -> Any:
+        raise NotHeldHere("trust_sender_key")
+
     def sync_folder(
         self,
         folder: Path | str,
