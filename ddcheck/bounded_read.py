@@ -24,6 +24,10 @@ class UnreadableFile(ValueError):
         self.reason_nl = reason_nl
         self.size = size
 
+    def text(self, lang: str) -> str:
+        """Return the reason in `lang` ('nl' or 'en'), to fill in a catalog sentence."""
+        return self.reason_nl if lang == "nl" else self.reason
+
 
 class FileTooLarge(UnreadableFile):
     """A file above the cap; `size` is its size when known (None: it grew while read)."""

@@ -5,7 +5,9 @@ in_context / plural / plural_in_context, and the catalog_entry / catalog_plural 
 tables, f-strings included), merges them into resources/i18n/nl.po (new strings get an empty
 Dutch text; strings no longer used are dropped) and compiles nl.mo next to it.
 With --check it changes nothing and exits 1 when the catalog lacks or has stale strings, when a
-Dutch text is empty or has other {fields} than its English source, or when nl.mo is out of date.
+Dutch text is empty or fills in a {field} its English source lacks, or when nl.mo is out of date.
+A Dutch text may leave out a field: an error sentence can point below ("zie hieronder") instead
+of repeating a detail that only exists in English (a parser's message).
 Translators can edit nl.po with any gettext tool (Poedit, Lokalize, Weblate) instead.
 """
 
@@ -100,8 +102,9 @@ def problems(catalog: Catalog, wanted: set[Key]) -> list[str]:
         if not all(texts):
             found.append(f"no Dutch text: {key!r}")
         sources = message.id if isinstance(message.id, tuple) else (message.id,)
-        if any(_fields(t) != _fields(sources[-1]) for t in texts if t):
-            found.append(f"other {{fields}} in the Dutch text: {key!r}")
+        if any(not _fields(t) <= _fields(sources[-1]) for t in texts if t):
+            found.append(f"{{fields}} its English source lacks in the Dutch text: {key!r}")
+
     return found
 
 

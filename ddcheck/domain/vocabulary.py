@@ -14,7 +14,7 @@ import gettext
 import string
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:  # pydantic (behind domain.text) stays out of the app's first window
     from ddcheck.domain.text import Language
@@ -66,6 +66,15 @@ class Vocabulary:
 Entry = tuple[str, str]  # (context, English text)
 
 
+@runtime_checkable
+class Translatable(Protocol):
+    """Anything that says itself in a language: a Wording, an error with `text(lang)`."""
+
+    def text(self, lang: str) -> str:
+        """Return the text in `lang` ('nl' or 'en')."""
+        ...
+
+
 def catalog_entry(context: str, text: str, /) -> Entry:
     """Mark `text` for the catalog under `context`, to be translated when looked up.
 
@@ -73,6 +82,43 @@ def catalog_entry(context: str, text: str, /) -> Entry:
     as it finds `in_context`; `Vocabulary.entry` translates the pair.
     """
     return context, text
+
+
+class Wording:
+    """A catalog entry with its fields filled in: `str()` is English, `text(lang)` any language.
+
+    A field that can say itself (a Wording, an error with `text(lang)`) is put in the same
+    language, so a sentence can hold a translated clause (a reason, an offer) as well as plain
+    values (a file name, a number).
+    """
+
+    __slots__ = ("entry", "fields")
+
+    def __init__(self, entry: Entry, /, **fields: object) -> None:
+        self.entry = entry
+        self.fields = fields
+
+    def text(self, lang: str) -> str:
+        """Return the sentence in `lang` ('nl' or 'en'), with its fields filled in."""
+        chosen: Language = "nl" if lang == "nl" else "en"
+        filled = {
+            name: value.text(chosen) if isinstance(value, Translatable) else value
+            for name, value in self.fields.items()
+        }
+        return words_for(chosen).entry(self.entry, **filled)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __repr__(self) -> str:
+        return f"Wording({self.entry!r}, **{self.fields!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Wording):
+            return NotImplemented
+        return (self.entry, self.fields) == (other.entry, other.fields)
+
+    __hash__ = None  # type: ignore[assignment]  # its fields may be unhashable
 
 
 def catalog_plural(context: str, singular: str, plural: str, /) -> tuple[str, str, str]:

@@ -14,11 +14,12 @@ from ddcheck.bounded_read import UnreadableFile, read_regular_file
 from ddcheck.catalog import TemplateError, load_template_text, template_files
 from ddcheck.catalog.loader import MAX_TEMPLATE_BYTES
 from ddcheck.domain.templates import Template
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.services.base import WorkspaceBase
 from ddcheck.services.changes import Changes
 from ddcheck.services.errors import InvalidInput, NotFound
 from ddcheck.services.files import write_atomically
-from ddcheck.services.received_model import ImportRefused
+from ddcheck.services.received_model import ImportRefused, refused
 from ddcheck.store import templates as template_rows
 
 TEMPLATES_FOLDER = "templates"
@@ -69,26 +70,31 @@ class AuthoringOps(WorkspaceBase):
             if template.version == current.version and template == current:
                 return TemplateImport(template, "unchanged", None, target)
             raise ImportRefused(
-                f"{source.name} was not imported: template {template.id} version "
-                f"{template.version} is not newer than the version {current.version} in use; "
-                "raise its version number.",
-                nl=f"{source.name} is niet geïmporteerd: checklist {template.id} versie "
-                f"{template.version} is niet nieuwer dan de gebruikte versie {current.version}; "
-                "verhoog het versienummer.",
+                catalog_entry(
+                    "error",
+                    "{file} was not imported: template {template} version {version} is not "
+                    "newer than the version {current} in use; raise its version number.",
+                ),
+                file=source.name,
+                template=template.id,
+                version=template.version,
+                current=current.version,
             )
+
         built_in = self._catalog.templates.get(template.id)
         if built_in is not None and not replace_built_in:
             raise BuiltInReplacement(
-                f"{source.name} was not imported: '{template.id}' is a checklist built into "
-                f"ddcheck ({built_in.item_count} items) and this file would replace it "
-                f"({template.item_count} items); give your checklist another id, or import it "
-                "with --replace-built-in to replace it on purpose (undo: ddcheck templates "
-                f"revert {template.id}).",
-                nl=f"{source.name} is niet geïmporteerd: '{template.id}' is een checklist die "
-                f"bij ddcheck hoort ({built_in.item_count} vragen) en dit bestand zou die "
-                f"vervangen ({template.item_count} vragen); geef uw checklist een andere id, of "
-                "vervang hem bewust met 'ddcheck templates import --replace-built-in' "
-                f"(terugzetten: 'ddcheck templates revert {template.id}').",
+                catalog_entry(
+                    "error",
+                    "{file} was not imported: '{template}' is a checklist built into ddcheck "
+                    "({built_in} items) and this file would replace it ({items} items); give "
+                    "your checklist another id, or import it with --replace-built-in to replace "
+                    "it on purpose (undo: ddcheck templates revert {template}).",
+                ),
+                file=source.name,
+                template=template.id,
+                built_in=built_in.item_count,
+                items=template.item_count,
             )
         write_atomically(target, data)
         try:
@@ -112,26 +118,25 @@ class AuthoringOps(WorkspaceBase):
             data = read_regular_file(source, MAX_TEMPLATE_BYTES)
             template = load_template_text(data.decode("utf-8"), name, self._catalog.registry)
         except UnreadableFile as error:
-            raise ImportRefused(
-                f"{source.name} was not imported: {error.reason}.",
-                nl=f"{source.name} is niet geïmporteerd: {error.reason_nl}.",
-            ) from error
+            raise refused(source, error) from error
         except UnicodeDecodeError as error:
-            raise ImportRefused(
-                f"{source.name} was not imported: the file is not UTF-8 text.",
-                nl=f"{source.name} is niet geïmporteerd: het bestand is geen UTF-8-tekst.",
-            ) from error
+            raise refused(source, catalog_entry("error", "the file is not UTF-8 text")) from error
         except TemplateError as error:
             count = len(error.problems)
             first = str(error.problems[0]) if error.problems else "it is not a template"
-            problems = f"{count} problems, the first: " if count > 1 else ""
+            several = catalog_entry(
+                "error",
+                "{file} was not imported: {count} problems, the first: {problem}",
+            )
+            one = catalog_entry("error", "{file} was not imported: {problem}")
             raise ImportRefused(
-                f"{source.name} was not imported: {problems}{first}",
+                several if count > 1 else one,
                 tuple(str(p) for p in error.problems),
-                nl=f"{source.name} is niet geïmporteerd: "
-                + ("1 probleem" if count == 1 else f"{count} problemen")
-                + " in de checklist (zie hieronder).",
+                file=source.name,
+                count=count,
+                problem=first,
             ) from error
+
         return template, data
 
     def revert_template(self, template_id: str) -> list[Changes]:
@@ -142,10 +147,12 @@ class AuthoringOps(WorkspaceBase):
         built_in = self._catalog.templates.get(template_id)
         if built_in is None:
             raise InvalidInput(
-                f"'{template_id}' is not a checklist built into ddcheck; only a replaced "
-                "built-in checklist can be put back.",
-                nl=f"'{template_id}' is geen checklist die bij ddcheck hoort; alleen een "
-                "vervangen ingebouwde checklist kan worden teruggezet.",
+                catalog_entry(
+                    "error",
+                    "'{template}' is not a checklist built into ddcheck; only a replaced "
+                    "built-in checklist can be put back.",
+                ),
+                template=template_id,
             )
         with self._transaction():
             removed = template_rows.delete_templates(self._store.conn, template_id)
@@ -155,9 +162,12 @@ class AuthoringOps(WorkspaceBase):
                 removed = removed or 1
         if not removed:
             raise InvalidInput(
-                f"'{template_id}' was never replaced; it is the built-in version already.",
-                nl=f"'{template_id}' is nooit vervangen; het is al de ingebouwde versie.",
+                catalog_entry(
+                    "error", "'{template}' was never replaced; it is the built-in version already."
+                ),
+                template=template_id,
             )
+
         self._templates[template_id] = built_in
         return self.upgrade_templates(back_to=template_id)  # type: ignore[attr-defined]
 

@@ -8,6 +8,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from ddcheck.domain.templates import Item, Template
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.paths import DataPaths
 from ddcheck.services.catalogs import CatalogLike
 from ddcheck.services.changes import Change, Changes
@@ -93,8 +94,9 @@ class WorkspaceBase:
     def _check_writable(self, dossier_id: str) -> None:
         if dossier_rows.trashed_at(self._store.conn, dossier_id) is not None:
             raise DossierTrashed(
-                "This dossier is in the trash; restore it before changing it.",
-                nl="Dit dossier staat in de prullenbak; zet het terug voordat u het wijzigt.",
+                catalog_entry(
+                    "error", "This dossier is in the trash; restore it before changing it."
+                )
             )
 
     def _commit_changes(

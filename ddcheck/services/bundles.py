@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ddcheck.domain.redaction import Audience, redact
 from ddcheck.domain.text import Language
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.exchange.bundle import read_bundle, write_bundle
 from ddcheck.exchange.dossier_json import canonical_bytes, dossier_document, fingerprint
 from ddcheck.exchange.errors import ExchangeError
@@ -101,18 +102,19 @@ class BundleOps(ReceivedOps):
         if document.audience != "internal" or document.withheld.items:
             raise refused(
                 path,
-                "it is the adviser's version, which lacks the confidential answers; export the "
-                "bundle again with the audience 'internal' to move a dossier to another laptop",
-                "het is de adviseursversie, zonder de vertrouwelijke antwoorden; exporteer de "
-                "bundel opnieuw voor intern gebruik om een dossier naar een andere laptop te "
-                "verplaatsen",
+                catalog_entry(
+                    "error",
+                    "it is the adviser's version, which lacks the confidential answers; export "
+                    "the bundle again with the audience 'internal' to move a dossier to another "
+                    "laptop",
+                ),
             )
         missing = [e.name for e in dossier.evidence if e.sha256 not in files]
         if missing:
             raise refused(
                 path,
-                f"the bundle lacks the contents of evidence file {missing[0]}",
-                f"de bundel mist de inhoud van bewijsstuk {missing[0]}",
+                catalog_entry("error", "the bundle lacks the contents of evidence file {name}"),
+                name=missing[0],
             )
         conn = self._store.conn
         now = self._now()
@@ -120,24 +122,28 @@ class BundleOps(ReceivedOps):
             if dossier_rows.exists(conn, dossier.id):
                 raise refused(
                     path,
-                    f"this workspace already holds dossier {dossier.id}",
-                    f"deze werkmap bevat dossier {dossier.id} al",
+                    catalog_entry("error", "this workspace already holds dossier {dossier}"),
+                    dossier=dossier.id,
                 )
             clash = [e.id for e in dossier.evidence if _evidence_exists(conn, e.id)]
             if clash:
                 raise refused(
                     path,
-                    f"evidence id {clash[0]} is already used in this workspace",
-                    f"bewijsstuk-id {clash[0]} wordt in deze werkmap al gebruikt",
+                    catalog_entry(
+                        "error", "evidence id {evidence} is already used in this workspace"
+                    ),
+                    evidence=clash[0],
                 )
             try:
                 dossier_rows.insert_dossier(conn, dossier)
             except sqlite3.IntegrityError as error:
                 raise refused(
                     path,
-                    "its actions or reviews clash with ones in this workspace",
-                    "de acties of beoordelingen botsen met die in deze werkmap",
+                    catalog_entry(
+                        "error", "its actions or reviews clash with ones in this workspace"
+                    ),
                 ) from error
+
             for item in dossier.evidence:
                 evidence_rows.put_blob(conn, self._store.files, item.sha256, files[item.sha256])
                 evidence_rows.insert_evidence(conn, dossier.id, item)
@@ -153,8 +159,11 @@ class BundleOps(ReceivedOps):
         self._upgrade_dossier(dossier.id)  # type: ignore[attr-defined]
         warnings = tuple(
             Notice(
-                en=f"Checklist {t} is not in this workspace; import it to see its items.",
-                nl=f"Checklist {t} staat niet in deze werkruimte; importeer hem voor de vragen.",
+                catalog_entry(
+                    "notice",
+                    "Checklist {template} is not in this workspace; import it to see its items.",
+                ),
+                template=t,
             )
             for t in unknown
         )

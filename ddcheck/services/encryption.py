@@ -11,6 +11,7 @@ import contextlib
 from pathlib import Path
 from typing import Protocol
 
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.paths import DataPaths, data_paths
 from ddcheck.services.errors import InvalidInput, WorkspaceError
 from ddcheck.store import conversion, evidence_files
@@ -62,9 +63,10 @@ class KeyringKeychain:
             keyring.set_password(KEYCHAIN_SERVICE, account, secret)
         except KeyringError as error:
             raise WorkspaceError(
-                f"The passphrase could not be remembered: no usable keychain ({error}).",
-                nl=f"Het wachtwoord kon niet worden onthouden: geen bruikbare sleutelhanger "
-                f"({error}).",
+                catalog_entry(
+                    "error", "The passphrase could not be remembered: no usable keychain ({error})."
+                ),
+                error=error,
             ) from error
 
     def forget(self, account: str) -> None:
@@ -90,8 +92,7 @@ def _key_file(paths: DataPaths) -> KeyFile:
         return KeyFile.load(paths.keys)
     except KeyFileError as error:
         raise WorkspaceError(
-            f"The workspace's key file cannot be used: {error}.",
-            nl=f"Het sleutelbestand van het werkbestand is onbruikbaar: {error}.",
+            catalog_entry("error", "The workspace's key file cannot be used: {error}."), error=error
         ) from error
 
 
@@ -116,14 +117,16 @@ def unlock(
                 pass
     if passphrase is None:
         raise WorkspaceLocked(
-            "The workspace is encrypted; its passphrase is needed to open it.",
-            nl="Het werkbestand is versleuteld; het wachtwoord is nodig om het te openen.",
+            catalog_entry(
+                "error", "The workspace is encrypted; its passphrase is needed to open it."
+            )
         )
     key = keys.unlock(passphrase)
     if key is None:
         raise WrongPassphrase(
-            "That passphrase does not open this workspace; nothing was changed.",
-            nl="Dat wachtwoord opent dit werkbestand niet; er is niets gewijzigd.",
+            catalog_entry(
+                "error", "That passphrase does not open this workspace; nothing was changed."
+            )
         )
     return key
 
@@ -140,18 +143,21 @@ def check_passphrase(passphrase: str) -> None:
     """Refuse a passphrase that is too short to protect anything."""
     if len(passphrase.strip()) < MIN_PASSPHRASE:
         raise InvalidInput(
-            f"The passphrase must have at least {MIN_PASSPHRASE} characters; a few words "
-            "make a good one.",
-            nl=f"Het wachtwoord moet minstens {MIN_PASSPHRASE} tekens hebben; een paar woorden "
-            "maken een goed wachtwoord.",
+            catalog_entry(
+                "error",
+                "The passphrase must have at least {count} characters; a few words make a good "
+                "one.",
+            ),
+            count=MIN_PASSPHRASE,
         )
 
 
 def _refuse_damage(paths: DataPaths, key: DataKey | None) -> None:
     if paths.database.is_file() and file_problems(paths.database, key=key):
         raise WorkspaceError(
-            "The workspace file is damaged; open ddcheck to restore a backup first.",
-            nl="Het werkbestand is beschadigd; open ddcheck en zet eerst een back-up terug.",
+            catalog_entry(
+                "error", "The workspace file is damaged; open ddcheck to restore a backup first."
+            )
         )
 
 
@@ -174,9 +180,8 @@ def encrypt_workspace(
         done = conversion.convert_workspace(paths, old=None, new=key)
         done += evidence_files.convert_folder(paths.evidence, old=None, new=key)
         if not done:
-            raise InvalidInput(
-                "The workspace is encrypted already.", nl="Het werkbestand is al versleuteld."
-            )
+            raise InvalidInput(catalog_entry("error", "The workspace is encrypted already."))
+
         return None
     check_passphrase(passphrase)
     _refuse_damage(paths, None)
@@ -198,9 +203,7 @@ def decrypt_workspace(
     """Store the workspace, its backups and its evidence unencrypted again; forget the key."""
     paths = data_paths(data_dir)
     if not paths.keys.exists():
-        raise InvalidInput(
-            "The workspace is not encrypted.", nl="Het werkbestand is niet versleuteld."
-        )
+        raise InvalidInput(catalog_entry("error", "The workspace is not encrypted."))
     key = unlock(paths, passphrase, keychain)
     if paths.database.is_file() and not conversion.is_plain(paths.database):
         _refuse_damage(paths, key)
@@ -217,9 +220,7 @@ def change_passphrase(
     """Let `new` open the workspace instead of `old` (the recovery key keeps working)."""
     paths = data_paths(data_dir)
     if not paths.keys.exists():
-        raise InvalidInput(
-            "The workspace is not encrypted.", nl="Het werkbestand is niet versleuteld."
-        )
+        raise InvalidInput(catalog_entry("error", "The workspace is not encrypted."))
     key = unlock(paths, old)
     assert key is not None
     check_passphrase(new)

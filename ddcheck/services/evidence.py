@@ -11,6 +11,7 @@ from typing import Any
 from ddcheck.bounded_read import FileTooLarge, UnreadableFile, read_regular_file
 from ddcheck.domain.dossier import Evidence, split_item_key
 from ddcheck.domain.ids import new_id
+from ddcheck.domain.vocabulary import Wording, catalog_entry
 from ddcheck.services.base import WorkspaceBase
 from ddcheck.services.changes import Change, Changes
 from ddcheck.services.errors import EvidenceTooLarge, InvalidInput, NotFound
@@ -45,13 +46,20 @@ def _size_text(size: int) -> str:
 
 def _too_large(source: Path, size: int | None) -> EvidenceTooLarge:
     limit = _size_text(MAX_EVIDENCE_BYTES)
-    shown = _size_text(size) if size is not None else f"more than {limit}"
-    shown_nl = _size_text(size) if size is not None else f"meer dan {limit}"
+    shown = (
+        _size_text(size)
+        if size is not None
+        else Wording(catalog_entry("error", "more than {limit}"), limit=limit)
+    )
     return EvidenceTooLarge(
-        f"{source.name} is {shown}; evidence files may be at most {limit}. Attach a smaller "
-        "file or a summary.",
-        nl=f"{source.name} is {shown_nl}; bewijsstukken mogen hoogstens {limit} zijn. Voeg een "
-        "kleiner bestand of een samenvatting toe.",
+        catalog_entry(
+            "error",
+            "{file} is {size}; evidence files may be at most {limit}. Attach a smaller file or "
+            "a summary.",
+        ),
+        file=source.name,
+        size=shown,
+        limit=limit,
     )
 
 
@@ -68,12 +76,12 @@ def _read_capped(source: Path) -> bytes:
     except UnreadableFile as error:
         if error.reason == "file not found":
             raise InvalidInput(
-                f"Cannot read {source}: file not found.",
-                nl=f"Kan {source} niet lezen: bestand niet gevonden.",
+                catalog_entry("error", "Cannot read {file}: file not found."), file=source
             ) from error
         raise InvalidInput(
-            f"Cannot read {source}: {error.reason}; attach a file.",
-            nl=f"Kan {source} niet lezen: {error.reason_nl}; voeg een bestand toe.",
+            catalog_entry("error", "Cannot read {file}: {reason}; attach a file."),
+            file=source,
+            reason=error,
         ) from error
 
 
@@ -192,8 +200,11 @@ class EvidenceOps(WorkspaceBase):
         except NotFound as error:
             if item.sha256 in (meta.get(self._store.conn, "travel_left_home") or ""):
                 raise NotFound(
-                    f"{item.name} was left at home for the trip; it comes back with 'Back home'.",
-                    nl=f"{item.name} is thuisgelaten voor de reis; het komt terug met 'Thuis'.",
+                    catalog_entry(
+                        "error",
+                        "{file} was left at home for the trip; it comes back with 'Back home'.",
+                    ),
+                    file=item.name,
                 ) from error
             raise
         if hashlib.sha256(data).hexdigest() != item.sha256:

@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from ddcheck.domain.dossier import Evidence, split_item_key
 from ddcheck.domain.ids import new_id
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.services.changes import Change, Changes
 from ddcheck.services.errors import InvalidInput
 from ddcheck.services.evidence import EvidenceOps, _safe_name
@@ -40,8 +41,10 @@ def check_location(text: str) -> str:
     if scheme in _SCHEMES and (scheme == "file" or urlsplit(location).netloc):
         return location
     raise InvalidInput(
-        f"'{location[:80]}' is not a web link (http, https) or a path on a drive.",
-        nl=f"'{location[:80]}' is geen weblink (http, https) of pad op een schijf.",
+        catalog_entry(
+            "error", "'{location}' is not a web link (http, https) or a path on a drive."
+        ),
+        location=location[:80],
     )
 
 
@@ -57,8 +60,11 @@ def check_dates(dated: dt.date | None, valid_until: dt.date | None) -> None:
     """Refuse a 'valid until' date before the document's own date."""
     if dated and valid_until and valid_until < dated:
         raise InvalidInput(
-            f"'Valid until' ({valid_until}) is before the document date ({dated}).",
-            nl=f"'Geldig tot' ({valid_until}) ligt voor de documentdatum ({dated}).",
+            catalog_entry(
+                "error", "'Valid until' ({valid_until}) is before the document date ({dated})."
+            ),
+            valid_until=valid_until,
+            dated=dated,
         )
 
 
@@ -138,8 +144,11 @@ class EvidenceLinkOps(EvidenceOps):
         item = self.evidence(evidence_id)
         if item.is_link:
             raise InvalidInput(
-                f"{item.name} is a link ({item.location}); ddcheck keeps no copy of it.",
-                nl=f"{item.name} is een link ({item.location}); ddcheck bewaart er geen kopie van.",
+                catalog_entry(
+                    "error", "{file} is a link ({location}); ddcheck keeps no copy of it."
+                ),
+                file=item.name,
+                location=item.location,
             )
         return super().evidence_bytes(evidence_id)
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.services.authoring import AuthoringOps
 from ddcheck.services.bundles import BundleOps
 from ddcheck.services.overview import OverviewOps
 from ddcheck.services.received import refused, sniff
-from ddcheck.services.received_model import ImportRefused, ImportResult
+from ddcheck.services.received_model import ImportResult
 from ddcheck.services.review import ReviewOps
 from ddcheck.services.roundtrip import RoundTripOps
 
@@ -29,24 +30,22 @@ class ExchangeOps(AuthoringOps, OverviewOps, ReviewOps, BundleOps, RoundTripOps)
         """
         source = Path(path)
         if source.is_dir():
-            raise refused(source, "it is a folder", "het is een map")
+            raise refused(source, catalog_entry("error", "it is a folder"))
         if not source.is_file():
-            raise ImportRefused(
-                f"{source.name} was not imported: there is no such file.",
-                nl=f"{source.name} is niet geïmporteerd: dat bestand bestaat niet.",
-            )
+            raise refused(source, catalog_entry("error", "there is no such file"))
         if source.suffix.lower() == ".ddmission":
             raise refused(
                 source,
-                "it is a mission pack; import it with 'ddcheck import' or open it in the app",
-                "het is een missiepakket; importeer het met 'ddcheck import' of open het in de app",
+                catalog_entry(
+                    "error",
+                    "it is a mission pack; import it with 'ddcheck import' or open it in the app",
+                ),
             )
         kind = sniff(source)
         if as_own and kind != "bundle":
             raise refused(
                 source,
-                "only a .ddcheck bundle can be restored as an own dossier",
-                "alleen een .ddcheck-bundel kan als eigen dossier worden teruggezet",
+                catalog_entry("error", "only a .ddcheck bundle can be restored as an own dossier"),
             )
         if kind == "pdf":
             return self.import_received_pdf(source, accept_internal=accept_internal)
@@ -56,6 +55,5 @@ class ExchangeOps(AuthoringOps, OverviewOps, ReviewOps, BundleOps, RoundTripOps)
             return self.import_review_file(source)[0]
         raise refused(
             source,
-            "it is not a ddcheck PDF, .ddcheck bundle or .ddreview file",
-            "het is geen ddcheck-PDF, .ddcheck-bundel of .ddreview-bestand",
+            catalog_entry("error", "it is not a ddcheck PDF, .ddcheck bundle or .ddreview file"),
         )

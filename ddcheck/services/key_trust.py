@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ddcheck.domain.received import mission_key
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.exchange.signing import short_id
 from ddcheck.services.changes import Change, Changes
 from ddcheck.services.errors import InvalidInput
@@ -45,10 +46,11 @@ class KeyTrustOps(ReceivedOps):
             newest = received_rows.revisions(conn, received_id)[-1]
             if not newest.signer:
                 raise InvalidInput(
-                    "The newest version of this received dossier is not signed, so there is no "
-                    "key to trust.",
-                    nl="De nieuwste versie van dit ontvangen dossier is niet ondertekend, dus er "
-                    "is geen sleutel om te vertrouwen.",
+                    catalog_entry(
+                        "error",
+                        "The newest version of this received dossier is not signed, so there is "
+                        "no key to trust.",
+                    )
                 )
             dossier = _parse(newest.document)[0]
             pins = [(k, s, signing_rows.pinned(conn, k, s)) for k, s in _senders(dossier)]

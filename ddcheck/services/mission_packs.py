@@ -11,6 +11,7 @@ from ddcheck.catalog import TemplateError, load_template_text
 from ddcheck.domain.dossier import Company, Dossier, Mission
 from ddcheck.domain.mission import MissionDefinition, RequestedChecklist
 from ddcheck.domain.templates import Template
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.exchange.mission_pack import PackContents, PackError, read_pack, write_pack
 from ddcheck.services.authoring import AuthoringOps
 from ddcheck.services.changes import Changes
@@ -108,10 +109,15 @@ class MissionPackOps(MissionOps, AuthoringOps, DossierOps, SigningOps):
                 problems = getattr(error, "problems", [])
                 first = str(problems[0]) if problems else "it is not a valid checklist"
                 raise ImportRefused(
-                    f"{source.name} was not imported: checklist {template_id}: {first}",
+                    catalog_entry(
+                        "error", "{file} was not imported: checklist {template}: {problem}"
+                    ),
                     tuple(str(p) for p in problems),
-                    nl=f"{source.name} is niet geïmporteerd: checklist {template_id} klopt niet.",
+                    file=source.name,
+                    template=template_id,
+                    problem=first,
                 ) from error
+
             if (template.id, template.version) != (template_id, version):
                 raise refused(
                     source,

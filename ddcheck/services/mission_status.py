@@ -15,6 +15,7 @@ from ddcheck.domain.overview import (
     proposed_for,
     sort_rows,
 )
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.services.errors import InvalidInput
 from ddcheck.services.missions import MissionOps
 from ddcheck.services.overview import OverviewOps
@@ -101,8 +102,12 @@ class MissionStatusOps(MissionOps, OverviewOps):
         own = received.dossier.mission.mission_id
         if own is not None and own != mission.id:
             raise InvalidInput(
-                f"This dossier names mission {own} itself; it cannot be attached to another.",
-                nl=f"Dit dossier hoort zelf bij missie {own}; het kan niet aan een andere.",
+                catalog_entry(
+                    "error",
+                    "This dossier names mission {mission} itself; it cannot be attached to "
+                    "another.",
+                ),
+                mission=own,
             )
         with self._transaction():
             mission_rows.set_received_mission(self._store.conn, received.id, mission.id)

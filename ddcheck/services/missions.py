@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from ddcheck.bounded_read import UnreadableFile, read_regular_file
 from ddcheck.domain.mission import MissionDefinition, MissionName, Participant, RequestedChecklist
 from ddcheck.domain.mission import new_mission_id as _new_mission_id
+from ddcheck.domain.vocabulary import Entry, Wording, catalog_entry
 from ddcheck.exchange.border import first_problem
 from ddcheck.exchange.participants import MAX_CSV_BYTES, ParticipantsError, read_participants_csv
 from ddcheck.services.base import WorkspaceBase
@@ -21,8 +22,10 @@ from ddcheck.store import missions as mission_rows
 class ParticipantsRefused(InvalidInput):
     """A participants file that cannot be used; `problems` names every bad line."""
 
-    def __init__(self, message: str, problems: tuple[str, ...] = (), *, nl: str | None = None):
-        super().__init__(message, nl=nl)
+    def __init__(
+        self, message: str | Entry | Wording, problems: tuple[str, ...] = (), /, **fields: object
+    ) -> None:
+        super().__init__(message, **fields)
         self.problems = problems
 
 
@@ -34,14 +37,16 @@ def read_participants(path: Path | str) -> list[Participant]:
         return read_participants_csv(data)
     except UnreadableFile as error:
         raise ParticipantsRefused(
-            f"{source.name} cannot be used: {error.reason}.",
-            nl=f"{source.name} is niet bruikbaar: {error.reason_nl}.",
+            catalog_entry("error", "{file} cannot be used: {reason}."),
+            file=source.name,
+            reason=error,
         ) from error
     except ParticipantsError as error:
         raise ParticipantsRefused(
-            f"{source.name}: {error}",
+            catalog_entry("participants error", "{file}: {error}"),
             error.problems,
-            nl=f"{source.name}: de deelnemerslijst is niet bruikbaar ({error}).",
+            file=source.name,
+            error=error,
         ) from error
 
 
@@ -69,8 +74,9 @@ class MissionOps(WorkspaceBase):
             if template is None:
                 known = ", ".join(sorted(self._templates)) or "none"
                 raise InvalidInput(
-                    f"There is no checklist '{template_id}' (known: {known}).",
-                    nl=f"Er is geen checklist '{template_id}' (bekend: {known}).",
+                    catalog_entry("error", "There is no checklist '{template}' (known: {known})."),
+                    template=template_id,
+                    known=known,
                 )
             requested.append(RequestedChecklist(id=template.id, version=template.version))
         nl = " ".join(name.split())
@@ -91,7 +97,7 @@ class MissionOps(WorkspaceBase):
         except ValidationError as error:
             problem = _plain(first_problem(error))
             raise InvalidInput(
-                f"The mission {problem}.", nl=f"De missie klopt niet: {problem}."
+                catalog_entry("error", "The mission {problem}."), problem=problem
             ) from error
         with self._transaction():
             mission_rows.save_mission(self._store.conn, mission, "own", self._now())

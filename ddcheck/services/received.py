@@ -21,6 +21,7 @@ from ddcheck.domain.received import (
 )
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.domain.visible import visible_controls
+from ddcheck.domain.vocabulary import Wording, catalog_entry
 from ddcheck.exchange.dossier_json import DossierFormatError, read_dossier_json
 from ddcheck.exchange.errors import ExchangeError
 from ddcheck.exchange.received_document import DossierDocument
@@ -33,6 +34,7 @@ from ddcheck.services.received_model import (
     InternalVersionRefused,
     Notice,
     SourceKind,
+    refused,
 )
 from ddcheck.services.revision_diff import revision_changes
 from ddcheck.services.signing import OTHER_KEY, SigningOps
@@ -70,10 +72,10 @@ def sniff(path: Path) -> str:
         with path.open("rb") as handle:
             head = handle.read(1024)
     except OSError as error:
-        reason = error.strerror or error
         raise ImportRefused(
-            f"{path.name} cannot be read: {reason}.",
-            nl=f"{path.name} kan niet worden gelezen: {reason}.",
+            catalog_entry("error", "{file} cannot be read: {reason}."),
+            file=path.name,
+            reason=error.strerror or error,
         ) from error
     if head.lstrip().startswith(PDF_MAGIC):
         return "pdf"
@@ -84,28 +86,10 @@ def sniff(path: Path) -> str:
     return "unknown"
 
 
-# Dutch for the file errors the exchange layer words in English (its detail follows in brackets)
-_NL_FILE_ERRORS = {
-    "BundleError": "de bundel is beschadigd of geen ddcheck-bundel",
-    "PackError": "het missiepakket is beschadigd of geen ddcheck-missiepakket",
-    "ReceivedPdfError": "de PDF is beschadigd, onleesbaar of bevat geen ddcheck-dossier",
-    "UnreadablePdf": "de PDF kan niet worden gelezen",
-    "NotADdcheckPdf": "de PDF bevat geen ddcheck-dossier",
-    "ReviewFileError": "het is geen bruikbaar ddcheck-beoordelingsbestand",
-    "DossierFormatError": "de ingesloten dossiergegevens zijn beschadigd",
-}
-
-
-def refused(path: Path, error: ExchangeError | str, nl: str | None = None) -> ImportRefused:
-    """Return the one-sentence refusal for a file, with its Dutch sentence (`nl`: the reason)."""
-    reason = str(error).rstrip(".")
-    if nl is None:
-        general = _NL_FILE_ERRORS.get(type(error).__name__, "het bestand is niet bruikbaar")
-        nl = f"{general} ({reason})"
-    return ImportRefused(
-        f"{path.name} was not imported: {reason}.",
-        nl=f"{path.name} is niet geïmporteerd: {nl.rstrip('.')}.",
-    )
+# said after a refused internal version that came as a bundle
+_OWN_BUNDLE = Wording(
+    catalog_entry("error", "; a bundle of your own can be restored as your own dossier")
+)
 
 
 def _senders(dossier: Dossier) -> list[tuple[str, str]]:
@@ -139,15 +123,16 @@ class ReceivedOps(SigningOps):
         for the dossier id and the KvK number (a file signed by another key is kept, flagged).
         """
         if document.audience == "internal" and not accept_internal:
-            own = "; a bundle of your own can be restored as your own dossier" * (kind == "bundle")
-            own_nl = "; een eigen bundel kunt u als eigen dossier terugzetten" * (kind == "bundle")
+            own = "" if kind != "bundle" else _OWN_BUNDLE
             raise InternalVersionRefused(
-                f"{path.name} was not imported: it is the company's internal version, which "
-                "holds the answers the company marked confidential, so it is not meant for an "
-                f"adviser; ask for the adviser version{own}.",
-                nl=f"{path.name} is niet geïmporteerd: het is de interne versie van het bedrijf, "
-                "met de antwoorden die het bedrijf vertrouwelijk heeft gemaakt, dus niet bedoeld "
-                f"voor een adviseur; vraag om de adviseursversie{own_nl}.",
+                catalog_entry(
+                    "error",
+                    "{file} was not imported: it is the company's internal version, which "
+                    "holds the answers the company marked confidential, so it is not meant for "
+                    "an adviser; ask for the adviser version{own}.",
+                ),
+                file=path.name,
+                own=own,
             )
         conn = self._store.conn
         dossier = _parse(data)[0]  # as stored; the overview later finds it in the cache
@@ -228,10 +213,12 @@ class ReceivedOps(SigningOps):
         if len(ordered) > 1 and generated < ordered[-2].generated_at:
             warnings += (
                 Notice(
-                    en=f"{path.name} says it was exported before the revision received last "
-                    "time; it is the newest revision because it was received last.",
-                    nl=f"{path.name} zegt eerder geëxporteerd te zijn dan de vorige ontvangen "
-                    "versie; het is de nieuwste versie omdat het als laatste is ontvangen.",
+                    catalog_entry(
+                        "notice",
+                        "{file} says it was exported before the revision received last time; "
+                        "it is the newest revision because it was received last.",
+                    ),
+                    file=path.name,
                 ),
             )
         similar = lookalike(
@@ -241,17 +228,20 @@ class ReceivedOps(SigningOps):
         if similar is not None:
             warnings += (
                 Notice(
-                    en=f"The company name looks like that of another received dossier "
-                    f"({visible_controls(similar)}); check that it really is that company.",
-                    nl=f"De bedrijfsnaam lijkt op die van een ander ontvangen dossier "
-                    f"({visible_controls(similar)}); ga na of het echt dat bedrijf is.",
+                    catalog_entry(
+                        "notice",
+                        "The company name looks like that of another received dossier "
+                        "({company}); check that it really is that company.",
+                    ),
+                    company=visible_controls(similar),
                 ),
             )
         if status == "new" and dossier_rows.exists(conn, dossier.id):
             warnings += (
                 Notice(
-                    en="It is one of your own dossiers; it was added as a received copy.",
-                    nl="Het is een van uw eigen dossiers; het is als ontvangen kopie toegevoegd.",
+                    catalog_entry(
+                        "notice", "It is one of your own dossiers; it was added as a received copy."
+                    )
                 ),
             )
         return ImportResult(
@@ -275,9 +265,9 @@ class ReceivedOps(SigningOps):
             pdf = read_received_pdf(path)
             signer = pdf_signature(path.read_bytes())
         except SignatureError as error:
-            raise refused(
-                path, error, f"de handtekening klopt niet ({str(error).rstrip('.')})"
-            ) from error
+            failed = catalog_entry("failed signature", "{detail}")
+            raise refused(path, Wording(failed, detail=str(error).rstrip("."))) from error
+
         except ExchangeError as error:
             raise refused(path, error) from error
         except OSError as error:
@@ -296,10 +286,11 @@ class ReceivedOps(SigningOps):
         if not text_only:
             return result
         notice = Notice(
-            en=f"Its pages were not compared with its data ({text_only}); only the text was "
-            "checked.",
-            nl=f"De pagina's zijn niet met de gegevens vergeleken ({text_only}); alleen de tekst "
-            "is gecontroleerd.",
+            catalog_entry(
+                "notice",
+                "Its pages were not compared with its data ({reason}); only the text was checked.",
+            ),
+            reason=text_only,
         )
         return replace(result, warnings=(notice, *result.warnings))
 
@@ -313,16 +304,17 @@ class ReceivedOps(SigningOps):
         try:
             result = verify_pdf(path, render)
         except NotADdcheckPdf as error:
-            raise refused(
-                path, str(error), f"de PDF kan niet worden gecontroleerd ({error})"
-            ) from error
+            unverifiable = catalog_entry("unverifiable PDF", "{detail}")
+            raise refused(path, Wording(unverifiable, detail=str(error).rstrip("."))) from error
         if not result.ok:
-            problem = result.problems[0]
             raise refused(
                 path,
-                f"its pages do not show what its embedded data says ({problem})",
-                f"de pagina's tonen niet wat de ingesloten gegevens zeggen ({problem})",
+                catalog_entry(
+                    "error", "its pages do not show what its embedded data says ({problem})"
+                ),
+                problem=result.problems[0],
             )
+
         return result.why_text if result.checked == "text" else ""
 
     def resolve_received(self, reference: str) -> str:

@@ -6,22 +6,36 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from ddcheck.domain.text import Language, LocalizedText
+from ddcheck.domain.text import Language
+from ddcheck.domain.vocabulary import Entry, Translatable, Wording, catalog_entry
 from ddcheck.services.errors import InvalidInput
 
 ImportStatus = Literal["new", "revision", "unchanged", "restored", "review_loaded"]
 SourceKind = Literal["pdf", "bundle", "review"]
 
 
-class Notice(LocalizedText):
-    """A remark about an import in Dutch and English; `str()` is the English one (CLI, JSON)."""
+class Notice(Wording):
+    """A remark about an import (catalog context "notice"); `str()` is the English one (CLI, JSON).
 
-    def __str__(self) -> str:
-        return self.en
+    Its sentences live in the word catalog under "notice": remarks that let an import go
+    through, told apart from the "error" sentences of a refusal.
+    """
 
-    def text(self, lang: Language) -> str:
-        """Return the remark in `lang`."""
-        return self.get(lang)
+    __slots__ = ()
+
+    @property
+    def nl(self) -> str:
+        """Return the remark in Dutch."""
+        return self.text("nl")
+
+    @property
+    def en(self) -> str:
+        """Return the remark in English."""
+        return self.text("en")
+
+    def get(self, lang: Language) -> str:
+        """Return the remark in `lang` (as LocalizedText.get does)."""
+        return self.text(lang)
 
 
 class ImportRefused(InvalidInput):
@@ -31,9 +45,9 @@ class ImportRefused(InvalidInput):
     """
 
     def __init__(
-        self, message: str, problems: tuple[str, ...] = (), *, nl: str | None = None
+        self, message: str | Entry | Wording, problems: tuple[str, ...] = (), /, **fields: object
     ) -> None:
-        super().__init__(message, nl=nl)
+        super().__init__(message, **fields)
         self.problems = problems
 
 
@@ -84,3 +98,37 @@ class ImportResult:
             "warnings": [str(w) for w in self.warnings],
             "new_key": self.new_key,
         }
+
+
+# The exchange layer words its errors in English only: in English the refusal gives that
+# detail as it is, a translation puts the gist of the error type before it ("{detail}" in a
+# context per error type, translated as "gist ({detail})").
+_GIST = {
+    "BundleError": catalog_entry("refused bundle", "{detail}"),
+    "PackError": catalog_entry("refused mission pack", "{detail}"),
+    "ReceivedPdfError": catalog_entry("refused PDF", "{detail}"),
+    "UnreadablePdf": catalog_entry("unreadable PDF", "{detail}"),
+    "NotADdcheckPdf": catalog_entry("not a ddcheck PDF", "{detail}"),
+    "ReviewFileError": catalog_entry("refused review file", "{detail}"),
+    "DossierFormatError": catalog_entry("damaged dossier data", "{detail}"),
+}
+
+_ANY_FILE = catalog_entry("refused file", "{detail}")
+
+
+def refused(
+    path: Path, reason: Exception | Entry | Translatable | str, /, **fields: object
+) -> ImportRefused:
+    """Return the one-sentence refusal of a file, for a reason given as a catalog entry.
+
+    The reason may also say itself (a Wording, an UnreadableFile); an error the exchange layer
+    words in English only is given as it is, after the gist of its type in other languages.
+    """
+    if isinstance(reason, tuple):
+        reason = Wording(reason, **fields)
+    elif not isinstance(reason, Translatable):
+        gist = _GIST.get(type(reason).__name__, _ANY_FILE)
+        reason = Wording(gist, detail=str(reason).rstrip("."))
+    return ImportRefused(
+        catalog_entry("error", "{file} was not imported: {reason}."), file=path.name, reason=reason
+    )

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from ddcheck.domain.dossier import Review, split_item_key
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.exchange.review_file import MAX_REVIEW_BYTES, ReviewFileError, read_review_file
 from ddcheck.services.changes import Change, Changes
 from ddcheck.services.received import refused
@@ -59,9 +60,10 @@ class RoundTripOps(SigningOps):
         except ReviewFileError as error:
             raise refused(path, error) from error
         except OSError as error:
-            reason = error.strerror or error
             raise refused(
-                path, f"it cannot be read ({reason})", f"het kan niet worden gelezen ({reason})"
+                path,
+                catalog_entry("error", "it cannot be read ({reason})"),
+                reason=error.strerror or error,
             ) from error
         dossier_id = review_file.dossier_id
         conn = self._store.conn
@@ -70,25 +72,30 @@ class RoundTripOps(SigningOps):
             if not dossier_rows.exists(conn, dossier_id):
                 raise refused(
                     path,
-                    f"it reviews dossier {dossier_id} of {review_file.company}, which is not in "
-                    "this workspace",
-                    f"het beoordeelt dossier {dossier_id} van {review_file.company}, dat niet in "
-                    "deze werkmap staat",
+                    catalog_entry(
+                        "error",
+                        "it reviews dossier {dossier} of {company}, which is not in this workspace",
+                    ),
+                    dossier=dossier_id,
+                    company=review_file.company,
                 )
             if dossier_rows.trashed_at(conn, dossier_id) is not None:
                 raise refused(
                     path,
-                    "the dossier it reviews is in the trash; restore it first",
-                    "het dossier dat het beoordeelt staat in de prullenbak; zet het eerst terug",
+                    catalog_entry(
+                        "error", "the dossier it reviews is in the trash; restore it first"
+                    ),
                 )
             used = {t.id for t in dossier_rows.templates_of(conn, dossier_id)}
             foreign = _foreign_keys(review, used)
             if foreign:
                 raise refused(
                     path,
-                    f"it is not a review of dossier {dossier_id} (none of its items is in it)",
-                    f"het is geen beoordeling van dossier {dossier_id} "
-                    "(geen van de onderdelen staat erin)",
+                    catalog_entry(
+                        "error",
+                        "it is not a review of dossier {dossier} (none of its items is in it)",
+                    ),
+                    dossier=dossier_id,
                 )
             signature, warnings = self._check_sender([("adviser", dossier_id)], signer)
             new_key = signer.key_id if signature == OTHER_KEY and signer is not None else ""

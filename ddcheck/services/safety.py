@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.paths import data_paths
 from ddcheck.services.damage import (
     PendingDamage,
@@ -68,15 +69,15 @@ def restore_workspace(
         chosen = pending.backup
         if chosen is None:
             raise NotFound(
-                "There is no good backup from before the workspace was damaged.",
-                nl="Er is geen goede back-up van voordat het werkbestand beschadigd raakte.",
+                catalog_entry(
+                    "error", "There is no good backup from before the workspace was damaged."
+                )
             )
     else:
         chosen = backup_files.newest_good_backup(paths.backups, key=key)
     if chosen is None:
         raise NotFound(
-            f"There is no good backup in {paths.backups}.",
-            nl=f"Er is geen goede back-up in {paths.backups}.",
+            catalog_entry("error", "There is no good backup in {folder}."), folder=paths.backups
         )
     target = paths.database
     backup_files.check_backup(chosen, target, key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ddcheck.domain.vocabulary import Wording, catalog_entry
 from ddcheck.exchange.signing import Signer, SigningKey, short_id, signer_of
 from ddcheck.services.base import WorkspaceBase
 from ddcheck.services.received_model import Notice
@@ -12,11 +13,12 @@ __all__ = ["OTHER_KEY", "SIGNED", "UNSIGNED", "SigningOps", "short_id"]
 SIGNED, OTHER_KEY, UNSIGNED = "signed", "other_key", "unsigned"
 # what a pinned sender is, in the warning's words
 _WHO = {
-    "dossier": ("this company's dossier", "dit dossier van het bedrijf"),
-    "kvk": ("this KvK number", "dit KvK-nummer"),
-    "adviser": ("the adviser's earlier reviews", "de eerdere beoordelingen van de adviseur"),
-    "mission": ("earlier packs of this mission", "eerdere pakketten van deze missie"),
+    "dossier": catalog_entry("notice", "this company's dossier"),
+    "kvk": catalog_entry("notice", "this KvK number"),
+    "adviser": catalog_entry("notice", "the adviser's earlier reviews"),
+    "mission": catalog_entry("notice", "earlier packs of this mission"),
 }
+_ANY_SENDER = catalog_entry("notice", "this sender")
 
 
 class SigningOps(WorkspaceBase):
@@ -65,18 +67,20 @@ class SigningOps(WorkspaceBase):
             if not known:
                 return UNSIGNED, (
                     Notice(
-                        en="It is not signed (an older ddcheck made it): where it comes from "
-                        "cannot be checked.",
-                        nl="Het is niet ondertekend (gemaakt met een oudere ddcheck): waar het "
-                        "vandaan komt, is niet na te gaan.",
+                        catalog_entry(
+                            "notice",
+                            "It is not signed (an older ddcheck made it): where it comes from "
+                            "cannot be checked.",
+                        )
                     ),
                 )
             return UNSIGNED, (
                 Notice(
-                    en="WARNING: it is not signed, while earlier files from this sender were "
-                    "signed; ask the sender whether it is really theirs.",
-                    nl="LET OP: het is niet ondertekend, terwijl eerdere bestanden van deze "
-                    "afzender dat wel waren; vraag de afzender of het echt van hen is.",
+                    catalog_entry(
+                        "notice",
+                        "WARNING: it is not signed, while earlier files from this sender were "
+                        "signed; ask the sender whether it is really theirs.",
+                    )
                 ),
             )
         other = [p for p in known if p.key_id != signer.key_id]
@@ -87,17 +91,19 @@ class SigningOps(WorkspaceBase):
                     "", "", signer.key_id, signer.name, signer.certificate, self._now()
                 ),
             )
-            en_who, nl_who = _WHO.get(other[0].kind, ("this sender", "deze afzender"))
             return OTHER_KEY, (
                 Notice(
-                    en=f"WARNING: it is signed with another key ({short_id(signer.key_id)}) than "
-                    f"{en_who} ({short_id(other[0].key_id)}); it may not come from them: check "
-                    "with the sender before relying on it.",
-                    nl=f"LET OP: het is ondertekend met een andere sleutel "
-                    f"({short_id(signer.key_id)}) dan {nl_who} ({short_id(other[0].key_id)}); "
-                    "het komt misschien niet van hen: ga het na bij de afzender.",
+                    catalog_entry(
+                        "notice",
+                        "WARNING: it is signed with another key ({key}) than {who} ({pinned}); "
+                        "it may not come from them: check with the sender before relying on it.",
+                    ),
+                    key=short_id(signer.key_id),
+                    who=Wording(_WHO.get(other[0].kind, _ANY_SENDER)),
+                    pinned=short_id(other[0].key_id),
                 ),
             )
+
         now = self._now()
         for kind, subject, found in pins:
             if found is None:

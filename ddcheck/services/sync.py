@@ -32,6 +32,7 @@ from ddcheck.domain.review_merge import (
     unflatten,
     value_of,
 )
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.exchange.errors import ExchangeError
 from ddcheck.exchange.review_file import MAX_REVIEW_BYTES, parse_review_file
 from ddcheck.services.changes import Changes
@@ -142,14 +143,18 @@ class SyncOps(ReviewOps):
         """Import what is new in `folder`, merge reviews, and write our review changes into it."""
         root = Path(folder).expanduser()
         if not root.is_dir():
-            raise InvalidInput(f"{root} is not a folder.", nl=f"{root} is geen map.")
+            raise InvalidInput(catalog_entry("error", "{folder} is not a folder."), folder=root)
         if overlaps(root, self.paths.root):
             raise InvalidInput(
-                f"{root} and the workspace folder {self.paths.root} lie inside one another; "
-                "choose a mission folder outside the workspace.",
-                nl=f"{root} en de werkmap {self.paths.root} liggen in elkaar; kies een "
-                "missiemap buiten de werkmap.",
+                catalog_entry(
+                    "error",
+                    "{folder} and the workspace folder {workspace} lie inside one another; "
+                    "choose a mission folder outside the workspace.",
+                ),
+                folder=root,
+                workspace=self.paths.root,
             )
+
         with self._transaction():
             self._capture_local_edits()
         seen = sync_rows.seen_files(self._store.conn)

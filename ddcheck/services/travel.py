@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.services.base import WorkspaceBase
 from ddcheck.services.errors import InvalidInput, NotFound
 from ddcheck.store import evidence as evidence_rows
@@ -90,8 +91,10 @@ class TravelOps(WorkspaceBase):
             matches = [d for d in every if d.startswith(choice)]
             if len(matches) != 1:
                 raise InvalidInput(
-                    f"'{choice}' is neither confidential, evidence nor one dossier id.",
-                    nl=f"'{choice}' is geen confidential, evidence of één dossiernummer.",
+                    catalog_entry(
+                        "error", "'{choice}' is neither confidential, evidence nor one dossier id."
+                    ),
+                    choice=choice,
                 )
             left.append(matches[0])
         return TravelPlan(
@@ -106,21 +109,26 @@ class TravelOps(WorkspaceBase):
         key = self._store.key
         if key is None:
             raise InvalidInput(
-                "Encrypt the workspace first ('ddcheck workspace encrypt'): the travel archive "
-                "is locked with the workspace's key.",
-                nl="Versleutel eerst het werkbestand: het reisarchief gebruikt de sleutel ervan.",
+                catalog_entry(
+                    "error",
+                    "Encrypt the workspace first ('ddcheck workspace encrypt'): the travel "
+                    "archive is locked with the workspace's key.",
+                )
             )
         if self.travelling():
             raise InvalidInput(
-                "The workspace is prepared for travel already; come back home first.",
-                nl="Het werkbestand is al voorbereid op reizen; kom eerst thuis.",
+                catalog_entry(
+                    "error", "The workspace is prepared for travel already; come back home first."
+                )
             )
         archive = Path(archive).expanduser().resolve()
         if archive.is_relative_to(self._paths.root.resolve()):
             raise InvalidInput(
-                "Save the travel archive outside the workspace folder (a USB stick, the "
-                "company drive).",
-                nl="Bewaar het reisarchief buiten de werkmap (een USB-stick, de bedrijfsschijf).",
+                catalog_entry(
+                    "error",
+                    "Save the travel archive outside the workspace folder (a USB stick, the "
+                    "company drive).",
+                )
             )
         plan = self.travel_plan(leave)
         conn, trip = self._store.conn, secrets.token_hex(8)
@@ -184,8 +192,10 @@ class TravelOps(WorkspaceBase):
         trip = meta.get(self._store.conn, _TRIP)
         if key is None or trip is None:
             raise InvalidInput(
-                "The workspace is not prepared for travel; there is nothing to bring back.",
-                nl="Het werkbestand is niet voorbereid op reizen; er is niets terug te zetten.",
+                catalog_entry(
+                    "error",
+                    "The workspace is not prepared for travel; there is nothing to bring back.",
+                )
             )
         archive = Path(archive).expanduser()
         if not archive.is_file():
@@ -195,15 +205,18 @@ class TravelOps(WorkspaceBase):
             body = json.loads(records.pop(_MANIFEST))
         except (ArchiveError, KeyError, ValueError) as error:
             raise InvalidInput(
-                f"{archive.name} cannot be used as this workspace's travel archive ({error}); "
-                "nothing was changed.",
-                nl=f"{archive.name} is geen bruikbaar reisarchief van dit werkbestand; er is "
-                "niets gewijzigd.",
+                catalog_entry(
+                    "error",
+                    "{archive} cannot be used as this workspace's travel archive ({error}); "
+                    "nothing was changed.",
+                ),
+                archive=archive.name,
+                error=error,
             ) from error
         if body.get("trip") != trip:
             raise InvalidInput(
-                f"{archive.name} belongs to another trip; nothing was changed.",
-                nl=f"{archive.name} hoort bij een andere reis; er is niets gewijzigd.",
+                catalog_entry("error", "{archive} belongs to another trip; nothing was changed."),
+                archive=archive.name,
             )
         taken = rows.Taken(
             rows={

@@ -8,6 +8,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.paths import DataPaths, data_paths
 from ddcheck.preferences import history_user, load_preferences, update_preferences
 from ddcheck.services import encryption
@@ -105,9 +106,7 @@ class Workspace(
         """Record changes from now on under `name` ('' for the OS user); return the author."""
         name = " ".join(name.split())
         if len(name) > 200:
-            raise InvalidInput(
-                "A name is at most 200 characters.", nl="Een naam is hoogstens 200 tekens."
-            )
+            raise InvalidInput(catalog_entry("error", "A name is at most 200 characters."))
         self._user = history_user(update_preferences(self._paths.preferences, user_name=name))
         return self._user
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.paths import DataPaths
 from ddcheck.store import damage
 from ddcheck.store.database import SQLITE_HEADER, connect, file_problems, open_read_only
@@ -184,24 +185,25 @@ def newest_good_backup(
 def check_backup(backup: Path, workspace: Path, key: DataKey | None = None) -> None:
     """Refuse what cannot be restored: the workspace itself, a missing, foreign or damaged file."""
     if not backup.is_file():
-        raise NotFound(
-            f"There is no backup file {backup}.", nl=f"Er is geen back-upbestand {backup}."
-        )
+        raise NotFound(catalog_entry("error", "There is no backup file {backup}."), backup=backup)
     if workspace.exists() and backup.resolve() == workspace.resolve():
         raise WorkspaceError(
-            f"{backup} is the workspace itself; name a backup (see 'ddcheck backup --list').",
-            nl=f"{backup} is het werkbestand zelf; kies een back-up.",
+            catalog_entry(
+                "error",
+                "{backup} is the workspace itself; name a backup (see 'ddcheck backup --list').",
+            ),
+            backup=backup,
         )
     if (key is None and not _has_sqlite_header(backup)) or not _is_workspace(backup, key):
         raise WorkspaceError(
-            f"{backup.name} is not a ddcheck backup; nothing was changed.",
-            nl=f"{backup.name} is geen back-up van ddcheck; er is niets gewijzigd.",
+            catalog_entry("error", "{backup} is not a ddcheck backup; nothing was changed."),
+            backup=backup.name,
         )
     found = file_problems(backup, key=key)
     if found:
         raise WorkspaceError(
-            f"The backup {backup.name} is damaged too; pick another.",
-            nl=f"De back-up {backup.name} is ook beschadigd; kies een andere.",
+            catalog_entry("error", "The backup {backup} is damaged too; pick another."),
+            backup=backup.name,
         )
 
 

@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.store.errors import WorkspaceBusy, WorkspaceError
 from ddcheck.store.keys import DataKey
 
@@ -35,33 +36,34 @@ def plain_error(error: sqlite3.Error) -> WorkspaceError:
     text = str(error).lower()
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
         return WorkspaceBusy(
-            "Another ddcheck window or program is busy with the workspace; try again.",
-            nl="Een ander ddcheck-venster of programma is bezig met het werkbestand; probeer het "
-            "opnieuw.",
+            catalog_entry(
+                "error", "Another ddcheck window or program is busy with the workspace; try again."
+            )
         )
     if name.startswith("SQLITE_FULL") or "disk is full" in text:
         return WorkspaceError(
-            "The disk is full, so this change was not saved; free some space.",
-            nl="De schijf is vol, dus deze wijziging is niet bewaard; maak ruimte vrij.",
+            catalog_entry(
+                "error", "The disk is full, so this change was not saved; free some space."
+            )
         )
     if name.startswith("SQLITE_READONLY") or "readonly" in text:
         return WorkspaceError(
-            "The workspace file is read-only, so this change was not saved.",
-            nl="Het werkbestand is alleen-lezen, dus deze wijziging is niet bewaard.",
+            catalog_entry("error", "The workspace file is read-only, so this change was not saved.")
         )
     if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
         return WorkspaceError(
-            "The workspace file cannot be opened; check the folder's permissions.",
-            nl="Het werkbestand kan niet worden geopend; controleer de rechten van de map.",
+            catalog_entry(
+                "error", "The workspace file cannot be opened; check the folder's permissions."
+            )
         )
     if name.startswith("SQLITE_IOERR") or "disk i/o" in text:
         return WorkspaceError(
-            "The disk could not be read or written, so this change was not saved.",
-            nl="De schijf kon niet worden gelezen of beschreven; deze wijziging is niet bewaard.",
+            catalog_entry(
+                "error", "The disk could not be read or written, so this change was not saved."
+            )
         )
     return WorkspaceError(
-        f"The workspace could not be used ({error}).",
-        nl=f"Het werkbestand kon niet worden gebruikt ({error}).",
+        catalog_entry("error", "The workspace could not be used ({error})."), error=error
     )
 
 

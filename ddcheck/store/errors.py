@@ -1,20 +1,39 @@
-"""Errors the workspace store raises; each carries one plain sentence for the user."""
+"""Errors the workspace store raises; each carries one plain sentence for the user.
+
+The sentences live in the word catalog (resources/i18n/nl.po) under the context "error":
+one context for every refusal and failure the user reads, so a translator sees them together
+and an "error" wording never collides with a button or status written alike. Raise an error
+with `catalog_entry("error", "English text with {fields}.")` and the fields as keywords.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ddcheck.domain.vocabulary import Entry, Wording
+
 
 class WorkspaceError(Exception):
-    """A problem with the workspace the user can act on; `str()` is one plain sentence."""
+    """A problem with the workspace the user can act on; `str()` is one plain sentence.
 
-    def __init__(self, message: str, *, nl: str | None = None) -> None:
-        super().__init__(message)
-        self.nl = nl
+    Give a catalog entry and its fields (`text(lang)` translates it), a ready Wording, or a
+    plain English sentence (then English in every language).
+    """
+
+    def __init__(self, message: str | Entry | Wording, /, **fields: object) -> None:
+        if isinstance(message, tuple):
+            message = Wording(message, **fields)
+        self.wording = message if isinstance(message, Wording) else None
+        super().__init__(str(message))
 
     def text(self, lang: str) -> str:
-        """Return the sentence in `lang` ('nl' or 'en'); English when no Dutch one was given."""
-        return self.nl if lang == "nl" and self.nl else str(self)
+        """Return the sentence in `lang` ('nl' or 'en'); English when it has no catalog entry."""
+        return self.wording.text(lang) if self.wording is not None else str(self)
+
+    @property
+    def nl(self) -> str:
+        """Return the Dutch sentence (the English one when it has no catalog entry)."""
+        return self.text("nl")
 
 
 class NotFound(WorkspaceError):
@@ -26,13 +45,13 @@ class WorkspaceDamaged(WorkspaceError):
 
     def __init__(
         self,
-        message: str,
+        message: str | Entry | Wording,
+        /,
         moved_to: Path | None,
         newest_backup: Path | None,
-        *,
-        nl: str | None = None,
+        **fields: object,
     ) -> None:
-        super().__init__(message, nl=nl)
+        super().__init__(message, **fields)
         self.moved_to = moved_to
         self.newest_backup = newest_backup
 

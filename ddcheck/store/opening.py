@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ddcheck.domain.vocabulary import Wording, catalog_entry
 from ddcheck.paths import DataPaths
 from ddcheck.store import backups, damage, migration_state
 from ddcheck.store import evidence as evidence_rows
@@ -83,19 +84,29 @@ def _damaged(
     report = moved.with_name(moved.name + damage.PROBLEMS_SUFFIX)
     try:
         report.write_text("\n".join(details) + "\n", encoding="utf-8")
-        seen, seen_nl = f" (what SQLite found is in {report.name})", f" (zie {report.name})"
+        seen: Wording | str = Wording(
+            catalog_entry("error", " (what SQLite found is in {report})"), report=report.name
+        )
     except OSError:
-        seen = seen_nl = ""
+        seen = ""
     log.info("workspace %s damaged, set aside as %s: %s", paths.database, moved, details)
     newest = backups.newest_good_backup(paths.backups, key=key)
-    offer = f"the newest good backup is {newest.name}" if newest else "there is no backup"
-    offer_nl = f"de nieuwste goede back-up is {newest.name}" if newest else "er is geen back-up"
+    offer = (
+        Wording(catalog_entry("error", "the newest good backup is {backup}"), backup=newest.name)
+        if newest
+        else Wording(catalog_entry("error", "there is no backup"))
+    )
     return WorkspaceDamaged(
-        f"The workspace file is damaged; it was set aside unchanged as {moved}{seen}, and {offer}.",
-        nl=f"Het werkbestand is beschadigd; het is ongewijzigd apart gezet als {moved}"
-        f"{seen_nl}, en {offer_nl}.",
+        catalog_entry(
+            "error",
+            "The workspace file is damaged; it was set aside unchanged as {moved}{seen}, "
+            "and {offer}.",
+        ),
         moved_to=moved,
         newest_backup=newest,
+        moved=moved,
+        seen=seen,
+        offer=offer,
     )
 
 
@@ -104,13 +115,13 @@ def _check_key(paths: DataPaths, key: DataKey | None) -> None:
     encrypted = paths.keys.exists()
     if encrypted and key is None:
         raise WorkspaceLocked(
-            "The workspace is encrypted; its passphrase is needed to open it.",
-            nl="Het werkbestand is versleuteld; het wachtwoord is nodig om het te openen.",
+            catalog_entry(
+                "error", "The workspace is encrypted; its passphrase is needed to open it."
+            )
         )
     if key is not None and not encrypted:
         raise WorkspaceError(
-            "The workspace is not encrypted; open it without a passphrase.",
-            nl="Het werkbestand is niet versleuteld; open het zonder wachtwoord.",
+            catalog_entry("error", "The workspace is not encrypted; open it without a passphrase.")
         )
     path = paths.database
     if (
@@ -121,10 +132,11 @@ def _check_key(paths: DataPaths, key: DataKey | None) -> None:
         and looks_like_sqlite(path)
     ):
         raise WorkspaceError(
-            "Encrypting or decrypting the workspace was interrupted; run 'ddcheck workspace "
-            "encrypt' (or 'decrypt') again to finish it.",
-            nl="Het versleutelen of ontsleutelen werd onderbroken; voer 'ddcheck workspace "
-            "encrypt' (of 'decrypt') opnieuw uit om het af te maken.",
+            catalog_entry(
+                "error",
+                "Encrypting or decrypting the workspace was interrupted; run 'ddcheck workspace "
+                "encrypt' (or 'decrypt') again to finish it.",
+            )
         )
 
 
@@ -132,14 +144,20 @@ def _connect_checked(paths: DataPaths, now: dt.datetime, key: DataKey | None) ->
     path = paths.database
     if path.is_dir():
         raise WorkspaceError(
-            f"{path} is a folder, not a workspace file; move it away or choose another data "
-            "folder.",
-            nl=f"{path} is een map, geen werkbestand; verplaats die of kies een andere werkmap.",
+            catalog_entry(
+                "error",
+                "{path} is a folder, not a workspace file; move it away or choose another data "
+                "folder.",
+            ),
+            path=path,
         )
     if path.exists() and not path.is_file():
         raise WorkspaceError(
-            f"{path} is not a regular file; move it away or choose another data folder.",
-            nl=f"{path} is geen gewoon bestand; verplaats het of kies een andere werkmap.",
+            catalog_entry(
+                "error",
+                "{path} is not a regular file; move it away or choose another data folder.",
+            ),
+            path=path,
         )
     _check_key(paths, key)
     if key is None and path.exists() and not looks_like_sqlite(path):
@@ -236,8 +254,9 @@ def open_store(
     except OSError as error:
         reason = error.strerror or error
         raise WorkspaceError(
-            f"{paths.root} cannot be used as the workspace folder ({reason}).",
-            nl=f"{paths.root} kan niet als werkmap worden gebruikt ({reason}).",
+            catalog_entry("error", "{folder} cannot be used as the workspace folder ({reason})."),
+            folder=paths.root,
+            reason=reason,
         ) from error
     conn = _connect_checked(paths, now, key)
     store = Store(
@@ -250,10 +269,13 @@ def open_store(
         unknown = migration_state.unknown_names(conn)
         if unknown:
             raise WorkspaceTooNew(
-                "The workspace was saved by a newer version of ddcheck; update ddcheck to open it.",
-                nl="Het werkbestand is opgeslagen door een nieuwere versie van ddcheck; werk "
-                "ddcheck bij om het te openen.",
+                catalog_entry(
+                    "error",
+                    "The workspace was saved by a newer version of ddcheck; update ddcheck to "
+                    "open it.",
+                )
             )
+
         enable_wal(conn)
         _migrate(store, paths, now, keep)
         _move_evidence_out(store)
