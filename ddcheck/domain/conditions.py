@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
 from ddcheck.domain.text import Language
+from ddcheck.domain.vocabulary import Entry, catalog_entry, words_for
 
 ProfileField = Literal[
     "export_credit_insurance",
@@ -183,48 +184,45 @@ def referenced_answers(condition: Condition | None) -> set[str]:
     return set()
 
 
-_FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "export_credit_insurance": (
-        "aanvraag exportkredietverzekering",
-        "export credit insurance applied for",
-    ),
-    "destinations": ("bestemming", "destination"),
-    "activities": ("activiteit", "activity"),
-    "sector": ("sector", "sector"),
-    "size": ("bedrijfsgrootte", "company size"),
-    "high_risk_destinations": (
-        "conflict- of hoogrisicogebied",
-        "conflict-affected or high-risk area",
-    ),
-    "high_risk_area": (
-        "een bestemming is conflict- of hoogrisicogebied",
-        "a destination is a conflict-affected or high-risk area",
+# The words of a described condition live in the word catalog under "condition".
+_FIELD_LABELS: dict[str, Entry] = {
+    "export_credit_insurance": catalog_entry("condition", "export credit insurance applied for"),
+    "destinations": catalog_entry("condition", "destination"),
+    "activities": catalog_entry("condition", "activity"),
+    "sector": catalog_entry("condition", "sector"),
+    "size": catalog_entry("condition", "company size"),
+    "high_risk_destinations": catalog_entry("condition", "conflict-affected or high-risk area"),
+    "high_risk_area": catalog_entry(
+        "condition", "a destination is a conflict-affected or high-risk area"
     ),
 }
 
 
 def describe(condition: Condition | None, lang: Language) -> str:
     """Return a short human sentence for a condition (used to explain why a checklist applies)."""
+    words = words_for(lang)
     if condition is None:
-        return "altijd" if lang == "nl" else "always"
+        return words.in_context("condition", "always")
     if isinstance(condition, AllCondition):
-        joiner = " en " if lang == "nl" else " and "
+        joiner = f" {words.in_context('condition', 'and')} "
         return "(" + joiner.join(describe(c, lang) for c in condition.all) + ")"
     if isinstance(condition, AnyCondition):
-        joiner = " of " if lang == "nl" else " or "
+        joiner = f" {words.in_context('condition', 'or')} "
         return "(" + joiner.join(describe(c, lang) for c in condition.any) + ")"
     if isinstance(condition, NotCondition):
-        return ("niet " if lang == "nl" else "not ") + describe(condition.not_, lang)
+        inner = describe(condition.not_, lang)
+        return words.in_context("condition", "not {condition}", condition=inner)
     if isinstance(condition, AnswerCondition):
-        verb = "beantwoord met" if lang == "nl" else "answered"
-        return f"{condition.answer} {verb} {' / '.join(condition.in_)}"
-    nl, en = _FIELD_LABELS[condition.profile]
-    label = nl if lang == "nl" else en
+        answers = " / ".join(condition.in_)
+        return words.in_context(
+            "condition", "{item} answered {values}", item=condition.answer, values=answers
+        )
+    label = words.entry(_FIELD_LABELS[condition.profile])
     if condition.equals is not None:
         if condition.equals is True:
             return label
         if condition.equals is False:
-            return ("geen " if lang == "nl" else "no ") + label
+            return words.in_context("condition", "no {label}", label=label)
         return f"{label} = {condition.equals}"
     values = condition.in_ if condition.in_ is not None else condition.contains_any or ()
     return f"{label}: {', '.join(str(v) for v in values)}"

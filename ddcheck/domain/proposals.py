@@ -9,26 +9,21 @@ from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import Action, Answer, Priority
 from ddcheck.domain.templates import Item, Template
 from ddcheck.domain.text import Language
+from ddcheck.domain.vocabulary import Entry, catalog_entry, words_for
 
-GAP_TEXT: dict[tuple[Language, bool], str] = {
-    ("nl", True): "Het antwoord is een rode vlag.",
-    ("nl", False): "Het antwoord laat een tekort zien.",
-    ("en", True): "The answer is a red flag.",
-    ("en", False): "The answer shows a gap.",
+# ddcheck's wording lives in the word catalog under "proposal"; the gap of a flagged item:
+GAP_TEXT: dict[bool, Entry] = {  # red flag or not
+    True: catalog_entry("proposal", "The answer is a red flag."),
+    False: catalog_entry("proposal", "The answer shows a gap."),
 }
 # An item answered "not yet known": what services.actions proposes (kept in step with it).
-INFO_TEXT: dict[Language, tuple[str, str]] = {
-    "nl": (
-        "Nog niet bekend; de informatie is opgevraagd.",
-        "Verkrijg de ontbrekende informatie (bijvoorbeeld bij de projecteigenaar, hoofdaannemer "
-        "of leverancier) en beantwoord de vraag opnieuw: {question}",
-    ),
-    "en": (
-        "Not yet known; the information has been requested.",
-        "Obtain the missing information (for example from the project owner, main contractor or "
-        "supplier) and answer the question again: {question}",
-    ),
-}
+INFO_GAP = catalog_entry("proposal", "Not yet known; the information has been requested.")
+INFO_ACTION = catalog_entry(
+    "proposal",
+    "Obtain the missing information (for example from the project owner, main contractor or "
+    "supplier) and answer the question again: {question}",
+)
+CLOSE_GAP = catalog_entry("proposal", "Close the gap: {question}")
 _LANGUAGES: tuple[Language, ...] = ("nl", "en")
 
 
@@ -40,13 +35,12 @@ def proposed_action_text(item: Item, lang: Language) -> str:
     """Return the action ddcheck proposes for a flagged item: the checklist's own, or a default."""
     if item.gap_action is not None:
         return item.gap_action.get(lang)
-    question = item.question.get(lang)
-    return f"Los het tekort op: {question}" if lang == "nl" else f"Close the gap: {question}"
+    return words_for(lang).entry(CLOSE_GAP, question=item.question.get(lang))
 
 
 def information_action_text(item: Item, lang: Language) -> str:
     """Return the action ddcheck proposes for an item whose answer is not yet known."""
-    return INFO_TEXT[lang][1].format(question=item.question.get(lang))
+    return words_for(lang).entry(INFO_ACTION, question=item.question.get(lang))
 
 
 def proposal_in(action: Action, item: Item, lang: Language) -> str | None:
@@ -61,7 +55,9 @@ def proposal_in(action: Action, item: Item, lang: Language) -> str | None:
 
 def is_proposed_gap(text: str) -> bool:
     """Return whether a gap text is one ddcheck wrote (not the user's own words)."""
-    stock = {*GAP_TEXT.values(), *(pair[0] for pair in INFO_TEXT.values())}
+    stock = {
+        words_for(lang).entry(e) for lang in _LANGUAGES for e in (*GAP_TEXT.values(), INFO_GAP)
+    }
     return _flat(text) in stock
 
 
@@ -119,12 +115,13 @@ def propose_action(
     item = entry.item
     priority: Priority
     if information_requested:  # "not yet known": the action is to get the information
-        gap, what, priority = INFO_TEXT[lang][0], information_action_text(item, lang), "medium"
+        gap = words_for(lang).entry(INFO_GAP)
+        what, priority = information_action_text(item, lang), "medium"
     else:
         what = proposed_action_text(item, lang)
         priority = "high" if red_flag else "medium"
         if flagged:
-            gap = GAP_TEXT[(lang, red_flag)]
+            gap = words_for(lang).entry(GAP_TEXT[red_flag])
         else:
             chosen = answer_text(entry.template, item, answer, lang)
             gap = item.question.get(lang) + (f" — {chosen}" if chosen else "")

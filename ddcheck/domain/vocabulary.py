@@ -126,6 +126,12 @@ def catalog_plural(context: str, singular: str, plural: str, /) -> tuple[str, st
     return context, singular, plural
 
 
+def in_both(entry: Entry, /, **fields: object) -> dict[str, str]:
+    """Return a catalog entry in Dutch and English, as the {"nl", "en"} text a model holds."""
+    languages: tuple[Language, ...] = ("nl", "en")
+    return {lang: words_for(lang).entry(entry, **fields) for lang in languages}
+
+
 def fields_of(text: str) -> set[str]:
     """Return the `{name}` fields a text fills in."""
     return {name for _, name, _, _ in _FORMATTER.parse(text) if name}

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from ddcheck.domain.vocabulary import Wording, catalog_entry
 from ddcheck.paths import DataPaths, data_paths
 from ddcheck.store import backups as backup_files
 from ddcheck.store import damage
@@ -26,27 +27,22 @@ class PendingDamage:
     backup: Path | None
 
     def text(self, lang: str = "en") -> str:
-        """Return the sentence in `lang` ('nl' or 'en')."""
-        when = f"{self.found_at.astimezone():%Y-%m-%d %H:%M}"
-        if lang == "nl":
-            offer = (
-                f"de nieuwste goede back-up van daarvoor is {self.backup.name}"
-                if self.backup
-                else "er is geen back-up van daarvoor"
-            )
-            return (
-                f"Het werkbestand bleek op {when} beschadigd en staat apart als "
-                f"{self.damaged_file}, dus u werkt nu in een nieuw werkbestand; {offer}."
-            )
+        """Return the sentence in `lang` ('nl' or 'en'), from the word catalog ("notice")."""
         offer = (
-            f"the newest good backup from before is {self.backup.name}"
+            Wording(
+                catalog_entry("notice", "the newest good backup from before is {backup}"),
+                backup=self.backup.name,
+            )
             if self.backup
-            else "there is no backup from before it"
+            else Wording(catalog_entry("notice", "there is no backup from before it"))
         )
-        return (
-            f"The workspace file was found damaged on {when} and set aside as "
-            f"{self.damaged_file}, so you are working in a new workspace; {offer}."
+        sentence = catalog_entry(
+            "notice",
+            "The workspace file was found damaged on {when} and set aside as {file}, so you are "
+            "working in a new workspace; {offer}.",
         )
+        when = f"{self.found_at.astimezone():%Y-%m-%d %H:%M}"
+        return Wording(sentence, when=when, file=self.damaged_file, offer=offer).text(lang)
 
     def __str__(self) -> str:
         return self.text("en")

@@ -11,6 +11,7 @@ from ddcheck.domain.applicability import ItemApplicability, applicable_items
 from ddcheck.domain.dossier import Company, Dossier, Mission
 from ddcheck.domain.scales import AnswerScale, ScaleOption
 from ddcheck.domain.templates import Template
+from ddcheck.domain.vocabulary import catalog_entry, in_both
 from ddcheck.services import demo_content as content
 
 if TYPE_CHECKING:
@@ -150,8 +151,8 @@ def synthetic_template(items: int) -> Template:
         section_items = [
             {
                 "id": f"q{n:05d}",
-                "question": {"nl": f"Synthetische vraag {n}?", "en": f"Synthetic question {n}?"},
-                "guidance": {"nl": "Voor metingen.", "en": "For measurements."},
+                "question": in_both(catalog_entry("demo", "Synthetic question {n}?"), n=n),
+                "guidance": in_both(catalog_entry("demo", "For measurements.")),
                 "scale": SYNTHETIC_SCALES[n % len(SYNTHETIC_SCALES)],
                 "refs": [{"source": "oecd-ddg-2018"}],
             }
@@ -160,7 +161,7 @@ def synthetic_template(items: int) -> Template:
         sections.append(
             {
                 "id": f"s{start // 50:03d}",
-                "title": {"nl": f"Deel {start // 50 + 1}", "en": f"Part {start // 50 + 1}"},
+                "title": in_both(catalog_entry("demo", "Part {n}"), n=start // 50 + 1),
                 "items": section_items,
             }
         )
@@ -168,8 +169,8 @@ def synthetic_template(items: int) -> Template:
         {
             "id": f"synthetic-{items}",
             "version": 1,
-            "title": {"nl": f"Synthetisch ({items})", "en": f"Synthetic ({items})"},
-            "description": {"nl": "Voor metingen.", "en": "For benchmarks."},
+            "title": in_both(catalog_entry("demo", "Synthetic ({n})"), n=items),
+            "description": in_both(catalog_entry("demo", "For benchmarks.")),
             "sections": sections,
         }
     )
