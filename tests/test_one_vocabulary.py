@@ -1,0 +1,59 @@
+"""Issue 16.5: the app's Dutch lives in the word catalog, not beside English in the code.
+
+No call passes `nl="..."` and no dict holds `"nl": "..."` under ddcheck/: a sentence is a
+`catalog_entry` (or a vocabulary look-up) and its Dutch is in resources/i18n/nl.po.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import ddcheck
+
+PACKAGE = Path(ddcheck.__file__).parent
+# locale data per language code, not wording: CLDR date patterns and the languages' names
+ALLOWED = {"domain/formatting.py"}
+
+
+def _holds_text(node: ast.AST) -> bool:
+    return any(
+        isinstance(n, ast.JoinedStr) or (isinstance(n, ast.Constant) and isinstance(n.value, str))
+        for n in ast.walk(node)
+    )
+
+
+def inline_pairs(source: str) -> list[int]:
+    """Return the lines where a source writes Dutch text inline: `nl="..."` or `"nl": "..."`."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            found += [k.value.lineno for k in node.keywords if k.arg == "nl" and _holds_text(k)]
+        elif isinstance(node, ast.Dict):
+            found += [
+                key.lineno
+                for key, value in zip(node.keys, node.values, strict=True)
+                if isinstance(key, ast.Constant) and key.value == "nl" and _holds_text(value)
+            ]
+    return sorted(found)
+
+
+def test_no_dutch_text_is_written_inline_in_the_code() -> None:
+    found = [
+        f"{path.relative_to(PACKAGE)}:{line}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.relative_to(PACKAGE).as_posix() not in ALLOWED
+        for line in inline_pairs(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
+def test_the_scan_finds_keyword_and_dict_pairs_but_not_data_passed_on() -> None:
+    source = (
+        'Error("Gone.", nl="Weg.")\n'
+        'Error(f"{x} gone.", nl=f"{x} weg.")\n'
+        'title = {"nl": f"Deel {n}", "en": f"Part {n}"}\n'
+        "MissionName(nl=nl, en=en)\n"
+        'choice = {"nl": dutch, "en": english}\n'
+    )
+    assert inline_pairs(source) == [1, 2, 3]
