@@ -12,6 +12,7 @@ from ddcheck.domain.formatting import format_date
 from ddcheck.domain.scoring import DossierSummary, is_red_flag, needs_justification, summarize
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language, LocalizedText
+from ddcheck.domain.vocabulary import Entry, Wording, catalog_entry, in_both
 
 GateLevel = Literal["block", "warn"]
 GateCode = Literal[
@@ -76,13 +77,27 @@ def summarised(findings: tuple[GateFinding, ...], lang: Language, per_kind: int 
 
 def _more(count: int) -> LocalizedText:
     return _t(
-        f"… en nog {count} van deze soort (de exportcontrole in de app noemt ze allemaal)",
-        f"… and {count} more of this kind (the app's export check lists them all)",
+        catalog_entry(
+            "export check",
+            "… and {count} more of this kind (the app's export check lists them all)",
+        ),
+        count=count,
     )
 
 
-def _t(nl: str, en: str) -> LocalizedText:
-    return LocalizedText(nl=nl, en=en)
+def _t(entry: Entry, /, **fields: object) -> LocalizedText:
+    """Return a finding's message in both languages from the word catalog ("export check")."""
+    return LocalizedText(**in_both(entry, **fields))
+
+
+@dataclass(frozen=True)
+class _Date:
+    """A date that writes itself as each language does (a field of a finding's message)."""
+
+    day: dt.date | None
+
+    def text(self, lang: str) -> str:
+        return format_date(self.day, "nl" if lang == "nl" else "en")
 
 
 def export_gate(
@@ -96,14 +111,16 @@ def export_gate(
     findings: list[GateFinding] = []
     for entry in summary.entries:
         answer = summary.answers.get(entry.key)
-        question_en = entry.item.question.en
-        question_nl = entry.item.question.nl
+        question = entry.item.question
         if entry.item.required and (answer is None or not answer.is_answered):
             findings.append(
                 GateFinding(
                     "warn",
                     "unanswered_required",
-                    _t(f"Nog niet beantwoord: {question_nl}", f"Not answered yet: {question_en}"),
+                    _t(
+                        catalog_entry("export check", "Not answered yet: {question}"),
+                        question=question,
+                    ),
                     item_key=entry.key,
                 )
             )
@@ -113,8 +130,10 @@ def export_gate(
                     "block",
                     "justification_missing",
                     _t(
-                        f"Toelichting ontbreekt bij dit antwoord: {question_nl}",
-                        f"This answer needs a justification: {question_en}",
+                        catalog_entry(
+                            "export check", "This answer needs a justification: {question}"
+                        ),
+                        question=question,
                     ),
                     item_key=entry.key,
                 )
@@ -125,8 +144,8 @@ def export_gate(
                     "block",
                     "red_flag_without_action",
                     _t(
-                        f"Rode vlag zonder actie: {question_nl}",
-                        f"Red flag without an action: {question_en}",
+                        catalog_entry("export check", "Red flag without an action: {question}"),
+                        question=question,
                     ),
                     item_key=entry.key,
                 )
@@ -140,8 +159,8 @@ def export_gate(
                     "warn",
                     "action_without_owner",
                     _t(
-                        f"Actie zonder eigenaar: {action.action}",
-                        f"Action without an owner: {action.action}",
+                        catalog_entry("export check", "Action without an owner: {action}"),
+                        action=action.action,
                     ),
                     action_id=action.id,
                 )
@@ -152,8 +171,8 @@ def export_gate(
                     "warn",
                     "action_without_due",
                     _t(
-                        f"Actie zonder einddatum: {action.action}",
-                        f"Action without a due date: {action.action}",
+                        catalog_entry("export check", "Action without a due date: {action}"),
+                        action=action.action,
                     ),
                     action_id=action.id,
                 )
@@ -173,7 +192,9 @@ def expired_evidence(dossier: Dossier) -> list[GateFinding]:
     if day is None:
         return []
     ends = dossier.mission.end is not None  # else the day is the start
-    when_nl, when_en = ("het einde", "ends") if ends else ("het begin", "starts")
+    when = Wording(
+        catalog_entry("export check", "ends") if ends else catalog_entry("export check", "starts")
+    )
     linked: dict[str, str] = {}
     for answer in dossier.answers:
         for evidence_id in answer.evidence_ids:
@@ -182,17 +203,20 @@ def expired_evidence(dossier: Dossier) -> list[GateFinding]:
     for evidence in dossier.evidence:
         if not evidence.expired_by(day):
             continue
-        nl = format_date(day, "nl"), format_date(evidence.valid_until, "nl")
-        en = format_date(day, "en"), format_date(evidence.valid_until, "en")
         findings.append(
             GateFinding(
                 "warn",
                 "evidence_expired",
                 _t(
-                    f"Bewijsstuk verlopen voor {when_nl} van de missie ({nl[0]}): "
-                    f"{evidence.name}, geldig tot {nl[1]}",
-                    f"Evidence expires before the mission {when_en} ({en[0]}): "
-                    f"{evidence.name}, valid until {en[1]}",
+                    catalog_entry(
+                        "export check",
+                        "Evidence expires before the mission {when} ({day}): {name}, valid until "
+                        "{until}",
+                    ),
+                    when=when,
+                    day=_Date(day),
+                    name=evidence.name,
+                    until=_Date(evidence.valid_until),
                 ),
                 item_key=linked.get(evidence.id),
             )

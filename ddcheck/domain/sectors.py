@@ -3,28 +3,27 @@
 from __future__ import annotations
 
 from ddcheck.domain.text import Language
+from ddcheck.domain.vocabulary import Entry, catalog_entry, words_for
 
-SECTORS: dict[str, tuple[str, str]] = {
-    "construction-infrastructure": (
-        "Bouw en infrastructuur (ook baggeren, havens en water)",
-        "Construction and infrastructure (including dredging, ports and water)",
+# the sector labels live in the word catalog under "sector"
+SECTORS: dict[str, Entry] = {
+    "construction-infrastructure": catalog_entry(
+        "sector", "Construction and infrastructure (including dredging, ports and water)"
     ),
-    "agri-food": ("Agrifood en tuinbouw", "Agri-food and horticulture"),
-    "energy": ("Energie (ook waterstof en offshore)", "Energy (including hydrogen and offshore)"),
-    "high-tech": ("Hightech, halfgeleiders en ICT", "High-tech, semiconductors and ICT"),
-    "manufacturing": ("Maakindustrie en machines", "Manufacturing and machinery"),
-    "logistics-maritime": ("Logistiek en maritiem", "Logistics and maritime"),
-    "health-life-sciences": ("Zorg en life sciences", "Health and life sciences"),
-    "textiles-apparel": ("Textiel en kleding", "Textiles and apparel"),
-    "financial-services": ("Financiële dienstverlening", "Financial services"),
-    "other-services": ("Zakelijke dienstverlening en overig", "Business services and other"),
+    "agri-food": catalog_entry("sector", "Agri-food and horticulture"),
+    "energy": catalog_entry("sector", "Energy (including hydrogen and offshore)"),
+    "high-tech": catalog_entry("sector", "High-tech, semiconductors and ICT"),
+    "manufacturing": catalog_entry("sector", "Manufacturing and machinery"),
+    "logistics-maritime": catalog_entry("sector", "Logistics and maritime"),
+    "health-life-sciences": catalog_entry("sector", "Health and life sciences"),
+    "textiles-apparel": catalog_entry("sector", "Textiles and apparel"),
+    "financial-services": catalog_entry("sector", "Financial services"),
+    "other-services": catalog_entry("sector", "Business services and other"),
 }
 SECTOR_IDS: tuple[str, ...] = tuple(SECTORS)
 
 
 def sector_label(value: str, lang: Language) -> str:
     """Return the label of a sector id, or the value itself (older dossiers hold free text)."""
-    labels = SECTORS.get(value)
-    if labels is None:
-        return value
-    return labels[0] if lang == "nl" else labels[1]
+    label = SECTORS.get(value)
+    return value if label is None else words_for(lang).entry(label)

@@ -21,3 +21,7 @@ class LocalizedText(BaseModel):
     def get(self, lang: Language) -> str:
         """Return the text in `lang`."""
         return self.nl if lang == "nl" else self.en
+
+    def text(self, lang: str) -> str:
+        """Return the text in `lang` ('nl' or 'en'): a catalog sentence fills it in so."""
+        return self.nl if lang == "nl" else self.en

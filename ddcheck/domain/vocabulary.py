@@ -127,9 +127,12 @@ def catalog_plural(context: str, singular: str, plural: str, /) -> tuple[str, st
 
 
 def in_both(entry: Entry, /, **fields: object) -> dict[str, str]:
-    """Return a catalog entry in Dutch and English, as the {"nl", "en"} text a model holds."""
-    languages: tuple[Language, ...] = ("nl", "en")
-    return {lang: words_for(lang).entry(entry, **fields) for lang in languages}
+    """Return a catalog entry in Dutch and English, as the {"nl", "en"} text a model holds.
+
+    Fields that say themselves (see Wording) are put in each language.
+    """
+    wording = Wording(entry, **fields)
+    return {lang: wording.text(lang) for lang in ("nl", "en")}
 
 
 def fields_of(text: str) -> set[str]:

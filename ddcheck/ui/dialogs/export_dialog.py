@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ddcheck.domain.text import Language
+from ddcheck.domain.vocabulary import catalog_entry, words_for
 from ddcheck.ui import i18n
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.context import AppContext
@@ -58,6 +59,13 @@ def default_export_fn(snapshot: Any, path: Path, **kwargs: Any) -> Any:
     return export_pdf(snapshot, path, **kwargs)
 
 
+# the audience as the suggested file name says it, in the export's language
+_AUDIENCE_IN_NAME = {
+    "adviser": catalog_entry("export file name", "adviser"),
+    "internal": catalog_entry("export file name", "internal"),
+}
+
+
 def suggested_name(
     session: DossierSession, lang: Language, audience: str, suffix: str = ".pdf"
 ) -> str:
@@ -66,10 +74,7 @@ def suggested_name(
         "".join(c for c in session.dossier.company.name if c.isalnum() or c in " -_").strip()
         or "dossier"
     )
-    kind = {
-        "adviser": "adviseur" if lang == "nl" else "adviser",
-        "internal": "intern" if lang == "nl" else "internal",
-    }[audience]
+    kind = words_for(lang).entry(_AUDIENCE_IN_NAME[audience])
     return f"{company} - {session.dossier.mission.name[:40]} - {kind}{suffix}".replace("/", "-")
 
 
