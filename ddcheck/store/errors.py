@@ -1,10 +1,15 @@
 """Errors the workspace store raises; each carries one plain sentence for the user.
 
 The sentences live in the word catalog (resources/i18n/nl.po) under the context "error":
-one context for every refusal and failure the user reads, so a translator sees them together
-and an "error" wording never collides with a button or status written alike. Raise an error
-with `catalog_entry("error", "English text with {fields}.")` and the fields as keywords.
+one context for every refusal and failure the user reads (and the clauses they hold), so a
+translator finds them together and an error's wording never collides with a button or status
+written alike. Raise one with `catalog_entry("error", "English text with {fields}.")` and the
+fields as keywords; values go in as fields, never into the catalog text. Only an English text
+too bare to translate alone gets a context of its own that says what it is ("{file}: {error}"
+is a "participants error"; an exchange error's "{detail}" is e.g. a "refused bundle"). Remarks
+that let an import go through are "notice"s (services/received_model.py).
 """
+
 
 from __future__ import annotations
 
