@@ -111,14 +111,17 @@ class Wording:
         return self.text("en")
 
     def __repr__(self) -> str:
-        return f"Wording({self.entry!r}, **{self.fields!r})"
+        return f"{type(self).__name__}({self.entry!r}, **{self.fields!r})"
+
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Wording):
             return NotImplemented
         return (self.entry, self.fields) == (other.entry, other.fields)
 
-    __hash__ = None  # type: ignore[assignment]  # its fields may be unhashable
+    def __hash__(self) -> int:
+        return hash(self.entry)  # its fields may be unhashable; equal wordings share an entry
+
 
 
 def catalog_plural(context: str, singular: str, plural: str, /) -> tuple[str, str, str]:

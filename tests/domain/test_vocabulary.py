@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ddcheck.domain.vocabulary import fields_of, vocabulary, words_for
+from ddcheck.domain.text import LocalizedText
+from ddcheck.domain.vocabulary import (
+    Wording,
+    catalog_entry,
+    fields_of,
+    in_both,
+    vocabulary,
+    words_for,
+)
 
 
 def test_the_same_english_word_in_two_roles_has_two_dutch_words() -> None:
@@ -37,3 +45,17 @@ def test_an_unknown_text_stays_english_and_a_missing_catalog_means_english(
 
 def test_fields_of_names_the_fields() -> None:
     assert fields_of("{a} of {n} answered") == {"a", "n"}
+
+
+def test_a_wording_says_its_entry_with_fields_that_say_themselves_in_each_language() -> None:
+    question = LocalizedText(nl="Is er beleid?", en="Is there a policy?")
+    texts = in_both(
+        catalog_entry("export check", "Not answered yet: {question}"), question=question
+    )
+    assert texts == {
+        "nl": "Nog niet beantwoord: Is er beleid?",
+        "en": "Not answered yet: Is there a policy?",
+    }
+    clause = Wording(catalog_entry("error", "there is no backup"))
+    assert str(clause) == "there is no backup" and clause.text("nl") == "er is geen back-up"
+    assert clause == Wording(("error", "there is no backup")) and len({clause, clause}) == 1
