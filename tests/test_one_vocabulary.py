@@ -48,6 +48,23 @@ def test_no_dutch_text_is_written_inline_in_the_code() -> None:
     assert found == []
 
 
+def test_every_catalog_entry_is_written_literally() -> None:
+    """packaging/words.py finds only literal text: an f-string or a name would go untranslated."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "catalog_entry"
+                and not all(
+                    isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args
+                )
+            ):
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert found == []
+
+
 def test_the_scan_finds_keyword_and_dict_pairs_but_not_data_passed_on() -> None:
     source = (
         'Error("Gone.", nl="Weg.")\n'
