@@ -113,7 +113,6 @@ class Wording:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.entry!r}, **{self.fields!r})"
 
-
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Wording):
             return NotImplemented
@@ -121,7 +120,6 @@ class Wording:
 
     def __hash__(self) -> int:
         return hash(self.entry)  # its fields may be unhashable; equal wordings share an entry
-
 
 
 def catalog_plural(context: str, singular: str, plural: str, /) -> tuple[str, str, str]:

@@ -10,7 +10,6 @@ is a "participants error"; an exchange error's "{detail}" is e.g. a "refused bun
 that let an import go through are "notice"s (services/received_model.py).
 """
 
-
 from __future__ import annotations
 
 from pathlib import Path
