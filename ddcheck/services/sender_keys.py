@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.exchange.signing import short_id
 from ddcheck.services.changes import Change
 from ddcheck.services.errors import InvalidInput, NotFound
@@ -59,32 +60,36 @@ class SenderKeyOps(SigningOps):
         """
         if kind not in SENDER_KINDS:
             raise InvalidInput(
-                f"Choose whose key: {' or '.join(SENDER_KINDS)}.",
-                nl="Kies wiens sleutel: adviser of mission.",
+                catalog_entry(
+                    "error", "Choose whose key: the adviser's reviews or a mission's packs."
+                )
             )
         digits = key_digits(key)
         if not _HEX.fullmatch(digits):
             raise InvalidInput(
-                "Give the key as ddcheck showed it: at least 16 hex digits (spaces are ignored).",
-                nl="Geef de sleutel zoals ddcheck hem toonde: minstens 16 hexadecimale tekens "
-                "(spaties tellen niet).",
+                catalog_entry(
+                    "error",
+                    "Give the key as ddcheck showed it: at least 16 hex digits (spaces are "
+                    "ignored).",
+                )
             )
         conn = self._store.conn
         with self._transaction():
             if kind == "adviser" and not dossier_rows.exists(conn, subject):
                 raise NotFound(
-                    f"There is no dossier {subject}.", nl=f"Er is geen dossier {subject}."
+                    catalog_entry("error", "There is no dossier {dossier}."), dossier=subject
                 )
             if kind == "mission":
                 mission_rows.get_mission(conn, subject)  # NotFound when there is none
             offered = [k for k in signing_rows.offered(conn) if k.key_id.startswith(digits)]
             if len(offered) != 1:
                 raise InvalidInput(
-                    f"No file signed with key {short_id(digits)} was flagged here, so there is "
-                    "nothing to accept; import the flagged file first.",
-                    nl=f"Hier is geen bestand gemeld dat met sleutel {short_id(digits)} is "
-                    "ondertekend, dus er is niets te accepteren; importeer eerst het gemelde "
-                    "bestand.",
+                    catalog_entry(
+                        "error",
+                        "No file signed with key {key} was flagged here, so there is nothing to "
+                        "accept; import the flagged file first.",
+                    ),
+                    key=short_id(digits),
                 )
             new = offered[0]
             found = signing_rows.pinned(conn, kind, subject)
