@@ -12,12 +12,9 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:  # pydantic (behind domain.text) stays out of the app's first window
-    from ddcheck.domain.text import Language
-
-LANGUAGES = ("nl", "en")
+from ddcheck.domain.language import LANGUAGES, Language
 
 
 @dataclass(frozen=True)
@@ -59,7 +56,7 @@ class Preferences:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the preferences as a JSON-ready dict."""
-        return {**dataclasses.asdict(self), "ui_state": dict(self.ui_state)}
+        return dataclasses.asdict(self)  # a deep copy: ui_state included
 
     def changed(self, **changes: object) -> Preferences:
         """Return a copy with `changes`, checked like a loaded file; ValueError when invalid."""

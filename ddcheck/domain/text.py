@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field
 
-Language = Literal["nl", "en"]
-LANGUAGES: tuple[Language, ...] = ("nl", "en")
+from ddcheck.domain.language import LANGUAGES, Language
+
+__all__ = ["LANGUAGES", "Language", "LocalizedText"]
 
 
 class LocalizedText(BaseModel):
@@ -24,4 +23,4 @@ class LocalizedText(BaseModel):
 
     def text(self, lang: str) -> str:
         """Return the text in `lang` ('nl' or 'en'): a catalog sentence fills it in so."""
-        return self.nl if lang == "nl" else self.en
+        return self.get("nl" if lang == "nl" else "en")

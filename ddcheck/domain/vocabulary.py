@@ -14,10 +14,9 @@ import gettext
 import string
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
-if TYPE_CHECKING:  # pydantic (behind domain.text) stays out of the app's first window
-    from ddcheck.domain.text import Language
+from ddcheck.domain.language import LANGUAGES, Language
 
 DOMAIN = "ddcheck"
 _FORMATTER = string.Formatter()
@@ -133,7 +132,7 @@ def in_both(entry: Entry, /, **fields: object) -> dict[str, str]:
     Fields that say themselves (see Wording) are put in each language.
     """
     wording = Wording(entry, **fields)
-    return {lang: wording.text(lang) for lang in ("nl", "en")}
+    return {lang: wording.text(lang) for lang in LANGUAGES}
 
 
 def fields_of(text: str) -> set[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.exchange.signing import short_id
@@ -81,7 +81,7 @@ class SenderKeyOps(SigningOps):
                 )
             if kind == "mission":
                 mission_rows.get_mission(conn, subject)  # NotFound when there is none
-            offered = [k for k in signing_rows.offered(conn) if k.key_id.startswith(digits)]
+            offered = signing_rows.offered_starting_with(conn, digits)
             if len(offered) != 1:
                 raise InvalidInput(
                     catalog_entry(
@@ -94,8 +94,9 @@ class SenderKeyOps(SigningOps):
             new = offered[0]
             found = signing_rows.pinned(conn, kind, subject)
             replaced = found.key_id if found is not None else None
-            sender: SenderKind = "adviser" if kind == "adviser" else "mission"
-            result = SenderKeyTrusted(sender, subject, new.key_id, new.name, replaced)
+            result = SenderKeyTrusted(
+                cast(SenderKind, kind), subject, new.key_id, new.name, replaced
+            )
             if result.changed:
                 signing_rows.repin(
                     conn,

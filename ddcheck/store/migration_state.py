@@ -7,6 +7,7 @@ imports) is loaded only when a migration has to run (see `ddcheck.store.schema`)
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 
 MIGRATION_SET = "ddcheck"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # the table sqlite-utils' Migrations keeps
@@ -38,12 +39,21 @@ def applied_names(conn: sqlite3.Connection) -> list[str]:
     return [str(name) for (name,) in rows]
 
 
+def pending(applied: Sequence[str]) -> list[str]:
+    """Return the migrations a file with `applied` still needs, in the order they run."""
+    return [name for name in MIGRATION_NAMES if name not in applied]
+
+
+def unknown(applied: Sequence[str]) -> list[str]:
+    """Return the `applied` migrations this version of ddcheck does not know (a newer file)."""
+    return [name for name in applied if name not in MIGRATION_NAMES]
+
+
 def pending_names(conn: sqlite3.Connection) -> list[str]:
     """Return the names of the migrations the file still needs, in the order they run."""
-    applied = set(applied_names(conn))
-    return [name for name in MIGRATION_NAMES if name not in applied]
+    return pending(applied_names(conn))
 
 
 def unknown_names(conn: sqlite3.Connection) -> list[str]:
     """Return applied migrations this version of ddcheck does not know (a newer workspace)."""
-    return [name for name in applied_names(conn) if name not in MIGRATION_NAMES]
+    return unknown(applied_names(conn))

@@ -197,12 +197,14 @@ def _has_dossiers(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM dossiers LIMIT 1").fetchone() is not None
 
 
-def _migrate(store: Store, paths: DataPaths, now: dt.datetime, keep: int) -> None:
-    if not migration_state.pending_names(store.conn):
+def _migrate(
+    store: Store, paths: DataPaths, now: dt.datetime, keep: int, applied: list[str]
+) -> None:
+    if not migration_state.pending(applied):
         return
     from ddcheck.store import schema  # sqlite-utils: only when the file needs a migration
 
-    if migration_state.applied_names(store.conn):
+    if applied:
         store.backups_made.append(
             backups.make_backup(store.conn, paths.backups, now, backups.PRE_MIGRATION, store.key)
         )
@@ -266,8 +268,8 @@ def open_store(
         files=EvidenceFiles(paths.evidence, key),
     )
     try:
-        unknown = migration_state.unknown_names(conn)
-        if unknown:
+        applied = migration_state.applied_names(conn)  # read once: what is unknown, what is due
+        if migration_state.unknown(applied):
             raise WorkspaceTooNew(
                 catalog_entry(
                     "error",
@@ -277,7 +279,7 @@ def open_store(
             )
 
         enable_wal(conn)
-        _migrate(store, paths, now, keep)
+        _migrate(store, paths, now, keep, applied)
         _move_evidence_out(store)
         if _has_dossiers(conn) and not backups.has_backup_on(paths.backups, now.date()):
             store.backups_made.append(

@@ -74,12 +74,14 @@ def repin(conn: sqlite3.Connection, key: PinnedKey) -> None:
     pin(conn, key)
 
 
-def offered(conn: sqlite3.Connection) -> list[PinnedKey]:
-    """Return the keys seen on flagged files (see `offer`), newest first."""
+def offered_starting_with(conn: sqlite3.Connection, digits: str) -> list[PinnedKey]:
+    """Return the keys seen on flagged files (see `offer`) whose id starts with hex `digits`."""
+    if not digits.isalnum():  # hex digits only: nothing to escape in LIKE
+        return []
     rows = conn.execute(
         "SELECT kind, subject, key_id, name, certificate, pinned_at FROM pinned_keys"
-        " WHERE kind = ? ORDER BY pinned_at DESC",
-        (OFFERED,),
+        " WHERE kind = ? AND key_id LIKE ?",
+        (OFFERED, digits + "%"),
     ).fetchall()
     return [
         PinnedKey(kind, subject, key_id, name, bytes(cert), dt.datetime.fromisoformat(at))

@@ -7,27 +7,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Literal
 
-from ddcheck import paths
-from ddcheck.domain.vocabulary import Vocabulary, vocabulary
-
-Language = Literal["nl", "en"]  # as ddcheck.domain.text.Language, without importing pydantic
+from ddcheck.domain.language import Language
+from ddcheck.domain.vocabulary import Vocabulary, words_for
 
 _state: dict[str, Language] = {"lang": "en"}
-_words: dict[str, Vocabulary] = {"words": vocabulary("en")}
-
-
-def catalog_dir() -> Path:
-    """Return the folder holding the translation catalogs."""
-    return paths.resources_dir() / "i18n"
+_words: dict[str, Vocabulary] = {"words": words_for("en")}
 
 
 def set_language(lang: Language) -> None:
     """Make `lang` the language `tr` translates to."""
     _state["lang"] = lang
-    _words["words"] = vocabulary(lang, catalog_dir())
+    _words["words"] = words_for(lang)  # the same catalog the reports and errors read
 
 
 def language() -> Language:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 from typing import Any
@@ -58,6 +59,7 @@ def column_titles() -> list[str]:
     ]
 
 
+@functools.cache  # the header asks on every repaint
 def balanced_lines(title: str, most: int = 3, longer_than: int = 10, narrow: int = 10) -> str:
     """Return a long column title broken at spaces into as few lines as keep each line at most
     `narrow` characters (never more than `most`), the longest line as short as can be."""
