@@ -6,12 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ddcheck.domain.dossier import Action, Dossier
+from ddcheck.domain.dossier import Dossier
 from ddcheck.domain.scoring import DossierSummary, Flag, summarize
 from ddcheck.domain.templates import Template
 
 DRAFT_BELOW = 0.5  # a dossier with less than half of its shown questions answered is a draft
-OPEN_STATUSES = ("open", "in_progress")
 PRIORITIES = ("high", "medium", "low")
 Status = Literal["draft", "not_ready", "attention", "ready"]
 
@@ -81,11 +80,6 @@ class Readiness:
         }
 
 
-def is_open(action: Action) -> bool:
-    """Return whether an action still has to be done."""
-    return action.status in OPEN_STATUSES
-
-
 def _seriousness(flag: Flag) -> tuple[int, int]:
     risk = flag.answer.risk
     return ((risk.severity or 0) * (risk.likelihood or 0), risk.severity or 0)
@@ -106,7 +100,7 @@ def readiness(
     flags = [f for f in summary.red_flags if f.key not in withheld]
     actioned = {key for action in dossier.actions for key in action.item_keys}
     worst = max(flags, key=_seriousness, default=None)  # max keeps the first of equals
-    open_actions = [a for a in dossier.actions if is_open(a)]
+    open_actions = [a for a in dossier.actions if a.is_open]
     return Readiness(
         answered=len(answered),
         applicable=len(shown),

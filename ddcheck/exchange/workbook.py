@@ -247,7 +247,7 @@ def _cover_rows(
         1 for e in entries if e.item.required and not ((a := answers.get(e.key)) and a.is_answered)
     )
     red_flags = sum(1 for e in entries if is_red_flag(e, answers.get(e.key)))
-    open_actions = sum(1 for a in dossier.actions if a.status in ("open", "in_progress"))
+    open_actions = sum(1 for a in dossier.actions if a.is_open)
     dates = " – ".join(format_date(d, lang) for d in (mission.start, mission.end) if d)
     rows: list[list[Cell]] = [
         [word("company", lang), dossier.company.name],

@@ -289,6 +289,10 @@ class WorkspacePort(Protocol):
         """Return the missions of this workspace (defined here or from packs)."""
         ...
 
+    def overview_row(self, received: ReceivedDossier) -> OverviewRow:
+        """Return the overview line of one received dossier."""
+        ...
+
     def mission_overview(
         self,
         mission: str | None = None,

@@ -79,10 +79,8 @@ class AdviserSide(QObject):
     def refresh(self) -> None:
         """List the received dossiers (the section shows once there is one)."""
         workspace = self.ctx.workspace
-        self.export_template_action.setEnabled(
-            callable(getattr(workspace, "export_template", None))
-        )
-        if workspace is None or not callable(getattr(workspace, "mission_overview", None)):
+        self.export_template_action.setEnabled(workspace is not None)
+        if workspace is None:
             return
         rows = workspace.mission_overview().rows
         current = self.current_id()
@@ -146,7 +144,7 @@ class AdviserSide(QObject):
         self.flush()
         try:
             session = ReviewSession(
-                self.ctx.workspace, received_id, i18n.language(), self.ctx.now, self
+                self.ctx.attached_workspace(), received_id, i18n.language(), self.ctx.now, self
             )
             page = ReceivedPage(self.ctx, session, self.window)
         except Exception as error:

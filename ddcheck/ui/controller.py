@@ -227,7 +227,7 @@ class Controller(QObject):
         from ddcheck.ui.session import DossierSession
 
         if self.session is not None:
-            self.window._flush()
+            self.window.flush()
         session = DossierSession(
             self.ctx.attached_workspace(), dossier_id, i18n.language(), self.ctx.now
         )
@@ -397,7 +397,7 @@ class Controller(QObject):
 
     def close_dossier(self) -> None:
         """Close the open dossier."""
-        self.window._flush()
+        self.window.flush()
         self.session = None
         self.window.set_session(None)
         self.window.show_page(PAGE_DOSSIERS)
@@ -410,7 +410,7 @@ class Controller(QObject):
             return None
         from ddcheck.ui.dialogs.export_dialog import ExportDialog
 
-        self.window._flush()
+        self.window.flush()
         dialog = ExportDialog(self.ctx, self.session, parent=self.window)
         dialog.itemRequested.connect(self.go_to_item)
         self.ctx.prompts.export(dialog)
@@ -422,7 +422,7 @@ class Controller(QObject):
             return None
         from ddcheck.ui.handing_out import hand_out
 
-        self.window._flush()
+        self.window.flush()
         return hand_out(self.ctx, self.window, self.session, self._guard)
 
     def settings(self) -> None:
@@ -465,7 +465,7 @@ class Controller(QObject):
 
             if isinstance(checklist, ChecklistPage):
                 key = checklist.current_key()
-        old._flush()
+        old.flush()
         old.save_state()
         self.apply_language(lang)
         self.session = None

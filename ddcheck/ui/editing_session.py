@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ddcheck.domain.text import Language
+
+if TYPE_CHECKING:
+    from ddcheck.services.port import WorkspacePort
 
 
 class EditingSession(QObject):
@@ -21,7 +24,7 @@ class EditingSession(QObject):
 
     def __init__(
         self,
-        workspace: Any,
+        workspace: WorkspacePort,
         lang: Language,
         now: Callable[[], dt.datetime] = dt.datetime.now,
         parent: QObject | None = None,

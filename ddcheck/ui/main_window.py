@@ -290,7 +290,7 @@ class MainWindow(SidePages, QMainWindow):
     def _nav_changed(self, row: int) -> None:
         if row < 0:
             return
-        self._flush()
+        self.flush()
         self._leave_side_page()
         page = self.page(row)
         self.pages.setCurrentIndex(row)
@@ -341,7 +341,7 @@ class MainWindow(SidePages, QMainWindow):
         self.undo_action.setText(tr("&Undo") + (f": {stack.undoText()}" if can_undo else ""))
         self.redo_action.setText(tr("&Redo") + (f": {stack.redoText()}" if can_redo else ""))
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
         """Save text still being typed on every page (the own dossier's and the others')."""
         for row in DOSSIER_PAGES:
             page = self._dossier_page(row)
@@ -356,7 +356,7 @@ class MainWindow(SidePages, QMainWindow):
         """Undo the last change of what is shown (text being typed is saved first)."""
         page = self.pages.currentWidget()
         if page is None or self.pages.indexOf(page) <= PAGE_HISTORY:
-            self._flush()  # the own dossier's pages: a note may be typed on another one
+            self.flush()  # the own dossier's pages: a note may be typed on another one
         else:  # a page of the adviser's side (not a dossier Page; its contract is its own)
             flush = getattr(page, "flush", None)
             if flush is not None:
@@ -414,6 +414,6 @@ class MainWindow(SidePages, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save typed text and window state; nothing asks to save."""
         if self.built:
-            self._flush()
+            self.flush()
         self.save_state()
         super().closeEvent(event)

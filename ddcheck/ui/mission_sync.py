@@ -61,8 +61,8 @@ class MissionSync(QObject):
         from ddcheck.services.location import network_reason
 
         workspace = self.ctx.workspace
-        root = getattr(getattr(workspace, "paths", None), "root", None)
-        if root is None or network_reason(root) is None:
+        paths = workspace.paths if workspace is not None else None  # None: held in memory
+        if paths is None or network_reason(paths.root) is None:
             return
         notice = QLabel(
             tr(
@@ -73,7 +73,7 @@ class MissionSync(QObject):
         )
         notice.setWordWrap(True)
         notice.setProperty("role", "notice")
-        notice.setToolTip(str(root))
+        notice.setToolTip(str(paths.root))
         self.notice = notice
         self._bar().addPermanentWidget(notice, 1)  # stays while other messages come
 

@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
@@ -33,6 +33,9 @@ from ddcheck.ui.i18n import tr
 log = logging.getLogger(__name__)
 
 _COMMENT_MERGE_ID = 2001
+
+if TYPE_CHECKING:
+    from ddcheck.services.port import WorkspacePort
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ class ReviewSession(EditingSession):
 
     def __init__(
         self,
-        workspace: Any,
+        workspace: WorkspacePort,
         received_id: str,
         lang: Language,
         now: Callable[[], dt.datetime] = dt.datetime.now,

@@ -169,7 +169,7 @@ class SecurityActions(QObject):
         if chosen is None:
             return
         passphrase, remember = chosen
-        self.window._flush()
+        self.window.flush()
         from ddcheck.services.encryption import KeyringKeychain
 
         recovery = self._guard(
@@ -203,7 +203,7 @@ class SecurityActions(QObject):
         )
         if secret is None:
             return
-        self.window._flush()
+        self.window.flush()
         self._guard(lambda: self.workspace.decrypt(secret))
         self.update_state()
 
@@ -236,7 +236,7 @@ class SecurityActions(QObject):
         if self.locked or workspace is None or not workspace.encrypted:
             return
         self.locked = True
-        self.window._flush()
+        self.window.flush()
         central: QWidget = self.window.centralWidget()
         central.hide()
         self.window.setWindowTitle(tr("ddcheck (locked)"))
@@ -275,7 +275,7 @@ class SecurityActions(QObject):
         )
         if target is None:
             return
-        self.window._flush()
+        self.window.flush()
         report = self._guard(lambda: self.workspace.prepare_travel(dialog.leave(), target))
         if report is not None:
             self.reload()
@@ -297,7 +297,7 @@ class SecurityActions(QObject):
         )
         if not files:
             return
-        self.window._flush()
+        self.window.flush()
         report = self._guard(lambda: self.workspace.return_from_travel(files[0]))
         if report is not None:
             self.reload()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
@@ -38,6 +38,9 @@ from ddcheck.ui.i18n import tr
 log = logging.getLogger(__name__)
 
 _NOTE_MERGE_ID = 1001
+
+if TYPE_CHECKING:
+    from ddcheck.services.port import WorkspacePort
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,7 @@ class DossierSession(EditingSession):
 
     def __init__(
         self,
-        workspace: Any,
+        workspace: WorkspacePort,
         dossier_id: str,
         lang: Language,
         now: Callable[[], dt.datetime] = dt.datetime.now,

@@ -39,7 +39,7 @@ class SidePages:
         session: Any
         sidePageLeft: Any  # a Signal of MainWindow
 
-        def _flush(self) -> None: ...
+        def flush(self) -> None: ...
         def watch_undo_stack(self, stack: Any) -> None: ...
         def _undo_state(self, *_args: object) -> None: ...
         def show_saved_state(self, state: str, text: str) -> None: ...
@@ -104,7 +104,7 @@ class SidePages:
         """Show a page of another part of the app (the adviser's) while the own dossier stays
         open: `opened` says in the sidebar what it shows (`opened_tip` in full), Edit › Undo
         follows `undo_stack`."""
-        self._flush()
+        self.flush()
         if self.pages.indexOf(page) < 0:
             self.pages.addWidget(page)
         if self._side_stacks.get(page) is not undo_stack and undo_stack is not None:

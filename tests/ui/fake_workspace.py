@@ -435,6 +435,9 @@ class FakeWorkspace:
         """No missions."""
         return []
 
+    def overview_row(self, received: Any) -> Any:
+        raise NotHeldHere("overview_row")
+
     def mission_overview(
         self,
         mission: str | None = None,

@@ -104,8 +104,8 @@ def test_idle_lock_saves_first_hides_the_dossier_and_asks_again(
     security.encrypt_action.trigger()
     assert workspace.encrypted
     order: list[str] = []
-    original_flush = window._flush
-    monkeypatch.setattr(window, "_flush", lambda: (order.append("saved"), original_flush()))
+    original_flush = window.flush
+    monkeypatch.setattr(window, "flush", lambda: (order.append("saved"), original_flush()))
     seen: dict[str, bool] = {}
 
     def at_lock(dialog: Any) -> None:

@@ -272,7 +272,10 @@ class ExportDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.handle = None
-        cancelled = type(error).__name__ in ("ExportCancelled", "Cancelled")
+        from ddcheck.services.export import ExportCancelled
+        from ddcheck.ui.tasks import Cancelled
+
+        cancelled = isinstance(error, ExportCancelled | Cancelled)
         self.progress.hide()
         for widget in (self.language, self.audience, self.file_type, self.path, self.browse):
             widget.setEnabled(True)

@@ -16,20 +16,18 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLineEdit,
     QPushButton,
     QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QWidget,
 )
 
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr, tr_in
-from ddcheck.ui.layout import MARGIN, SPACING, card, hbox, label, vbox
+from ddcheck.ui.layout import MARGIN, SPACING, card, hbox, label, read_only_table, vbox
 from ddcheck.ui.models.dossier_list import (
     COL_PROGRESS,
     COL_TITLE,
@@ -207,20 +205,11 @@ class DossierList(QWidget):
         named(self.search, tr("Search dossiers"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView(self)
+        self.table = read_only_table(self, self.proxy, row_height=38)
         named(self.table, tr("Dossiers"), tr("Enter opens the selected dossier"))
-        self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_UPDATED, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(38)
         header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         metrics = header.fontMetrics()

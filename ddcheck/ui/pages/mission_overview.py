@@ -9,13 +9,11 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QLineEdit,
     QPushButton,
     QSizePolicy,
-    QTableView,
     QWidget,
 )
 
@@ -24,7 +22,7 @@ from ddcheck.ui.accessibility import named
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.exporting import ask_save_path, safe_name, write_pdf_in_background
 from ddcheck.ui.i18n import tr, tr_in
-from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, hbox, label, vbox
+from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, hbox, label, read_only_table, vbox
 from ddcheck.ui.models.mission_overview import (
     COL_COMPANY,
     COL_MISSION,
@@ -63,20 +61,11 @@ class MissionOverviewPage(QWidget):
             self.verdict.addItem(text, value or "none")
         self.red_only = QCheckBox(tr("Only with red flags"), self)
         self.model = MissionOverviewModel(self)
-        self.table = QTableView(self)
+        self.table = read_only_table(self, self.model, row_height=36)
         named(self.table, tr("Companies of the mission"), tr("Enter opens the company's dossier"))
-        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_COMPANY, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(36)
         header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(True)  # room to spare goes to the last column
         # the verdict right after company and mission: on a laptop the figures run off the side
         header.moveSection(header.visualIndex(COL_VERDICT), COL_MISSION + 1)

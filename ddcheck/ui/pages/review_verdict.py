@@ -5,22 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QWidget,
 )
 
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.i18n import tr
-from ddcheck.ui.layout import MARGIN, SPACING, card, hbox, label, vbox
+from ddcheck.ui.layout import MARGIN, SPACING, card, hbox, label, read_only_table, vbox
 from ddcheck.ui.models.agreed_actions import COL_ACTION, ID_ROLE, AgreedActionsModel
 from ddcheck.ui.models.mission_overview import verdict_labels
 
@@ -65,19 +63,10 @@ class VerdictPanel(QWidget):
             vbox(label(tr("Overall verdict"), "subtitle"), form, margin=MARGIN, spacing=SPACING)
         )
         self.model = AgreedActionsModel(item_title, self)
-        self.table = QTableView(self)
+        self.table = read_only_table(self, self.model, row_height=34)
         named(self.table, tr("Agreed improvement actions"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.setMinimumHeight(170)
         header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(COL_ACTION, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 110), (2, 90), (3, 260)):
             self.table.setColumnWidth(column, width)

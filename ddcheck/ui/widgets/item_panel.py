@@ -22,7 +22,12 @@ from PySide6.QtWidgets import (
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import Action, Answer, Evidence, ItemReview, Risk
 from ddcheck.domain.glossary import explain
-from ddcheck.domain.scoring import asks_justification, can_rate_risk, is_gap, is_red_flag
+from ddcheck.domain.scoring import (
+    can_rate_risk,
+    is_gap,
+    is_red_flag,
+    needs_justification,
+)
 from ddcheck.domain.sources import SourceRegistry
 from ddcheck.domain.text import Language
 from ddcheck.ui.accessibility import named
@@ -54,10 +59,6 @@ class ItemState:
     def key(self) -> str:
         """Return the item's key."""
         return self.entry.key
-
-
-def _needs_note(state: ItemState) -> bool:
-    return asks_justification(state.entry.template.scale_for(state.entry.item), state.answer)
 
 
 def _intro_text(entry: ItemApplicability, lang: Language) -> str:
@@ -351,7 +352,7 @@ class ItemPanel(QScrollArea):
         self.not_applicable.setText(tr("Does not apply to this dossier.") + " " + entry.reason)
         for widget in self._editable:
             widget.setEnabled(entry.applies)
-        missing = _needs_note(state) and not (answer and answer.note.strip())
+        missing = needs_justification(entry, answer)
         self.justification.setVisible(missing and not self._note_timer.isActive())
         self.note.setProperty("invalid", missing)
         repolish(self.note)
