@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import QObject, QTimer
 
 from ddcheck.ui import i18n
@@ -48,7 +47,9 @@ class Controller(QObject):
         self.ctx = ctx
         self.apply_language = apply_language
         self.import_available = import_available
-        self._timer: QTimer | None = None  # lists the dossiers again after a burst of saves
+        # lists the dossiers again after a burst of saves; it lives as long as the controller
+        self._timer = QTimer(self, singleShot=True, interval=300)
+        self._timer.timeout.connect(self._refresh_if_open)
         self.window: MainWindow = self._build_window(shell)
         self.session: DossierSession | None = None
 
@@ -60,7 +61,7 @@ class Controller(QObject):
         else:
             window = shell
             window.build(self.import_available)
-        window.controller = self  # type: ignore[attr-defined]  # keep the controller alive with its window
+        window.controller = self  # keep the controller alive with its window
         lst = window.dossiers.list
         welcome = window.dossiers.welcome
         window.new_action.triggered.connect(self.new_dossier)
@@ -276,7 +277,7 @@ class Controller(QObject):
         """Show in the dossier list what a save changed, from the session's own summary."""
         session = self.session
         if session is None or "dossier" in update.changes.entities:
-            self._list_timer().start()  # the title may have changed: list again, once
+            self._timer.start()  # the title may have changed: list again, once
             return
         summary = session.summary
         self.window.dossiers.list.update_row(
@@ -285,14 +286,6 @@ class Controller(QObject):
             red_flags=len(summary.red_flags),
             updated_at=session.dossier.updated_at,
         )
-
-    def _list_timer(self) -> QTimer:
-        timer = self._timer
-        if timer is None or not shiboken6.isValid(timer) or timer.parent() is not self.window:
-            timer = QTimer(self.window, singleShot=True, interval=300)
-            timer.timeout.connect(self._refresh_if_open)
-            self._timer = timer
-        return timer
 
     def _refresh_if_open(self) -> None:
         if self.window.isVisible():

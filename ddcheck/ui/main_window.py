@@ -55,6 +55,7 @@ class MainWindow(SidePages, QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.session: DossierSession | None = None
+        self.controller: object | None = None  # the Controller that drives it (kept alive here)
         self.built = False
         self._init_side_pages()
         self.setWindowTitle("ddcheck")
