@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sqlite3
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -101,6 +102,20 @@ def _senders(dossier: Dossier) -> list[tuple[str, str]]:
     return subjects
 
 
+def _store_evidence(
+    conn: sqlite3.Connection, revision_id: int, dossier: Dossier, files: dict[str, bytes]
+) -> int:
+    """Keep the evidence files that came with a revision; return how many."""
+    stored = 0
+    for item in dossier.evidence:
+        blob = files.get(item.sha256)
+        if blob is not None:
+            received_rows.put_blob(conn, item.sha256, blob)
+            received_rows.link_evidence(conn, revision_id, item.id, item.sha256)
+            stored += 1
+    return stored
+
+
 class ReceivedOps(SigningOps):
     """Dossiers received from companies, kept apart from the user's own and read-only."""
 
@@ -189,14 +204,7 @@ class ReceivedOps(SigningOps):
                     signer=signer.key_id if signer is not None else "",
                 ),
             )
-            stored = 0
-            for item in dossier.evidence:
-                blob = (files or {}).get(item.sha256)
-                if blob is None:
-                    continue
-                received_rows.put_blob(conn, item.sha256, blob)
-                received_rows.link_evidence(conn, revision_id, item.id, item.sha256)
-                stored += 1
+            stored = _store_evidence(conn, revision_id, dossier, files or {})
             ordered = received_rows.revisions(conn, row.id)
             if signature != OTHER_KEY:  # a flagged file does not rename the company
                 received_rows.update_names(
@@ -209,8 +217,26 @@ class ReceivedOps(SigningOps):
             number = [r.id for r in ordered].index(revision_id) + 1
             received_change = Change("revision", str(number), "received", None, path.name[:300])
             self._log_received(Changes(row.id, (received_change,)), now)
-        warnings: tuple[Notice, ...] = notices
-        if len(ordered) > 1 and generated < ordered[-2].generated_at:
+        dated_earlier = len(ordered) > 1 and generated < ordered[-2].generated_at
+        warnings = notices + self._receipt_warnings(
+            path, dossier, row.id, status == "new", dated_earlier
+        )
+        return ImportResult(
+            status=status,  # type: ignore[arg-type]
+            received_id=row.id,
+            revision=number,
+            evidence_files=stored,
+            warnings=warnings,
+            **base,
+        )
+
+    def _receipt_warnings(
+        self, path: Path, dossier: Dossier, received_id: str, new: bool, dated_earlier: bool
+    ) -> tuple[Notice, ...]:
+        """Return what to point out about a stored revision: its date, its name, its origin."""
+        conn = self._store.conn
+        warnings: tuple[Notice, ...] = ()
+        if dated_earlier:
             warnings += (
                 Notice(
                     catalog_entry(
@@ -223,7 +249,7 @@ class ReceivedOps(SigningOps):
             )
         similar = lookalike(
             dossier.company.name,
-            (r.company for r in received_rows.list_received(conn) if r.id != row.id),
+            (r.company for r in received_rows.list_received(conn) if r.id != received_id),
         )
         if similar is not None:
             warnings += (
@@ -236,7 +262,7 @@ class ReceivedOps(SigningOps):
                     company=visible_controls(similar),
                 ),
             )
-        if status == "new" and dossier_rows.exists(conn, dossier.id):
+        if new and dossier_rows.exists(conn, dossier.id):
             warnings += (
                 Notice(
                     catalog_entry(
@@ -244,14 +270,7 @@ class ReceivedOps(SigningOps):
                     )
                 ),
             )
-        return ImportResult(
-            status=status,  # type: ignore[arg-type]
-            received_id=row.id,
-            revision=number,
-            evidence_files=stored,
-            warnings=warnings,
-            **base,
-        )
+        return warnings
 
     def import_received_pdf(self, path: Path, *, accept_internal: bool = False) -> ImportResult:
         """Import a ddcheck PDF as a received dossier (an internal version only if accepted).
