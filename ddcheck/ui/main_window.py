@@ -33,6 +33,11 @@ PAGE_DOSSIERS, PAGE_CHECKLIST, PAGE_OVERVIEW, PAGE_ACTIONS, PAGE_HISTORY = range
 DOSSIER_PAGES = (PAGE_CHECKLIST, PAGE_OVERVIEW, PAGE_ACTIONS, PAGE_HISTORY)  # the open dossier's
 
 
+def page_titles() -> list[str]:
+    """Return the titles of the own dossier's pages, in their order (sidebar, Go menu, header)."""
+    return [tr("Dossiers"), tr("Checklist"), tr("Overview"), tr("Action plan"), tr("History")]
+
+
 def first_run_size(available_width: int, available_height: int) -> tuple[int, int]:
     """Return the first window size: 1280×800, shrunk to fit a smaller screen with a margin."""
     return min(1280, available_width * 92 // 100), min(800, available_height * 92 // 100)
@@ -82,13 +87,7 @@ class MainWindow(SidePages, QMainWindow):
         self.nav.setProperty("role", "nav")
         self.nav.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         named(self.nav, tr("Pages"), tr("Choose a page of the open dossier"))
-        for text in (
-            tr("Dossiers"),
-            tr("Checklist"),
-            tr("Overview"),
-            tr("Action plan"),
-            tr("History"),
-        ):
+        for text in page_titles():
             self.nav.addItem(QListWidgetItem(text))
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.dossier_label = label("", "sidebar-muted", wrap=True)
@@ -173,16 +172,8 @@ class MainWindow(SidePages, QMainWindow):
             edit_menu.addAction(action)
         go_menu = menu.addMenu(tr("&Go"))
         self.go_actions: list[QAction] = []
-        for row, (text, keys) in enumerate(
-            (
-                (tr("Dossiers"), "Ctrl+1"),
-                (tr("Checklist"), "Ctrl+2"),
-                (tr("Overview"), "Ctrl+3"),
-                (tr("Action plan"), "Ctrl+4"),
-                (tr("History"), "Ctrl+5"),
-            )
-        ):
-            action = self._action(text, keys)
+        for row, text in enumerate(page_titles()):
+            action = self._action(text, f"Ctrl+{row + 1}")
             action.triggered.connect(lambda _c=False, r=row: self.show_page(r))
             go_menu.addAction(action)
             self.go_actions.append(action)
@@ -297,8 +288,7 @@ class MainWindow(SidePages, QMainWindow):
         self.pages.setCurrentIndex(row)
         if isinstance(page, Page):
             page.on_shown()
-        titles = [tr("Dossiers"), tr("Checklist"), tr("Overview"), tr("Action plan"), tr("History")]
-        self.title.setText(titles[row])
+        self.title.setText(page_titles()[row])
 
     def _find(self) -> None:
         if self.session is None:
