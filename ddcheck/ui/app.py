@@ -17,10 +17,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ddcheck import APP_NAME, __version__, paths
 from ddcheck.ui import i18n
 from ddcheck.ui.errors import error_text, make_excepthook
+from ddcheck.ui.feature_scan import quicken_feature_scan
 from ddcheck.ui.i18n import Language
 from ddcheck.ui.prompts import Prompts, UnattendedPrompts
 from ddcheck.ui.recovery import RESTORE, START_EMPTY
 from ddcheck.ui.settings import UiSettings
+from ddcheck.ui.startup_collection import StartupCollection
 
 log = logging.getLogger(__name__)
 
@@ -217,6 +219,17 @@ def run(args: argparse.Namespace, prompts: Prompts | None = None) -> int:
     sidebar and pages are built right after its first paint, and the catalog and the workspace
     are opened after that, so the user sees ddcheck at once.
     """
+    quicken_feature_scan()  # before the modules start-up imports, each of which PySide6 checks
+    collection = StartupCollection()
+    collection.pause()
+    try:
+        return _run(args, prompts, collection)
+    finally:
+        collection.resume()
+
+
+def _run(args: argparse.Namespace, prompts: Prompts | None, collection: StartupCollection) -> int:
+    """Start the app with the cycle collector paused until `collection` is resumed."""
     if not has_display(os.environ, sys.platform):
         print(NO_DISPLAY, file=sys.stderr)
         return 2
@@ -245,7 +258,7 @@ def run(args: argparse.Namespace, prompts: Prompts | None = None) -> int:
     if not instance.claim():  # ddcheck is open on this workspace: it takes the files and comes up
         return _hand_over(instance, files, data.root)
     try:
-        return _run_claimed(args, app, data, files, instance, prompts)
+        return _run_claimed(args, app, data, files, instance, prompts, collection.resume)
     finally:
         instance.release()
 
@@ -306,8 +319,9 @@ def _run_claimed(
     files: list[Path],
     instance: Any,
     prompts: Prompts | None,
+    started: Callable[[], None],
 ) -> int:
-    """Run the app on a workspace this process holds the app lock of."""
+    """Run the app on a workspace this process holds the app lock of; `started` once usable."""
     from ddcheck.ui.style import apply_font_and_sheet, apply_palette, follow_system_scheme
 
     if prompts is None:
@@ -358,11 +372,13 @@ def _run_claimed(
         setup_logging(data.logs)  # the same log file and handler as the command line
         workspace = open_workspace(data.root, prompts)
         if workspace is None:
+            started()
             outcome["code"] = 1
             window.close()
             app.exit(1)
             return
         controller.attach(workspace)
+        started()  # usable: from here on, the app makes garbage like any other
         if not args.quit_after_ready:
             QTimer.singleShot(0, controller.window.security.offer_on_first_start)
 
