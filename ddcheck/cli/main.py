@@ -140,8 +140,14 @@ def _wants_gui(argv: Sequence[str]) -> bool:
     return True
 
 
+# pydantic loads every plugin any installed package declares, by scanning all their metadata;
+# ddcheck uses none, and a plugin (a tracer, say) must never see a confidential answer.
+NO_PYDANTIC_PLUGINS = ("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ddcheck with `argv` (default: the process arguments) and return the exit code."""
+    os.environ.setdefault(*NO_PYDANTIC_PLUGINS)
     args_list = list(sys.argv[1:] if argv is None else argv)
     if _wants_gui(args_list):
         app_args = app_options(files=True).parse_args(args_list)  # exits 2 on a bad option
