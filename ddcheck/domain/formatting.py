@@ -86,6 +86,25 @@ def format_size(num_bytes: int, lang: Language) -> str:
     return format_unit(shown, unit, length="short", locale=lang)
 
 
+class FileSize:
+    """A byte count that writes itself in the reader's language: a field of a bilingual message."""
+
+    __slots__ = ("num_bytes",)
+
+    def __init__(self, num_bytes: int) -> None:
+        self.num_bytes = num_bytes
+
+    def text(self, lang: str) -> str:
+        """Return the size as `format_size` writes it in `lang` ('nl' or 'en')."""
+        return format_size(self.num_bytes, "nl" if lang == "nl" else "en")
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __repr__(self) -> str:
+        return f"FileSize({self.num_bytes})"
+
+
 def format_date(day: dt.date | dt.datetime | None, lang: Language, empty: str = "") -> str:
     """Return a date as the app and the reports write it: 31-01-2027 (nl), 2027-01-31 (en).
 

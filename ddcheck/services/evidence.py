@@ -10,6 +10,7 @@ from typing import Any
 
 from ddcheck.bounded_read import FileTooLarge, UnreadableFile, read_regular_file
 from ddcheck.domain.dossier import Evidence, split_item_key
+from ddcheck.domain.formatting import FileSize
 from ddcheck.domain.ids import new_id
 from ddcheck.domain.vocabulary import Wording, catalog_entry
 from ddcheck.services.base import WorkspaceBase
@@ -20,8 +21,10 @@ from ddcheck.store import evidence as evidence_rows
 from ddcheck.store import meta
 from ddcheck.store.evidence_files import EvidenceDamaged
 
-MAX_EVIDENCE_BYTES = 25 * 1024 * 1024
-"""Evidence files above 25 MiB are refused: the workspace and its backups stay easy to copy."""
+MAX_EVIDENCE_BYTES = 25_000_000
+"""Evidence files above 25 MB are refused: the workspace and its backups stay easy to copy.
+
+Decimal megabytes, the unit the app and the reports show every file size in."""
 
 _FORBIDDEN_NAME = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
 
@@ -40,14 +43,10 @@ def _safe_name(name: str) -> str:
     return cleaned
 
 
-def _size_text(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MiB"
-
-
 def _too_large(source: Path, size: int | None) -> EvidenceTooLarge:
-    limit = _size_text(MAX_EVIDENCE_BYTES)
+    limit = FileSize(MAX_EVIDENCE_BYTES)
     shown = (
-        _size_text(size)
+        FileSize(size)
         if size is not None
         else Wording(catalog_entry("error", "more than {limit}"), limit=limit)
     )

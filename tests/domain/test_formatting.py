@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from ddcheck.domain.formatting import (
+    FileSize,
     country_name,
     country_names,
     format_date,
@@ -143,3 +144,8 @@ def test_country_names_come_from_cldr_in_both_languages() -> None:
     names = country_names("nl")
     assert len(names) == 249 and "EU" not in names
     assert all(name != code for code, name in names.items())
+
+
+def test_a_file_size_in_a_message_is_written_in_the_readers_language() -> None:
+    size = FileSize(25_000_000)
+    assert (size.text("nl"), size.text("en"), str(size)) == ("25,0 MB", "25.0 MB", "25.0 MB")

@@ -57,10 +57,10 @@ def test_export_writes_a_copy_without_overwriting(
 def test_a_file_above_the_limit_is_refused_with_its_size(ws: Workspace, dossier_id, tmp_path):
     big = tmp_path / "scan.tif"
     with big.open("wb") as handle:
-        handle.truncate(MAX_EVIDENCE_BYTES + 1)
-    with pytest.raises(EvidenceTooLarge, match=r"at most 25\.0 MiB") as caught:
+        handle.truncate(MAX_EVIDENCE_BYTES + 5_000_000)
+    with pytest.raises(EvidenceTooLarge, match=r"is 30\.0 MB; .* at most 25\.0 MB") as caught:
         ws.attach_evidence(dossier_id, big)
-    assert "hoogstens 25.0 MiB" in caught.value.text("nl")
+    assert "hoogstens 25,0 MB" in caught.value.text("nl")  # sizes as the app writes them
     assert ws.get_dossier(dossier_id).evidence == []
 
 
