@@ -1,8 +1,7 @@
-"""Wire the main window to the workspace: dossier commands, dossier pages, export, language."""
+"""Wire the main window to the workspace: the open dossier and its pages, export, language."""
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from ddcheck.ui import i18n
 from ddcheck.ui.context import AppContext
+from ddcheck.ui.dossier_commands import DossierCommands
 from ddcheck.ui.errors import error_text
 from ddcheck.ui.i18n import Language, tr
 from ddcheck.ui.main_window import (
@@ -50,6 +50,7 @@ class Controller(QObject):
         # lists the dossiers again after a burst of saves; it lives as long as the controller
         self._timer = QTimer(self, singleShot=True, interval=300)
         self._timer.timeout.connect(self._refresh_if_open)
+        self.commands = DossierCommands(ctx, self)
         self.window: MainWindow = self._build_window(shell)
         self.session: DossierSession | None = None
 
@@ -64,8 +65,8 @@ class Controller(QObject):
         window.controller = self  # keep the controller alive with its window
         lst = window.dossiers.list
         welcome = window.dossiers.welcome
-        window.new_action.triggered.connect(self.new_dossier)
-        window.demo_action.triggered.connect(self.open_demo)
+        window.new_action.triggered.connect(self.commands.new_dossier)
+        window.demo_action.triggered.connect(self.commands.open_demo)
         window.import_action.triggered.connect(self.import_file)
         window.export_action.triggered.connect(self.export)
         window.handout_action.triggered.connect(self.hand_out)
@@ -73,22 +74,22 @@ class Controller(QObject):
         window.settings_action.triggered.connect(self.settings)
         window.about_action.triggered.connect(self.about)
         window.glossary_action.triggered.connect(self.glossary)
-        welcome.new_button.clicked.connect(self.new_dossier)
-        welcome.demo_button.clicked.connect(self.open_demo)
+        welcome.new_button.clicked.connect(self.commands.new_dossier)
+        welcome.demo_button.clicked.connect(self.commands.open_demo)
         welcome.import_button.clicked.connect(self.import_file)
-        lst.newRequested.connect(self.new_dossier)
+        lst.newRequested.connect(self.commands.new_dossier)
         lst.openRequested.connect(self.open_dossier)
-        lst.renameRequested.connect(self.rename)
-        lst.duplicateRequested.connect(self.duplicate)
-        lst.deleteRequested.connect(self.delete)
-        lst.trashRequested.connect(self.trash)
+        lst.renameRequested.connect(self.commands.rename)
+        lst.duplicateRequested.connect(self.commands.duplicate)
+        lst.deleteRequested.connect(self.commands.delete)
+        lst.trashRequested.connect(self.commands.trash)
         from ddcheck.ui.adviser import AdviserSide
         from ddcheck.ui.security import SecurityActions
 
         window.security = SecurityActions(self.ctx, window, self._reload_after_travel)  # type: ignore[attr-defined]
         self.adviser = AdviserSide(self.ctx, window, window)
         self.adviser.receiver.finished.connect(self._imported)
-        self.adviser.receiver.missionImported.connect(self._start_from_mission)
+        self.adviser.receiver.missionImported.connect(self.commands.start_from_mission)
         from ddcheck.ui.mission_sync import MissionSync
 
         self.mission_sync = MissionSync(self.ctx, window, self.adviser)
@@ -143,47 +144,6 @@ class Controller(QObject):
             self.close_dossier()
         self.refresh_list()
 
-    def new_dossier(self) -> None:
-        """Run the wizard and open the new dossier."""
-        self.new_dossier_for(None)
-
-    def new_dossier_for(self, mission: Any) -> None:
-        """Run the wizard (with a mission from a pack filled in) and open the new dossier."""
-        result = self.ctx.prompts.new_dossier(
-            self.window, self.ctx.attached_workspace().templates, i18n.language(), mission=mission
-        )
-        if result is None:
-            return
-        created = self._guard(
-            lambda: self.ctx.attached_workspace().create_dossier(
-                result.company, result.mission, result.language, require=result.require
-            )
-        )
-        if created is not None:
-            self.refresh_list()
-            self.open_dossier(created.id)
-
-    def _start_from_mission(self, mission_id: str) -> None:
-        """Start the new-dossier wizard with the mission of an opened pack filled in."""
-        mission = self._guard(lambda: self.ctx.attached_workspace().get_mission(mission_id))
-        if mission is not None:
-            self.new_dossier_for(mission)
-
-    def open_demo(self) -> None:
-        """Open the demo dossier (built once per workspace, then reopened)."""
-        known = self.ctx.settings.text("session/demo_dossier")
-        if known and known in {i.id for i in self.ctx.attached_workspace().list_dossiers()}:
-            self.open_dossier(known)
-            return
-        from ddcheck.services import demo
-
-        workspace = self.ctx.attached_workspace()
-        created = self._guard(lambda: demo.build_demo(workspace, lang=i18n.language()))
-        if created is not None:
-            self.ctx.settings.set_text("session/demo_dossier", created.id)
-            self.refresh_list()
-            self.open_dossier(created.id)
-
     def import_file(self) -> None:
         """Import PDFs, .ddcheck bundles, .ddreview files or checklists (in the background)."""
         self.adviser.receiver.choose_and_import()
@@ -213,7 +173,7 @@ class Controller(QObject):
             if result.status == "handout_merged":
                 self.open_dossier(dossier_id)  # reopened: every page shows the merged answers
             elif self.session is not None and self.session.dossier_id == dossier_id:
-                self._after_dossier_edit(dossier_id)
+                self.after_dossier_edit(dossier_id)
             else:
                 self.open_dossier(dossier_id)
             return
@@ -309,80 +269,12 @@ class Controller(QObject):
         if isinstance(page, ActionsPage):
             page.select(action_id)
 
-    def _info(self, dossier_id: str) -> Any:
-        return next(
-            (i for i in self.ctx.attached_workspace().list_dossiers() if i.id == dossier_id), None
-        )
+    def open_dossier_id(self) -> str | None:
+        """Return the id of the dossier open in the window, if any."""
+        return self.session.dossier_id if self.session is not None else None
 
-    def rename(self, dossier_id: str) -> None:
-        """Rename a dossier's mission (the title is company — mission)."""
-        info = self._info(dossier_id)
-        current = info.mission.name if info else ""
-        text = self.ctx.prompts.ask_text(
-            self.window, tr("Rename dossier"), tr("Name of the mission"), current
-        )
-        if text and text.strip() and text.strip() != current:
-            self._guard(
-                lambda: self.ctx.attached_workspace().rename_dossier(dossier_id, text.strip())
-            )
-            self._after_dossier_edit(dossier_id)
-
-    def duplicate(self, dossier_id: str) -> None:
-        """Copy a dossier as the baseline for a next mission."""
-        info = self._info(dossier_id)
-        current = info.mission.name if info else ""
-        name = self.ctx.prompts.ask_text(
-            self.window,
-            tr("Duplicate dossier"),
-            tr("Name of the next mission (answers, evidence and actions are copied)"),
-            current,
-        )
-        if not name or not name.strip():
-            return
-        copy = self._guard(
-            lambda: self.ctx.attached_workspace().duplicate_dossier(dossier_id, name.strip())
-        )
-        self.refresh_list()
-        if copy is not None:
-            self.window.dossiers.list.select(copy.id)
-
-    def delete(self, dossier_id: str) -> None:
-        """Move a dossier to the trash after confirmation."""
-        info = self._info(dossier_id)
-        title = info.title if info else dossier_id
-        if not self.ctx.prompts.confirm(
-            self.window,
-            tr("Delete dossier"),
-            tr(
-                "Move “{title}” to the trash? You can restore it from the trash later.", title=title
-            ),
-            tr("Move to trash"),
-        ):
-            return
-        if self.session is not None and self.session.dossier_id == dossier_id:
-            self.close_dossier()
-        self._guard(lambda: self.ctx.attached_workspace().delete_dossier(dossier_id))
-        self.refresh_list()
-
-    def trash(self) -> None:
-        """Offer to restore dossiers from the trash."""
-        every = (
-            self._guard(lambda: self.ctx.attached_workspace().list_dossiers(include_trashed=True))
-            or []
-        )
-        trashed = [i for i in every if i.trashed_at is not None]
-        if not trashed:
-            self.ctx.prompts.inform(self.window, tr("Trash"), tr("The trash is empty."))
-            return
-        workspace = self.ctx.attached_workspace()
-        for info in trashed:
-            if self.ctx.prompts.confirm(
-                self.window, tr("Trash"), tr("Restore “{title}”?", title=info.title), tr("Restore")
-            ):
-                self._guard(functools.partial(workspace.restore_dossier, info.id))
-        self.refresh_list()
-
-    def _after_dossier_edit(self, dossier_id: str) -> None:
+    def after_dossier_edit(self, dossier_id: str) -> None:
+        """Show a dossier's changed header in the list and, when it is open, in its pages."""
         self.refresh_list()
         if self.session is not None and self.session.dossier_id == dossier_id:
             self.session.reload()
@@ -416,7 +308,7 @@ class Controller(QObject):
         from ddcheck.ui.handing_out import hand_out
 
         self.window.flush()
-        return hand_out(self.ctx, self.window, self.session, self._guard)
+        return hand_out(self.ctx, self.window, self.session, self.guard)
 
     def settings(self) -> None:
         """Show the settings; switch the language when it changed."""
@@ -502,7 +394,8 @@ class Controller(QObject):
         self.glossary_dialog = dialog
         dialog.open()
 
-    def _guard(self, call: Callable[[], Any]) -> Any:
+    def guard(self, call: Callable[[], Any]) -> Any:
+        """Run a workspace call; tell the user when it fails and return None."""
         try:
             return call()
         except Exception as error:

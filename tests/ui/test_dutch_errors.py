@@ -50,5 +50,5 @@ def test_a_refused_dossier_command_says_why_in_dutch(
     ctrl = _dutch_controller(qtbot, make_ctx, real_ws)
     real_ws.delete_dossier(dossier.id)
     prompts.texts.append("Riyad 2028")
-    ctrl.rename(dossier.id)
+    ctrl.commands.rename(dossier.id)
     assert prompts.asked[-1] == ("error", TRASHED_NL)
