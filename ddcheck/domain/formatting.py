@@ -105,6 +105,25 @@ class FileSize:
         return f"FileSize({self.num_bytes})"
 
 
+class DateText:
+    """A date that writes itself in the reader's language: a field of a bilingual message."""
+
+    __slots__ = ("day",)
+
+    def __init__(self, day: dt.date | None) -> None:
+        self.day = day
+
+    def text(self, lang: str) -> str:
+        """Return the date as `format_date` writes it in `lang` ('nl' or 'en')."""
+        return format_date(self.day, "nl" if lang == "nl" else "en")
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __repr__(self) -> str:
+        return f"DateText({self.day!r})"
+
+
 def format_date(day: dt.date | dt.datetime | None, lang: Language, empty: str = "") -> str:
     """Return a date as the app and the reports write it: 31-01-2027 (nl), 2027-01-31 (en).
 

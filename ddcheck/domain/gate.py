@@ -7,9 +7,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from ddcheck.domain.dossier import Dossier
-from ddcheck.domain.formatting import format_date
-from ddcheck.domain.scoring import DossierSummary, is_red_flag, needs_justification, summarize
+from ddcheck.domain.applicability import ItemApplicability
+from ddcheck.domain.dossier import Action, Dossier
+from ddcheck.domain.formatting import DateText
+from ddcheck.domain.scoring import (
+    DossierSummary,
+    is_red_flag,
+    needs_justification,
+    summarize,
+)
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language, LocalizedText
 from ddcheck.domain.vocabulary import Entry, Wording, catalog_entry, in_both
@@ -90,16 +96,6 @@ def _t(entry: Entry, /, **fields: object) -> LocalizedText:
     return LocalizedText(**in_both(entry, **fields))
 
 
-@dataclass(frozen=True)
-class _Date:
-    """A date that writes itself as each language does (a field of a finding's message)."""
-
-    day: dt.date | None
-
-    def text(self, lang: str) -> str:
-        return format_date(self.day, "nl" if lang == "nl" else "en")
-
-
 def export_gate(
     dossier: Dossier,
     templates: Mapping[str, Template],
@@ -108,77 +104,50 @@ def export_gate(
     """Return what blocks or warns before exporting `dossier`."""
     summary = summary or summarize(dossier, templates)
     actioned = {key for action in dossier.actions for key in action.item_keys}
-    findings: list[GateFinding] = []
-    for entry in summary.entries:
-        answer = summary.answers.get(entry.key)
-        question = entry.item.question
-        if entry.item.required and (answer is None or not answer.is_answered):
-            findings.append(
-                GateFinding(
-                    "warn",
-                    "unanswered_required",
-                    _t(
-                        catalog_entry("export check", "Not answered yet: {question}"),
-                        question=question,
-                    ),
-                    item_key=entry.key,
-                )
-            )
-        if needs_justification(entry, answer):
-            findings.append(
-                GateFinding(
-                    "block",
-                    "justification_missing",
-                    _t(
-                        catalog_entry(
-                            "export check", "This answer needs a justification: {question}"
-                        ),
-                        question=question,
-                    ),
-                    item_key=entry.key,
-                )
-            )
-        if is_red_flag(entry, answer) and entry.key not in actioned:
-            findings.append(
-                GateFinding(
-                    "block",
-                    "red_flag_without_action",
-                    _t(
-                        catalog_entry("export check", "Red flag without an action: {question}"),
-                        question=question,
-                    ),
-                    item_key=entry.key,
-                )
-            )
-    for action in dossier.actions:
-        if not action.is_open:
-            continue
-        if not action.owner.strip():
-            findings.append(
-                GateFinding(
-                    "warn",
-                    "action_without_owner",
-                    _t(
-                        catalog_entry("export check", "Action without an owner: {action}"),
-                        action=action.action,
-                    ),
-                    action_id=action.id,
-                )
-            )
-        if action.due is None:
-            findings.append(
-                GateFinding(
-                    "warn",
-                    "action_without_due",
-                    _t(
-                        catalog_entry("export check", "Action without a due date: {action}"),
-                        action=action.action,
-                    ),
-                    action_id=action.id,
-                )
-            )
-    findings += expired_evidence(dossier)
+    findings = [
+        *(f for entry in summary.entries for f in _item_findings(entry, summary, actioned)),
+        *(f for action in dossier.actions if action.is_open for f in _action_findings(action)),
+        *expired_evidence(dossier),
+    ]
     return GateReport(findings=tuple(findings))
+
+
+def _item_findings(
+    entry: ItemApplicability, summary: DossierSummary, actioned: set[str]
+) -> list[GateFinding]:
+    """Return what one question holds against exporting: unanswered, unjustified, unactioned."""
+    answer = summary.answers.get(entry.key)
+
+    def finding(level: GateLevel, code: GateCode, text: Entry) -> GateFinding:
+        return GateFinding(level, code, _t(text, question=entry.item.question), item_key=entry.key)
+
+    found = []
+    if entry.item.required and (answer is None or not answer.is_answered):
+        text = catalog_entry("export check", "Not answered yet: {question}")
+        found.append(finding("warn", "unanswered_required", text))
+    if needs_justification(entry, answer):
+        text = catalog_entry("export check", "This answer needs a justification: {question}")
+        found.append(finding("block", "justification_missing", text))
+    if is_red_flag(entry, answer) and entry.key not in actioned:
+        text = catalog_entry("export check", "Red flag without an action: {question}")
+        found.append(finding("block", "red_flag_without_action", text))
+    return found
+
+
+def _action_findings(action: Action) -> list[GateFinding]:
+    """Return what an open action lacks: an owner, a due date (both only warn)."""
+
+    def finding(code: GateCode, text: Entry) -> GateFinding:
+        return GateFinding("warn", code, _t(text, action=action.action), action_id=action.id)
+
+    found = []
+    if not action.owner.strip():
+        text = catalog_entry("export check", "Action without an owner: {action}")
+        found.append(finding("action_without_owner", text))
+    if action.due is None:
+        text = catalog_entry("export check", "Action without a due date: {action}")
+        found.append(finding("action_without_due", text))
+    return found
 
 
 def mission_day(dossier: Dossier) -> dt.date | None:
@@ -214,9 +183,9 @@ def expired_evidence(dossier: Dossier) -> list[GateFinding]:
                         "{until}",
                     ),
                     when=when,
-                    day=_Date(day),
+                    day=DateText(day),
                     name=evidence.name,
-                    until=_Date(evidence.valid_until),
+                    until=DateText(evidence.valid_until),
                 ),
                 item_key=linked.get(evidence.id),
             )

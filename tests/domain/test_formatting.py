@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from ddcheck.domain.formatting import (
+    DateText,
     FileSize,
     country_name,
     country_names,
@@ -149,3 +150,9 @@ def test_country_names_come_from_cldr_in_both_languages() -> None:
 def test_a_file_size_in_a_message_is_written_in_the_readers_language() -> None:
     size = FileSize(25_000_000)
     assert (size.text("nl"), size.text("en"), str(size)) == ("25,0 MB", "25.0 MB", "25.0 MB")
+
+
+def test_a_date_in_a_message_is_written_in_the_readers_language() -> None:
+    day = DateText(dt.date(2027, 1, 31))
+    assert (day.text("nl"), day.text("en"), str(day)) == ("31-01-2027", "2027-01-31", "2027-01-31")
+    assert DateText(None).text("nl") == ""
