@@ -45,87 +45,57 @@ def score_bars(
     """Return horizontal bars for (label, percent or None, number scored) rows, 0–100 %."""
     row_height = 15
     label_width = min(180.0, width * 0.42)
-    value_width = 58.0
-    track = width - label_width - value_width
+    track = width - label_width - 58.0  # room for "100 %  (n=12)" on the right
     height = row_height * len(rows) + 22
     drawing = _drawing(width, height)
     top = height - 2
     for index, (name, percent, scored) in enumerate(rows):
         y = top - (index + 1) * row_height
-        drawing.add(
-            String(
-                0,
-                y + 4,
-                _fit(name, 7.5, label_width - 6),
-                fontName=FONT,
-                fontSize=7.5,
-                fillColor=INK,
-            )
-        )
-        drawing.add(
-            Rect(
-                label_width,
-                y + 2,
-                track,
-                9,
-                fillColor=TRACK_FILL,
-                strokeColor=RULE,
-                strokeWidth=0.4,
-            )
-        )
+        drawing.add(_text(0, y + 4, _fit(name, 7.5, label_width - 6), 7.5))
+        drawing.add(_bar(label_width, y + 2, track, 9, filled=False))
         if percent is not None and percent > 0:
-            drawing.add(
-                Rect(
-                    label_width,
-                    y + 2,
-                    track * percent / 100,
-                    9,
-                    fillColor=BAR_FILL,
-                    strokeColor=INK,
-                    strokeWidth=0.4,
-                )
-            )
+            drawing.add(_bar(label_width, y + 2, track * percent / 100, 9, filled=True))
         value = empty_label if percent is None else f"{percent} %  (n={scored})"
-        drawing.add(
-            String(
-                label_width + track + 5, y + 4, value, fontName=FONT, fontSize=7.5, fillColor=INK
-            )
-        )
+        drawing.add(_text(label_width + track + 5, y + 4, value, 7.5))
     axis_y = top - len(rows) * row_height - 2
     for tick in (0, 50, 100):
         x = label_width + track * tick / 100
         drawing.add(Line(x, axis_y, x, axis_y - 3, strokeColor=MUTED, strokeWidth=0.4))
-        drawing.add(
-            String(
-                x,
-                axis_y - 10,
-                f"{tick}",
-                fontName=FONT,
-                fontSize=6,
-                fillColor=MUTED,
-                textAnchor="middle",
-            )
-        )
+        drawing.add(_text(x, axis_y - 10, f"{tick}", 6, colour=MUTED, anchor="middle"))
     return drawing
+
+
+def _bar(x: float, y: float, width: float, height: float, *, filled: bool) -> Rect:
+    """Return a bar's filled part (dark, inked edge) or its empty track (light, ruled edge)."""
+    fill, edge = (BAR_FILL, INK) if filled else (TRACK_FILL, RULE)
+    return Rect(x, y, width, height, fillColor=fill, strokeColor=edge, strokeWidth=0.4)
 
 
 def progress_bar(percent: int, width: float = 90, height: float = 8) -> Drawing:
     """Return a small outlined bar filled to `percent`."""
     drawing = _drawing(width, height + 2)
-    drawing.add(Rect(0, 1, width, height, fillColor=TRACK_FILL, strokeColor=RULE, strokeWidth=0.4))
+    drawing.add(_bar(0, 1, width, height, filled=False))
     if percent > 0:
-        drawing.add(
-            Rect(
-                0,
-                1,
-                width * min(percent, 100) / 100,
-                height,
-                fillColor=BAR_FILL,
-                strokeColor=INK,
-                strokeWidth=0.4,
-            )
-        )
+        drawing.add(_bar(0, 1, width * min(percent, 100) / 100, height, filled=True))
     return drawing
+
+
+def _text(
+    x: float,
+    y: float,
+    text: str,
+    size: float,
+    *,
+    bold: bool = False,
+    colour: colors.Color = INK,
+    anchor: str = "start",
+) -> String:
+    """Return a string of the embedded face at (x, y)."""
+    font = FONT_BOLD if bold else FONT
+    return String(x, y, text, fontName=font, fontSize=size, fillColor=colour, textAnchor=anchor)
+
+
+HEAT_CELL, HEAT_LEFT, HEAT_BOTTOM = 30.0, 78.0, 34.0  # the grid's cell size and its margins
 
 
 def heat_map(
@@ -135,77 +105,49 @@ def heat_map(
     level_names: Sequence[str],
 ) -> Drawing:
     """Return a 4×4 grid (severity up, likelihood across) with the count in every cell."""
-    cell = 30.0
-    left = 78.0
-    bottom = 34.0
-    width = left + 4 * cell + 10
-    height = bottom + 4 * cell + 8
-    drawing = _drawing(width, height)
+    drawing = _drawing(HEAT_LEFT + 4 * HEAT_CELL + 10, HEAT_BOTTOM + 4 * HEAT_CELL + 8)
     for severity in range(1, 5):
         for likelihood in range(1, 5):
-            level = (severity * likelihood + 3) // 4  # 1..4
-            count = counts.get((severity, likelihood), 0)
-            x = left + (likelihood - 1) * cell
-            y = bottom + (severity - 1) * cell
-            drawing.add(
-                Rect(
-                    x, y, cell, cell, fillColor=HEAT_SHADES[level], strokeColor=INK, strokeWidth=0.6
-                )
-            )
-            text_colour = colors.white if level >= 3 else INK
-            drawing.add(
-                String(
-                    x + cell / 2,
-                    y + cell / 2 - 4,
-                    str(count) if count else "·",
-                    fontName=FONT_BOLD if count else FONT,
-                    fontSize=10,
-                    fillColor=text_colour,
-                    textAnchor="middle",
-                )
-            )
-    for index, name in enumerate(level_names[:4]):
-        drawing.add(
-            String(
-                left - 4,
-                bottom + index * cell + cell / 2 - 3,
-                f"{index + 1} {_fit(name, 6.5, left - 20)}",
-                fontName=FONT,
-                fontSize=6.5,
-                fillColor=INK,
-                textAnchor="end",
-            )
-        )
-        drawing.add(
-            String(
-                left + index * cell + cell / 2,
-                bottom - 10,
-                str(index + 1),
-                fontName=FONT,
-                fontSize=6.5,
-                fillColor=INK,
-                textAnchor="middle",
-            )
-        )
-    drawing.add(
-        String(
-            left + 2 * cell,
-            bottom - 24,
-            likelihood_label + " →",
-            fontName=FONT_BOLD,
-            fontSize=7,
-            fillColor=ACCENT,
-            textAnchor="middle",
-        )
-    )
-    drawing.add(
-        String(
-            2,
-            bottom + 4 * cell + 0,
-            severity_label + " ↑",
-            fontName=FONT_BOLD,
-            fontSize=7,
-            fillColor=ACCENT,
-        )
-    )
+            _heat_cell(drawing, severity, likelihood, counts.get((severity, likelihood), 0))
+    _heat_axes(drawing, severity_label, likelihood_label, level_names)
     return drawing
+
+
+def _heat_cell(drawing: Drawing, severity: int, likelihood: int, count: int) -> None:
+    """Draw one cell, shaded by its risk level (1..4), with its count (or a dot for none)."""
+    cell = HEAT_CELL
+    level = (severity * likelihood + 3) // 4
+    x = HEAT_LEFT + (likelihood - 1) * cell
+    y = HEAT_BOTTOM + (severity - 1) * cell
+    fill = HEAT_SHADES[level]
+    drawing.add(Rect(x, y, cell, cell, fillColor=fill, strokeColor=INK, strokeWidth=0.6))
+    shown = str(count) if count else "·"
+    colour = colors.white if level >= 3 else INK
+    drawing.add(
+        _text(
+            x + cell / 2,
+            y + cell / 2 - 4,
+            shown,
+            10,
+            bold=bool(count),
+            colour=colour,
+            anchor="middle",
+        )
+    )
+
+
+def _heat_axes(
+    drawing: Drawing, severity_label: str, likelihood_label: str, level_names: Sequence[str]
+) -> None:
+    """Draw the severity levels up the side, the likelihood levels below, and both titles."""
+    cell, left, bottom = HEAT_CELL, HEAT_LEFT, HEAT_BOTTOM
+    for index, name in enumerate(level_names[:4]):
+        level = f"{index + 1} {_fit(name, 6.5, left - 20)}"
+        drawing.add(_text(left - 4, bottom + index * cell + cell / 2 - 3, level, 6.5, anchor="end"))
+        across = left + index * cell + cell / 2
+        drawing.add(_text(across, bottom - 10, str(index + 1), 6.5, anchor="middle"))
+    title = f"{likelihood_label} →"
+    drawing.add(
+        _text(left + 2 * cell, bottom - 24, title, 7, bold=True, colour=ACCENT, anchor="middle")
+    )
+    drawing.add(_text(2, bottom + 4 * cell, f"{severity_label} ↑", 7, bold=True, colour=ACCENT))
