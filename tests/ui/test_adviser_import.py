@@ -160,9 +160,7 @@ def test_new_models_pass_the_model_tester(qtmodeltester: Any) -> None:
     assert model.index(1, COL_RECEIVED).data() == "2026-11-20 (v2)"
     assert model.index(0, COL_OVERDUE).data() == "2"  # B.V. Twee, sorted last by completion
     actions = AgreedActionsModel(lambda key: key.upper())
-    actions.set_actions(
-        [Action(id="a", action="Do it", item_keys=["t/i"], due=dt.date(2027, 1, 1))]
-    )
+    actions.set_rows([Action(id="a", action="Do it", item_keys=["t/i"], due=dt.date(2027, 1, 1))])
     qtmodeltester.check(actions)
     assert actions.index(0, 3).data() == "T/I"
 

@@ -25,7 +25,7 @@ def _list_cells(window: Any, dossier_id: str) -> tuple[str, str, str]:
 
 def _answered(window: Any, dossier_id: str) -> int:
     model = window.dossiers.list.model
-    rows = (model.row_info(r) for r in range(model.rowCount()))
+    rows = (model.row_at(r) for r in range(model.rowCount()))
     return next(i.progress.answered for i in rows if i.id == dossier_id)
 
 

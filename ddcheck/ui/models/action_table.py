@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ddcheck.domain.dossier import Action
@@ -14,6 +14,7 @@ from ddcheck.ui.dates import date_text, parse_date_text
 from ddcheck.ui.dialogs.action_editor import priority_labels, status_labels
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.models.icons import status_icon
+from ddcheck.ui.models.rows_table import Index, RowsTableModel
 from ddcheck.ui.style import current_theme
 
 COL_ACTION, COL_OWNER, COL_DUE, COL_PRIORITY, COL_STATUS, COL_ITEMS, COL_STANDARD = range(7)
@@ -23,7 +24,6 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 EDITABLE = {COL_ACTION, COL_OWNER, COL_DUE, COL_PRIORITY, COL_STATUS, COL_STANDARD}
 _PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 _STATUS_ORDER = {"open": 0, "in_progress": 1, "done": 2, "dropped": 3}
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def column_titles() -> list[str]:
@@ -39,8 +39,10 @@ def column_titles() -> list[str]:
     ]
 
 
-class ActionTableModel(QAbstractTableModel):
+class ActionTableModel(RowsTableModel[Action]):
     """Actions as rows; edits go to `on_edit(action_id, field, value)`, which saves them."""
+
+    column_count = len(COLUMN_FIELDS)
 
     def __init__(
         self,
@@ -53,44 +55,27 @@ class ActionTableModel(QAbstractTableModel):
         self._on_edit = on_edit
         self._item_title = item_title
         self._today = today
-        self._rows: list[Action] = []
+
+    def titles(self) -> list[str]:
+        """Return the column titles."""
+        return column_titles()
 
     def set_actions(self, actions: Sequence[Action]) -> None:
         """Show `actions` (a full refresh keeps it simple and correct)."""
         new = list(actions)
-        if [a.id for a in new] == [a.id for a in self._rows]:
-            self._rows = new
-            if new:
-                self.dataChanged.emit(
-                    self.index(0, 0), self.index(len(new) - 1, len(COLUMN_FIELDS) - 1)
-                )
+        if [a.id for a in new] != [a.id for a in self._rows]:
+            self.set_rows(new)
             return
-        self.beginResetModel()
-        self._rows = new
-        self.endResetModel()
-
-    def action_at(self, row: int) -> Action:
-        """Return the action of a row."""
-        return self._rows[row]
+        self._rows = new  # the same actions: only their cells may have changed
+        if new:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, self.column_count - 1))
 
     def row_of(self, action_id: str) -> int:
         """Return the row of an action, or -1."""
         return next((i for i, a in enumerate(self._rows) if a.id == action_id), -1)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of actions."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of columns."""
-        return 0 if parent.isValid() else len(COLUMN_FIELDS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Return one cell."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        action = self._rows[index.row()]
-        column = index.column()
+    def cell(self, action: Action, column: int, role: int) -> Any:
+        """Return one cell of an action's row."""
         if role == ID_ROLE:
             return action.id
         if role == SORT_ROLE:
@@ -143,14 +128,14 @@ class ActionTableModel(QAbstractTableModel):
             return _STATUS_ORDER[action.status]
         return self._display(action, column).casefold()
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         """Return the flags: most columns are editable in place."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return base | Qt.ItemFlag.ItemIsEditable if index.column() in EDITABLE else base
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Save an edit made in the table."""
         if (
             not index.isValid()
@@ -180,11 +165,3 @@ class ActionTableModel(QAbstractTableModel):
             return False
         self._on_edit(action.id, field, value)
         return True
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Return the column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return column_titles()[section]
-        return None

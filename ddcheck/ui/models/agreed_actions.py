@@ -2,52 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from ddcheck.domain.dossier import Action
 from ddcheck.ui.dates import date_text
 from ddcheck.ui.dialogs.action_editor import priority_labels
 from ddcheck.ui.i18n import tr
+from ddcheck.ui.models.rows_table import RowsTableModel
 
 COL_ACTION, COL_DUE, COL_PRIORITY, COL_ITEMS = range(4)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class AgreedActionsModel(QAbstractTableModel):
-    """Agreed actions as rows: what, due date, priority, linked items."""
+class AgreedActionsModel(RowsTableModel[Action]):
+    """Agreed actions as rows: what, due date, priority, linked items (edited in a dialog)."""
+
+    column_count = 4
 
     def __init__(self, item_title: Callable[[str], str], parent: Any = None) -> None:
         super().__init__(parent)
         self._item_title = item_title
-        self._rows: list[Action] = []
 
-    def set_actions(self, actions: Sequence[Action]) -> None:
-        """Show `actions`."""
-        self.beginResetModel()
-        self._rows = list(actions)
-        self.endResetModel()
+    def titles(self) -> list[str]:
+        """Return the column titles."""
+        return [tr("Agreed action"), tr("Due"), tr("Priority"), tr("Linked items")]
 
-    def action_at(self, row: int) -> Action:
-        """Return the action of a row."""
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of actions."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of columns."""
-        return 0 if parent.isValid() else 4
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Return one cell."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        action, column = self._rows[index.row()], index.column()
+    def cell(self, action: Action, column: int, role: int) -> Any:
+        """Return one cell of an agreed action."""
         if role == ID_ROLE:
             return action.id
         if role == Qt.ItemDataRole.DisplayRole:
@@ -61,17 +45,3 @@ class AgreedActionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_ACTION, COL_ITEMS):
             return action.action + (f"\n\n{tr('Gap')}: {action.gap}" if action.gap else "")
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Return the column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [tr("Agreed action"), tr("Due"), tr("Priority"), tr("Linked items")][section]
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        """Return the flags: read-only (edit in the action dialog)."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

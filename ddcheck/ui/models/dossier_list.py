@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ddcheck.ui.dates import datetime_text
 from ddcheck.ui.i18n import tr
+from ddcheck.ui.models.rows_table import RowsTableModel
 from ddcheck.ui.style import current_theme
 
 if TYPE_CHECKING:  # the services load after the first window paints
@@ -21,7 +21,6 @@ COL_TITLE, COL_STATUS, COL_PROGRESS, COL_FLAGS, COL_UPDATED = range(5)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def _percent(info: DossierInfo) -> int:
@@ -36,18 +35,14 @@ def dossier_status(info: DossierInfo) -> str:
     return tr("In progress") if percent > 0 else tr("Not started")
 
 
-class DossierListModel(QAbstractTableModel):
+class DossierListModel(RowsTableModel["DossierInfo"]):
     """Rows of DossierInfo: title, status, progress, red flags, last change."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[DossierInfo] = []
+    column_count = 5
 
-    def set_rows(self, rows: Sequence[DossierInfo]) -> None:
-        """Replace the rows."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def titles(self) -> list[str]:
+        """Return the column titles."""
+        return [tr("Dossier"), tr("Status"), tr("Completion"), tr("Red flags"), tr("Last change")]
 
     def update_row(self, dossier_id: str, **fields: Any) -> bool:
         """Change shown fields of one dossier's row in place; return whether its cells changed."""
@@ -67,24 +62,8 @@ class DossierListModel(QAbstractTableModel):
     def _cells(info: DossierInfo) -> list[Any]:
         return [info.title, _percent(info), info.red_flags, info.updated_at]
 
-    def row_info(self, row: int) -> DossierInfo:
-        """Return the DossierInfo of a row."""
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of dossiers."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of columns."""
-        return 0 if parent.isValid() else 5
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Return one cell."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        info = self._rows[index.row()]
-        column = index.column()
+    def cell(self, info: DossierInfo, column: int, role: int) -> Any:
+        """Return one cell of a dossier's row."""
         if role == ID_ROLE:
             return info.id
         if role == PROGRESS_ROLE:
@@ -115,13 +94,3 @@ class DossierListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
             return info.title
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Return the column titles."""
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return [tr("Dossier"), tr("Status"), tr("Completion"), tr("Red flags"), tr("Last change")][
-            section
-        ]

@@ -7,13 +7,14 @@ import itertools
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ddcheck.domain.overview import SORT_KEYS, sort_rows
 from ddcheck.domain.visible import visible_controls
 from ddcheck.ui.dates import date_text
 from ddcheck.ui.i18n import tr
+from ddcheck.ui.models.rows_table import RowsTableModel
 from ddcheck.ui.style import current_theme
 
 (
@@ -30,7 +31,6 @@ from ddcheck.ui.style import current_theme
 ) = range(10)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _NUMERIC = {COL_COMPLETION, COL_RED_FLAGS, COL_OPEN_HIGH, COL_OVERDUE, COL_DUE_SOON, COL_WITHHELD}
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def verdict_labels() -> dict[str | None, str]:
@@ -78,13 +78,18 @@ def balanced_lines(title: str, most: int = 3, longer_than: int = 10, narrow: int
     return "\n".join(best)
 
 
-class MissionOverviewModel(QAbstractTableModel):
+class MissionOverviewModel(RowsTableModel[Any]):
     """Overview rows (services OverviewRow); `sort` orders them the way the services do."""
+
+    column_count = len(SORT_KEYS)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
         self._sort: tuple[int, Qt.SortOrder] = (COL_COMPANY, Qt.SortOrder.AscendingOrder)
+
+    def titles(self) -> list[str]:
+        """Return the column titles."""
+        return column_titles()
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         """Show `rows`, in the current sort order."""
@@ -92,27 +97,8 @@ class MissionOverviewModel(QAbstractTableModel):
         self._rows = self._sorted(rows)
         self.endResetModel()
 
-    def rows(self) -> list[Any]:
-        """Return the rows in the order shown."""
-        return list(self._rows)
-
-    def row_at(self, row: int) -> Any:
-        """Return the overview row shown at `row`."""
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of received dossiers shown."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of columns."""
-        return 0 if parent.isValid() else len(SORT_KEYS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Return one cell."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        """Return one cell of a received dossier's row."""
         if role == ID_ROLE:
             return row.received_id
         if role == Qt.ItemDataRole.DisplayRole:
@@ -166,16 +152,10 @@ class MissionOverviewModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:  # long titles on up to 3 lines: more columns fit
-            return balanced_lines(column_titles()[section])
+            return balanced_lines(self.titles()[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column_titles()[section]
+            return self.titles()[section]
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        """Return the flags: read-only, selectable."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column (ties by company), as `ddcheck overview --sort` does."""

@@ -97,7 +97,7 @@ class ActionFilter(QSortFilterProxyModel):
         """Return whether an action passes the filters."""
         model = self.sourceModel()
         assert isinstance(model, ActionTableModel)
-        action = model.action_at(row)
+        action = model.row_at(row)
         if self.status == "not_done" and not action.is_open:
             return False
         if self.status not in ("", "not_done") and action.status != self.status:

@@ -2,57 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.dates import datetime_text
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, hbox, label, vbox
+from ddcheck.ui.models.rows_table import RowsTableModel
 from ddcheck.ui.pages.history_words import HistoryWords, item_key_of
 from ddcheck.ui.pages.page import Page
 from ddcheck.ui.session import DossierSession
 
 COL_WHEN, COL_WHO, COL_WHAT, COL_OLD, COL_NEW = range(5)
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsTableModel[Any]):
     """History rows (services HistoryRow: at, who, entity, entity_id, field, old, new)."""
+
+    column_count = 5
 
     def __init__(self, words: HistoryWords, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
         self._words = words
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        """Replace the entries (newest first)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def titles(self) -> list[str]:
+        """Return the column titles."""
+        return [tr("When"), tr("By"), tr("What"), tr("Before"), tr("After")]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of entries."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of columns."""
-        return 0 if parent.isValid() else 5
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Return one cell."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
+    def cell(self, entry: Any, column: int, role: int) -> Any:
+        """Return one cell of a history entry (its tooltip is the cell's whole text)."""
         if role == KEY_ROLE:
             return item_key_of(entry)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        column = index.column()
         if column == COL_WHEN:
             return datetime_text(entry.at)
         if column == COL_WHO:
@@ -60,14 +46,6 @@ class HistoryModel(QAbstractTableModel):
         if column == COL_WHAT:
             return self._words.describe(entry)
         return self._words.value(entry, entry.old if column == COL_OLD else entry.new)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Return the column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [tr("When"), tr("By"), tr("What"), tr("Before"), tr("After")][section]
-        return None
 
 
 def history_table(model: HistoryModel, parent: QWidget) -> QTableView:

@@ -112,7 +112,7 @@ class VerdictPanel(QWidget):
         ):
             if edit.text() != value:
                 edit.setText(value)
-        self.model.set_actions(review.agreed_actions)
+        self.model.set_rows(review.agreed_actions)
         self._loading = False
         self._buttons()
 
