@@ -86,7 +86,7 @@ class Controller(QObject):
         from ddcheck.ui.adviser import AdviserSide
         from ddcheck.ui.security import SecurityActions
 
-        window.security = SecurityActions(self.ctx, window, self._reload_after_travel)  # type: ignore[attr-defined]
+        self.security = SecurityActions(self.ctx, window, self._reload_after_travel)
         self.adviser = AdviserSide(self.ctx, window, window)
         self.adviser.receiver.finished.connect(self._imported)
         self.adviser.receiver.missionImported.connect(self.commands.start_from_mission)
@@ -119,7 +119,7 @@ class Controller(QObject):
         self.window.dossiers.welcome.set_import_available(self.import_available)
         self.window.import_action.setEnabled(self.import_available)
         self.refresh_list()
-        self.window.security.update_state()  # type: ignore[attr-defined]
+        self.security.update_state()
         last = self.ctx.settings.last_dossier()
         known = {info.id for info in workspace.list_dossiers()}
         if last and last in known:

@@ -47,13 +47,13 @@ def main() -> None:
     from ddcheck.services import Workspace
     from ddcheck.services.demo import build_demo
     from ddcheck.ui import i18n
-    from ddcheck.ui.app import Translators
     from ddcheck.ui.context import AppContext
     from ddcheck.ui.controller import Controller
     from ddcheck.ui.main_window import PAGE_ACTIONS, PAGE_CHECKLIST
     from ddcheck.ui.settings import UiSettings
     from ddcheck.ui.style import apply_style
     from ddcheck.ui.tasks import TaskRunner
+    from ddcheck.ui.translators import Translators
     from tests.ui.fakes import FakePrompts
 
     apply_style(app, **style_options(args.scheme))

@@ -128,7 +128,6 @@ def main() -> None:
     app = QApplication([])
     from ddcheck.catalog import load_shipped_catalog
     from ddcheck.domain.dossier import Company, Mission
-    from ddcheck.ui.app import Translators
     from ddcheck.ui.context import AppContext
     from ddcheck.ui.controller import Controller
     from ddcheck.ui.dialogs.export_dialog import ExportDialog
@@ -137,6 +136,7 @@ def main() -> None:
     from ddcheck.ui.settings import UiSettings
     from ddcheck.ui.style import apply_style
     from ddcheck.ui.tasks import TaskRunner
+    from ddcheck.ui.translators import Translators
     from tests.ui.fakes import FakePrompts
 
     apply_style(app, **style_options(args.scheme))

@@ -15,9 +15,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from ddcheck.ui import i18n
-from ddcheck.ui.app import open_workspace
 from ddcheck.ui.dialogs.damaged import DamagedDialog
 from ddcheck.ui.prompts import Prompts
+from ddcheck.ui.workspace_opening import open_workspace
 from tests.ui.test_with_workspace import create_saudi
 
 

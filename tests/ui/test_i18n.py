@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from ddcheck import paths
 from ddcheck.ui import i18n
-from ddcheck.ui.app import Translators
 from ddcheck.ui.main_window import PAGE_ACTIONS
+from ddcheck.ui.translators import Translators
 
 UI_DIR = Path(i18n.__file__).parent
 

@@ -12,7 +12,7 @@ from ddcheck.paths import data_paths
 from ddcheck.services import Workspace
 from ddcheck.services.encryption import encrypt_workspace, unlock
 from ddcheck.ui.accessibility import unnamed_widgets
-from ddcheck.ui.app import open_workspace
+from ddcheck.ui.workspace_opening import open_workspace
 from tests.ui.fakes import FakePrompts
 
 PASS = "correct horse battery staple"
@@ -53,9 +53,8 @@ def test_start_asks_for_the_passphrase_until_it_fits(qtbot, tmp_path: Path, cata
 def test_encrypt_from_the_menu_shows_strength_and_the_recovery_key_once(
     qtbot, real_controller, prompts
 ):
-    window = real_controller.window
     workspace = real_controller.ctx.workspace
-    security = window.security
+    security = real_controller.security
     assert security.encrypt_action.isEnabled() and not security.decrypt_action.isEnabled()
     shown: dict[str, str] = {}
 
@@ -95,7 +94,7 @@ def test_idle_lock_saves_first_hides_the_dossier_and_asks_again(
     qtbot, real_controller, prompts, monkeypatch
 ):
     window = real_controller.window
-    security = window.security
+    security = real_controller.security
     workspace = real_controller.ctx.workspace
     prompts.dialog_handlers = [
         lambda d: (qtbot.keyClicks(d.passphrase, PASS), qtbot.keyClicks(d.again, PASS), d.accept()),
@@ -128,8 +127,7 @@ def test_prepare_for_travel_and_back_home_from_the_menu(
 ):
     from ddcheck.domain.dossier import Company, Mission
 
-    window = real_controller.window
-    security = window.security
+    security = real_controller.security
     workspace = real_controller.ctx.workspace
     dossier = workspace.create_dossier(
         Company(name="Reis B.V.", kvk_number="12345678"),
@@ -167,7 +165,7 @@ def test_prepare_for_travel_and_back_home_from_the_menu(
 
 
 def test_the_first_start_offers_encryption_once(qtbot, real_controller, prompts):
-    security = real_controller.window.security
+    security = real_controller.security
     workspace = real_controller.ctx.workspace
     prompts.confirms = [True]
     prompts.dialog_handlers = [

@@ -17,7 +17,6 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QWidget
 
 from ddcheck.cli.main import main
-from ddcheck.ui.app import OpenRequests
 from ddcheck.ui.single_instance import (
     MAX_FILES,
     MAX_MESSAGE_BYTES,
@@ -26,6 +25,7 @@ from ddcheck.ui.single_instance import (
     encode_files,
     server_name,
 )
+from ddcheck.ui.startup import OpenRequests
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -120,7 +120,7 @@ def test_a_document_the_system_opens_on_macos_is_imported() -> None:
     script = (
         "from PySide6.QtCore import QCoreApplication\n"
         "from PySide6.QtGui import QFileOpenEvent\n"
-        "from ddcheck.ui.app import make_application\n"
+        "from ddcheck.ui.application import make_application\n"
         "app = make_application([])\n"
         "seen = []\n"
         "app.file_opened.connect(seen.append)\n"
