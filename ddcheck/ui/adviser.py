@@ -10,8 +10,10 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QWidget
 
+from ddcheck.ui import i18n
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.context import AppContext
+from ddcheck.ui.errors import error_text
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import label, vbox
 from ddcheck.ui.receiving import Receiver
@@ -137,7 +139,6 @@ class AdviserSide(QObject):
 
     def open_received(self, received_id: str) -> Any:
         """Show a received dossier, read-only, with its review (a view of its review session)."""
-        from ddcheck.ui import i18n
         from ddcheck.ui.pages.received import ReceivedPage
         from ddcheck.ui.review_session import ReviewSession
 
@@ -149,7 +150,9 @@ class AdviserSide(QObject):
             page = ReceivedPage(self.ctx, session, self.window)
         except Exception as error:
             log.exception("cannot open received dossier")
-            self.ctx.prompts.error(self.window, tr("Something went wrong"), str(error))
+            self.ctx.prompts.error(
+                self.window, tr("Something went wrong"), error_text(error, i18n.language())
+            )
             return None
         session.savedStateChanged.connect(self.window.show_saved_state)
         session.saveFailed.connect(
@@ -239,7 +242,9 @@ class AdviserSide(QObject):
         try:
             self.ctx.attached_workspace().delete_received(received_id)
         except Exception as error:
-            self.ctx.prompts.error(self.window, tr("Something went wrong"), str(error))
+            self.ctx.prompts.error(
+                self.window, tr("Something went wrong"), error_text(error, i18n.language())
+            )
             return
         self.refresh()
         if self.list.count() > 1:

@@ -8,8 +8,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from ddcheck.ui import i18n
 from ddcheck.ui.background import run_on_workspace
 from ddcheck.ui.context import AppContext
+from ddcheck.ui.errors import error_text
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.tasks import TaskHandle
 
@@ -51,8 +53,9 @@ def write_pdf_in_background(
 
     def failed(error: BaseException) -> None:
         button.setEnabled(True)
-        report("error", tr("The export failed: {error}", error=str(error)))
-        ctx.prompts.error(parent, tr("Export failed"), str(error))
+        reason = error_text(error, i18n.language())
+        report("error", tr("The export failed: {error}", error=reason))
+        ctx.prompts.error(parent, tr("Export failed"), reason)
 
     return run_on_workspace(
         ctx, lambda ws, _progress, _cancelled: job(ws, path), on_done=done, on_failed=failed

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.background import run_on_workspace
 from ddcheck.ui.context import AppContext
+from ddcheck.ui.errors import error_text
 from ddcheck.ui.i18n import language, tr
 
 log = logging.getLogger(__name__)
@@ -123,8 +124,7 @@ class MissionSync(QObject):
             return
         self.update_state()
         self._bar().clearMessage()
-        text = error.text(language()) if hasattr(error, "text") else str(error)
-        self.ctx.prompts.error(self.window, tr("Mission folder"), text)
+        self.ctx.prompts.error(self.window, tr("Mission folder"), error_text(error, language()))
 
     def resolve(self, conflicts: list[Any]) -> None:
         """Ask which value to keep where advisers changed one field differently."""

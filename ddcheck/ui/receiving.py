@@ -75,8 +75,7 @@ def _short(problem: str, path: Path) -> str:
 
 
 def _refusal(path: Path, error: BaseException) -> Outcome:
-    text = getattr(error, "text", None)
-    sentence = text(i18n.language()) if callable(text) else str(error)
+    sentence = error_text(error, i18n.language())
     if not sentence:
         sentence = tr("{name} was not imported.", name=path.name)
     problems = tuple(_short(str(p), path) for p in getattr(error, "problems", ()) or ())

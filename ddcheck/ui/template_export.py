@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from ddcheck.ui import i18n
 from ddcheck.ui.context import AppContext
+from ddcheck.ui.errors import error_text
 from ddcheck.ui.exporting import ask_save_path, safe_name
 from ddcheck.ui.i18n import tr
 
@@ -57,11 +58,7 @@ def export_checklist(ctx: AppContext, parent: QWidget) -> Path | None:
         written = Path(workspace.export_template(template.id, path))
     except Exception as error:
         log.info("template export to %s failed: %s", path, error)
-        text = getattr(error, "text", None)
-        reason = text(i18n.language()) if callable(text) else str(error)
-        if isinstance(error, OSError):
-            reason = error.strerror or str(error)
-        ctx.prompts.error(parent, tr("Export checklist"), reason)
+        ctx.prompts.error(parent, tr("Export checklist"), error_text(error, i18n.language()))
         return None
     ctx.prompts.inform(
         parent,

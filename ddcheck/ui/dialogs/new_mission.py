@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ddcheck.ui import i18n
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.dates import date_format
+from ddcheck.ui.errors import error_text
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, SPACING, hbox, label, vbox
 from ddcheck.ui.widgets.country_picker import CountryPicker
@@ -126,8 +127,7 @@ class NewMissionDialog(QDialog):
                 participants=participants,
             )
         except Exception as error:
-            text = getattr(error, "text", None)
-            message = text(i18n.language()) if callable(text) else str(error)
+            message = error_text(error, i18n.language())
             details = list(getattr(error, "problems", ()) or ())[:8]
             self.problem.setText("\n".join([message, *details]))
             self.problem.setVisible(True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ddcheck.ui import i18n
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.context import AppContext
+from ddcheck.ui.errors import error_text
 from ddcheck.ui.exporting import ask_save_path, safe_name, write_pdf_in_background
 from ddcheck.ui.i18n import tr, tr_in
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, hbox, label, read_only_table, vbox
@@ -287,7 +288,8 @@ class MissionOverviewPage(QWidget):
         try:
             self.ctx.attached_workspace().attach_received(first.mission_id, first.received_id)
         except Exception as error:
-            self.ctx.prompts.error(self, tr("Attach to this mission"), str(error))
+            message = error_text(error, i18n.language())
+            self.ctx.prompts.error(self, tr("Attach to this mission"), message)
             return
         self.refresh()
 
@@ -320,7 +322,7 @@ class MissionOverviewPage(QWidget):
         try:
             self.ctx.attached_workspace().export_overview_csv(self._overview(), path)
         except Exception as error:
-            self.ctx.prompts.error(self, tr("Export failed"), str(error))
+            self.ctx.prompts.error(self, tr("Export failed"), error_text(error, i18n.language()))
             return None
         self.savedState.emit("saved", tr("Saved as {path}", path=str(path)))
         return path

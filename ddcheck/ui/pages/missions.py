@@ -20,6 +20,7 @@ from ddcheck.ui import i18n
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.dates import date_text
+from ddcheck.ui.errors import error_text
 from ddcheck.ui.exporting import ask_save_path, safe_name
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, SPACING, hbox, label, vbox
@@ -132,7 +133,7 @@ class MissionsPage(QWidget):
         try:
             self.ctx.attached_workspace().export_mission_pack(mission_id, path)
         except Exception as error:
-            self.ctx.prompts.error(self, tr("Export failed"), str(error))
+            self.ctx.prompts.error(self, tr("Export failed"), error_text(error, i18n.language()))
             return None
         self.savedState.emit("saved", tr("Saved as {path}", path=str(path)))
         self.refresh()

@@ -25,6 +25,7 @@ from ddcheck.ui import i18n
 from ddcheck.ui.accessibility import named
 from ddcheck.ui.context import AppContext
 from ddcheck.ui.dates import date_text
+from ddcheck.ui.errors import error_text
 from ddcheck.ui.exporting import ask_save_path, safe_name, write_pdf_in_background
 from ddcheck.ui.i18n import tr
 from ddcheck.ui.layout import MARGIN, SPACING, TIGHT, hbox, label, vbox
@@ -260,8 +261,7 @@ class ReceivedPage(QWidget):
             self.ctx.attached_workspace().trust_key(self.received_id)
         except Exception as error:
             log.info("accepting the key failed: %s", error)
-            text = getattr(error, "text", None)
-            message = text(i18n.language()) if callable(text) else str(error)
+            message = error_text(error, i18n.language())
             self.ctx.prompts.error(self, tr("Accept this key"), message)
             return False
         self.load(revision.number)
@@ -386,13 +386,13 @@ class ReceivedPage(QWidget):
                 self.received_id, evidence_id
             )
         except Exception as error:
-            self.ctx.prompts.error(self, tr("Evidence"), str(error))
+            self.ctx.prompts.error(self, tr("Evidence"), error_text(error, self.lang))
             return
         item = next(e for e in self.received.dossier.evidence if e.id == evidence_id)
         try:
             self.ctx.open_evidence(self, item.name, data)
         except OSError as error:
-            self.ctx.prompts.error(self, tr("Evidence"), error.strerror or str(error))
+            self.ctx.prompts.error(self, tr("Evidence"), error_text(error, self.lang))
 
     def _suggested(self, suffix: str) -> Path:
         name = safe_name(self.received.dossier.company.name, "dossier")
@@ -413,7 +413,7 @@ class ReceivedPage(QWidget):
         try:
             self.ctx.attached_workspace().export_review_file(self.received_id, path)
         except Exception as error:
-            self.ctx.prompts.error(self, tr("Export failed"), str(error))
+            self.ctx.prompts.error(self, tr("Export failed"), error_text(error, self.lang))
             return None
         self.ctx.prompts.inform(
             self,
