@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
 from ddcheck.bounded_read import UnreadableFile, read_regular_file
 from ddcheck.catalog.problems import LocatedProblem, TemplateError, field_name
-from ddcheck.catalog.validation import validate_document
-from ddcheck.catalog.yaml_source import YamlDocument, YamlSyntaxError, parse_yaml
 from ddcheck.domain.sources import Expectation, Source, SourceRegistry
 from ddcheck.domain.templates import Template, template_problems
+
+if TYPE_CHECKING:  # YAML (PyYAML) loads only when a file is parsed, not when the app starts
+    from ddcheck.catalog.yaml_source import YamlDocument
 
 MAX_TEMPLATE_BYTES = 2 * 1024 * 1024
 
@@ -51,6 +53,8 @@ def _read_document(path: Path) -> YamlDocument:
 
 def parse_text(text: str, name: str) -> YamlDocument:
     """Parse YAML text, turning a syntax error into a TemplateError with its line."""
+    from ddcheck.catalog.yaml_source import YamlSyntaxError, parse_yaml
+
     try:
         return parse_yaml(text)
     except YamlSyntaxError as error:
@@ -83,6 +87,8 @@ def reference_problems(
 
 def template_from_document(document: YamlDocument, name: str, registry: SourceRegistry) -> Template:
     """Validate a parsed document as a template; raise TemplateError with every problem."""
+    from ddcheck.catalog.validation import validate_document
+
     template, problems = validate_document(Template, document, name)
     if template is not None:
         problems += [
@@ -107,6 +113,8 @@ def load_template_text(text: str, name: str, registry: SourceRegistry) -> Templa
 
 def load_registry(sources_file: Path, expectations_file: Path) -> SourceRegistry:
     """Load the framework sources and the letters' expectations."""
+    from ddcheck.catalog.validation import validate_document
+
     problems: list[LocatedProblem] = []
     sources_doc = _read_document(sources_file)
     sources, found = validate_document(SourcesFile, sources_doc, str(sources_file))

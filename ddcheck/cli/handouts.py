@@ -61,7 +61,7 @@ def _shown(value: Any) -> str:
 
 def import_handout(ws: Workspace, path: Path, args: argparse.Namespace) -> dict[str, Any]:
     """Show what a returned hand-out changes, then merge it; conflicts only with --take-theirs."""
-    from ddcheck.services.handouts import HandoutRefused
+    from ddcheck.exchange.handout import HandoutRefused
 
     try:
         plan = ws.plan_handout_import(path)

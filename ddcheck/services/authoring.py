@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-import yaml
-
 from ddcheck import paths
 from ddcheck.bounded_read import UnreadableFile, read_regular_file
 from ddcheck.catalog import TemplateError, load_template_text, template_files
@@ -182,6 +180,8 @@ class AuthoringOps(WorkspaceBase):
         return target
 
     def _template_text(self, template: Template) -> bytes:
+        import yaml
+
         kept = self.templates_dir / _file_name(template)
         if kept.is_file():
             return kept.read_bytes()

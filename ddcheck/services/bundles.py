@@ -5,14 +5,10 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ddcheck.domain.redaction import Audience, redact
 from ddcheck.domain.text import Language
 from ddcheck.domain.vocabulary import catalog_entry
-from ddcheck.exchange.bundle import read_bundle, write_bundle
-from ddcheck.exchange.dossier_json import canonical_bytes, dossier_document, fingerprint
-from ddcheck.exchange.errors import ExchangeError
-from ddcheck.exchange.received_document import DossierDocument
 from ddcheck.services.changes import Change
 from ddcheck.services.files import write_atomically
 from ddcheck.services.received import ReceivedOps, refused
@@ -20,6 +16,10 @@ from ddcheck.services.received_model import ImportRefused, ImportResult, Notice
 from ddcheck.store import dossiers as dossier_rows
 from ddcheck.store import evidence as evidence_rows
 from ddcheck.store.errors import NotFound
+
+if TYPE_CHECKING:
+    from ddcheck.domain.redaction import Audience
+    from ddcheck.exchange.received_document import DossierDocument
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,9 @@ class BundleOps(ReceivedOps):
         lang: Language | None = None,
     ) -> BundleResult:
         """Write a `.ddcheck` bundle: the (redacted) dossier JSON and its evidence files."""
+        from ddcheck.domain.redaction import redact
+        from ddcheck.exchange.bundle import write_bundle
+        from ddcheck.exchange.dossier_json import canonical_bytes, dossier_document, fingerprint
         from ddcheck.report.labels import label
         from ddcheck.services.export import printed_headings
 
@@ -78,6 +81,9 @@ class BundleOps(ReceivedOps):
         self, path: Path, *, as_own: bool = False, accept_internal: bool = False
     ) -> ImportResult:
         """Import a bundle: as a received dossier, or (`as_own`) as one of the user's dossiers."""
+        from ddcheck.exchange.bundle import read_bundle
+        from ddcheck.exchange.errors import ExchangeError
+
         try:
             bundle = read_bundle(path)
         except ExchangeError as error:

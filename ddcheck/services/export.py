@@ -5,19 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ddcheck.domain.redaction import Audience, Redaction, redact
 from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import Language
-from ddcheck.exchange.dossier_json import (
-    ATTACHMENT_NAME,
-    canonical_bytes,
-    dossier_document,
-    fingerprint,
-)
-from ddcheck.exchange.signing import SigningKey
 from ddcheck.report.errors import ExportCancelled
 from ddcheck.services.files import write_atomically
+
+if TYPE_CHECKING:
+    from ddcheck.domain.redaction import Audience, Redaction
+    from ddcheck.exchange.signing import SigningKey
 
 __all__ = ["ExportCancelled", "ExportResult", "export_pdf"]
 
@@ -73,6 +70,13 @@ def export_pdf(
     ExportCancelled.
     The file appears only when complete: a failed or cancelled export leaves nothing behind.
     """
+    from ddcheck.domain.redaction import redact
+    from ddcheck.exchange.dossier_json import (
+        ATTACHMENT_NAME,
+        canonical_bytes,
+        dossier_document,
+        fingerprint,
+    )
     from ddcheck.exchange.pdf_attachment import info_entries
     from ddcheck.report.attachment import Attachment
     from ddcheck.report.builder import render_pdf  # reportlab is imported only at export
@@ -142,6 +146,7 @@ def export_workbook(
     audience: Audience = "adviser",
 ) -> WorkbookResult:
     """Write the dossier as an XLSX or ODS workbook (by the file's suffix), built from `redact`."""
+    from ddcheck.domain.redaction import redact
     from ddcheck.exchange.sheet_files import ods_bytes, xlsx_bytes
     from ddcheck.exchange.workbook import dossier_workbook
 

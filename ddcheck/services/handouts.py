@@ -11,20 +11,12 @@ from typing import Any
 from ddcheck.domain.applicability import applicable_items
 from ddcheck.domain.numbering import dossier_numbering
 from ddcheck.domain.scales import AnswerScale
-from ddcheck.exchange.handout import (
-    Handout,
-    HandoutItem,
-    HandoutRefused,
-    handout_bytes,
-    read_returned,
-)
-from ddcheck.exchange.workbook import section_heading
 from ddcheck.services.answers import AnswerOps
 from ddcheck.services.errors import InvalidInput
 from ddcheck.services.files import write_atomically
 from ddcheck.services.values import normalize_value, strip_controls
 
-__all__ = ["FieldChange", "HandoutOps", "HandoutPlan", "HandoutRefused", "PreviewRow"]
+__all__ = ["FieldChange", "HandoutOps", "HandoutPlan", "PreviewRow"]
 
 
 @dataclass(frozen=True)
@@ -127,6 +119,9 @@ class HandoutOps(AnswerOps):
 
         A section is named by its id or `template/section`.
         """
+        from ddcheck.exchange.handout import Handout, HandoutItem, handout_bytes
+        from ddcheck.exchange.workbook import section_heading
+
         to = strip_controls(to).strip()
         if not to:
             raise InvalidInput("Name the colleague the hand-out is for (--to NAME).")
@@ -178,6 +173,8 @@ class HandoutOps(AnswerOps):
 
     def plan_handout_import(self, path: Path | str) -> HandoutPlan:
         """Return what a returned hand-out would change; refuse it (nothing saved) when unusable."""
+        from ddcheck.exchange.handout import HandoutRefused, read_returned
+
         source = Path(path)
         returned = read_returned(source)
         try:

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from ddcheck.domain.received import mission_key
 from ddcheck.domain.vocabulary import catalog_entry
-from ddcheck.exchange.signing import short_id
 from ddcheck.services.changes import Change, Changes
 from ddcheck.services.errors import InvalidInput
 from ddcheck.services.received import ReceivedOps, _parse, _senders
@@ -40,6 +39,8 @@ class KeyTrustOps(ReceivedOps):
         Revisions signed with that key are no longer flagged; the change is recorded in the
         received dossier's history. Raise InvalidInput when the newest revision is unsigned.
         """
+        from ddcheck.exchange.signing import short_id
+
         conn = self._store.conn
         with self._transaction():
             row = received_rows.get_received(conn, received_id)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ddcheck.catalog import TemplateError, load_template_text
 from ddcheck.domain.dossier import Company, Dossier, Mission
 from ddcheck.domain.mission import MissionDefinition, RequestedChecklist
 from ddcheck.domain.templates import Template
 from ddcheck.domain.vocabulary import catalog_entry
-from ddcheck.exchange.mission_pack import PackContents, PackError, read_pack, write_pack
 from ddcheck.services.authoring import AuthoringOps
 from ddcheck.services.changes import Changes
 from ddcheck.services.dossiers import DossierOps
@@ -23,6 +22,9 @@ from ddcheck.services.received_model import ImportRefused, Notice
 from ddcheck.services.signing import UNSIGNED, SigningOps
 from ddcheck.store import missions as mission_rows
 from ddcheck.store import templates as template_rows
+
+if TYPE_CHECKING:
+    from ddcheck.exchange.mission_pack import PackContents
 
 PackStatus = Literal["new", "updated", "unchanged"]
 
@@ -67,6 +69,8 @@ class MissionPackOps(MissionOps, AuthoringOps, DossierOps, SigningOps):
 
     def export_mission_pack(self, mission_id: str, out_path: Path | str) -> Path:
         """Write the mission's pack: the mission and its checklists at this workspace's versions."""
+        from ddcheck.exchange.mission_pack import write_pack
+
         mission = self.get_mission(mission_id)
         current = [
             RequestedChecklist(id=c.id, version=self._template(c.id).version)
@@ -94,6 +98,8 @@ class MissionPackOps(MissionOps, AuthoringOps, DossierOps, SigningOps):
 
     def _checked_pack(self, source: Path) -> tuple[PackContents, list[tuple[Template, bytes]]]:
         """Return the checked pack (with its signer) and its checklists; raise ImportRefused."""
+        from ddcheck.exchange.mission_pack import PackError, read_pack
+
         try:
             contents = read_pack(source)
         except PackError as error:

@@ -12,8 +12,6 @@ from ddcheck.bounded_read import UnreadableFile, read_regular_file
 from ddcheck.domain.mission import MissionDefinition, MissionName, Participant, RequestedChecklist
 from ddcheck.domain.mission import new_mission_id as _new_mission_id
 from ddcheck.domain.vocabulary import Entry, Wording, catalog_entry
-from ddcheck.exchange.border import first_problem
-from ddcheck.exchange.participants import MAX_CSV_BYTES, ParticipantsError, read_participants_csv
 from ddcheck.services.base import WorkspaceBase
 from ddcheck.services.errors import AmbiguousId, InvalidInput, NotFound
 from ddcheck.store import missions as mission_rows
@@ -31,6 +29,12 @@ class ParticipantsRefused(InvalidInput):
 
 def read_participants(path: Path | str) -> list[Participant]:
     """Read a participants CSV (bounded, a regular file); raise ParticipantsRefused."""
+    from ddcheck.exchange.participants import (
+        MAX_CSV_BYTES,
+        ParticipantsError,
+        read_participants_csv,
+    )
+
     source = Path(path)
     try:
         data = read_regular_file(source, MAX_CSV_BYTES)
@@ -68,6 +72,8 @@ class MissionOps(WorkspaceBase):
         participants: Sequence[Participant] = (),
     ) -> MissionDefinition:
         """Define a mission (checklists at the versions in this workspace) and store it."""
+        from ddcheck.exchange.border import first_problem
+
         requested = []
         for template_id in checklists:
             template = self._templates.get(template_id)

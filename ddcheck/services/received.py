@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ddcheck.domain.dossier import STORED, Dossier
 from ddcheck.domain.ids import new_id
@@ -23,10 +23,6 @@ from ddcheck.domain.received import (
 from ddcheck.domain.scoring import DossierSummary, summarize
 from ddcheck.domain.visible import visible_controls
 from ddcheck.domain.vocabulary import Wording, catalog_entry
-from ddcheck.exchange.dossier_json import DossierFormatError, read_dossier_json
-from ddcheck.exchange.errors import ExchangeError
-from ddcheck.exchange.received_document import DossierDocument
-from ddcheck.exchange.signing import SignatureError, Signer, pdf_signature
 from ddcheck.services.changes import Change, Changes, HistoryEntry
 from ddcheck.services.errors import AmbiguousId, InvalidInput, NotFound
 from ddcheck.services.received_model import (
@@ -43,6 +39,10 @@ from ddcheck.store import dossiers as dossier_rows
 from ddcheck.store import history as history_rows
 from ddcheck.store import received as received_rows
 
+if TYPE_CHECKING:
+    from ddcheck.exchange.received_document import DossierDocument
+    from ddcheck.exchange.signing import Signer
+
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -58,6 +58,8 @@ def _parse(data: bytes) -> tuple[Dossier, DossierDocument]:
     The stored bytes go through the same border and model as on import (with the rules for
     stored profiles), so a row changed behind ddcheck's back gives one plain line, never a crash.
     """
+    from ddcheck.exchange.dossier_json import DossierFormatError, read_dossier_json
+
     try:
         model = read_dossier_json(data, context=STORED)[1]
     except DossierFormatError as error:
@@ -278,7 +280,9 @@ class ReceivedOps(SigningOps):
         Its pages must be what its embedded data renders (`verify`); a PDF this ddcheck cannot
         render again (another version made it) is compared by text only and stored flagged.
         """
+        from ddcheck.exchange.errors import ExchangeError
         from ddcheck.exchange.received_pdf import read_received_pdf
+        from ddcheck.exchange.signing import SignatureError, pdf_signature
 
         try:
             pdf = read_received_pdf(path)
@@ -403,6 +407,8 @@ class ReceivedOps(SigningOps):
 
     def _received_problems(self) -> list[tuple[str, int, str]]:
         """Return (received id, revision number, reason) for every stored revision that fails."""
+        from ddcheck.exchange.dossier_json import DossierFormatError, read_dossier_json
+
         found = []
         conn = self._store.conn
         for row in received_rows.list_received(conn):

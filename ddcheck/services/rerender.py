@@ -9,15 +9,18 @@ catalog, by id and version.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from ddcheck import __version__
 from ddcheck.domain.confidentiality import confidential_keys
-from ddcheck.domain.redaction import Redaction
 from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.sources import SourceRegistry
 from ddcheck.domain.templates import Template
-from ddcheck.exchange.received_document import DossierDocument
-from ddcheck.exchange.verify import CannotRender, Renderer
+
+if TYPE_CHECKING:
+    from ddcheck.domain.redaction import Redaction
+    from ddcheck.exchange.received_document import DossierDocument
+    from ddcheck.exchange.verify import Renderer
 
 TemplateLookup = Callable[[str, int], Template | None]
 
@@ -46,6 +49,9 @@ def embedded_redaction(
     model: DossierDocument, lookup: TemplateLookup, registry: SourceRegistry
 ) -> Redaction:
     """Return the redaction the report was rendered from; raise CannotRender when it cannot be."""
+    from ddcheck.domain.redaction import Redaction
+    from ddcheck.exchange.verify import CannotRender
+
     if model.app_version != __version__:
         raise CannotRender(f"made by ddcheck {model.app_version}")
     templates: dict[str, Template] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -20,13 +20,14 @@ from ddcheck.domain.dossier import (
 )
 from ddcheck.domain.ids import new_id
 from ddcheck.domain.text import Language
-from ddcheck.exchange.review_file import ReviewFile, review_file_bytes
-from ddcheck.exchange.signing import sign_pdf
 from ddcheck.services.changes import Change, Changes
 from ddcheck.services.errors import InvalidInput
 from ddcheck.services.files import write_atomically
 from ddcheck.services.received import ReceivedOps
 from ddcheck.store import received as received_rows
+
+if TYPE_CHECKING:
+    from ddcheck.exchange.review_file import ReviewFile
 
 ASSESSMENTS: tuple[str, ...] = ItemAssessment.__args__  # type: ignore[attr-defined]
 VERDICTS: tuple[str, ...] = Verdict.__args__  # type: ignore[attr-defined]
@@ -263,6 +264,8 @@ class ReviewOps(ReceivedOps):
         return self._change_review(received_id, change)
 
     def _review_file(self, received_id: str) -> ReviewFile:
+        from ddcheck.exchange.review_file import ReviewFile
+
         received = self.get_received(received_id)  # type: ignore[attr-defined]
         review = self.review_of(received_id)
         now = self._now()
@@ -278,6 +281,8 @@ class ReviewOps(ReceivedOps):
 
     def export_review_file(self, received_id: str, out_path: Path | str) -> ReviewExport:
         """Write the `.ddreview` file the company loads back into its own workspace."""
+        from ddcheck.exchange.review_file import review_file_bytes
+
         review_file = self._review_file(received_id)
         name = review_file.review.organisation or review_file.review.reviewer
         data, digest = review_file_bytes(review_file, self.signing_key(name))
@@ -289,6 +294,8 @@ class ReviewOps(ReceivedOps):
         self, received_id: str, out_path: Path | str, lang: Language = "nl"
     ) -> ReviewExport:
         """Write the review as a PDF in the report's style (Dutch or English)."""
+        from ddcheck.exchange.review_file import review_file_bytes
+        from ddcheck.exchange.signing import sign_pdf
         from ddcheck.report.review_pdf import render_review_pdf
 
         if lang not in ("nl", "en"):

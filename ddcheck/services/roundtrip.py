@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ddcheck.domain.dossier import Review, split_item_key
 from ddcheck.domain.vocabulary import catalog_entry
-from ddcheck.exchange.review_file import MAX_REVIEW_BYTES, ReviewFileError, read_review_file
 from ddcheck.services.changes import Change, Changes
 from ddcheck.services.received import refused
 from ddcheck.services.received_model import ImportResult
@@ -53,6 +52,8 @@ class RoundTripOps(SigningOps):
 
     def import_review_file(self, path: Path) -> tuple[ImportResult, Changes]:
         """Load a review file; return the import result and what changed in the dossier."""
+        from ddcheck.exchange.review_file import MAX_REVIEW_BYTES, ReviewFileError, read_review_file
+
         try:
             if path.stat().st_size > MAX_REVIEW_BYTES:
                 raise ReviewFileError("the file is larger than a review file can be")

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Literal, cast
 
 from ddcheck.domain.vocabulary import catalog_entry
-from ddcheck.exchange.signing import short_id
 from ddcheck.services.changes import Change
 from ddcheck.services.errors import InvalidInput, NotFound
 from ddcheck.services.signing import SigningOps
@@ -58,6 +57,8 @@ class SenderKeyOps(SigningOps):
         in its history. Raise InvalidInput for an unknown kind or key, NotFound for an unknown
         dossier or mission.
         """
+        from ddcheck.exchange.signing import short_id
+
         if kind not in SENDER_KINDS:
             raise InvalidInput(
                 catalog_entry(

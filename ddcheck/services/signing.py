@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ddcheck.domain.vocabulary import Wording, catalog_entry
-from ddcheck.exchange.signing import Signer, SigningKey, short_id, signer_of
 from ddcheck.services.base import WorkspaceBase
 from ddcheck.services.received_model import Notice
 from ddcheck.store import signing as signing_rows
 
-__all__ = ["OTHER_KEY", "SIGNED", "UNSIGNED", "SigningOps", "short_id"]
+if TYPE_CHECKING:
+    from ddcheck.exchange.signing import Signer, SigningKey
+
+__all__ = ["OTHER_KEY", "SIGNED", "UNSIGNED", "SigningOps"]
 
 SIGNED, OTHER_KEY, UNSIGNED = "signed", "other_key", "unsigned"
 # what a pinned sender is, in the warning's words
@@ -32,6 +36,8 @@ class SigningOps(WorkspaceBase):
         `name` (the company or organisation) goes into the new certificate; the key is kept in
         the workspace database, encrypted with it when the workspace is encrypted.
         """
+        from ddcheck.exchange.signing import SigningKey
+
         if self._signing_key is None:
             with self._transaction():
                 found = signing_rows.load_key(self._store.conn)
@@ -46,6 +52,8 @@ class SigningOps(WorkspaceBase):
 
     def own_signer(self) -> Signer | None:
         """Return who this workspace signs as (None before it signed anything)."""
+        from ddcheck.exchange.signing import signer_of
+
         found = signing_rows.load_key(self._store.conn)
         return None if found is None else signer_of(found[1])
 
@@ -58,6 +66,8 @@ class SigningOps(WorkspaceBase):
         subject: dossier id, KvK number, adviser); a later file signed with another key is
         `other_key`, an unsigned one is `unsigned`. Pins are never replaced here.
         """
+        from ddcheck.exchange.signing import short_id
+
         conn = self._store.conn
         pins = [
             (kind, subject, signing_rows.pinned(conn, kind, subject)) for kind, subject in subjects

@@ -15,26 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from hashlib import sha256
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ddcheck import __version__
 from ddcheck.domain.dossier import Review
 from ddcheck.domain.ids import new_id
-from ddcheck.domain.review_merge import (
-    Conflict,
-    FieldRef,
-    ReviewEdit,
-    by_field,
-    changed_fields,
-    flatten,
-    heads,
-    merge,
-    unflatten,
-    value_of,
-)
 from ddcheck.domain.vocabulary import catalog_entry
-from ddcheck.exchange.errors import ExchangeError
-from ddcheck.exchange.review_file import MAX_REVIEW_BYTES, parse_review_file
 from ddcheck.services.changes import Changes
 from ddcheck.services.errors import InvalidInput, WorkspaceError
 from ddcheck.services.files import current_umask
@@ -46,6 +32,9 @@ from ddcheck.store import dossiers as dossier_rows
 from ddcheck.store import meta
 from ddcheck.store import received as received_rows
 from ddcheck.store import sync as sync_rows
+
+if TYPE_CHECKING:
+    from ddcheck.domain.review_merge import Conflict, FieldRef, ReviewEdit
 
 REVIEWS_FOLDER = "reviews"
 
@@ -206,7 +195,9 @@ class SyncOps(ReviewOps):
 
     def _sync_review_file(self, candidate: Candidate) -> FileOutcome:
         """Take the edits of a colleague's review-changes file; a company review goes elsewhere."""
+        from ddcheck.exchange.errors import ExchangeError
         from ddcheck.exchange.review_changes import is_changes_file, parse_changes_file
+        from ddcheck.exchange.review_file import MAX_REVIEW_BYTES, parse_review_file
 
         path = candidate.path
         if candidate.size > MAX_REVIEW_BYTES:
@@ -244,6 +235,8 @@ class SyncOps(ReviewOps):
 
     def _capture_local_edits(self) -> None:
         """Turn what this adviser changed since the last sync into edits (not yet written)."""
+        from ddcheck.domain.review_merge import ReviewEdit, by_field, changed_fields, flatten, heads
+
         conn = self._store.conn
         author, now = self._sync_author(), self._now()
         for row, review in self._received_reviews():
@@ -281,6 +274,8 @@ class SyncOps(ReviewOps):
 
     def _merge_one(self, row: received_rows.ReceivedRow) -> int:
         """Merge one dossier's edits into its review; a change not yet captured is kept."""
+        from ddcheck.domain.review_merge import changed_fields, flatten, merge, unflatten, value_of
+
         conn = self._store.conn
         edits = sync_rows.edits_of(conn, row.dossier_id)
         if not edits:
@@ -350,6 +345,8 @@ class SyncOps(ReviewOps):
 
     def sync_conflicts(self, received_id: str | None = None) -> list[ReceivedConflict]:
         """Return the fields colleagues changed to different values, still to be chosen."""
+        from ddcheck.domain.review_merge import flatten, merge, value_of
+
         conn = self._store.conn
         found = []
         for row, review in self._received_reviews():
@@ -367,6 +364,8 @@ class SyncOps(ReviewOps):
 
     def resolve_conflict(self, received_id: str, ref: FieldRef, value: Any) -> Changes:
         """Keep `value` for a conflicting field; the choice goes out with the next sync."""
+        from ddcheck.domain.review_merge import ReviewEdit, by_field, flatten, heads, unflatten
+
         row = received_rows.get_received(self._store.conn, received_id)
         conn = self._store.conn
         with self._transaction():

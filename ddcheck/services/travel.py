@@ -13,7 +13,7 @@ import json
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.services.base import WorkspaceBase
@@ -22,7 +22,9 @@ from ddcheck.store import evidence as evidence_rows
 from ddcheck.store import meta
 from ddcheck.store import travel_rows as rows
 from ddcheck.store.database import transaction
-from ddcheck.store.travel_archive import ArchiveError, ArchiveWriter, read_archive
+
+if TYPE_CHECKING:
+    from ddcheck.store.travel_archive import ArchiveWriter
 
 CONFIDENTIAL = "confidential"
 EVIDENCE = "evidence"
@@ -106,6 +108,8 @@ class TravelOps(WorkspaceBase):
 
     def prepare_travel(self, leave: list[str], archive: Path | str) -> TravelReport:
         """Move what `leave` names into an encrypted archive at `archive` (outside the folder)."""
+        from ddcheck.store.travel_archive import ArchiveWriter
+
         key = self._store.key
         if key is None:
             raise InvalidInput(
@@ -188,6 +192,8 @@ class TravelOps(WorkspaceBase):
 
     def return_from_travel(self, archive: Path | str) -> TravelReport:
         """Put back what the archive holds; answers given during the trip are kept."""
+        from ddcheck.store.travel_archive import ArchiveError, read_archive
+
         key = self._store.key
         trip = meta.get(self._store.conn, _TRIP)
         if key is None or trip is None:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ddcheck.domain.review_merge import FieldRef, ReviewEdit
+if TYPE_CHECKING:
+    from ddcheck.domain.review_merge import FieldRef, ReviewEdit
 
 
 def _edit(row: tuple) -> ReviewEdit:
+    from ddcheck.domain.review_merge import ReviewEdit
+
     return ReviewEdit(
         id=row[0],
         author=row[1],

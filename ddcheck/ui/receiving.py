@@ -288,7 +288,7 @@ class Receiver(QObject):
 
     def _import_handout(self, path: Path) -> Outcome:
         """Show what a returned hand-out changes, ask about conflicts, then save it (or not)."""
-        from ddcheck.services.handouts import HandoutRefused
+        from ddcheck.exchange.handout import HandoutRefused
         from ddcheck.ui.dialogs.handout_preview import HandoutPreview
 
         workspace = self.ctx.attached_workspace()
