@@ -11,6 +11,8 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import BaseModel
+
 from ddcheck.domain.applicability import choose_templates
 from ddcheck.domain.dossier import Action, Answer, Company, Dossier, Evidence, Mission, TemplateUse
 from ddcheck.domain.overview import MissionOverview
@@ -176,7 +178,8 @@ class FakeWorkspace:
         log = self.log.setdefault(dossier_id, [])
         entity, entity_id = ("answer", key) if key else ("dossier", dossier_id)
         now = dt.datetime.now(dt.UTC)
-        log.append(
+        old, new = (v.model_dump() if isinstance(v, BaseModel) else v for v in (old, new))
+        log.append(  # plain values, as the real history records them (a risk is a dict)
             HistoryEntry(
                 len(log) + 1, dossier_id, now, self.user, entity, entity_id, what, old, new
             )

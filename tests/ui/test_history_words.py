@@ -52,3 +52,25 @@ def test_history_in_dutch_shows_words_names_and_who(
     assert when[2] == "-" and when[5] == "-", "Dutch dates: 23-11-2026 14:30"
     page.filter.setText(f"tester {evidence.name}")
     assert 1 <= page.model.rowCount() < len(what), "filters on who and the file name"
+
+
+def test_a_risk_rating_in_the_history_reads_as_words(
+    qtbot: Any, make_ctx: Any, real_ws: Any
+) -> None:
+    from ddcheck.domain.dossier import Risk
+    from ddcheck.services.demo import build_demo
+    from ddcheck.ui.controller import Controller
+
+    i18n.set_language("nl")
+    demo = build_demo(real_ws, lang="nl")
+    ctrl = Controller(make_ctx(real_ws), i18n.set_language)
+    qtbot.addWidget(ctrl.start())
+    ctrl.open_dossier(demo.id)
+    session = ctrl.session
+    key = session.summary.entries[0].key
+    session.set_answer(key, risk=Risk(severity=3, likelihood=2, involvement="cause"))
+    ctrl.window.show_page(PAGE_HISTORY)
+    model = ctrl.window.page(PAGE_HISTORY).model
+    newest = model.index(0, COL_NEW).data()
+    assert newest.startswith("Ernst 3, Waarschijnlijkheid 2, ")
+    assert "severity" not in newest and "cause" not in newest

@@ -176,9 +176,13 @@ class HistoryWords:
         if field == "trashed_at":
             return tr("in the trash")
         if isinstance(value, dict) and {"severity", "likelihood"} <= set(value):
+            from ddcheck.ui.widgets.risk_editor import involvement_labels
+
+            involvement = value.get("involvement")
             parts = [
                 f"{tr('Severity')} {value['severity']}" if value.get("severity") else "",
                 f"{tr('Likelihood')} {value['likelihood']}" if value.get("likelihood") else "",
+                involvement_labels().get(str(involvement), "") if involvement else "",
             ]
             return ", ".join(p for p in parts if p)
         if isinstance(value, bool):
