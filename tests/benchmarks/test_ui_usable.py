@@ -11,8 +11,10 @@ the last dossier pays before it builds a single widget of its own.
 
 Measured on the 2-core VM under load (medians of 9): bare 168 ms; ddcheck 1248 ms (7.4x) before
 the catalog copy, 930 ms (5.5x) after. Quiet (2026-12-05): bare 103 ms, ddcheck 604 ms (5.8x),
-585 ms (5.6x) once sqlite-utils left the start-up path; the floor alone is 2.4x. The goal is 3x;
-the test fails only on a regression.
+585 ms (5.6x) once sqlite-utils left the start-up path; the floor alone is 2.4x. Later the same
+day: 512 ms once PySide6's per-module check read bytes and the cycle collector waited, 488-492 ms
+(4.8-4.9x) once exchange, YAML, redaction, the review merge and the travel archive loaded on first
+use. The goal is 3x; the test fails only on a regression.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import ddcheck
 
 RUNS = 9
 GOAL = 3.0  # issue 16, point 7
-LIMIT = 7.0  # measured 5.5x; beyond this, start-up regressed
+LIMIT = 6.0  # measured 4.9x; beyond this, start-up regressed
 
 DRIVER = """
 import os, sys, time
