@@ -7,9 +7,6 @@ from __future__ import annotations
 import gc
 import importlib
 import inspect
-import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -18,27 +15,7 @@ import pytest
 
 from ddcheck.ui.feature_scan import MARK, quicken_feature_scan, source_names_pyside
 from ddcheck.ui.startup_collection import StartupCollection
-
-PROBE = """
-import gc, json, os, sys
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication([sys.argv[0]])
-seen = []
-class Watch(QObject):
-    def eventFilter(self, obj, event):
-        if isinstance(obj, QMainWindow) and event.type() == QEvent.Type.Paint and not seen:
-            seen.append(gc.isenabled())  # the first paint: start-up is under way
-        if isinstance(obj, QMainWindow) and event.type() == QEvent.Type.Close:  # usable
-            print(json.dumps({"first_paint": seen[0], "usable": gc.isenabled()}), flush=True)
-            os._exit(0)
-        return False
-watch = Watch()
-app.installEventFilter(watch)
-from ddcheck.ui.app import run
-from ddcheck.cli.main import app_options
-run(app_options(files=True).parse_args(["--data-dir", sys.argv[1], "--quit-after-ready"]))
-"""
+from tests.ui.app_probe import probe_app
 
 
 def _module_from(path: Path, text: str) -> ModuleType:
@@ -122,16 +99,7 @@ def test_a_collector_paused_by_someone_else_stays_paused() -> None:
 
 
 def test_the_app_collects_again_once_it_is_usable(tmp_path: Path) -> None:
-    probe = tmp_path / "probe.py"
-    probe.write_text(PROBE, encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path / "home"))
-    done = subprocess.run(
-        [sys.executable, str(probe), str(tmp_path / "ws")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=True,
+    seen = probe_app(
+        tmp_path, tmp_path / "ws", at_paint="gc.isenabled()", at_usable="gc.isenabled()"
     )
-    states = json.loads(done.stdout.strip().splitlines()[-1])
-    assert states == {"first_paint": False, "usable": True}
+    assert seen == {"paint": False, "usable": True}  # paused while starting, then collecting

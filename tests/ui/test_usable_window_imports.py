@@ -13,23 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-PROBE = """
-import json, os, sys
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication([sys.argv[0]])
-class Usable(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Close and isinstance(obj, QMainWindow):
-            print(json.dumps(sorted(sys.modules)), flush=True)
-            os._exit(0)
-        return False
-usable = Usable()
-app.installEventFilter(usable)
-from ddcheck.ui.app import run
-from ddcheck.cli.main import app_options
-run(app_options(files=True).parse_args(["--data-dir", sys.argv[1], "--quit-after-ready"]))
-"""
+from tests.ui.app_probe import probe_app
 
 KEPT_FOR_LATER = (
     "yaml",
@@ -67,18 +51,8 @@ def test_the_last_dossier_opens_without_the_modules_other_commands_need(tmp_path
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path / "home"))
     data = tmp_path / "ws"
     _workspace_with_the_demo_reopened(data, env)
-    probe = tmp_path / "probe.py"
-    probe.write_text(PROBE, encoding="utf-8")
     for _start in ("first", "every later"):  # the first start writes the checklists' cache
-        done = subprocess.run(
-            [sys.executable, str(probe), str(data)],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            env=env,
-            check=True,
-        )
-    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+        loaded = probe_app(tmp_path, data, at_usable="sorted(sys.modules)")["usable"]
     assert "ddcheck.ui.pages.checklist" in loaded  # the dossier really is open
     early = [m for m in loaded if m.startswith(KEPT_FOR_LATER) and m != "ddcheck.report.errors"]
     assert early == []
