@@ -9,10 +9,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from typing import Any
 
 from ddcheck.domain.sources import DatePrecision
 from ddcheck.domain.text import Language
@@ -84,44 +85,6 @@ def format_size(num_bytes: int, lang: Language) -> str:
         return format_unit(int(num_bytes), unit, length="short", locale=lang)
     shown = format_decimal(round(value, 1), format="#,##0.0", locale=lang)
     return format_unit(shown, unit, length="short", locale=lang)
-
-
-class FileSize:
-    """A byte count that writes itself in the reader's language: a field of a bilingual message."""
-
-    __slots__ = ("num_bytes",)
-
-    def __init__(self, num_bytes: int) -> None:
-        self.num_bytes = num_bytes
-
-    def text(self, lang: str) -> str:
-        """Return the size as `format_size` writes it in `lang` ('nl' or 'en')."""
-        return format_size(self.num_bytes, "nl" if lang == "nl" else "en")
-
-    def __str__(self) -> str:
-        return self.text("en")
-
-    def __repr__(self) -> str:
-        return f"FileSize({self.num_bytes})"
-
-
-class DateText:
-    """A date that writes itself in the reader's language: a field of a bilingual message."""
-
-    __slots__ = ("day",)
-
-    def __init__(self, day: dt.date | None) -> None:
-        self.day = day
-
-    def text(self, lang: str) -> str:
-        """Return the date as `format_date` writes it in `lang` ('nl' or 'en')."""
-        return format_date(self.day, "nl" if lang == "nl" else "en")
-
-    def __str__(self) -> str:
-        return self.text("en")
-
-    def __repr__(self) -> str:
-        return f"DateText({self.day!r})"
 
 
 def format_date(day: dt.date | dt.datetime | None, lang: Language, empty: str = "") -> str:
@@ -210,3 +173,33 @@ def country_name(code: str, lang: Language) -> str:
     from babel import Locale
 
     return Locale(lang).territories.get(wanted, wanted) if wanted.isalpha() else code
+
+
+class Formatted:
+    """A value that writes itself in the reader's language: a field of a bilingual message."""
+
+    __slots__ = ("_format", "value")
+
+    def __init__(self, value: Any, write: Callable[[Any, Language], str]) -> None:
+        self.value = value
+        self._format = write
+
+    def text(self, lang: str) -> str:
+        """Return the value as it is written in `lang` ('nl' or 'en')."""
+        return self._format(self.value, "nl" if lang == "nl" else "en")
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __repr__(self) -> str:
+        return f"Formatted({self.value!r}, {self._format.__name__})"
+
+
+def size_field(num_bytes: int) -> Formatted:
+    """Return a byte count for a message, written by `format_size` in the reader's language."""
+    return Formatted(num_bytes, format_size)
+
+
+def date_field(day: dt.date | None) -> Formatted:
+    """Return a date for a message, written by `format_date` in the reader's language."""
+    return Formatted(day, format_date)

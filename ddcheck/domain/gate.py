@@ -9,7 +9,7 @@ from typing import Literal
 
 from ddcheck.domain.applicability import ItemApplicability
 from ddcheck.domain.dossier import Action, Dossier
-from ddcheck.domain.formatting import DateText
+from ddcheck.domain.formatting import date_field
 from ddcheck.domain.scoring import (
     DossierSummary,
     is_red_flag,
@@ -183,9 +183,9 @@ def expired_evidence(dossier: Dossier) -> list[GateFinding]:
                         "{until}",
                     ),
                     when=when,
-                    day=DateText(day),
+                    day=date_field(day),
                     name=evidence.name,
-                    until=DateText(evidence.valid_until),
+                    until=date_field(evidence.valid_until),
                 ),
                 item_key=linked.get(evidence.id),
             )

@@ -10,7 +10,7 @@ from typing import Any
 
 from ddcheck.bounded_read import FileTooLarge, UnreadableFile, read_regular_file
 from ddcheck.domain.dossier import Evidence, split_item_key
-from ddcheck.domain.formatting import FileSize
+from ddcheck.domain.formatting import size_field
 from ddcheck.domain.ids import new_id
 from ddcheck.domain.vocabulary import Wording, catalog_entry
 from ddcheck.services.base import WorkspaceBase
@@ -44,9 +44,9 @@ def _safe_name(name: str) -> str:
 
 
 def _too_large(source: Path, size: int | None) -> EvidenceTooLarge:
-    limit = FileSize(MAX_EVIDENCE_BYTES)
+    limit = size_field(MAX_EVIDENCE_BYTES)
     shown = (
-        FileSize(size)
+        size_field(size)
         if size is not None
         else Wording(catalog_entry("error", "more than {limit}"), limit=limit)
     )

@@ -8,10 +8,9 @@ from decimal import Decimal
 import pytest
 
 from ddcheck.domain.formatting import (
-    DateText,
-    FileSize,
     country_name,
     country_names,
+    date_field,
     format_date,
     format_datetime,
     format_number,
@@ -19,6 +18,7 @@ from ddcheck.domain.formatting import (
     format_size,
     format_time,
     parse_number,
+    size_field,
 )
 
 AMSTERDAM_WINTER = dt.timezone(dt.timedelta(hours=1))
@@ -148,11 +148,11 @@ def test_country_names_come_from_cldr_in_both_languages() -> None:
 
 
 def test_a_file_size_in_a_message_is_written_in_the_readers_language() -> None:
-    size = FileSize(25_000_000)
+    size = size_field(25_000_000)
     assert (size.text("nl"), size.text("en"), str(size)) == ("25,0 MB", "25.0 MB", "25.0 MB")
 
 
 def test_a_date_in_a_message_is_written_in_the_readers_language() -> None:
-    day = DateText(dt.date(2027, 1, 31))
+    day = date_field(dt.date(2027, 1, 31))
     assert (day.text("nl"), day.text("en"), str(day)) == ("31-01-2027", "2027-01-31", "2027-01-31")
-    assert DateText(None).text("nl") == ""
+    assert date_field(None).text("nl") == ""

@@ -15,19 +15,24 @@ def _column(model: Any, column: int) -> list[str]:
     return [model.index(r, column).data() for r in range(model.rowCount())]
 
 
-def test_history_in_dutch_shows_words_names_and_who(
-    qtbot: Any, make_ctx: Any, real_ws: Any
-) -> None:
+def _dutch_demo(qtbot: Any, make_ctx: Any, real_ws: Any) -> tuple[Any, Any]:
+    """Return the controller of a Dutch app with the demo dossier open, and the demo dossier."""
     from ddcheck.services.demo import build_demo
     from ddcheck.ui.controller import Controller
 
     i18n.set_language("nl")
     demo = build_demo(real_ws, lang="nl")
     ctrl = Controller(make_ctx(real_ws), i18n.set_language)
-    window = ctrl.start()
-    qtbot.addWidget(window)
+    qtbot.addWidget(ctrl.start())
     ctrl.open_dossier(demo.id)
-    session = ctrl.session
+    return ctrl, demo
+
+
+def test_history_in_dutch_shows_words_names_and_who(
+    qtbot: Any, make_ctx: Any, real_ws: Any
+) -> None:
+    ctrl, demo = _dutch_demo(qtbot, make_ctx, real_ws)
+    window, session = ctrl.window, ctrl.session
     key = next(e.key for e in session.summary.entries if session.evidence_for(e.key))
     evidence = session.evidence_for(key)[0]
     session.detach_evidence(key, evidence.id)
@@ -58,14 +63,8 @@ def test_a_risk_rating_in_the_history_reads_as_words(
     qtbot: Any, make_ctx: Any, real_ws: Any
 ) -> None:
     from ddcheck.domain.dossier import Risk
-    from ddcheck.services.demo import build_demo
-    from ddcheck.ui.controller import Controller
 
-    i18n.set_language("nl")
-    demo = build_demo(real_ws, lang="nl")
-    ctrl = Controller(make_ctx(real_ws), i18n.set_language)
-    qtbot.addWidget(ctrl.start())
-    ctrl.open_dossier(demo.id)
+    ctrl, _ = _dutch_demo(qtbot, make_ctx, real_ws)
     session = ctrl.session
     key = session.summary.entries[0].key
     session.set_answer(key, risk=Risk(severity=3, likelihood=2, involvement="cause"))
