@@ -10,6 +10,7 @@ from ddcheck.domain.dossier import Action, Dossier, Review
 from ddcheck.domain.ids import new_id
 from ddcheck.domain.proposals import propose_action
 from ddcheck.domain.scoring import Flag, summarize
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.services.base import WorkspaceBase
 from ddcheck.services.changes import Change, Changes
 from ddcheck.services.errors import InvalidInput
@@ -20,7 +21,11 @@ from ddcheck.store import dossiers as dossier_rows
 def _invalid(error: ValidationError) -> InvalidInput:
     first = error.errors()[0]
     where = ".".join(str(p) for p in first["loc"]) or "action"
-    return InvalidInput(f"The action's {where} is not valid: {first['msg']}.")
+    return InvalidInput(
+        catalog_entry("error", "The action's {where} is not valid: {problem}."),
+        where=where,
+        problem=first["msg"],
+    )
 
 
 def proposal_for(dossier_id: str, flag: Flag, lang: str) -> Action:
@@ -74,7 +79,10 @@ class ActionOps(WorkspaceBase):
             old = action_rows.get_action(self._store.conn, dossier_id, action_id)
             unknown = sorted(set(fields) - set(Action.model_fields))
             if unknown:
-                raise InvalidInput(f"An action has no field {', '.join(unknown)}.")
+                raise InvalidInput(
+                    catalog_entry("error", "An action has no field {fields}."),
+                    fields=", ".join(unknown),
+                )
             try:
                 new = Action.model_validate({**old.model_dump(), **fields})
             except ValidationError as error:

@@ -7,6 +7,7 @@ from typing import Any
 
 from ddcheck.domain.dossier import RECORDED_ANSWER_FIELDS, Answer, Risk, item_key
 from ddcheck.domain.templates import Item, Template
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.services.base import WorkspaceBase
 from ddcheck.services.changes import Change, Changes
 from ddcheck.services.errors import AmbiguousId, InvalidInput
@@ -34,8 +35,11 @@ def _risk(risk: Any) -> Risk:
         return Risk.model_validate(risk)
     except ValueError as error:
         raise InvalidInput(
-            "A risk rating has severity and likelihood from 1 to 4 and an involvement of "
-            "cause, contribute or linked."
+            catalog_entry(
+                "error",
+                "A risk rating has severity and likelihood from 1 to 4 and an involvement of "
+                "cause, contribute or linked.",
+            )
         ) from error
 
 
@@ -59,10 +63,19 @@ class AnswerOps(WorkspaceBase):
             and (item := template.item(reference)) is not None
         ]
         if not found:
-            raise InvalidInput(f"No template of this dossier has an item '{reference}'.")
+            raise InvalidInput(
+                catalog_entry("error", "No template of this dossier has an item '{item}'."),
+                item=reference,
+            )
         if len(found) > 1:
             names = ", ".join(item_key(t.id, i.id) for t, i in found)
-            raise AmbiguousId(f"Item '{reference}' is in several templates ({names}); name one.")
+            raise AmbiguousId(
+                catalog_entry(
+                    "error", "Item '{item}' is in several templates ({names}); name one."
+                ),
+                item=reference,
+                names=names,
+            )
         return found[0]
 
     def answer(

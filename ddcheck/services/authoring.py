@@ -173,7 +173,9 @@ class AuthoringOps(WorkspaceBase):
         """Write a template as a YAML file others can import (the author's own text if kept)."""
         template = self._templates.get(template_id)
         if template is None:
-            raise NotFound(f"There is no template '{template_id}'.")
+            raise NotFound(
+                catalog_entry("error", "There is no template '{template}'."), template=template_id
+            )
         text = self._template_text(template)
         target = Path(out_path)
         write_atomically(target, text)

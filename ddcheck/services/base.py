@@ -8,7 +8,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from ddcheck.domain.templates import Item, Template
-from ddcheck.domain.vocabulary import catalog_entry
+from ddcheck.domain.vocabulary import Wording, catalog_entry
 from ddcheck.paths import DataPaths
 from ddcheck.services.catalogs import CatalogLike
 from ddcheck.services.changes import Change, Changes
@@ -73,15 +73,25 @@ class WorkspaceBase:
     def _template(self, template_id: str) -> Template:
         template = self._templates.get(template_id)
         if template is None:
-            known = ", ".join(sorted(self._templates)) or "none"
-            raise InvalidInput(f"There is no template '{template_id}' (known: {known}).")
+            known = ", ".join(sorted(self._templates)) or Wording(
+                catalog_entry("known templates", "none")
+            )
+            raise InvalidInput(
+                catalog_entry("error", "There is no template '{template}' (known: {known})."),
+                template=template_id,
+                known=known,
+            )
         return template
 
     def _item(self, template_id: str, item_id: str) -> tuple[Template, Item]:
         template = self._template(template_id)
         item = template.item(item_id)
         if item is None:
-            raise InvalidInput(f"Template '{template_id}' has no item '{item_id}'.")
+            raise InvalidInput(
+                catalog_entry("error", "Template '{template}' has no item '{item}'."),
+                template=template_id,
+                item=item_id,
+            )
         return template, item
 
     def _fingerprint(self, template: Template, item: Item) -> str:

@@ -16,6 +16,7 @@ from ddcheck.domain.readiness import Readiness, readiness
 from ddcheck.domain.scoring import DossierSummary, Progress, summarize
 from ddcheck.domain.snapshot import DossierSnapshot
 from ddcheck.domain.text import LANGUAGES, Language
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.services.base import WorkspaceBase
 from ddcheck.services.changes import Change, Changes, HistoryEntry
 from ddcheck.services.errors import AmbiguousId, InvalidInput, NotFound
@@ -110,23 +111,37 @@ class DossierOps(TemplateOps, WorkspaceBase):
     @staticmethod
     def _language(language: str) -> Language:
         if language not in LANGUAGES:
-            raise InvalidInput(f"Language '{language}' is not available; choose nl or en.")
+            raise InvalidInput(
+                catalog_entry("error", "Language '{language}' is not available; choose nl or en."),
+                language=language,
+            )
         return language  # type: ignore[return-value]
 
     def resolve_dossier(self, reference: str) -> str:
         """Return the dossier id `reference` names: a whole id or a unique start of one."""
         reference = reference.strip()
         if not reference:
-            raise InvalidInput("Name a dossier by its id (or the first characters of it).")
+            raise InvalidInput(
+                catalog_entry("error", "Name a dossier by its id (or the first characters of it).")
+            )
         if dossier_rows.exists(self._store.conn, reference):
             return reference
         found = dossier_rows.ids_starting_with(self._store.conn, reference)
         if not found:
-            raise NotFound(f"No dossier id starts with '{reference}'; 'ddcheck list' shows them.")
+            raise NotFound(
+                catalog_entry(
+                    "error", "No dossier id starts with '{reference}'; 'ddcheck list' shows them."
+                ),
+                reference=reference,
+            )
         if len(found) > 1:
             raise AmbiguousId(
-                f"'{reference}' matches {len(found)} dossiers ({', '.join(found[:5])}); "
-                "type more of the id."
+                catalog_entry(
+                    "error", "'{reference}' matches {count} dossiers ({ids}); type more of the id."
+                ),
+                reference=reference,
+                count=len(found),
+                ids=", ".join(found[:5]),
             )
         return found[0]
 
@@ -222,7 +237,9 @@ class DossierOps(TemplateOps, WorkspaceBase):
             mission = row.mission.model_copy(update={"name": mission_name.strip()})
             mission = Mission.model_validate(mission.model_dump())
         except ValueError as error:
-            raise InvalidInput("A mission name must be 1 to 300 characters.") from error
+            raise InvalidInput(
+                catalog_entry("error", "A mission name must be 1 to 300 characters.")
+            ) from error
         return self.update_profile(dossier_id, mission=mission)
 
     def duplicate_dossier(self, dossier_id: str, mission_name: str | None = None) -> Dossier:
@@ -242,7 +259,9 @@ class DossierOps(TemplateOps, WorkspaceBase):
                 }
             )
         except ValueError as error:
-            raise InvalidInput("A mission name must be 1 to 300 characters.") from error
+            raise InvalidInput(
+                catalog_entry("error", "A mission name must be 1 to 300 characters.")
+            ) from error
         evidence_ids = {e.id: new_id() for e in source.evidence}
         copy = Dossier(
             id=new_id(),
@@ -298,7 +317,11 @@ class DossierOps(TemplateOps, WorkspaceBase):
         """Delete a trashed dossier for good, with its evidence and history."""
         with self._transaction():
             if dossier_rows.trashed_at(self._store.conn, dossier_id) is None:
-                raise InvalidInput("Move the dossier to the trash before deleting it for good.")
+                raise InvalidInput(
+                    catalog_entry(
+                        "error", "Move the dossier to the trash before deleting it for good."
+                    )
+                )
             dossier_rows.delete_dossier(self._store.conn, dossier_id)
         return Changes(dossier_id, (Change("dossier", dossier_id, "purged", None, True),))
 

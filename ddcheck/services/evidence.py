@@ -180,7 +180,10 @@ class EvidenceOps(WorkspaceBase):
     def _own_evidence(self, dossier_id: str, evidence_id: str) -> Evidence:
         owner, item = evidence_rows.get_evidence(self._store.conn, evidence_id)
         if owner != dossier_id:
-            raise NotFound(f"Evidence file '{evidence_id}' is not part of this dossier.")
+            raise NotFound(
+                catalog_entry("error", "Evidence file '{evidence}' is not part of this dossier."),
+                evidence=evidence_id,
+            )
         return item
 
     def evidence(self, evidence_id: str) -> Evidence:
@@ -194,7 +197,8 @@ class EvidenceOps(WorkspaceBase):
             data = evidence_rows.blob(self._store.conn, self._store.files, item.sha256)
         except EvidenceDamaged as error:
             raise InvalidInput(
-                f"The stored copy of {item.name} is damaged (checksum differs)."
+                catalog_entry("error", "The stored copy of {file} is damaged (checksum differs)."),
+                file=item.name,
             ) from error
         except NotFound as error:
             if item.sha256 in (meta.get(self._store.conn, "travel_left_home") or ""):
@@ -207,7 +211,10 @@ class EvidenceOps(WorkspaceBase):
                 ) from error
             raise
         if hashlib.sha256(data).hexdigest() != item.sha256:
-            raise InvalidInput(f"The stored copy of {item.name} is damaged (checksum differs).")
+            raise InvalidInput(
+                catalog_entry("error", "The stored copy of {file} is damaged (checksum differs)."),
+                file=item.name,
+            )
         return data
 
     def export_evidence(self, *args: Any) -> Path:

@@ -32,9 +32,14 @@ def check_location(text: str) -> str:
     """
     location = strip_controls(text).replace("\n", " ").strip()
     if not location:
-        raise InvalidInput("Give a link (https://...) or a path on the company drive.")
+        raise InvalidInput(
+            catalog_entry("error", "Give a link (https://...) or a path on the company drive.")
+        )
     if len(location) > MAX_LOCATION:
-        raise InvalidInput(f"A link or path may be at most {MAX_LOCATION} characters.")
+        raise InvalidInput(
+            catalog_entry("error", "A link or path may be at most {limit} characters."),
+            limit=MAX_LOCATION,
+        )
     if location.startswith(("\\\\", "/")) or _WINDOWS_PATH.match(location):
         return location
     scheme = urlsplit(location).scheme.lower()

@@ -11,6 +11,7 @@ from typing import Any
 from ddcheck.domain.applicability import applicable_items
 from ddcheck.domain.numbering import dossier_numbering
 from ddcheck.domain.scales import AnswerScale
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.services.answers import AnswerOps
 from ddcheck.services.errors import InvalidInput
 from ddcheck.services.files import write_atomically
@@ -95,7 +96,13 @@ def _from_cell(scale: AnswerScale, cell: Any, lang: str) -> Any:
             )
             if found is None:
                 labels = ", ".join(o.label.get(lang) for o in scale.options)  # type: ignore[arg-type]
-                raise InvalidInput(f"'{text}' is not an answer of this question (choose: {labels})")
+                raise InvalidInput(
+                    catalog_entry(
+                        "error", "'{text}' is not an answer of this question (choose: {labels})"
+                    ),
+                    text=text,
+                    labels=labels,
+                )
             ids.append(found)
         return normalize_value(scale, ids if scale.kind == "multiple" else ids[0])
     if hasattr(cell, "isoformat") and scale.kind == "date":
@@ -124,7 +131,9 @@ class HandoutOps(AnswerOps):
 
         to = strip_controls(to).strip()
         if not to:
-            raise InvalidInput("Name the colleague the hand-out is for (--to NAME).")
+            raise InvalidInput(
+                catalog_entry("error", "Name the colleague the hand-out is for (--to NAME).")
+            )
         dossier = self.get_dossier(dossier_id)  # type: ignore[attr-defined]
         lang = lang or dossier.language
         wanted = {s.strip() for s in sections if s.strip()}
@@ -135,8 +144,11 @@ class HandoutOps(AnswerOps):
         unknown = sorted(wanted - known)
         if unknown:
             raise InvalidInput(
-                f"No applicable section '{unknown[0]}' in this dossier; "
-                f"known: {', '.join(sorted(known))}"
+                catalog_entry(
+                    "error", "No applicable section '{section}' in this dossier; known: {known}"
+                ),
+                section=unknown[0],
+                known=", ".join(sorted(known)),
             )
         answers = dossier.answers_by_key()
         numbering = dossier_numbering(dossier, self._templates)

@@ -71,7 +71,11 @@ class MissionStatusOps(MissionOps, OverviewOps):
     ) -> MissionOverview:
         """Return the overview of one mission by its id, with who is expected and missing."""
         if sort not in SORT_KEYS:
-            raise InvalidInput(f"Cannot sort by '{sort}'; choose one of {', '.join(SORT_KEYS)}.")
+            raise InvalidInput(
+                catalog_entry("error", "Cannot sort by '{sort}'; choose one of {keys}."),
+                sort=sort,
+                keys=", ".join(SORT_KEYS),
+            )
         rows = [r for r in self._all_rows() if r.mission_id == mission_id]
         known = mission_rows.find_mission(self._store.conn, mission_id)
         name = known.name.nl if known else (rows[0].mission if rows else mission_id)

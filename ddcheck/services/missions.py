@@ -78,7 +78,9 @@ class MissionOps(WorkspaceBase):
         for template_id in checklists:
             template = self._templates.get(template_id)
             if template is None:
-                known = ", ".join(sorted(self._templates)) or "none"
+                known = ", ".join(sorted(self._templates)) or Wording(
+                    catalog_entry("known templates", "none")
+                )
                 raise InvalidInput(
                     catalog_entry("error", "There is no checklist '{template}' (known: {known})."),
                     template=template_id,
@@ -121,18 +123,28 @@ class MissionOps(WorkspaceBase):
         """Return the mission id `reference` names: a whole id or a unique start of one."""
         reference = reference.strip().lower()
         if not reference:
-            raise InvalidInput("Name a mission by its id (or the first characters of it).")
+            raise InvalidInput(
+                catalog_entry("error", "Name a mission by its id (or the first characters of it).")
+            )
         found = mission_rows.ids_starting_with(self._store.conn, reference)
         if reference in found:
             return reference
         if not found:
             raise NotFound(
-                f"No mission id starts with '{reference}'; 'ddcheck mission list' shows them."
+                catalog_entry(
+                    "error",
+                    "No mission id starts with '{reference}'; 'ddcheck mission list' shows them.",
+                ),
+                reference=reference,
             )
         if len(found) > 1:
             raise AmbiguousId(
-                f"'{reference}' matches {len(found)} missions ({', '.join(found[:5])}); "
-                "type more of the id."
+                catalog_entry(
+                    "error", "'{reference}' matches {count} missions ({ids}); type more of the id."
+                ),
+                reference=reference,
+                count=len(found),
+                ids=", ".join(found[:5]),
             )
         return found[0]
 

@@ -19,6 +19,7 @@ from ddcheck.domain.overview import (
 from ddcheck.domain.readiness import readiness
 from ddcheck.domain.received import ReceivedDossier, mission_key
 from ddcheck.domain.text import Language
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.services.catalogs import signature
 from ddcheck.services.errors import InvalidInput
 from ddcheck.services.files import write_atomically
@@ -139,7 +140,11 @@ class OverviewOps(ReceivedOps):
         if key is not None and rows:
             name = rows[0].mission
         if sort not in SORT_KEYS:
-            raise InvalidInput(f"Cannot sort by '{sort}'; choose one of {', '.join(SORT_KEYS)}.")
+            raise InvalidInput(
+                catalog_entry("error", "Cannot sort by '{sort}'; choose one of {keys}."),
+                sort=sort,
+                keys=", ".join(SORT_KEYS),
+            )
         rows = filter_rows(rows, text, verdict=verdict, red_flags_only=red_flags_only)
         return MissionOverview(name, tuple(sort_rows(rows, sort, descending)))
 
@@ -170,7 +175,7 @@ class OverviewOps(ReceivedOps):
         from ddcheck.report.overview_pdf import render_overview_pdf
 
         if lang not in ("nl", "en"):
-            raise InvalidInput(f"Language '{lang}' is not available; choose nl or en.")
+            raise ValueError(f"no report language {lang!r}")  # Language says which there are
         target = Path(out_path)
         write_atomically(target, render_overview_pdf(overview, lang, self._now()))
         return target

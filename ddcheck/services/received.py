@@ -64,7 +64,11 @@ def _parse(data: bytes) -> tuple[Dossier, DossierDocument]:
         model = read_dossier_json(data, context=STORED)[1]
     except DossierFormatError as error:
         raise ReceivedDamaged(
-            f"A stored received dossier is damaged ({error}); run 'ddcheck check' to see which."
+            catalog_entry(
+                "error",
+                "A stored received dossier is damaged ({error}); run 'ddcheck check' to see which.",
+            ),
+            error=error,
         ) from error
     return model.dossier, model
 
@@ -344,13 +348,24 @@ class ReceivedOps(SigningOps):
         """Return the received id `reference` names: a (start of a) received or dossier id."""
         reference = reference.strip()
         if not reference:
-            raise InvalidInput("Name a received dossier by its id (or the first characters).")
+            raise InvalidInput(
+                catalog_entry(
+                    "error", "Name a received dossier by its id (or the first characters)."
+                )
+            )
         found = received_rows.ids_starting_with(self._store.conn, reference)
         if not found:
-            raise NotFound(f"No received dossier id starts with '{reference}'.")
+            raise NotFound(
+                catalog_entry("error", "No received dossier id starts with '{reference}'."),
+                reference=reference,
+            )
         if len(found) > 1:
             raise AmbiguousId(
-                f"'{reference}' matches {len(found)} received dossiers; type more of the id."
+                catalog_entry(
+                    "error", "'{reference}' matches {count} received dossiers; type more of the id."
+                ),
+                reference=reference,
+                count=len(found),
             )
         return found[0]
 
@@ -384,7 +399,11 @@ class ReceivedOps(SigningOps):
         infos = self._revision_infos(row.id)
         number = revision or len(infos)
         if not 1 <= number <= len(infos):
-            raise NotFound(f"Received dossier '{received_id}' has no revision {number}.")
+            raise NotFound(
+                catalog_entry("error", "Received dossier '{received}' has no revision {number}."),
+                received=received_id,
+                number=number,
+            )
         info, raw = infos[number - 1]
         dossier, document = _parse(raw.document)
         withheld = document.withheld
@@ -453,9 +472,15 @@ class ReceivedOps(SigningOps):
                 dossier, _ = _parse(raw.document)
                 expected = next((e.sha256 for e in dossier.evidence if e.id == evidence_id), "")
                 if hashlib.sha256(data).hexdigest() != expected:
-                    raise InvalidInput("The stored copy of this evidence file is damaged.")
+                    raise InvalidInput(
+                        catalog_entry("error", "The stored copy of this evidence file is damaged.")
+                    )
                 return data
-        raise NotFound("The contents of this evidence file were not received (PDFs carry none).")
+        raise NotFound(
+            catalog_entry(
+                "error", "The contents of this evidence file were not received (PDFs carry none)."
+            )
+        )
 
     def _log_received(self, changes: Changes, now: dt.datetime) -> None:
         """Record changes of a received dossier (inside the caller's transaction)."""

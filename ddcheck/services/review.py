@@ -20,6 +20,7 @@ from ddcheck.domain.dossier import (
 )
 from ddcheck.domain.ids import new_id
 from ddcheck.domain.text import Language
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.services.changes import Change, Changes
 from ddcheck.services.errors import InvalidInput
 from ddcheck.services.files import write_atomically
@@ -116,10 +117,19 @@ class ReviewOps(ReceivedOps):
         for key in keys:
             template_id, item_id = split_item_key(key)
             if template_id not in used or not item_id:
-                raise InvalidInput(f"'{key}' is not an item of this dossier (use template/item).")
+                raise InvalidInput(
+                    catalog_entry(
+                        "error", "'{key}' is not an item of this dossier (use template/item)."
+                    ),
+                    key=key,
+                )
             template = self._templates.get(template_id)
             if template is not None and template.item(item_id) is None:
-                raise InvalidInput(f"Template '{template_id}' has no item '{item_id}'.")
+                raise InvalidInput(
+                    catalog_entry("error", "Template '{template}' has no item '{item}'."),
+                    template=template_id,
+                    item=item_id,
+                )
 
     def assess_item(
         self, received_id: str, key: str, assessment: str, comment: str = ""
@@ -127,7 +137,9 @@ class ReviewOps(ReceivedOps):
         """Record an item's assessment (accepted / question / insufficient) with a comment."""
         if assessment not in ASSESSMENTS:
             raise InvalidInput(
-                f"Assessment '{assessment}' is unknown; use {', '.join(ASSESSMENTS)}."
+                catalog_entry("error", "Assessment '{assessment}' is unknown; use {known}."),
+                assessment=assessment,
+                known=", ".join(ASSESSMENTS),
             )
         self._check_item(received_id, key)
         template_id, item_id = split_item_key(key)
@@ -177,7 +189,11 @@ class ReviewOps(ReceivedOps):
     ) -> Changes:
         """Set the overall verdict (and its note, the reviewer's name and organisation)."""
         if verdict is not None and verdict not in VERDICTS:
-            raise InvalidInput(f"Verdict '{verdict}' is unknown; use {', '.join(VERDICTS)}.")
+            raise InvalidInput(
+                catalog_entry("error", "Verdict '{verdict}' is unknown; use {known}."),
+                verdict=verdict,
+                known=", ".join(VERDICTS),
+            )
         fields: dict[str, Any] = {"verdict": verdict}
         for name, value in (
             ("verdict_note", note),
@@ -223,12 +239,16 @@ class ReviewOps(ReceivedOps):
         def change(review: Review) -> tuple[Review, list[Change]]:
             old = next((a for a in review.agreed_actions if a.id == action_id), None)
             if old is None:
-                raise InvalidInput(f"There is no agreed action '{action_id}'.")
+                raise InvalidInput(
+                    catalog_entry("error", "There is no agreed action '{action}'."),
+                    action=action_id,
+                )
             try:
                 new = Action.model_validate({**old.model_dump(), **fields})
             except ValidationError as error:
                 raise InvalidInput(
-                    f"The agreed action is not valid: {error.errors()[0]['msg']}."
+                    catalog_entry("error", "The agreed action is not valid: {problem}."),
+                    problem=error.errors()[0]["msg"],
                 ) from error
             changes = agreed_action_changes(old, new)
             actions = [new if a.id == action_id else a for a in review.agreed_actions]
@@ -299,7 +319,7 @@ class ReviewOps(ReceivedOps):
         from ddcheck.report.review_pdf import render_review_pdf
 
         if lang not in ("nl", "en"):
-            raise InvalidInput(f"Language '{lang}' is not available; choose nl or en.")
+            raise ValueError(f"no report language {lang!r}")  # Language says which there are
         review_file = self._review_file(received_id)
         received = self.get_received(received_id)  # type: ignore[attr-defined]
         pdf = render_review_pdf(received, review_file, self._templates, lang)

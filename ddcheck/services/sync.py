@@ -328,7 +328,10 @@ class SyncOps(ReviewOps):
                 except FileExistsError:
                     continue
             else:
-                raise InvalidInput(f"Could not find a free file name in {root}.")
+                raise InvalidInput(
+                    catalog_entry("error", "Could not find a free file name in {folder}."),
+                    folder=root,
+                )
             with self._transaction():
                 sync_rows.mark_written(conn, [e.id for e in edits])
                 sync_rows.note_file(

@@ -205,7 +205,9 @@ class TravelOps(WorkspaceBase):
             )
         archive = Path(archive).expanduser()
         if not archive.is_file():
-            raise NotFound(f"There is no travel archive {archive}.")
+            raise NotFound(
+                catalog_entry("error", "There is no travel archive {archive}."), archive=archive
+            )
         try:
             records = dict(read_archive(archive, key))
             body = json.loads(records.pop(_MANIFEST))

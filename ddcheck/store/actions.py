@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from ddcheck.domain.dossier import Action, Review
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.store.errors import NotFound
 
 
@@ -30,7 +31,10 @@ def get_action(conn: sqlite3.Connection, dossier_id: str, action_id: str) -> Act
         "SELECT data FROM actions WHERE id = ? AND dossier_id = ?", (action_id, dossier_id)
     ).fetchone()
     if row is None:
-        raise NotFound(f"There is no action '{action_id}' in this dossier.")
+        raise NotFound(
+            catalog_entry("error", "There is no action '{action}' in this dossier."),
+            action=action_id,
+        )
     return Action.model_validate_json(row[0])
 
 

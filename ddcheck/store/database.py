@@ -95,7 +95,9 @@ def enable_wal(conn: sqlite3.Connection) -> None:
     mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
     if str(mode).lower() not in ("wal", "memory"):
         conn.close()
-        raise WorkspaceBusy("The workspace could not be switched to WAL mode; is it locked?")
+        raise WorkspaceBusy(
+            catalog_entry("error", "The workspace could not be switched to WAL mode; is it locked?")
+        )
 
 
 # Workspace files this process holds open through SQLite, by resolved path, with their count.

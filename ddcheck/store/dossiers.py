@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ddcheck.domain.dossier import STORED, Company, Dossier, Mission, TemplateUse
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.store import actions, answers, evidence
 from ddcheck.store.errors import NotFound
 
@@ -75,7 +76,9 @@ def header(conn: sqlite3.Connection, dossier_id: str) -> DossierRow:
     """Return a dossier's own row, or raise NotFound."""
     row = conn.execute(f"SELECT {_COLUMNS} FROM dossiers WHERE id = ?", (dossier_id,)).fetchone()
     if row is None:
-        raise NotFound(f"There is no dossier '{dossier_id}'.")
+        raise NotFound(
+            catalog_entry("error", "There is no dossier '{dossier}'."), dossier=dossier_id
+        )
     return _row(row)
 
 
@@ -89,7 +92,9 @@ def trashed_at(conn: sqlite3.Connection, dossier_id: str) -> str | None:
     """Return when a dossier was trashed (None when it is not), or raise NotFound."""
     row = conn.execute("SELECT trashed_at FROM dossiers WHERE id = ?", (dossier_id,)).fetchone()
     if row is None:
-        raise NotFound(f"There is no dossier '{dossier_id}'.")
+        raise NotFound(
+            catalog_entry("error", "There is no dossier '{dossier}'."), dossier=dossier_id
+        )
     return row[0]
 
 

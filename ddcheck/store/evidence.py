@@ -12,6 +12,7 @@ import hashlib
 import sqlite3
 
 from ddcheck.domain.dossier import Evidence
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.store.errors import NotFound
 from ddcheck.store.evidence_files import EvidenceFiles
 
@@ -104,7 +105,9 @@ def get_evidence(conn: sqlite3.Connection, evidence_id: str) -> tuple[str, Evide
         (evidence_id,),
     ).fetchone()
     if row is None:
-        raise NotFound(f"There is no evidence file '{evidence_id}'.")
+        raise NotFound(
+            catalog_entry("error", "There is no evidence file '{evidence}'."), evidence=evidence_id
+        )
     return row[0], _evidence(row[1:])
 
 
@@ -118,7 +121,10 @@ def blob(conn: sqlite3.Connection, files: EvidenceFiles, sha256: str) -> bytes:
     """Return stored file contents by their SHA-256."""
     row = conn.execute("SELECT data FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
     if row is None:
-        raise NotFound(f"The contents of evidence file {sha256[:12]} are missing.")
+        raise NotFound(
+            catalog_entry("error", "The contents of evidence file {file} are missing."),
+            file=sha256[:12],
+        )
     return bytes(row[0]) if row[0] else files.get(sha256)
 
 

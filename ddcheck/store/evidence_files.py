@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.store.errors import NotFound
 from ddcheck.store.keys import DataKey
 
@@ -73,11 +74,18 @@ class EvidenceFiles:
         try:
             stored = self.path(sha256).read_bytes()
         except FileNotFoundError as error:
-            raise NotFound(f"The contents of evidence file {sha256[:12]} are missing.") from error
+            raise NotFound(
+                catalog_entry("error", "The contents of evidence file {file} are missing."),
+                file=sha256[:12],
+            ) from error
         found_sha, data = _open(self.key, stored)
         if found_sha not in (None, sha256) or hashlib.sha256(data).hexdigest() != sha256:
             raise EvidenceDamaged(
-                f"The stored copy of evidence file {sha256[:12]} is damaged (checksum differs)."
+                catalog_entry(
+                    "error",
+                    "The stored copy of evidence file {file} is damaged (checksum differs).",
+                ),
+                file=sha256[:12],
             )
         return data
 
@@ -134,13 +142,15 @@ def _open(key: DataKey | None, stored: bytes) -> tuple[str | None, bytes]:
     from cryptography.exceptions import InvalidTag
 
     if not stored.startswith(MAGIC):
-        raise EvidenceDamaged("An evidence file is not encrypted as expected.")
+        raise EvidenceDamaged(
+            catalog_entry("error", "An evidence file is not encrypted as expected.")
+        )
     body = stored[len(MAGIC) :]
     try:
         plain = _aead(key).decrypt(body[:_NONCE], body[_NONCE:], MAGIC)
     except InvalidTag as error:
         raise EvidenceDamaged(
-            "An evidence file is damaged (it fails its authentication)."
+            catalog_entry("error", "An evidence file is damaged (it fails its authentication).")
         ) from error
     return plain[:_SHA].hex(), plain[_SHA:]
 

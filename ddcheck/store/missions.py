@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from ddcheck.domain.mission import MissionDefinition
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.store.errors import NotFound
 
 Origin = Literal["own", "pack"]
@@ -40,7 +41,12 @@ def get_mission(conn: sqlite3.Connection, mission_id: str) -> MissionDefinition:
     row = conn.execute("SELECT data FROM missions WHERE id = ?", (mission_id,)).fetchone()
     found = _mission(row[0]) if row else None
     if found is None:
-        raise NotFound(f"There is no mission '{mission_id}'; 'ddcheck mission list' shows them.")
+        raise NotFound(
+            catalog_entry(
+                "error", "There is no mission '{mission}'; 'ddcheck mission list' shows them."
+            ),
+            mission=mission_id,
+        )
     return found
 
 

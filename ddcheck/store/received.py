@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ddcheck.domain.dossier import Review
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.store.errors import NotFound
 
 
@@ -114,7 +115,10 @@ def get_received(conn: sqlite3.Connection, received_id: str) -> ReceivedRow:
     """Return one received dossier, or raise NotFound."""
     row = conn.execute(f"{_RECEIVED} WHERE id = ?", (received_id,)).fetchone()
     if row is None:
-        raise NotFound(f"There is no received dossier '{received_id}'.")
+        raise NotFound(
+            catalog_entry("error", "There is no received dossier '{received}'."),
+            received=received_id,
+        )
     return _received(row)
 
 
