@@ -1,7 +1,9 @@
 """Issue 16.5: the app's Dutch lives in the word catalog, not beside English in the code.
 
 No call passes `nl="..."` and no dict holds `"nl": "..."` under ddcheck/: a sentence is a
-`catalog_entry` (or a vocabulary look-up) and its Dutch is in resources/i18n/nl.po.
+`catalog_entry` (or a vocabulary look-up) and its Dutch is in resources/i18n/nl.po. No
+WorkspaceError (or subclass) is made from a plain English sentence, which Dutch would show
+in English.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 import ddcheck
 
 PACKAGE = Path(ddcheck.__file__).parent
+ROOT_ERROR = "WorkspaceError"  # ddcheck/store/errors.py
 # locale data per language code, not wording: CLDR date patterns and the languages' names
 ALLOWED = {"domain/formatting.py"}
 
@@ -74,3 +77,69 @@ def test_the_scan_finds_keyword_and_dict_pairs_but_not_data_passed_on() -> None:
         'choice = {"nl": dutch, "en": english}\n'
     )
     assert inline_pairs(source) == [1, 2, 3]
+
+
+def _called(func: ast.expr) -> str:
+    if isinstance(func, ast.Name):
+        return func.id
+    return func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def error_classes(sources: list[str]) -> set[str]:
+    """Return WorkspaceError and every class the sources define whose bases chain to it."""
+    bases: dict[str, set[str]] = {}
+    for source in sources:
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.ClassDef):
+                bases.setdefault(node.name, set()).update(_called(b) for b in node.bases)
+    found = {ROOT_ERROR}
+    while more := {name for name, parents in bases.items() if parents & found} - found:
+        found |= more
+    return found
+
+
+def plain_sentence_errors(source: str, classes: set[str]) -> list[int]:
+    """Return the lines where a source makes one of `classes` from a str or an f-string."""
+    return sorted(
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and _called(node.func) in classes
+        and node.args
+        and (
+            isinstance(node.args[0], ast.JoinedStr)
+            or (isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str))
+        )
+    )
+
+
+def test_every_workspace_error_says_a_catalog_sentence() -> None:
+    """An error is `catalog_entry("error", ...)` with fields, so the Dutch app says it in Dutch."""
+    sources = {
+        path.relative_to(PACKAGE).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(PACKAGE.rglob("*.py"))
+    }
+    classes = error_classes(list(sources.values()))
+    assert {"NotFound", "InvalidInput", "EvidenceDamaged", "ImportRefused"} <= classes
+    found = [
+        f"{name}:{line}"
+        for name, source in sources.items()
+        for line in plain_sentence_errors(source, classes)
+    ]
+    assert found == []
+
+
+def test_the_error_scan_follows_subclasses_and_finds_str_and_fstring_sentences() -> None:
+    source = (
+        "class Refused(errors.NotFound):\n"
+        "    pass\n"
+        "class NotFound(WorkspaceError):\n"
+        "    pass\n"
+        'raise Refused("Gone.")\n'
+        'raise errors.NotFound(f"{x} is gone.")\n'
+        'raise NotFound(catalog_entry("error", "{x} is gone."), x=x)\n'
+        'raise ValueError(f"{x} is no error a user reads")\n'
+    )
+    classes = error_classes([source])
+    assert classes == {"WorkspaceError", "NotFound", "Refused"}
+    assert plain_sentence_errors(source, classes) == [5, 6]
