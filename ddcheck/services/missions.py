@@ -21,7 +21,7 @@ class ParticipantsRefused(InvalidInput):
     """A participants file that cannot be used; `problems` names every bad line."""
 
     def __init__(
-        self, message: str | Entry | Wording, problems: tuple[str, ...] = (), /, **fields: object
+        self, message: Entry | Wording, problems: tuple[str, ...] = (), /, **fields: object
     ) -> None:
         super().__init__(message, **fields)
         self.problems = problems

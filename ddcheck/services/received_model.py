@@ -45,7 +45,7 @@ class ImportRefused(InvalidInput):
     """
 
     def __init__(
-        self, message: str | Entry | Wording, problems: tuple[str, ...] = (), /, **fields: object
+        self, message: Entry | Wording, problems: tuple[str, ...] = (), /, **fields: object
     ) -> None:
         super().__init__(message, **fields)
         self.problems = problems

@@ -7,7 +7,8 @@ written alike. Raise one with `catalog_entry("error", "English text with {fields
 fields as keywords; values go in as fields, never into the catalog text. Only an English text
 too bare to translate alone gets a context of its own that says what it is ("{file}: {error}"
 is a "participants error"; an exchange error's "{detail}" is e.g. a "refused bundle"). Remarks
-that let an import go through are "notice"s (services/received_model.py).
+that let an import go through are "notice"s (services/received_model.py). A programming
+error no user reads is a ValueError or TypeError, not a WorkspaceError.
 """
 
 from __future__ import annotations
@@ -20,23 +21,24 @@ from ddcheck.domain.vocabulary import Entry, Wording
 class WorkspaceError(Exception):
     """A problem with the workspace the user can act on; `str()` is one plain sentence.
 
-    Give a catalog entry and its fields (`text(lang)` translates it), a ready Wording, or a
-    plain English sentence (then English in every language).
+    Give a catalog entry and its fields (`text(lang)` translates it) or a ready Wording. A plain
+    str is refused by mypy and by tests/test_one_vocabulary.py (Dutch would show it in English);
+    one that slips through anyway is shown as it is rather than crash.
     """
 
-    def __init__(self, message: str | Entry | Wording, /, **fields: object) -> None:
+    def __init__(self, message: Entry | Wording, /, **fields: object) -> None:
         if isinstance(message, tuple):
             message = Wording(message, **fields)
         self.wording = message if isinstance(message, Wording) else None
         super().__init__(str(message))
 
     def text(self, lang: str) -> str:
-        """Return the sentence in `lang` ('nl' or 'en'); English when it has no catalog entry."""
+        """Return the sentence in `lang` ('nl' or 'en'); a str that slipped through as it is."""
         return self.wording.text(lang) if self.wording is not None else str(self)
 
     @property
     def nl(self) -> str:
-        """Return the Dutch sentence (the English one when it has no catalog entry)."""
+        """Return the Dutch sentence."""
         return self.text("nl")
 
 
@@ -49,7 +51,7 @@ class WorkspaceDamaged(WorkspaceError):
 
     def __init__(
         self,
-        message: str | Entry | Wording,
+        message: Entry | Wording,
         /,
         moved_to: Path | None,
         newest_backup: Path | None,
