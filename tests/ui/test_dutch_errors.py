@@ -1,4 +1,4 @@
-"""Errors the workspace words in Dutch reach the Dutch UI in Dutch (saving, dossier commands)."""
+"""Errors the workspace words in Dutch reach the Dutch UI in Dutch (saving, commands, exports)."""
 
 from __future__ import annotations
 
@@ -52,3 +52,29 @@ def test_a_refused_dossier_command_says_why_in_dutch(
     prompts.texts.append("Riyad 2028")
     ctrl.commands.rename(dossier.id)
     assert prompts.asked[-1] == ("error", TRASHED_NL)
+
+
+def test_a_failed_pdf_export_says_why_in_dutch(
+    qtbot: Any, make_ctx: Any, real_ws: Any, prompts: Any, tmp_path: Any
+) -> None:
+    from PySide6.QtWidgets import QPushButton, QWidget
+
+    from ddcheck.ui.exporting import write_pdf_in_background
+
+    i18n.set_language("nl")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    button = QPushButton(parent)
+    states: list[tuple[str, str]] = []
+    write_pdf_in_background(
+        make_ctx(real_ws),
+        parent,
+        button,
+        tmp_path / "review.pdf",
+        lambda ws, _path: ws.get_received("nope"),
+        lambda kind, text: states.append((kind, text)),
+    )
+    qtbot.waitUntil(button.isEnabled, timeout=10000)
+    gone = "Er is geen ontvangen dossier 'nope'."
+    assert prompts.asked[-1] == ("error", gone)
+    assert states[-1] == ("error", f"De export is mislukt: {gone}")
