@@ -121,6 +121,7 @@ def short_id(key_id: str) -> str:
 def signer_of(certificate: bytes) -> Signer:
     """Return the signer of a DER certificate; raise SignatureError when it is not one."""
     from cryptography import x509
+    from cryptography.exceptions import UnsupportedAlgorithm
     from cryptography.hazmat.primitives import serialization
     from cryptography.x509.oid import NameOID
 
@@ -130,7 +131,7 @@ def signer_of(certificate: bytes) -> Signer:
             serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
         )
         names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
-    except (ValueError, TypeError) as error:
+    except (ValueError, TypeError, UnsupportedAlgorithm) as error:
         raise SignatureError("the signer's certificate cannot be read") from error
     name = str(names[0].value) if names else ""
     return Signer(hashlib.sha256(spki).hexdigest(), name[:200], certificate)
@@ -259,7 +260,7 @@ def sign_archive(manifest: bytes, key: SigningKey) -> bytes:
 def check_signature_document(data: bytes, document: Any) -> Signer:
     """Return who signed `data` per the signature JSON `document`; raise SignatureError."""
     from cryptography import x509
-    from cryptography.exceptions import InvalidSignature
+    from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
 
@@ -275,7 +276,7 @@ def check_signature_document(data: bytes, document: Any) -> Signer:
         certificate = base64.b64decode(document["certificate"], validate=True)
         value = base64.b64decode(document["signature"], validate=True)
         public = x509.load_der_x509_certificate(certificate).public_key()
-    except ValueError as error:
+    except (ValueError, UnsupportedAlgorithm) as error:  # a damaged key names no known curve
         raise SignatureError("the signature or its certificate is damaged") from error
     if not isinstance(public, ec.EllipticCurvePublicKey):
         raise SignatureError("the signature is not one ddcheck can check")

@@ -159,3 +159,21 @@ def test_a_signed_export_stays_pdf_1_7_for_pdfa_3b(signed_pdf: Path) -> None:
         assert not report.violations, [str(f) for f in report.violations]
         # pikepdf does not check forms, so the signature field is left to a full validator
         assert {f.kind for f in report.findings} <= {"unsupported"}
+
+
+def test_a_certificate_whose_curve_was_damaged_is_refused_not_a_crash(key: SigningKey) -> None:
+    import base64
+
+    from ddcheck.exchange.signing import signer_of
+
+    manifest = b'{"format": "x", "entries": []}'
+    document = json.loads(sign_archive(manifest, key))
+    der = base64.b64decode(document["certificate"])
+    p256 = bytes.fromhex("06082a8648ce3d030107")  # the curve's OID, as the fuzzer hit it
+    assert p256 in der
+    damaged = der.replace(p256, bytes.fromhex("06082a8648ce3d030108"))
+    document["certificate"] = base64.b64encode(damaged).decode()
+    with pytest.raises(SignatureError, match="damaged"):
+        verify_archive(manifest, json.dumps(document).encode())
+    with pytest.raises(SignatureError, match="cannot be read"):
+        signer_of(damaged)
