@@ -76,16 +76,7 @@ class MissionOps(WorkspaceBase):
 
         requested = []
         for template_id in checklists:
-            template = self._templates.get(template_id)
-            if template is None:
-                known = ", ".join(sorted(self._templates)) or Wording(
-                    catalog_entry("known templates", "none")
-                )
-                raise InvalidInput(
-                    catalog_entry("error", "There is no checklist '{template}' (known: {known})."),
-                    template=template_id,
-                    known=known,
-                )
+            template = self._template(template_id)
             requested.append(RequestedChecklist(id=template.id, version=template.version))
         nl = " ".join(name.split())
         en = " ".join(name_en.split()) or nl
