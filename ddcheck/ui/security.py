@@ -31,7 +31,12 @@ _INPUT = {
 
 
 class IdleLock(QObject):
-    """Call `lock` after `minutes` without keyboard or mouse input anywhere in the app."""
+    """Call `lock` after `minutes` without keyboard or mouse input anywhere in the app.
+
+    It watches input through an app-wide event filter, which sees every event of every object
+    (thousands while a window is built), so the filter is installed only while the lock is armed:
+    an unencrypted workspace, or a lock set to never, pays nothing for it.
+    """
 
     def __init__(self, lock: Callable[[], None], minutes: int, parent: QObject | None = None):
         super().__init__(parent)
@@ -40,14 +45,13 @@ class IdleLock(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._fire)
         self.paused = False
+        self.watching = False
         self.set_minutes(minutes)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     def set_minutes(self, minutes: int, *, interval_ms: int | None = None) -> None:
         """Lock after `minutes` idle (0: never); `interval_ms` overrides it (tests)."""
         self.interval_ms = interval_ms if interval_ms is not None else minutes * 60_000
+        self._watch(self.interval_ms > 0)
         self.restart()
 
     def restart(self) -> None:
@@ -56,6 +60,17 @@ class IdleLock(QObject):
             self.timer.start(self.interval_ms)
         else:
             self.timer.stop()
+
+    def _watch(self, wanted: bool) -> None:
+        """Install or remove the app-wide input filter, so that it exists only while armed."""
+        app = QApplication.instance()
+        if app is None or wanted == self.watching:
+            return
+        if wanted:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self.watching = wanted
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Any input restarts the count."""

@@ -122,6 +122,36 @@ def test_idle_lock_saves_first_hides_the_dossier_and_asks_again(
     security.idle.set_minutes(0)
 
 
+def test_typing_keeps_the_idle_lock_away_and_stopping_lets_it_come(qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from ddcheck.ui.security import IdleLock
+
+    locked: list[str] = []
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    idle = IdleLock(lambda: locked.append("locked"), 0)
+    idle.set_minutes(0, interval_ms=400)
+    for _ in range(6):  # 1.2 s of typing, a key every 0.2 s: never 0.4 s without input
+        qtbot.keyClick(field, Qt.Key.Key_A)
+        qtbot.wait(200)
+    assert locked == [] and field.text() == "aaaaaa"
+    qtbot.waitUntil(lambda: locked == ["locked"], timeout=3000)
+    idle.set_minutes(0)
+
+
+def test_the_idle_lock_watches_input_only_while_it_is_armed(qtbot):
+    from ddcheck.ui.security import IdleLock
+
+    idle = IdleLock(lambda: None, 0)
+    assert not idle.watching  # never: no app-wide filter sees every event for nothing
+    idle.set_minutes(5)
+    assert idle.watching and idle.timer.isActive()
+    idle.set_minutes(0)
+    assert not idle.watching and not idle.timer.isActive()
+
+
 def test_prepare_for_travel_and_back_home_from_the_menu(
     qtbot, real_controller, prompts, tmp_path: Path
 ):
