@@ -2,8 +2,8 @@
 
 No call passes `nl="..."` and no dict holds `"nl": "..."` under ddcheck/: a sentence is a
 `catalog_entry` (or a vocabulary look-up) and its Dutch is in resources/i18n/nl.po. No
-WorkspaceError (or subclass) is made from a plain English sentence, which Dutch would show
-in English.
+WorkspaceError (or subclass), and no command line's UserError, is made from a plain English
+sentence, which Dutch would show in English.
 """
 
 from __future__ import annotations
@@ -143,3 +143,21 @@ def test_the_error_scan_follows_subclasses_and_finds_str_and_fstring_sentences()
     classes = error_classes([source])
     assert classes == {"WorkspaceError", "NotFound", "Refused"}
     assert plain_sentence_errors(source, classes) == [5, 6]
+
+
+def test_every_command_line_error_says_a_catalog_sentence() -> None:
+    """A command's error is a catalog sentence or an error that says itself, never a str."""
+    found = []
+    for path in sorted((PACKAGE / "cli").rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        found += [f"{path.name}:{line}" for line in plain_sentence_errors(source, {"UserError"})]
+        found += [
+            f"{path.name}:{node.lineno}"
+            for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Call)
+            and _called(node.func) == "UserError"
+            and node.args
+            and isinstance(node.args[0], ast.Call)
+            and _called(node.args[0].func) == "str"
+        ]
+    assert found == []

@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ddcheck.cli.errors import UserError
+from ddcheck.cli.errors import cannot_write, said
 from ddcheck.cli.terminal import line
 from ddcheck.cli.workspace import dossier_arg, json_flag, opened, print_json, shorten
 from ddcheck.domain.scoring import justification_missing
+from ddcheck.domain.vocabulary import catalog_entry
 
 if TYPE_CHECKING:
     from ddcheck.domain.dossier import Dossier
@@ -130,8 +131,18 @@ def answer_command(args: argparse.Namespace) -> int:
             fields["risk"] = {**base, **{k: v for k, v in risk.items() if v is not None}}
         if not fields:
             scale = template.scale_for(item)
-            hint = f" Options: {option_list(scale)}." if scale.is_choice else ""
-            raise UserError(f"Give a VALUE, --note, --confidential, --review or a risk.{hint}")
+            if scale.is_choice:
+                raise said(
+                    catalog_entry(
+                        "cli",
+                        "Give a VALUE, --note, --confidential, --review or a risk. Options: "
+                        "{options}.",
+                    ),
+                    options=option_list(scale),
+                )
+            raise said(
+                catalog_entry("cli", "Give a VALUE, --note, --confidential, --review or a risk.")
+            )
         changes = ws.answer(dossier_id, template.id, item.id, **fields)
         if args.json:
             print_json(_changes_json(changes))
@@ -154,8 +165,10 @@ def answer_command(args: argparse.Namespace) -> int:
 def attach_command(args: argparse.Namespace) -> int:
     """Store a file, or record a link or path, as evidence (optionally of an item); print its id."""
     if (args.file is None) == (args.link is None):
-        raise UserError(
-            "give a FILE to keep, or --link URL|PATH for evidence that stays where it is"
+        raise said(
+            catalog_entry(
+                "cli", "give a FILE to keep, or --link URL|PATH for evidence that stays where it is"
+            )
         )
     with opened(args) as ws:
         dossier_id = ws.resolve_dossier(args.dossier)
@@ -206,7 +219,7 @@ def _write_ics(ws: Workspace, dossier: Dossier, target: Path) -> None:
     try:
         ws.export_actions_ics(dossier, target)
     except OSError as error:
-        raise UserError(f"cannot write {target}: {error.strerror or error}") from error
+        raise cannot_write(target, error) from error
     print(f"wrote {target}", file=sys.stderr)
 
 

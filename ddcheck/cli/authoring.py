@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from ddcheck.cli.errors import UserError
+from ddcheck.cli.errors import FirstClause, UserError, cannot_write, said
 from ddcheck.cli.exchange import workspace
 from ddcheck.cli.workspace import check_output
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.paths import data_paths
 from ddcheck.services.authoring import TEMPLATES_FOLDER
 
@@ -53,12 +54,15 @@ def import_template(args: argparse.Namespace) -> int:
             result = ws.import_template(args.file, replace_built_in=args.replace_built_in)
         except ImportRefused as error:
             if len(error.problems) <= 1:
-                raise UserError(str(error)) from error
+                raise UserError(error) from error
             for problem in error.problems:
                 print(problem, file=sys.stderr)
-            raise UserError(str(error).split(": ", 1)[0] + ": see the problems above") from error
+            raise said(
+                catalog_entry("cli", "{refusal}: see the problems above"),
+                refusal=FirstClause(error),
+            ) from error
         except WorkspaceError as error:
-            raise UserError(str(error)) from error
+            raise UserError(error) from error
     t = result.template
     if result.status == "unchanged":
         print(f"{t.id} v{t.version} is already in the workspace; nothing changed")
@@ -79,7 +83,7 @@ def revert_template(args: argparse.Namespace) -> int:
         try:
             changes = ws.revert_template(args.template_id)
         except WorkspaceError as error:
-            raise UserError(str(error)) from error
+            raise UserError(error) from error
         template = ws.templates[args.template_id]
     print(f"{template.id} is the built-in v{template.version} again ({template.item_count} items)")
     if changes:
@@ -96,8 +100,8 @@ def export_template(args: argparse.Namespace) -> int:
         try:
             path = ws.export_template(args.template_id, args.output)
         except WorkspaceError as error:
-            raise UserError(str(error)) from error
+            raise UserError(error) from error
         except OSError as error:
-            raise UserError(f"cannot write {args.output}: {error.strerror or error}") from error
+            raise cannot_write(args.output, error) from error
     print(f"wrote {path}")
     return 0

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ddcheck.cli.errors import UserError
+from ddcheck.cli.errors import UserError, said
 from ddcheck.cli.workspace import json_flag, opened, print_json, workspace_passphrase
+from ddcheck.domain.vocabulary import catalog_entry
 
 EXIT_PROBLEMS = 1
 
@@ -87,7 +88,7 @@ def restore_command(args: argparse.Namespace) -> int:
             args.data_dir, backup, passphrase=secret, keychain=KeyringKeychain()
         )
     except WorkspaceError as error:
-        raise UserError(str(error)) from error
+        raise UserError(error) from error
     print(f"Restored the workspace from {used}.")
     print("The state before restoring (if it held anything) is kept as a 'pre-restore' backup.")
     return 0
@@ -97,7 +98,9 @@ def _dismiss_damage(args: argparse.Namespace) -> int:
     from ddcheck.services import Workspace
 
     if args.backup is not None:
-        raise UserError("Give either a backup to restore or --start-empty, not both.")
+        raise said(
+            catalog_entry("cli", "Give either a backup to restore or --start-empty, not both.")
+        )
     moved = Workspace.dismiss_damage(args.data_dir)
     if not moved:
         print("Nothing to dismiss: no damaged workspace file is waiting for a decision.")

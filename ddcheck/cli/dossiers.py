@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from ddcheck.cli.errors import UserError
+from ddcheck.cli.errors import UserError, said
 from ddcheck.cli.show import print_dossier, show_json
 from ddcheck.cli.terminal import line
 from ddcheck.cli.workspace import (
@@ -23,10 +23,15 @@ from ddcheck.cli.workspace import (
 )
 from ddcheck.domain.dossier import ACTIVITIES
 from ddcheck.domain.sectors import SECTOR_IDS
+from ddcheck.domain.vocabulary import Wording, catalog_entry
 
 if TYPE_CHECKING:
     from ddcheck.domain.dossier import Dossier
     from ddcheck.services import DossierInfo, Workspace
+
+
+COMPANY_NAME = Wording(catalog_entry("cli", "company name"))
+MISSION_NAME = Wording(catalog_entry("cli", "mission name"))
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -105,7 +110,7 @@ def _company(args: argparse.Namespace) -> Any:
             size=args.size,
         )
     except ValidationError as error:
-        raise UserError(validation_message(error, {"name": "company name"})) from error
+        raise UserError(validation_message(error, {"name": COMPANY_NAME})) from error
 
 
 def _activities(args: argparse.Namespace) -> list[Any]:
@@ -113,7 +118,11 @@ def _activities(args: argparse.Namespace) -> list[Any]:
     activities = split_list(args.activities)
     unknown = [a for a in activities if a not in ACTIVITIES]
     if unknown:
-        raise UserError(f"Unknown activity {unknown[0]}; choose from {', '.join(ACTIVITIES)}.")
+        raise said(
+            catalog_entry("cli", "Unknown activity {activity}; choose from {known}."),
+            activity=unknown[0],
+            known=", ".join(ACTIVITIES),
+        )
     return activities
 
 
@@ -121,7 +130,11 @@ def _profile(args: argparse.Namespace) -> tuple[Any, Any]:
     from ddcheck.domain.dossier import Mission
 
     if not args.mission:
-        raise UserError("Give the mission's name with --mission, or start from --mission-pack.")
+        raise said(
+            catalog_entry(
+                "cli", "Give the mission's name with --mission, or start from --mission-pack."
+            )
+        )
     activities = _activities(args)
     company = _company(args)
     try:
@@ -136,7 +149,7 @@ def _profile(args: argparse.Namespace) -> tuple[Any, Any]:
             organiser=args.organiser,
         )
     except ValidationError as error:
-        raise UserError(validation_message(error, {"name": "mission name"})) from error
+        raise UserError(validation_message(error, {"name": MISSION_NAME})) from error
     return company, mission
 
 
@@ -159,7 +172,12 @@ def _new_from_pack(args: argparse.Namespace) -> int:
     given = [o for o in ("mission", "destinations", "start", "end") if getattr(args, o)]
     if given or args.organiser:
         option = "--" + (given[0] if given else "organiser")
-        raise UserError(f"{option} comes from the mission pack; leave it out with --mission-pack.")
+        raise said(
+            catalog_entry(
+                "cli", "{option} comes from the mission pack; leave it out with --mission-pack."
+            ),
+            option=option,
+        )
     company = _company(args)
     activities = _activities(args)
     with opened(args) as ws:
@@ -174,7 +192,7 @@ def _new_from_pack(args: argparse.Namespace) -> int:
                 export_credit_insurance=args.ekv,
             )
         except WorkspaceError as error:
-            raise UserError(str(error)) from error
+            raise UserError(error) from error
         except ValidationError as error:
             raise UserError(validation_message(error)) from error
         shown = describe_pack_import(result)[1:] if not args.json else []

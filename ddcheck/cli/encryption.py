@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ddcheck.cli.errors import UserError
+from ddcheck.cli.errors import UserError, said
 from ddcheck.cli.secrets import new_passphrase, passphrase, passphrase_file
+from ddcheck.domain.vocabulary import catalog_entry
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,7 +43,7 @@ def _run(call, *args, **kwargs):
     try:
         return call(*args, **kwargs)
     except WorkspaceError as error:
-        raise UserError(str(error)) from error
+        raise UserError(error) from error
 
 
 def encrypt_command(args: argparse.Namespace) -> int:
@@ -81,7 +82,7 @@ def decrypt_command(args: argparse.Namespace) -> int:
 
     paths = data_paths(args.data_dir)
     if not paths.keys.exists():
-        raise UserError("the workspace is not encrypted; nothing to decrypt")
+        raise said(catalog_entry("cli", "the workspace is not encrypted; nothing to decrypt"))
     secret = None if passphrase_file(args) is None and remembered(paths) else passphrase(args)
     _run(decrypt_workspace, args.data_dir, secret, keychain=KeyringKeychain())
     print("The workspace, its backups and its evidence are stored unencrypted again.")

@@ -10,10 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ddcheck.cli.errors import UserError
+from ddcheck.cli.errors import BLOCKED, UserError, cannot_write, said
 from ddcheck.cli.terminal import line
 from ddcheck.cli.workspace import check_output
 from ddcheck.domain.lookalike import lookalike
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.exchange.signing import short_id
 
 if TYPE_CHECKING:
@@ -253,7 +254,7 @@ def _received(ws: Workspace, reference: str) -> str:
     try:
         return ws.resolve_received(reference)
     except WorkspaceError as error:
-        raise UserError(str(error)) from error
+        raise UserError(error) from error
 
 
 def received_show(args: argparse.Namespace) -> int:
@@ -265,7 +266,7 @@ def received_show(args: argparse.Namespace) -> int:
         try:
             received = ws.get_received(_received(ws, args.received), args.revision)
         except WorkspaceError as error:
-            raise UserError(str(error)) from error
+            raise UserError(error) from error
         row = ws.overview_row(received)
         conflicts = ws.sync_conflicts(received.id)
     d = received.dossier
@@ -326,7 +327,7 @@ def received_changes(args: argparse.Namespace) -> int:
         try:
             diff = ws.changes_since_previous(_received(ws, args.received), args.revision)
         except WorkspaceError as error:
-            raise UserError(str(error)) from error
+            raise UserError(error) from error
     if args.json:
         print_json(
             [
@@ -362,7 +363,7 @@ def received_trust(args: argparse.Namespace) -> int:
         try:
             done = ws.trust_key(_received(ws, args.received))
         except WorkspaceError as error:
-            raise UserError(str(error)) from error
+            raise UserError(error) from error
     if args.json:
         print_json(
             {
@@ -512,9 +513,12 @@ def overview_command(args: argparse.Namespace) -> int:
             if args.xlsx:
                 written.append(ws.export_overview_workbook(overview, args.xlsx))
         except WorkspaceError as error:
-            raise UserError(str(error)) from error
+            raise UserError(error) from error
         except OSError as error:
-            raise UserError(f"cannot write the overview: {error.strerror or error}") from error
+            raise said(
+                catalog_entry("cli", "cannot write the overview: {reason}"),
+                reason=error.strerror or error,
+            ) from error
     if args.json:
         print_json(
             {
@@ -558,18 +562,15 @@ def export_bundle_command(args: argparse.Namespace) -> int:
                 for finding in blockers:
                     print(f"blocker: {finding.text(lang)}", file=sys.stderr)
                 if blockers and not args.force:
-                    raise UserError(
-                        f"{len(blockers)} blocker(s) stop the export for the adviser; "
-                        "fix them or add --force"
-                    )
+                    raise said(BLOCKED, count=len(blockers))
             check_output(args.output)
             result = ws.export_bundle(
                 dossier_id, args.output, audience=args.audience, lang=args.lang
             )
         except WorkspaceError as error:
-            raise UserError(str(error)) from error
+            raise UserError(error) from error
         except OSError as error:
-            raise UserError(f"cannot write {args.output}: {error.strerror or error}") from error
+            raise cannot_write(args.output, error) from error
     withheld = f", {result.withheld_items} item(s) withheld" if result.withheld_items else ""
     print(
         f"wrote {result.path} ({result.evidence_files} evidence file(s), {result.audience}, "

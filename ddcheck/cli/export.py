@@ -8,8 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from ddcheck.cli.errors import UserError
+from ddcheck.cli.errors import BLOCKED, UserError, cannot_write, said
 from ddcheck.domain.snapshot import DossierSnapshot
+from ddcheck.domain.vocabulary import catalog_entry
 from ddcheck.exchange.signing import SigningKey, short_id
 
 EXIT_MATCH = 0
@@ -64,7 +65,7 @@ def load_snapshot(args: argparse.Namespace) -> DossierSnapshot:
         try:
             return workspace.snapshot(workspace.resolve_dossier(args.dossier))
         except WorkspaceError as error:
-            raise UserError(str(error)) from error
+            raise UserError(error) from error
 
 
 def signing_key(args: argparse.Namespace, name: str) -> SigningKey:
@@ -127,12 +128,12 @@ def export_command(args: argparse.Namespace) -> int:
             for finding in gate.blockers:
                 print(f"blocker: {finding.text(lang)}", file=sys.stderr)
             if not args.force:
-                raise UserError(
-                    f"{len(gate.blockers)} blocker(s) stop the export for the adviser; "
-                    "fix them or add --force"
-                )
+                raise said(BLOCKED, count=len(gate.blockers))
     if args.output.is_dir():
-        raise UserError(f"{args.output} is a folder; give a file name such as dossier.pdf")
+        raise said(
+            catalog_entry("cli", "{path} is a folder; give a file name such as dossier.pdf"),
+            path=args.output,
+        )
     if args.output.suffix.lower() in (".xlsx", ".ods"):
         return _export_workbook(snapshot, args, lang)
     key = signing_key(args, snapshot.dossier.company.name)
@@ -142,7 +143,7 @@ def export_command(args: argparse.Namespace) -> int:
             snapshot, args.output, lang=lang, audience=args.audience, progress=progress, key=key
         )
     except OSError as error:
-        raise UserError(f"cannot write {args.output}: {error.strerror or error}") from error
+        raise cannot_write(args.output, error) from error
     finally:
         progress.finish()
     withheld = f", {result.withheld_items} item(s) withheld" if result.withheld_items else ""
@@ -160,7 +161,7 @@ def _export_workbook(snapshot: DossierSnapshot, args: argparse.Namespace, lang: 
     try:
         result = export_workbook(snapshot, args.output, lang=lang, audience=args.audience)  # type: ignore[arg-type]
     except OSError as error:
-        raise UserError(f"cannot write {args.output}: {error.strerror or error}") from error
+        raise cannot_write(args.output, error) from error
     withheld = f", {result.withheld_items} item(s) withheld" if result.withheld_items else ""
     print(
         f"wrote {result.path} ({result.sheets} sheets, {result.audience}, {result.lang}{withheld})"
@@ -174,15 +175,24 @@ def verify_command(args: argparse.Namespace) -> int:
     from ddcheck.services.rerender import shipped_renderer
 
     if args.file.is_dir():
-        raise UserError(f"{args.file} is a folder; give a PDF exported by ddcheck")
+        raise said(
+            catalog_entry("cli", "{path} is a folder; give a PDF exported by ddcheck"),
+            path=args.file,
+        )
     if not args.file.is_file():
-        raise UserError(f"no such file: {args.file}")
+        raise said(catalog_entry("cli", "no such file: {path}"), path=args.file)
     try:
         result = verify_pdf(args.file, shipped_renderer())
     except PdfTooLarge as error:
-        raise UserError(f"{args.file} was not checked: {error}") from error
+        raise said(
+            catalog_entry("cli", "{path} was not checked: {reason}"), path=args.file, reason=error
+        ) from error
     except NotADdcheckPdf as error:
-        raise UserError(f"{args.file} is not a ddcheck report: {error}") from error
+        raise said(
+            catalog_entry("cli", "{path} is not a ddcheck report: {reason}"),
+            path=args.file,
+            reason=error,
+        ) from error
     how = "pages" if result.checked == "pages" else f"{result.why_text}; compared text only"
     if args.json:
         print(

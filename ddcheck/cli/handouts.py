@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ddcheck.cli.errors import UserError
+from ddcheck.cli.errors import UserError, cannot_write, said
+from ddcheck.domain.vocabulary import catalog_entry
 
 if TYPE_CHECKING:
     from ddcheck.services import Workspace
@@ -39,7 +40,10 @@ def handout_command(args: argparse.Namespace) -> int:
 
     check_output(args.output)
     if args.output.suffix.lower() != ".xlsx":
-        raise UserError(f"a hand-out is an .xlsx workbook; name it like {args.output.stem}.xlsx")
+        raise said(
+            catalog_entry("cli", "a hand-out is an .xlsx workbook; name it like {name}.xlsx"),
+            name=args.output.stem,
+        )
     with opened(args) as ws:
         dossier_id = ws.resolve_dossier(args.dossier)
         try:
@@ -47,9 +51,9 @@ def handout_command(args: argparse.Namespace) -> int:
                 dossier_id, args.output, to=args.to, sections=args.section, lang=args.lang
             )
         except InvalidInput as error:
-            raise UserError(str(error)) from error
+            raise UserError(error) from error
         except OSError as error:
-            raise UserError(f"cannot write {args.output}: {error.strerror or error}") from error
+            raise cannot_write(args.output, error) from error
     print(f"wrote {args.output} ({count} questions for {args.to})")
     return 0
 
@@ -66,7 +70,11 @@ def import_handout(ws: Workspace, path: Path, args: argparse.Namespace) -> dict[
     try:
         plan = ws.plan_handout_import(path)
     except HandoutRefused as error:
-        raise UserError(f"{path.name} was not imported, nothing changed: {error}") from error
+        raise said(
+            catalog_entry("cli", "{name} was not imported, nothing changed: {reason}"),
+            name=path.name,
+            reason=error,
+        ) from error
     take = bool(getattr(args, "take_theirs", False))
     dry = bool(getattr(args, "dry_run", False))
     out = sys.stdout if not args.json else sys.stderr

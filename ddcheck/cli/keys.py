@@ -41,7 +41,7 @@ def trust_key_command(args: argparse.Namespace) -> int:
                 kind, subject = "mission", ws.resolve_mission(args.mission)
             done = ws.trust_sender_key(kind, subject, args.key)
         except WorkspaceError as error:
-            raise UserError(str(error)) from error
+            raise UserError(error) from error
     if args.json:
         print_json(
             {

@@ -11,8 +11,11 @@ from pathlib import Path
 
 from ddcheck import __version__
 from ddcheck.cli.errors import UserError
+from ddcheck.cli.language import message_language
 from ddcheck.cli.secrets import PASSPHRASE_HELP
 from ddcheck.cli.terminal import line, safe_terminal
+from ddcheck.domain.language import Language
+from ddcheck.domain.vocabulary import Wording, catalog_entry
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -76,7 +79,10 @@ def app_options(*, files: bool = False) -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help=DATA_DIR_HELP)
     parser.add_argument("--passphrase-file", metavar="FILE", help=PASSPHRASE_HELP)
     parser.add_argument(
-        "--lang", choices=("nl", "en"), help="language of the app for this run (nl or en)"
+        "--lang",
+        dest="ui_lang",  # a command's own --lang (a dossier's or a report's) is another option
+        choices=("nl", "en"),
+        help="language of the app, or of a command's messages, for this run (nl or en)",
     )
     parser.add_argument(
         "--quit-after-ready", action="store_true", help="show the app's window, then exit 0"
@@ -165,17 +171,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(args_list)
     _log_to_file(args.data_dir)
+    lang = args.message_lang = _message_language(args)
     with safe_terminal():  # no control or escape character from any text reaches the terminal
         try:
             return int(args.func(args) or EXIT_OK)
         except UserError as error:
-            print(f"ddcheck: {line(error)}", file=sys.stderr)
+            print(f"ddcheck: {line(error.text(lang))}", file=sys.stderr)
             return EXIT_USER_ERROR
         except KeyboardInterrupt:
-            print("ddcheck: interrupted", file=sys.stderr)
+            interrupted = Wording(catalog_entry("cli", "interrupted"))
+            print(f"ddcheck: {interrupted.text(lang)}", file=sys.stderr)
             return 130
         except BrokenPipeError:
             return _stdout_closed()
+
+
+def _message_language(args: argparse.Namespace) -> Language:
+    """Return the language of this run's messages (--lang, the app's setting, the system's)."""
+    from ddcheck.paths import data_paths
+
+    return message_language(args.ui_lang, data_paths(args.data_dir).preferences, os.environ)
 
 
 def _log_to_file(data_dir: str | None) -> None:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ddcheck.cli.errors import UserError
+from ddcheck.cli.errors import UserError, cannot_write
 from ddcheck.cli.terminal import line
 from ddcheck.cli.workspace import check_output, json_flag, opened, print_json, split_list
 
@@ -94,7 +94,7 @@ def mission_new(args: argparse.Namespace) -> int:
         except ParticipantsRefused as error:
             for problem in error.problems[1:20]:
                 print(f"  {line(problem)}", file=sys.stderr)
-            raise UserError(str(error)) from error
+            raise UserError(error) from error
     with opened(args) as ws:
         try:
             mission = ws.create_mission(
@@ -110,7 +110,7 @@ def mission_new(args: argparse.Namespace) -> int:
                 participants=participants,
             )
         except WorkspaceError as error:
-            raise UserError(str(error)) from error
+            raise UserError(error) from error
     if args.json:
         print_json(mission_json(mission))
     else:
@@ -148,9 +148,9 @@ def mission_export(args: argparse.Namespace) -> int:
             path = ws.export_mission_pack(mission_id, args.output)
             mission = ws.get_mission(mission_id)
         except WorkspaceError as error:
-            raise UserError(str(error)) from error
+            raise UserError(error) from error
         except OSError as error:
-            raise UserError(f"cannot write {args.output}: {error.strerror or error}") from error
+            raise cannot_write(args.output, error) from error
     names = ", ".join(f"{c.id} v{c.version}" for c in mission.checklists) or "none"
     print(f"wrote {path} ({line(mission.name.nl)}; checklists: {names})")
     return 0
@@ -167,7 +167,7 @@ def mission_attach(args: argparse.Namespace) -> int:
             ws.attach_received(mission_id, received_id)
             mission = ws.get_mission(mission_id)
         except WorkspaceError as error:
-            raise UserError(str(error)) from error
+            raise UserError(error) from error
     print(f"attached received dossier {received_id} to {line(mission.name.nl)} ({mission_id})")
     return 0
 

@@ -7,10 +7,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, cast
 
-from ddcheck.cli.errors import UserError
+from ddcheck.cli.errors import UserError, cannot_write, said
 from ddcheck.cli.exchange import print_json, workspace
 from ddcheck.cli.terminal import line
 from ddcheck.cli.workspace import check_output
+from ddcheck.domain.vocabulary import catalog_entry
 
 
 def _date(text: str) -> dt.date:
@@ -89,7 +90,7 @@ def _run(args: argparse.Namespace, action) -> object:
         try:
             return action(ws, ws.resolve_received(args.received))
         except WorkspaceError as error:
-            raise UserError(str(error)) from error
+            raise UserError(error) from error
 
 
 def show_command(args: argparse.Namespace) -> int:
@@ -177,7 +178,7 @@ def agree_command(args: argparse.Namespace) -> int:
     from ddcheck.domain.ids import new_id
 
     if not args.action.strip():
-        raise UserError("an agreed action needs a text")
+        raise said(catalog_entry("cli", "an agreed action needs a text"))
     action = Action(
         id=new_id(),
         action=args.action.strip(),
@@ -201,6 +202,6 @@ def export_command(args: argparse.Namespace) -> int:
     try:
         result = _run(args, export)
     except OSError as error:
-        raise UserError(f"cannot write {args.output}: {error.strerror or error}") from error
+        raise cannot_write(args.output, error) from error
     print(f"wrote {result.path}; sha256 {result.fingerprint}")  # type: ignore[attr-defined]
     return 0

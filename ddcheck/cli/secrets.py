@@ -8,7 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from ddcheck.cli.errors import UserError
+from ddcheck.cli.errors import said
+from ddcheck.domain.vocabulary import Entry, Wording, catalog_entry
 
 PASSPHRASE_FILE_ENV = "DDCHECK_PASSPHRASE_FILE"
 PASSPHRASE_HELP = (
@@ -17,16 +18,27 @@ PASSPHRASE_HELP = (
 )
 
 
-def read_secret_file(path: Path, what: str = "passphrase") -> str:
+PASSPHRASE = catalog_entry("cli", "passphrase")
+NEW_PASSPHRASE = catalog_entry("cli", "new passphrase")
+
+
+def read_secret_file(path: Path, what: Entry = PASSPHRASE) -> str:
     """Return the first line of `path` (without its line end); a clear error when unreadable."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or error
-        raise UserError(f"cannot read the {what} file {path}: {reason}") from error
+        raise said(
+            catalog_entry("cli", "cannot read the {what} file {path}: {reason}"),
+            what=Wording(what),
+            path=path,
+            reason=reason,
+        ) from error
     line = text.splitlines()[0] if text else ""
     if not line:
-        raise UserError(f"the {what} file {path} is empty")
+        raise said(
+            catalog_entry("cli", "the {what} file {path} is empty"), what=Wording(what), path=path
+        )
     return line
 
 
@@ -53,9 +65,13 @@ def passphrase(args: argparse.Namespace, prompt: str = "Workspace passphrase: ")
         return read_secret_file(path)
     typed = ask(prompt)
     if typed is None:
-        raise UserError(
-            "the workspace is encrypted; give its passphrase with --passphrase-file FILE or "
-            f"${PASSPHRASE_FILE_ENV} (or run ddcheck in a terminal to be asked)"
+        raise said(
+            catalog_entry(
+                "cli",
+                "the workspace is encrypted; give its passphrase with --passphrase-file FILE or "
+                "${variable} (or run ddcheck in a terminal to be asked)",
+            ),
+            variable=PASSPHRASE_FILE_ENV,
         )
     return typed
 
@@ -64,10 +80,10 @@ def new_passphrase(args: argparse.Namespace) -> str:
     """Return a new passphrase: from --new-passphrase-file, or typed twice in the terminal."""
     given = getattr(args, "new_passphrase_file", None)
     if given:
-        return read_secret_file(Path(given).expanduser(), "new passphrase")
+        return read_secret_file(Path(given).expanduser(), NEW_PASSPHRASE)
     first = ask("New passphrase (at least 8 characters; a few words are best): ")
     if first is None:
-        raise UserError("give the new passphrase with --new-passphrase-file FILE")
+        raise said(catalog_entry("cli", "give the new passphrase with --new-passphrase-file FILE"))
     if ask("The same passphrase again: ") != first:
-        raise UserError("the two passphrases differ; nothing was changed")
+        raise said(catalog_entry("cli", "the two passphrases differ; nothing was changed"))
     return first

@@ -30,7 +30,7 @@ def sync_command(args: argparse.Namespace) -> int:
         try:
             report = ws.sync_folder(args.folder)
         except WorkspaceError as error:
-            raise UserError(str(error)) from error
+            raise UserError(error) from error
     conflicts = list(report.conflicts)
     if args.json:
         print_json(

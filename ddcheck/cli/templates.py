@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 from ddcheck.catalog import Catalog, TemplateError, load_shipped_catalog, load_template_file
-from ddcheck.cli.errors import UserError
+from ddcheck.cli.errors import said
 from ddcheck.domain.templates import Template
 from ddcheck.domain.text import Language
+from ddcheck.domain.vocabulary import catalog_entry
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -75,7 +76,11 @@ def show_template(args: argparse.Namespace) -> int:
     template = catalog.get(args.template_id)
     if template is None:
         known = ", ".join(catalog.templates)
-        raise UserError(f"no template '{args.template_id}' (known: {known})")
+        raise said(
+            catalog_entry("cli", "no template '{template}' (known: {known})"),
+            template=args.template_id,
+            known=known,
+        )
     if args.json:
         print(template.model_dump_json(indent=2, by_alias=True, exclude_none=True))
         return 0
@@ -133,4 +138,7 @@ def _shipped_catalog(args: argparse.Namespace | None = None) -> Catalog:
     try:
         return load_shipped_catalog(imported_dirs(args))
     except TemplateError as error:
-        raise UserError(f"the shipped checklists are damaged: {error.problems[0]}") from error
+        raise said(
+            catalog_entry("cli", "the shipped checklists are damaged: {problem}"),
+            problem=error.problems[0],
+        ) from error

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from ddcheck.cli.errors import UserError
+from ddcheck.cli.errors import UserError, said
 from ddcheck.cli.secrets import passphrase, passphrase_file
+from ddcheck.domain.vocabulary import Translatable, Wording, catalog_entry
 
 if TYPE_CHECKING:
     from ddcheck.services import Workspace
@@ -29,14 +30,18 @@ def opened(args: argparse.Namespace) -> Iterator[Workspace]:
     try:
         secret = workspace_passphrase(args, data_dir)
         with Workspace.open(data_dir, passphrase=secret, keychain=KeyringKeychain()) as workspace:
-            warn_pending_damage(workspace)
-            warn_network_folder(workspace)
+            lang = getattr(args, "message_lang", "en")
+            warn_pending_damage(workspace, lang)
+            warn_network_folder(workspace, lang)
             yield workspace
     except WorkspaceDamaged as error:
-        hint = " Run 'ddcheck restore' to use it." if error.newest_backup else ""
-        raise UserError(f"{error}{hint}") from error
+        if not error.newest_backup:
+            raise UserError(error) from error
+        raise said(
+            catalog_entry("cli", "{damage} Run 'ddcheck restore' to use it."), damage=error
+        ) from error
     except WorkspaceError as error:
-        raise UserError(str(error)) from error
+        raise UserError(error) from error
     except ValidationError as error:
         raise UserError(validation_message(error)) from error
 
@@ -54,54 +59,86 @@ def workspace_passphrase(args: argparse.Namespace, data_dir: str | None) -> str 
     return passphrase(args)
 
 
-def warn_network_folder(workspace: Workspace) -> None:
+def warn_network_folder(workspace: Workspace, lang: str = "en") -> None:
     """Say on stderr, in one line, when the workspace folder is on a network or synced drive."""
     from ddcheck.services.location import network_reason
 
     reason = network_reason(workspace.paths.root)
     if reason is not None:
-        print(
-            f"ddcheck: warning: the workspace folder {workspace.paths.root} {reason[3:]}; the "
-            "workspace file can be damaged there: keep it on this computer and share files "
-            "through a mission folder (ddcheck sync)",
-            file=sys.stderr,
+        warning = Wording(
+            catalog_entry(
+                "cli",
+                "warning: the workspace folder {folder} is not a safe place ({reason}): the "
+                "workspace file can be damaged there; keep it on this computer and share files "
+                "through a mission folder (ddcheck sync)",
+            ),
+            folder=workspace.paths.root,
+            reason=reason,
         )
+        print(f"ddcheck: {warning.text(lang)}", file=sys.stderr)
 
 
-def warn_pending_damage(workspace: Workspace) -> None:
+def warn_pending_damage(workspace: Workspace, lang: str = "en") -> None:
     """Say on stderr, on every open, that a damaged workspace file still waits for a decision."""
     pending = workspace.pending_damage()
     if pending is None:
         return
     if pending.backup is not None:
-        hint = (
-            "Run 'ddcheck restore' to go back to that backup, or 'ddcheck restore --start-empty' "
-            "to keep this workspace."
+        hint = catalog_entry(
+            "cli",
+            "warning: {damage} Run 'ddcheck restore' to go back to that backup, or 'ddcheck "
+            "restore --start-empty' to keep this workspace.",
         )
     else:
-        hint = "Run 'ddcheck restore --start-empty' to keep this workspace and stop this warning."
-    print(f"ddcheck: warning: {pending} {hint}", file=sys.stderr)
+        hint = catalog_entry(
+            "cli",
+            "warning: {damage} Run 'ddcheck restore --start-empty' to keep this workspace and "
+            "stop this warning.",
+        )
+    print(f"ddcheck: {Wording(hint, damage=pending).text(lang)}", file=sys.stderr)
 
 
-def validation_message(error: ValidationError, labels: dict[str, str] | None = None) -> str:
-    """Return the first problem of a validation error as one plain sentence."""
+def validation_message(
+    error: ValidationError, labels: dict[str, Translatable] | None = None
+) -> Translatable:
+    """Return the first problem of a validation error as one plain sentence, in the catalog."""
     first = error.errors()[0]
     field = str(first["loc"][-1]) if first["loc"] else ""
-    label = (labels or {}).get(field, field.replace("_", " ") or "value")
+    label: object = (labels or {}).get(field, field.replace("_", " ") or VALUE)
     context = first.get("ctx") or {}
     kind = first["type"]
     if kind == "value_error" and "error" in context:
-        text = str(context["error"])
-    elif kind == "string_too_short":
-        text = f"The {label} cannot be empty"
-    elif kind == "string_too_long":
-        text = f"The {label} is too long (at most {context.get('max_length')} characters)"
-    elif kind == "literal_error":
-        text = f"The {label} must be one of {context.get('expected')}"
-    else:
-        text = f"The {label} is not valid: {first['msg']}"
-    text = " ".join(text.split())
-    return text if text.endswith(".") else f"{text}."
+        cause = context["error"]
+        if isinstance(cause, Translatable):
+            return cause
+        return Wording(catalog_entry("cli", "{problem}."), problem=_sentence(str(cause)))
+    if kind == "string_too_short":
+        return Wording(catalog_entry("cli", "The {label} cannot be empty."), label=label)
+    if kind == "string_too_long":
+        return Wording(
+            catalog_entry("cli", "The {label} is too long (at most {limit} characters)."),
+            label=label,
+            limit=context.get("max_length"),
+        )
+    if kind == "literal_error":
+        return Wording(
+            catalog_entry("cli", "The {label} must be one of {choices}."),
+            label=label,
+            choices=context.get("expected"),
+        )
+    return Wording(
+        catalog_entry("cli", "The {label} is not valid: {problem}."),
+        label=label,
+        problem=_sentence(str(first["msg"])),
+    )
+
+
+VALUE = Wording(catalog_entry("cli", "value"))
+
+
+def _sentence(text: str) -> str:
+    """Return `text` on one line, without the full stop the catalog sentence adds."""
+    return " ".join(text.split()).removesuffix(".")
 
 
 def check_output(path: Path | None) -> None:
@@ -109,12 +146,17 @@ def check_output(path: Path | None) -> None:
     if path is None:
         return
     if path.is_dir():
-        raise UserError(f"{path} is a folder; give a file name")
+        raise said(catalog_entry("cli", "{path} is a folder; give a file name"), path=path)
     folder = path.parent
     if not folder.exists():
-        raise UserError(f"the folder {folder} does not exist; create it first or choose another")
+        raise said(
+            catalog_entry(
+                "cli", "the folder {folder} does not exist; create it first or choose another"
+            ),
+            folder=folder,
+        )
     if not folder.is_dir():
-        raise UserError(f"{folder} is not a folder")
+        raise said(catalog_entry("cli", "{folder} is not a folder"), folder=folder)
 
 
 def dossier_arg(parser: argparse.ArgumentParser) -> None:

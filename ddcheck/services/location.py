@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path, PurePath
 
+from ddcheck.domain.vocabulary import Wording, catalog_entry
+
 NETWORK_FS_TYPES = frozenset(
     {
         "nfs",
@@ -57,21 +59,24 @@ def mount_type(path: Path, mounts: str) -> str | None:
     return fs_type
 
 
+NETWORK_PATH = catalog_entry("location", "it is a network path")
+
+
 def network_reason(
     path: Path, *, mounts: str | None = None, platform: str | None = None
-) -> str | None:
-    """Return why `path` looks like a network or cloud-synced folder, or None when local."""
+) -> Wording | None:
+    """Return why `path` looks like a network or cloud-synced folder (in words), or None."""
     platform = platform or sys.platform
     if str(path).startswith(("\\\\", "//")):
-        return "it is a network path"
+        return Wording(NETWORK_PATH)
     resolved = _resolved(path)
     text = str(resolved)
     if text.startswith(("\\\\", "//")):
-        return "it is a network path"
+        return Wording(NETWORK_PATH)
     lowered = [part.casefold() for part in PurePath(text).parts]
     for part in lowered:
         if part.startswith(SYNCED_FOLDER_NAMES) or part in SYNCED_PATH_PARTS:
-            return "it is in a cloud-synced folder"
+            return Wording(catalog_entry("location", "it is in a cloud-synced folder"))
     if platform.startswith("linux"):
         if mounts is None:
             try:
@@ -80,7 +85,9 @@ def network_reason(
                 return None
         fs_type = mount_type(resolved, mounts)
         if fs_type is not None and fs_type.casefold() in NETWORK_FS_TYPES:
-            return f"it is on a network file system ({fs_type})"
+            return Wording(
+                catalog_entry("location", "it is on a network file system ({kind})"), kind=fs_type
+            )
     return None
 
 

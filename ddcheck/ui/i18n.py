@@ -6,8 +6,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from ddcheck.domain.language import Language
 from ddcheck.domain.vocabulary import Vocabulary, words_for
 
@@ -44,12 +42,3 @@ def tr_in(context: str, text: str, /, **values: object) -> str:
 def tr_n(singular: str, plural: str, n: int, /, **values: object) -> str:
     """Return the singular or plural form for `n`, translated; `{n}` is filled in."""
     return _words["words"].plural(singular, plural, n, **values)
-
-
-def pick_language(ui_languages: Iterable[str]) -> Language:
-    """Return 'nl' when the first usable system UI language is Dutch, else 'en'."""
-    for name in ui_languages:
-        code = name.replace("_", "-").split("-")[0].lower()
-        if code in ("nl", "en"):
-            return "nl" if code == "nl" else "en"
-    return "en"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ddcheck.domain.language import pick_language
 from ddcheck.paths import DataPaths
 from ddcheck.ui import i18n
 from ddcheck.ui.application import DdcheckApplication, app_icon
@@ -156,9 +157,9 @@ class Startup:
         apply_font_and_sheet(app)
         follow_system_scheme(app)
         app.setWindowIcon(app_icon())
-        system_language = i18n.pick_language(QLocale.system().uiLanguages())
+        system_language = pick_language(QLocale.system().uiLanguages())
         translators = Translators(app)
-        translators.apply(self.args.lang or settings.language() or system_language)
+        translators.apply(self.args.ui_lang or settings.language() or system_language)
         self.ctx.system_language = system_language
         from ddcheck.ui.controller import Controller
 

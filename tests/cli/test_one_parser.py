@@ -41,9 +41,9 @@ def test_a_command_name_runs_the_command_anything_else_opens_the_app(argv, gui) 
 
 def test_the_app_and_the_commands_share_their_options() -> None:
     args = app_options(files=True).parse_args(["--lang", "nl", "--data-dir", "ws", "a.pdf"])
-    assert (args.lang, args.data_dir, args.files) == ("nl", "ws", [Path("a.pdf")])
+    assert (args.ui_lang, args.data_dir, args.files) == ("nl", "ws", [Path("a.pdf")])
     command = build_parser().parse_args(["--lang", "en", "list"])
-    assert command.lang == "en" and command.command == "list"
+    assert command.ui_lang == "en" and command.command == "list"
     with pytest.raises(SystemExit):
         app_options(files=True).parse_args(["--lang", "de"])
 

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from ddcheck import paths
+from ddcheck.domain.language import pick_language
 from ddcheck.ui import i18n
 from ddcheck.ui.main_window import PAGE_ACTIONS
 from ddcheck.ui.translators import Translators
@@ -55,11 +56,11 @@ def test_tr_translates_and_fills_fields() -> None:
 
 
 def test_system_language_picks_dutch_only_for_dutch() -> None:
-    assert i18n.pick_language(["nl-NL", "en-US"]) == "nl"
-    assert i18n.pick_language(["nl_BE"]) == "nl"
-    assert i18n.pick_language(["de-DE", "nl-NL"]) == "nl"
-    assert i18n.pick_language(["en-GB", "nl-NL"]) == "en"
-    assert i18n.pick_language(["C"]) == "en"
+    assert pick_language(["nl-NL", "en-US"]) == "nl"
+    assert pick_language(["nl_BE"]) == "nl"
+    assert pick_language(["de-DE", "nl-NL"]) == "nl"
+    assert pick_language(["en-GB", "nl-NL"]) == "en"
+    assert pick_language(["C"]) == "en"
 
 
 def test_qt_dialog_buttons_are_dutch_with_qtbase_nl(qtbot: Any) -> None:
