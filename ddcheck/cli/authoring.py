@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ddcheck.cli.errors import FirstClause, UserError, cannot_write, said
+from ddcheck.cli.errors import UserError, cannot_write, said
 from ddcheck.cli.exchange import workspace
 from ddcheck.cli.workspace import check_output
 from ddcheck.domain.vocabulary import catalog_entry
@@ -58,8 +58,8 @@ def import_template(args: argparse.Namespace) -> int:
             for problem in error.problems:
                 print(problem, file=sys.stderr)
             raise said(
-                catalog_entry("cli", "{refusal}: see the problems above"),
-                refusal=FirstClause(error),
+                catalog_entry("cli", "{file} was not imported: see the problems above"),
+                file=Path(args.file).name,
             ) from error
         except WorkspaceError as error:
             raise UserError(error) from error

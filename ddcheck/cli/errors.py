@@ -38,14 +38,3 @@ def cannot_write(path: object, error: OSError) -> UserError:
 BLOCKED = catalog_entry(
     "cli", "{count} blocker(s) stop the export for the adviser; fix them or add --force"
 )
-
-
-class FirstClause:
-    """What an error says before its first colon, in any language (a refusal's headline)."""
-
-    def __init__(self, error: Translatable) -> None:
-        self.error = error
-
-    def text(self, lang: str) -> str:
-        """Return the error's text in `lang` up to its first ': '."""
-        return self.error.text(lang).split(": ", 1)[0]

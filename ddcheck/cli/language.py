@@ -23,8 +23,8 @@ def system_languages(environ: Mapping[str, str]) -> list[str]:
 
 def message_language(chosen: str | None, preferences: Path, environ: Mapping[str, str]) -> Language:
     """Return the language for messages: `--lang`, else the app's setting, else the system's."""
-    if chosen in ("nl", "en"):
-        return "nl" if chosen == "nl" else "en"
+    if chosen is not None:
+        return pick_language([chosen])
     in_app = load_preferences(preferences).language  # chosen in the app's Settings
     if in_app is not None:
         return in_app

@@ -85,3 +85,13 @@ def test_hostile_text_in_a_dutch_message_stays_one_escaped_line(capsys, tmp_path
     code, err = run(capsys, "--lang", "nl", "verify", str(hostile))
     assert code == 2 and "\x1b" not in err and err.count("\n") == 1
     assert "bestand bestaat niet" in err
+
+
+def test_a_refused_checklist_lists_its_problems_then_says_so_in_dutch(capsys, tmp_path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: x\nversion: 0\n", encoding="utf-8")
+    data = str(tmp_path / "ws")
+    code, err = run(capsys, "--lang", "nl", "--data-dir", data, "templates", "import", str(broken))
+    lines = err.splitlines()
+    assert code == 2 and len(lines) >= 3 and "sections" in err
+    assert lines[-1] == "ddcheck: broken.yaml is niet geïmporteerd: zie de problemen hierboven"
